@@ -1,0 +1,38 @@
+"""warmreach: find who can refer you into the team you want, from your own network.
+
+The library API, in the order data flows:
+
+>>> import warmreach
+>>> network = warmreach.parse_network("me: {name: Ana}\\ncontacts: [{name: Bob Chen, trust: 4}]")
+>>> graph = warmreach.build_graph(network)
+>>> graph.edges["me", "bob-chen"]["trust"]
+4
+"""
+
+from __future__ import annotations
+
+from warmreach.errors import InvalidNetwork, Problem, WarmreachError
+from warmreach.graph import build_graph, summarize
+from warmreach.loading import dump_network, load_network, parse_network
+from warmreach.model import Company, Contact, Link, Me, Network, Opening, PartialDate, Seeking, Team
+
+__all__ = [
+    "Company",
+    "Contact",
+    "InvalidNetwork",
+    "Link",
+    "Me",
+    "Network",
+    "Opening",
+    "PartialDate",
+    "Problem",
+    "Seeking",
+    "Team",
+    "WarmreachError",
+    "build_graph",
+    "dump_network",
+    "load_network",
+    "parse_network",
+    "summarize",
+]
+__version__ = "0.1.0"

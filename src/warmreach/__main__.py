@@ -1,0 +1,8 @@
+"""``python -m warmreach``: the same as the ``warmreach`` command."""
+
+from __future__ import annotations
+
+from warmreach.cli import main
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,46 @@
+"""Errors warmreach raises, and the located problems it reports about a user's file.
+
+Every problem found in a network file becomes a :class:`Problem` that prints as
+``FILE:LINE:COL: message``. The loader collects all of them and raises one
+:class:`InvalidNetwork`, so a user fixing a file sees everything in one run.
+
+>>> problem = Problem(file="network.yaml", line=42, col=5, message="contacts[3].trust must be 0..5")
+>>> print(problem)
+network.yaml:42:5: contacts[3].trust must be 0..5
+>>> print(InvalidNetwork([problem]))
+network.yaml:42:5: contacts[3].trust must be 0..5
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, kw_only=True, order=True)
+class Problem:
+    """One thing wrong in a user's file, with where it is."""
+
+    #: the file as the user named it (or ``<string>``)
+    file: str
+    #: 1-based line of the offending text
+    line: int
+    #: 1-based column (in characters) of the offending text
+    col: int
+    #: what is wrong, naming positions and ids, never whole records
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.col}: {self.message}"
+
+
+class WarmreachError(Exception):
+    """Base class of every error warmreach raises on purpose."""
+
+
+class InvalidNetwork(WarmreachError):
+    """A network file that cannot be used, with every problem found in it."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        super().__init__("\n".join(str(problem) for problem in self.problems))

@@ -1,0 +1,200 @@
+"""The network as a NetworkX graph: typed nodes and edges, no scoring.
+
+Node keys are strings that cannot collide: ``"me"``, contact ids as they are,
+``"company:<id>"`` and ``"team:<company id>/<team id>"``. Every node has a ``kind``
+(:class:`NodeKind`) and a ``label``; every edge has a ``kind`` (:class:`EdgeKind`).
+See ``docs/graph.md`` for every attribute.
+
+>>> from warmreach.loading import parse_network
+>>> network = parse_network('''
+... me: {name: Ana Lima, company: Acme Shipping}
+... companies:
+...   - name: Northvolt
+...     teams: [{name: Battery Systems, near: [Cell Manufacturing]}]
+... contacts:
+...   - {name: Bob Chen, company: Northvolt, team: Battery Systems, trust: 4, knows: [Eva Berg]}
+...   - {name: Eva Berg, company: Northvolt AB, trust: 0}
+... ''')
+>>> graph = build_graph(network)
+>>> sorted(graph["me"])
+['bob-chen', 'company:acme-shipping']
+>>> graph.edges["bob-chen", "eva-berg"]["strength"]
+2
+>>> graph.nodes[team_node("northvolt", "battery-systems")]["label"]
+'Battery Systems'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+import networkx as nx
+
+from warmreach.model import ME, Contact, Network
+
+
+class NodeKind(StrEnum):
+    """What a node stands for."""
+
+    ME = "me"
+    CONTACT = "contact"
+    COMPANY = "company"
+    TEAM = "team"
+
+
+class EdgeKind(StrEnum):
+    """What an edge stands for."""
+
+    #: you and a contact you know yourself (trust > 0)
+    TIE = "tie"
+    #: two contacts who know each other
+    KNOWS = "knows"
+    #: a person (you or a contact) and the company they work at now
+    WORKS_AT = "works-at"
+    #: a contact and a company they worked at before
+    WORKED_AT = "worked-at"
+    #: a contact and their team
+    MEMBER_OF = "member-of"
+    #: a team and its company
+    PART_OF = "part-of"
+    #: two teams of one company that work closely together
+    NEAR = "near"
+
+
+def company_node(company: str) -> str:
+    """The node key of a company id.
+
+    >>> company_node("northvolt")
+    'company:northvolt'
+    """
+    return f"company:{company}"
+
+
+def team_node(company: str, team: str) -> str:
+    """The node key of a team, by company id and team id.
+
+    >>> team_node("northvolt", "battery-systems")
+    'team:northvolt/battery-systems'
+    """
+    return f"team:{company}/{team}"
+
+
+def build_graph(network: Network) -> nx.Graph:
+    """Build the undirected graph of a network.
+
+    ``knows`` links are mutual: when both people list each other, the edge keeps the
+    stronger of the two strengths. A contact with trust 0 has no edge to ``"me"``.
+    """
+    graph = nx.Graph(name=network.me.name)
+    me = network.me
+    graph.add_node(ME, kind=NodeKind.ME, label=me.name, company=me.company)
+    for company in network.companies:
+        graph.add_node(
+            company_node(company.id),
+            kind=NodeKind.COMPANY,
+            label=company.name,
+            company=company.id,
+            industry=company.industry,
+        )
+        for team in company.teams:
+            key = team_node(company.id, team.id)
+            graph.add_node(
+                key, kind=NodeKind.TEAM, label=team.name, company=company.id, team=team.id
+            )
+            graph.add_edge(key, company_node(company.id), kind=EdgeKind.PART_OF)
+        for team in company.teams:
+            for near in team.near:
+                graph.add_edge(
+                    team_node(company.id, team.id), team_node(company.id, near), kind=EdgeKind.NEAR
+                )
+    if me.company is not None:
+        graph.add_edge(ME, company_node(me.company), kind=EdgeKind.WORKS_AT)
+
+    for contact in network.contacts:
+        graph.add_node(
+            contact.id,
+            kind=NodeKind.CONTACT,
+            label=contact.name,
+            company=contact.company,
+            team=contact.team,
+            title=contact.title,
+            industry=contact.industry,
+            trust=contact.trust,
+            knows_my_work=contact.knows_my_work,
+        )
+        if contact.is_direct:
+            graph.add_edge(ME, contact.id, **_tie_attributes(contact))
+        if contact.company is not None:
+            graph.add_edge(contact.id, company_node(contact.company), kind=EdgeKind.WORKS_AT)
+            if contact.team is not None:
+                graph.add_edge(
+                    contact.id, team_node(contact.company, contact.team), kind=EdgeKind.MEMBER_OF
+                )
+        for past in contact.past_companies:
+            if past != contact.company:
+                graph.add_edge(contact.id, company_node(past), kind=EdgeKind.WORKED_AT)
+
+    for contact in network.contacts:
+        for link in contact.knows:
+            known = graph.get_edge_data(contact.id, link.contact)
+            strength = max(link.strength, known["strength"]) if known else link.strength
+            graph.add_edge(contact.id, link.contact, kind=EdgeKind.KNOWS, strength=strength)
+    return graph
+
+
+def _tie_attributes(contact: Contact) -> dict[str, Any]:
+    return {
+        "kind": EdgeKind.TIE,
+        "trust": contact.trust,
+        "knows_my_work": contact.knows_my_work,
+        "met": contact.met,
+        "last_contact": contact.last_contact,
+        "told": contact.told,
+    }
+
+
+@dataclass(frozen=True, kw_only=True)
+class NetworkSummary:
+    """Counts that describe a network at a glance."""
+
+    #: people listed in ``contacts``
+    contacts: int
+    #: contacts you know yourself (trust > 0)
+    direct_ties: int
+    #: contacts you know only through others (trust 0)
+    known_through_others: int
+    #: companies, listed or named by contacts and openings
+    companies: int
+    #: teams across all companies
+    teams: int
+    #: openings you target
+    openings: int
+    #: mutual ``knows`` links between contacts
+    links: int
+
+
+def summarize(network: Network, graph: nx.Graph | None = None) -> NetworkSummary:
+    """Count what a network holds (``graph`` is built when not given).
+
+    >>> from warmreach.loading import parse_network
+    >>> text = "me: {name: Ana}\\ncontacts: [{name: Bo, knows: [Cy]}, {name: Cy, trust: 0}]"
+    >>> network = parse_network(text)
+    >>> summary = summarize(network)
+    >>> summary.direct_ties, summary.known_through_others, summary.links
+    (1, 1, 1)
+    """
+    if graph is None:
+        graph = build_graph(network)
+    direct = sum(1 for contact in network.contacts if contact.is_direct)
+    links = sum(1 for _, _, kind in graph.edges(data="kind") if kind == EdgeKind.KNOWS)
+    return NetworkSummary(
+        contacts=len(network.contacts),
+        direct_ties=direct,
+        known_through_others=len(network.contacts) - direct,
+        companies=len(network.companies),
+        teams=sum(len(company.teams) for company in network.companies),
+        openings=len(network.openings),
+        links=links,
+    )

@@ -1,0 +1,314 @@
+"""The validated network: frozen, keyword-only dataclasses with stable ids.
+
+The loader (:mod:`warmreach.loading`) turns a YAML file into a :class:`Network`;
+everything downstream reads only these types. Every reference between records is
+by id: contact ids, company ids, and team ids (unique within their company).
+Display names are kept for people to read, never used as keys.
+
+>>> slugify("Bob Chen")
+'bob-chen'
+>>> PartialDate.parse("2019-04")
+PartialDate(year=2019, month=4, day=None)
+>>> str(PartialDate.parse("2024-02-29"))
+'2024-02-29'
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Final, Literal, get_args
+
+#: the graph id of the person the network belongs to
+ME: Final = "me"
+
+#: trust of a listed contact who does not say (a connection you barely know)
+DEFAULT_TRUST: Final = 1
+#: knowledge of your work of a contact who does not say (has never seen it)
+DEFAULT_KNOWS_MY_WORK: Final = 0
+#: strength of a ``knows`` link that does not say (knows them, not closely)
+DEFAULT_STRENGTH: Final = 2
+
+#: the 0..5 scale of ``trust`` and ``knows_my_work``
+SCALE_MIN: Final = 0
+SCALE_MAX: Final = 5
+#: the 1..5 scale of ``knows[].strength``
+STRENGTH_MIN: Final = 1
+STRENGTH_MAX: Final = 5
+
+Told = Literal["role", "aspiration", "availability"]
+#: what a contact can know about your plans, in the order reports list it
+TOLD_ITEMS: Final[tuple[Told, ...]] = get_args(Told)
+
+Availability = Literal["now", "later"]
+AVAILABILITY_WORDS: Final[tuple[Availability, ...]] = get_args(Availability)
+
+_DATE_RE: Final = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_NON_WORD: Final = re.compile(r"[\W_]+")
+_ID_RE: Final = re.compile(r"[^\W_][\w.-]*")
+
+
+def slugify(text: str) -> str:
+    """Make the stable id of a name: lower case, accents dropped, words joined by ``-``.
+
+    Letters of any script are kept, so names in any language have ids.
+
+    >>> slugify("  Åsa Öberg-Lind ")
+    'asa-oberg-lind'
+    >>> slugify("Voltgrid, Inc.")
+    'voltgrid-inc'
+    >>> slugify("王伟")
+    '王伟'
+    >>> slugify("!!!")
+    ''
+    """
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    without_marks = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _NON_WORD.sub("-", unicodedata.normalize("NFC", without_marks)).strip("-")
+
+
+def is_valid_id(text: str) -> bool:
+    """Whether ``text`` can be an explicit id: letters, digits, ``.``, ``-``, ``_``.
+
+    >>> is_valid_id("bob-chen"), is_valid_id("bob chen"), is_valid_id("team/x")
+    (True, False, False)
+    """
+    return _ID_RE.fullmatch(text) is not None
+
+
+@dataclass(frozen=True, kw_only=True, order=True)
+class PartialDate:
+    """A date known to the year, the month or the day: ``2019``, ``2019-04``, ``2019-04-12``."""
+
+    #: four-digit year
+    year: int
+    #: 1..12, or None when only the year is known
+    month: int | None = None
+    #: 1..31, or None when only the year (and month) is known
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Read ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; ValueError says what is wrong.
+
+        >>> PartialDate.parse("2024-02-30")
+        Traceback (most recent call last):
+        ...
+        ValueError: is not a real date (February 2024 has no day 30)
+        """
+        match = _DATE_RE.fullmatch(text)
+        if match is None:
+            raise ValueError("is not a date written YYYY, YYYY-MM or YYYY-MM-DD")
+        year = int(match[1])
+        month = int(match[2]) if match[2] else None
+        day = int(match[3]) if match[3] else None
+        if year < 1900:
+            raise ValueError("is before 1900")
+        if month is not None and not 1 <= month <= 12:
+            raise ValueError(f"is not a real date (there is no month {month})")
+        if month is not None and day is not None:
+            days_in_month = calendar.monthrange(year, month)[1]
+            if not 1 <= day <= days_in_month:
+                month_name = calendar.month_name[month]
+                raise ValueError(f"is not a real date ({month_name} {year} has no day {day})")
+        return cls(year=year, month=month, day=day)
+
+    def first_day(self) -> dt.date:
+        """The earliest day the date can mean.
+
+        >>> PartialDate(year=2019).first_day()
+        datetime.date(2019, 1, 1)
+        """
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    def last_day(self) -> dt.date:
+        """The latest day the date can mean.
+
+        >>> PartialDate(year=2024, month=2).last_day()
+        datetime.date(2024, 2, 29)
+        """
+        month = self.month or 12
+        return dt.date(self.year, month, self.day or calendar.monthrange(self.year, month)[1])
+
+    def __str__(self) -> str:
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+            if self.day is not None:
+                text += f"-{self.day:02d}"
+        return text
+
+
+@dataclass(frozen=True, kw_only=True)
+class Location:
+    """Where a record starts in its file, for messages about it."""
+
+    #: the file as the user named it
+    file: str
+    #: 1-based line
+    line: int
+    #: 1-based column
+    col: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class Seeking:
+    """What you are looking for."""
+
+    #: roles you want, as written (``Product Manager``)
+    roles: tuple[str, ...] = ()
+    #: industries or fields you want, as written (``Climate Tech``)
+    industries: tuple[str, ...] = ()
+    #: ids of companies you want to work at
+    companies: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Me:
+    """The person the network belongs to; its graph id is always ``"me"``."""
+
+    #: your name, as it appears on reports
+    name: str
+    #: what you do now
+    role: str | None = None
+    #: id of the company you work at now
+    company: str | None = None
+    #: your current industry, as written
+    industry: str | None = None
+    #: what you are looking for
+    seeking: Seeking = field(default_factory=Seeking)
+    #: when you can start: ``now``, ``later`` or a date
+    available: Availability | PartialDate = "now"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Team:
+    """A team inside a company."""
+
+    #: slug of the name, unique within the company
+    id: str
+    #: the name as written
+    name: str
+    #: ids of teams of the same company that work closely with this one
+    near: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Company:
+    """A company, listed in ``companies`` or first named by a contact or opening."""
+
+    #: slug of the name without legal suffixes (``Voltgrid AB`` -> ``voltgrid``)
+    id: str
+    #: the name as written where the company was first seen
+    name: str
+    #: other names of the company (``Northvolt AB``)
+    aliases: tuple[str, ...] = ()
+    #: its industry, as written
+    industry: str | None = None
+    #: its teams: listed ones first, then ones named by contacts, openings and ``near``
+    teams: tuple[Team, ...] = ()
+
+    @cached_property
+    def teams_by_id(self) -> Mapping[str, Team]:
+        """The company's teams by id."""
+        return {team.id: team for team in self.teams}
+
+
+@dataclass(frozen=True, kw_only=True)
+class Opening:
+    """A concrete role you are aiming at."""
+
+    #: id of the company hiring
+    company: str
+    #: id of the hiring team within the company, when known
+    team: str | None = None
+    #: the role, as written
+    role: str | None = None
+    #: contact id of the hiring manager, when known
+    hiring_manager: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Link:
+    """One person a contact knows."""
+
+    #: contact id of the person known
+    contact: str
+    #: 1 acquaintance ... 5 close
+    strength: int = DEFAULT_STRENGTH
+
+
+@dataclass(frozen=True, kw_only=True)
+class Contact:
+    """A person in your network: a direct tie (trust > 0) or someone you know of (trust 0)."""
+
+    #: stable id: the ``id`` field, else the slug of the name
+    id: str
+    #: the name as written
+    name: str
+    #: id of the company they work at now
+    company: str | None = None
+    #: id of their team within ``company``
+    team: str | None = None
+    #: their job title, as written
+    title: str | None = None
+    #: their industry as written (else inferred later from the company)
+    industry: str | None = None
+    #: ids of companies they worked at before
+    past_companies: tuple[str, ...] = ()
+    #: 0 stranger (no direct tie) ... 5 would risk their reputation for you
+    trust: int = DEFAULT_TRUST
+    #: 0 never seen your work ... 5 depended on it daily
+    knows_my_work: int = DEFAULT_KNOWS_MY_WORK
+    #: when the relationship began
+    met: PartialDate | None = None
+    #: when you were last in touch
+    last_contact: PartialDate | None = None
+    #: what they know of your plans, in :data:`TOLD_ITEMS` order
+    told: tuple[Told, ...] = ()
+    #: people they know, as written (the graph makes these links mutual)
+    knows: tuple[Link, ...] = ()
+    #: e-mail address
+    email: str | None = None
+    #: LinkedIn profile address or handle
+    linkedin: str | None = None
+    #: free notes
+    notes: str | None = None
+    #: where the record starts in its file; not part of equality
+    location: Location | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def is_direct(self) -> bool:
+        """Whether you know them yourself (trust above 0)."""
+        return self.trust > 0
+
+
+@dataclass(frozen=True, kw_only=True)
+class Network:
+    """A whole network file, validated, with every reference resolved to an id."""
+
+    #: you
+    me: Me
+    #: every company: listed ones first, then ones first named elsewhere, in file order
+    companies: tuple[Company, ...] = ()
+    #: the openings you target
+    openings: tuple[Opening, ...] = ()
+    #: the people in your network, in file order
+    contacts: tuple[Contact, ...] = ()
+    #: the file it was read from, if any; not part of equality
+    source: str | None = field(default=None, compare=False)
+
+    @cached_property
+    def contacts_by_id(self) -> Mapping[str, Contact]:
+        """Contacts by id."""
+        return {contact.id: contact for contact in self.contacts}
+
+    @cached_property
+    def companies_by_id(self) -> Mapping[str, Company]:
+        """Companies by id."""
+        return {company.id: company for company in self.companies}
