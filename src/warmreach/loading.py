@@ -33,7 +33,7 @@ import codecs
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Final, TypeVar
 
@@ -87,6 +87,7 @@ _LINE_BREAK: Final = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
 #: plain scalars that mean "no value"
 _NULL_WORDS: Final = frozenset({"", "~", "null", "Null", "NULL"})
 _WHOLE_NUMBER: Final = re.compile(r"[0-9]+")
+_TOO_DEEP: Final = f"nesting is deeper than {MAX_DEPTH} levels"
 
 
 # -- the raw tree ---------------------------------------------------------------------------
@@ -276,7 +277,7 @@ class _TreeBuilder:
             self.problem(line, col, f"keys must be text, not {kind}")
             refused = True
         elif is_collection and len(self._stack) >= MAX_DEPTH:
-            self.problem(line, col, f"nesting is deeper than {MAX_DEPTH} levels")
+            self.problem(line, col, _TOO_DEEP)
             refused = True
         if refused:
             self._attach(RejectedNode(line, col))
@@ -362,7 +363,11 @@ def _parse(text: str, file: str) -> Node | None:
             if not builder.feed(loader.get_event()):
                 break
     except yaml.MarkedYAMLError as error:
-        builder.problems.append(_syntax_problem(error, text, file))
+        problem = _syntax_problem(error, text, file)
+        if "nesting depth" in str(error.problem):  # libyaml's own limit, far above ours
+            problem = replace(problem, message=_TOO_DEEP)
+        if all(seen.message != problem.message for seen in builder.problems):
+            builder.problems.append(problem)
     except yaml.YAMLError as error:  # an unmarked error from the reader
         builder.problem(1, 1, f"YAML syntax error: {error}")
     finally:
@@ -431,6 +436,7 @@ class _ModelBuilder:
         self.matcher = CompanyMatcher()
         self.contact_ids: dict[str, tuple[str, Node]] = {}
         self.names: dict[str, list[str]] = {}
+        self.contact_names: dict[str, str] = {}
 
     def problem(self, node: Node, message: str) -> None:
         self.problems.append(Problem(file=self.file, line=node.line, col=node.col, message=message))
@@ -733,6 +739,7 @@ class _ModelBuilder:
             return None
         self.contact_ids[contact] = (path, node)
         self.names.setdefault(name.casefold(), []).append(contact)
+        self.contact_names[contact] = name
         knows: list[tuple[str, int, ScalarNode | MappingNode, str]] = []
         for item, item_path in self.items(found.get("knows"), f"{path}.knows"):
             if isinstance(item, MappingNode):
@@ -801,7 +808,7 @@ class _ModelBuilder:
             listed = " or ".join(f"'{contact}'" for contact in ids)
             self.problem(node, f"{path}: '{ref}' could be {listed}; write the id")
             return None
-        hint = _hint(ref, [*self.contact_ids, *(names[0] for names in self.names.values())])
+        hint = _hint(ref, [self.contact_names[contact] for contact in self.contact_ids])
         hint = hint or "; add them to contacts (trust: 0 if you know them only through others)"
         self.problem(node, f"{path}: no contact is called '{ref}'{hint}")
         return None
