@@ -32,6 +32,7 @@ from typing import Any
 
 import networkx as nx
 
+from warmreach._gc import paused_gc
 from warmreach.model import ME, Contact, Network
 
 
@@ -87,6 +88,11 @@ def build_graph(network: Network) -> nx.Graph:
     ``knows`` links are mutual: when both people list each other, the edge keeps the
     stronger of the two strengths. A contact with trust 0 has no edge to ``"me"``.
     """
+    with paused_gc():
+        return _build_graph(network)
+
+
+def _build_graph(network: Network) -> nx.Graph:
     graph = nx.Graph(name=network.me.name)
     me = network.me
     graph.add_node(ME, kind=NodeKind.ME, label=me.name, company=me.company)

@@ -39,6 +39,7 @@ from typing import Any, Final, TypeVar
 
 import yaml
 
+from warmreach._gc import paused_gc
 from warmreach.errors import InvalidNetwork, Problem, WarmreachError
 from warmreach.matching import CompanyMatcher, company_id, match_name, suggest
 from warmreach.model import (
@@ -211,6 +212,10 @@ class _Frame:
     drop_value: bool = False
     #: first place of each key (mappings only)
     seen: dict[str, ScalarNode] = field(default_factory=dict)
+    is_mapping: bool = False
+
+    def __post_init__(self) -> None:
+        self.is_mapping = isinstance(self.node, MappingNode)
 
 
 class _TreeBuilder:
@@ -229,6 +234,16 @@ class _TreeBuilder:
 
     def feed(self, event: yaml.Event) -> bool:
         """Take one event; False once parsing should stop."""
+        if (
+            type(event) is yaml.ScalarEvent
+            and event.anchor is None
+            and event.tag is None
+            and not self._skip
+        ):  # the common case, kept short: most events are plain scalars
+            mark = event.start_mark
+            line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+            self._attach(ScalarNode(event.value, event.style is None, line, col))
+            return True
         if self._skip:
             if isinstance(event, yaml.CollectionStartEvent):
                 self._skip += 1
@@ -307,8 +322,8 @@ class _TreeBuilder:
             self.root = node
             return
         frame = self._stack[-1]
-        if isinstance(frame.node, SequenceNode):
-            frame.node.items.append(node)
+        if not frame.is_mapping:
+            frame.node.items.append(node)  # type: ignore[arg-type]
         elif frame.drop_value:
             frame.drop_value = False
         elif frame.key is None:
@@ -328,7 +343,7 @@ class _TreeBuilder:
                 )
             else:
                 frame.seen[key.value] = key
-                frame.node.items.append((key, node))
+                frame.node.items.append((key, node))  # type: ignore[arg-type]
 
 
 def _show_tag(tag: str) -> str:
@@ -359,9 +374,9 @@ def _parse(text: str, file: str) -> Node | None:
     builder = _TreeBuilder(file)
     loader = _Loader(text)
     try:
-        while loader.check_event():
-            if not builder.feed(loader.get_event()):
-                break
+        event = loader.get_event()
+        while event is not None and builder.feed(event):
+            event = loader.get_event()
     except yaml.MarkedYAMLError as error:
         problem = _syntax_problem(error, text, file)
         if "nesting depth" in str(error.problem):  # libyaml's own limit, far above ours
@@ -578,16 +593,15 @@ class _ModelBuilder:
 
     def team_ref(self, company: _CompanyDraft, name: str, node: Node, path: str) -> str | None:
         """The team of ``company`` a name means, added as a new team when none matches."""
-        index = match_name(name, [team.name for team in company.teams])
+        team = slugify(name)
+        if any(existing.id == team for existing in company.teams):
+            return team  # team ids are slugs of their names: the common, exact case
+        index = match_name(name, [existing.name for existing in company.teams])
         if index is not None:
             return company.teams[index].id
-        team = slugify(name)
         if not team:
             self.problem(node, f"{path} '{name}' has no letters or digits to make an id from")
             return None
-        for existing in company.teams:
-            if existing.id == team:
-                return team
         company.teams.append(_TeamDraft(id=team, name=name))
         return team
 
@@ -916,7 +930,8 @@ def parse_network(
     if len(raw) > max_bytes:
         raise InvalidNetwork([_too_large(file, len(raw), max_bytes)])
     text = _decode(raw, file)
-    return _ModelBuilder(file).build(_parse(text, file))
+    with paused_gc():
+        return _ModelBuilder(file).build(_parse(text, file))
 
 
 def load_network(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Network:

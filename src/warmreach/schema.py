@@ -14,6 +14,7 @@ keeps the two in step).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, Final, Literal, assert_never
 
 from warmreach.model import (
@@ -67,7 +68,7 @@ class FieldSpec:
                 return spec
         raise KeyError(name)
 
-    @property
+    @cached_property
     def names(self) -> tuple[str, ...]:
         """The names of the sub-fields, in documented order."""
         return tuple(spec.name for spec in self.fields)
