@@ -242,7 +242,7 @@ class _TreeBuilder:
         ):  # the common case, kept short: most events are plain scalars
             mark = event.start_mark
             line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-            self._attach(ScalarNode(event.value, event.style is None, line, col))
+            self._attach(ScalarNode(event.value, not event.style, line, col))
             return True
         if self._skip:
             if isinstance(event, yaml.CollectionStartEvent):
@@ -301,7 +301,7 @@ class _TreeBuilder:
             return
         match event:
             case yaml.ScalarEvent():
-                self._attach(ScalarNode(event.value, event.style is None, line, col))
+                self._attach(ScalarNode(event.value, not event.style, line, col))
             case yaml.MappingStartEvent():
                 self._push(MappingNode(line, col))
             case yaml.SequenceStartEvent():
@@ -719,22 +719,16 @@ class _ModelBuilder:
 
     # -- people --
 
-    def contact_fields(self, node: Node, path: str) -> _ContactDraft | None:
-        found = self.fields(node, CONTACT, path)
-        if found is None or not isinstance(node, MappingNode):
-            return None
-        name = self.text(found.get("name"), f"{path}.name")
-        if name is None:
-            return None
+    def contact_identity(self, found: dict[str, Node], name: str, path: str) -> str | None:
+        """The id of a contact, registered for references; None (reported) when unusable."""
         explicit = self.text(found.get("id"), f"{path}.id")
+        place = found.get("id", found["name"])
         if explicit is not None and not is_valid_id(explicit):
             self.problem(
-                found["id"],
-                f"{path}.id '{explicit}' may hold only letters, digits, '.', '-' and '_'",
+                place, f"{path}.id '{explicit}' may hold only letters, digits, '.', '-' and '_'"
             )
             return None
         contact = explicit if explicit is not None else slugify(name)
-        place = found.get("id", found["name"])
         if not contact:
             self.problem(
                 place, f"{path}.name '{name}' has no letters or digits; give the contact an id"
@@ -751,9 +745,18 @@ class _ModelBuilder:
                 "give one of them an id",
             )
             return None
-        self.contact_ids[contact] = (path, node)
+        self.contact_ids[contact] = (path, place)
         self.names.setdefault(name.casefold(), []).append(contact)
         self.contact_names[contact] = name
+        return contact
+
+    def contact_fields(self, node: Node, path: str) -> _ContactDraft | None:
+        """A contact's typed fields, its references to people still unresolved."""
+        found = self.fields(node, CONTACT, path)
+        if found is None or not isinstance(node, MappingNode):
+            return None
+        name = self.text(found.get("name"), f"{path}.name")
+        contact = None if name is None else self.contact_identity(found, name, path)
         knows: list[tuple[str, int, ScalarNode | MappingNode, str]] = []
         for item, item_path in self.items(found.get("knows"), f"{path}.knows"):
             if isinstance(item, MappingNode):
@@ -809,6 +812,8 @@ class _ModelBuilder:
             if draft is not None and draft.id not in past:
                 past.append(draft.id)
         values["past_companies"] = tuple(past)
+        if contact is None:
+            return None
         return _ContactDraft(node=node, path=path, fields=values, knows=knows)
 
     def person_ref(self, ref: str, node: Node, path: str) -> str | None:
