@@ -1,0 +1,115 @@
+"""The command line, through typer's CliRunner: exit codes and exact messages."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tests.conftest import ROOT
+from warmreach.cli import ExitCode, app
+
+runner = CliRunner()
+SAMPLE = ROOT / "sample_networks" / "career-switcher.yaml"
+
+
+def test_validate_prints_a_summary() -> None:
+    result = runner.invoke(app, ["validate", str(SAMPLE)])
+    assert result.exit_code == ExitCode.OK
+    assert result.stdout == (
+        f"{SAMPLE} is valid\n"
+        "  30 contacts: 23 direct ties, 7 known only through others\n"
+        "  10 companies, 10 teams, 2 openings\n"
+        "  31 links between contacts\n"
+    )
+    assert result.stderr == ""
+
+
+def test_validate_lists_every_problem_and_exits_3(tmp_path: Path) -> None:
+    path = tmp_path / "network.yaml"
+    path.write_text(
+        "me: {name: Ana}\ncontacts:\n  - name: Bob\n    trsut: 5\n    met: 2024-02-30\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == ExitCode.INVALID_INPUT
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"{path}:4:5: contacts[0]: unknown field 'trsut'; did you mean 'trust'?\n"
+        f"{path}:5:10: contacts[0].met '2024-02-30' is not a real date (February 2024 has no day 30)\n"
+    )
+
+
+def test_messages_with_brackets_are_printed_as_written(tmp_path: Path) -> None:
+    path = tmp_path / "network.yaml"
+    path.write_text(
+        "me: {name: Ana}\ncontacts:\n  - name: '[bold]x'\n    knows: ['[red]y']\n", encoding="utf-8"
+    )
+    result = runner.invoke(app, ["validate", str(path)])
+    assert "no contact is called '[red]y'" in result.stderr
+
+
+def test_unreadable_file_exits_1() -> None:
+    result = runner.invoke(app, ["validate", "no-such-file.yaml"])
+    assert result.exit_code == ExitCode.ERROR
+    assert (
+        result.stderr
+        == "warmreach: no-such-file.yaml: cannot read the file: No such file or directory\n"
+    )
+
+
+def test_max_size_option(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["validate", "--max-size", "0.001", str(SAMPLE)])
+    assert result.exit_code == ExitCode.INVALID_INPUT
+    assert "over the 0.001 MB limit; raise it with --max-size" in result.stderr
+
+
+def test_debug_shows_the_traceback(tmp_path: Path) -> None:
+    path = tmp_path / "network.yaml"
+    path.write_text("- not a mapping\n", encoding="utf-8")
+    result = runner.invoke(app, ["--debug", "validate", str(path)])
+    assert result.exit_code == 1
+    assert type(result.exception).__name__ == "InvalidNetwork"
+
+
+def test_usage_errors_exit_2() -> None:
+    result = runner.invoke(app, ["validate"])
+    assert result.exit_code == ExitCode.USAGE
+    result = runner.invoke(app, ["no-such-command"])
+    assert result.exit_code == ExitCode.USAGE
+
+
+def test_schema_is_json_and_matches_the_committed_copy() -> None:
+    result = runner.invoke(app, ["schema"])
+    assert result.exit_code == ExitCode.OK
+    schema = json.loads(result.stdout)
+    assert schema["required"] == ["me"]
+    committed = (ROOT / "docs" / "network.schema.json").read_text(encoding="utf-8")
+    assert result.stdout == committed, "run: warmreach schema > docs/network.schema.json"
+
+
+def _commands() -> list[str]:
+    return [command.name or command.callback.__name__ for command in app.registered_commands]  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("command", _commands())
+def test_every_command_has_help(command: str) -> None:
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Usage: warmreach " + command in result.stdout
+    summary = next(
+        cmd for cmd in app.registered_commands if (cmd.name or cmd.callback.__name__) == command
+    )  # type: ignore[union-attr]
+    assert summary.callback is not None and summary.callback.__doc__
+
+
+def test_python_dash_m_runs_the_same_app() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "warmreach", "validate", str(SAMPLE)], capture_output=True, text=True
+    )
+    assert result.returncode == 0
+    assert result.stdout.startswith(f"{SAMPLE} is valid\n")

@@ -1,0 +1,72 @@
+"""The documentation says what the code does."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tests.conftest import ROOT
+from warmreach.cli import app
+from warmreach.schema import NETWORK, FieldSpec
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+FORMAT = (ROOT / "docs" / "network-format.md").read_text(encoding="utf-8")
+
+
+HEADINGS = {
+    "me.seeking": "### `me.seeking`",
+    "companies.teams": "### `companies[].teams`",
+    "contacts.knows": "### `contacts[].knows[]`",
+}
+
+
+def _fields(spec: FieldSpec, path: str = "") -> list[tuple[str, str]]:
+    found = []
+    for sub in spec.fields:
+        found.append((path, sub.name))
+        if sub.fields:
+            found.extend(_fields(sub, f"{path}.{sub.name}" if path else sub.name))
+    return found
+
+
+@pytest.mark.parametrize(("section", "name"), _fields(NETWORK), ids=lambda value: value or "top")
+def test_every_field_is_documented(section: str, name: str) -> None:
+    if not section:
+        assert f"## `{name}`" in FORMAT
+        return
+    heading = HEADINGS.get(section, f"## `{section}`")
+    start = FORMAT.index(heading + ":")
+    table = FORMAT[start + len(heading) :].split("\n#", 1)[0]
+    assert f"| `{name}` |" in table, f"{section}.{name} is missing from docs/network-format.md"
+
+
+def _quick_start() -> list[str]:
+    section = README.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```sh\n(.*?)\n```", section, flags=re.DOTALL)
+
+
+def test_quick_start_is_exactly_two_commands_and_ci_runs_them() -> None:
+    commands = _quick_start()
+    assert len(commands) == 2
+    assert all("\n" not in command for command in commands)
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    for command in commands:
+        assert command in ci.splitlines()
+
+
+def test_readme_shows_real_validate_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copy(ROOT / "tests" / "data" / "network-with-problems.yaml", tmp_path / "network.yaml")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["validate", "network.yaml"])
+    block = README.split("$ warmreach validate network.yaml\n", 1)[1].split("```", 1)[0]
+    assert result.stderr == block
+
+
+def test_samples_point_editors_at_the_committed_schema() -> None:
+    for sample in (ROOT / "sample_networks").glob("*.yaml"):
+        first = sample.read_text(encoding="utf-8").splitlines()[0]
+        assert first == "# yaml-language-server: $schema=../docs/network.schema.json"

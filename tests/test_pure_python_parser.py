@@ -1,0 +1,54 @@
+"""The loader gives the same answers when libyaml is missing (PyYAML's pure-Python parser)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.conftest import SAMPLES, problems
+from tests.test_loading_errors import CASES
+from warmreach import loading, parse_network
+
+
+@pytest.fixture
+def pure_python(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(loading, "_Loader", yaml.SafeLoader)
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda path: path.name)
+def test_samples_load_the_same(sample: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = sample.read_bytes()
+    with_libyaml = parse_network(data)
+    monkeypatch.setattr(loading, "_Loader", yaml.SafeLoader)
+    assert parse_network(data) == with_libyaml
+
+
+STRUCTURAL = [
+    "duplicate key names both lines",
+    "anchor and alias",
+    "python object tag",
+    "nesting 21 deep",
+    "misspelled field",
+    "two documents",
+    "tab indentation",
+    "Latin-1 bytes",
+    "NUL byte",
+    "empty file",
+    "top level a list",
+]
+
+
+@pytest.mark.usefixtures("pure_python")
+@pytest.mark.parametrize("case", STRUCTURAL)
+def test_rejections_are_the_same(case: str) -> None:
+    data, expected = CASES[case]
+    assert problems(data) == expected
+
+
+@pytest.mark.usefixtures("pure_python")
+def test_deep_nesting_without_libyaml_limit() -> None:
+    # PyYAML's pure-Python scanner is quadratic in flow nesting, so 300 levels, not 3,000
+    data = "me: {name: Ana}\nx: " + "[" * 300 + "]" * 300 + "\n"
+    assert problems(data) == ["n.yaml:2:23: nesting is deeper than 20 levels"]
