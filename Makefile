@@ -1,0 +1,39 @@
+# Developer tasks. `make check` runs what CI runs.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+
+.PHONY: help check test lint types format schema bench clean
+
+help:  ## list the tasks
+	@grep -E '^[a-z]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+$(BIN)/warmreach: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -e '.[dev]'
+	touch $@
+
+check: lint types test  ## lint, type-check and test: everything CI runs
+
+test: $(BIN)/warmreach  ## run the test suite
+	$(BIN)/pytest
+
+lint: $(BIN)/warmreach  ## ruff lint and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+types: $(BIN)/warmreach  ## mypy, strict, on src
+	$(BIN)/mypy
+
+format: $(BIN)/warmreach  ## apply ruff's fixes and formatting
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+schema: $(BIN)/warmreach  ## regenerate docs/network.schema.json
+	$(BIN)/warmreach schema > docs/network.schema.json
+
+bench: $(BIN)/warmreach  ## time loading and graph building at 1k, 10k, 30k contacts
+	$(BIN)/python benchmarks/bench_load.py
+
+clean:  ## remove the virtualenv and caches
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
