@@ -44,3 +44,7 @@ class InvalidNetwork(WarmreachError):
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems: tuple[Problem, ...] = tuple(problems)
         super().__init__("\n".join(str(problem) for problem in self.problems))
+
+
+class UnknownName(WarmreachError):
+    """A name given on the command line (a company, a team) that the network does not have."""

@@ -22,7 +22,8 @@ from typing import Final
 
 from rapidfuzz import fuzz, process, utils
 
-from warmreach.model import slugify
+from warmreach.errors import UnknownName
+from warmreach.model import Network, Opening, slugify
 
 #: legal-form words ignored at the end of company names (after dots are removed)
 LEGAL_SUFFIXES: Final = frozenset(
@@ -151,3 +152,58 @@ def suggest(word: str, choices: Iterable[str], *, limit: int = 3) -> list[str]:
         limit=limit,
     )
     return [choice for choice, _score, _index in sorted(found, key=lambda hit: (-hit[1], hit[0]))]
+
+
+def find_target(network: Network, text: str) -> Opening:
+    """The target ``COMPANY[/TEAM]`` names, with the role and hiring manager of a
+    matching opening when the file has one.
+
+    The company is matched by name, alias or fuzzily, the team within it; an unknown
+    one raises :class:`~warmreach.errors.UnknownName` with the nearest names.
+
+    >>> from warmreach.loading import parse_network
+    >>> network = parse_network('''
+    ... me: {name: Ana}
+    ... companies: [{name: Voltgrid, aliases: [VG], teams: [{name: Battery Systems}]}]
+    ... openings: [{company: Voltgrid, team: Battery Systems, role: PM}]
+    ... ''')
+    >>> find_target(network, "voltgrid ab/battery systems")
+    Opening(company='voltgrid', team='battery-systems', role='PM', hiring_manager=None)
+    >>> find_target(network, "VG")
+    Opening(company='voltgrid', team=None, role=None, hiring_manager=None)
+    >>> find_target(network, "Voltgrid/Batery")
+    Traceback (most recent call last):
+    ...
+    warmreach.errors.UnknownName: Voltgrid has no team 'Batery'; its teams: Battery Systems
+    >>> try:
+    ...     find_target(network, "Voltgird")
+    ... except UnknownName as error:
+    ...     print(error)
+    no company in the network is called 'Voltgird'; did you mean 'Voltgrid'?
+    """
+    company_text, _, team_text = text.partition("/")
+    matcher = CompanyMatcher()
+    for listed in network.companies:
+        for name in (listed.name, *listed.aliases):
+            matcher.add(name, listed.id)
+    found = matcher.match(company_text.strip())
+    if found is None:
+        names = [listed.name for listed in network.companies]
+        near = suggest(company_text, names)
+        hint = f"; did you mean {' or '.join(repr(name) for name in near)}?" if near else ""
+        raise UnknownName(f"no company in the network is called '{company_text.strip()}'{hint}")
+    company = network.companies_by_id[found]
+    team = None
+    if team_text.strip():
+        teams = [listed.name for listed in company.teams]
+        index = match_name(team_text.strip(), teams)
+        if index is None:
+            listing = ", ".join(teams) if teams else "none listed"
+            raise UnknownName(
+                f"{company.name} has no team '{team_text.strip()}'; its teams: {listing}"
+            )
+        team = company.teams[index].id
+    for opening in network.openings:
+        if opening.company == found and opening.team == team:
+            return opening
+    return Opening(company=found, team=team)
