@@ -7,7 +7,10 @@ unless ``--debug`` asks for one.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import shutil
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import IntEnum
@@ -16,12 +19,15 @@ from typing import Annotated
 
 import typer
 
-from warmreach.errors import InvalidNetwork, WarmreachError
+from warmreach.errors import InvalidNetwork, UnknownName, WarmreachError
+from warmreach.files import write_atomic
 from warmreach.graph import summarize
 from warmreach.loading import DEFAULT_MAX_BYTES, load_network
+from warmreach.matching import find_target
 from warmreach.model import Network
-from warmreach.reports import summary_text
+from warmreach.reports import Format, render_analysis, summary_text
 from warmreach.schema import json_schema
+from warmreach.scoring import analyze as analyze_network
 
 
 class ExitCode(IntEnum):
@@ -49,7 +55,9 @@ _state = {"debug": False}
 
 NetworkArgument = Annotated[
     Path,
-    typer.Argument(help="The network file (YAML).", dir_okay=False, show_default=False),
+    typer.Argument(
+        help="The network file (YAML).", metavar="NETWORK", dir_okay=False, show_default=False
+    ),
 ]
 MaxSizeOption = Annotated[
     float,
@@ -78,6 +86,11 @@ def _reporting() -> Iterator[None]:
         for problem in error.problems:
             typer.echo(str(problem), err=True)
         raise typer.Exit(ExitCode.INVALID_INPUT) from None
+    except UnknownName as error:
+        if _state["debug"]:
+            raise
+        typer.echo(f"warmreach: {error}", err=True)
+        raise typer.Exit(ExitCode.USAGE) from None
     except WarmreachError as error:
         if _state["debug"]:
             raise
@@ -98,6 +111,67 @@ def validate(
     with _reporting():
         summary = summarize(_load(network, max_size))
     typer.echo(summary_text(str(network), summary))
+
+
+def _as_of(text: str | None) -> dt.date:
+    if text is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise typer.BadParameter(f"'{text}' is not a date written YYYY-MM-DD") from None
+
+
+def _emit(text: str, output: Path | None, force: bool) -> None:
+    """Print ``text``, or write it atomically to ``output``."""
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        write_atomic(output, text, force=force)
+
+
+def _width() -> int:
+    """The terminal's width when printing to one, else a fixed width for stable output."""
+    return shutil.get_terminal_size((120, 24)).columns if sys.stdout.isatty() else 120
+
+
+@app.command()
+def analyze(
+    network: NetworkArgument,
+    target: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--target",
+            help="COMPANY or COMPANY/TEAM to rank referrers for; repeatable. "
+            "Default: the file's openings, else me.seeking.companies.",
+            show_default=False,
+        ),
+    ] = None,
+    top: Annotated[int, typer.Option(help="Show at most this many people per target.", min=1)] = 10,
+    paths: Annotated[
+        int,
+        typer.Option("--paths", help="Also list up to this many other paths per person.", min=0),
+    ] = 0,
+    fmt: Annotated[Format, typer.Option("--format", help="table, markdown or json.")] = "table",
+    output: Annotated[
+        Path | None, typer.Option(help="Write the report to this file instead of printing it.")
+    ] = None,
+    force: Annotated[bool, typer.Option(help="Overwrite --output if it exists.")] = False,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            help="Score as of this day (YYYY-MM-DD), for reproducible reports. Default: today."
+        ),
+    ] = None,
+    max_size: MaxSizeOption = DEFAULT_MAX_BYTES / 1_000_000,
+) -> None:
+    """Rank who could refer you for each target, with the action to take and the reasons."""
+    day = _as_of(as_of)
+    with _reporting():
+        loaded = _load(network, max_size)
+        targets = [find_target(loaded, text) for text in target] if target else None
+        analysis = analyze_network(loaded, targets, as_of=day, top=top, paths=paths)
+        _emit(render_analysis(analysis, fmt, width=_width()), output, force)
 
 
 @app.command()
