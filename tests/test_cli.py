@@ -113,3 +113,104 @@ def test_python_dash_m_runs_the_same_app() -> None:
     )
     assert result.returncode == 0
     assert result.stdout.startswith(f"{SAMPLE} is valid\n")
+
+
+# -- analyze --------------------------------------------------------------------------------
+
+ANALYZE = ["analyze", str(SAMPLE), "--as-of", "2026-11-25"]
+
+
+def test_analyze_json_has_the_stable_fields() -> None:
+    result = runner.invoke(app, [*ANALYZE, "--format", "json", "--top", "2"])
+    assert result.exit_code == ExitCode.OK
+    report = json.loads(result.stdout)
+    assert report["generated_for"] == "Ana Lima"
+    first = report["targets"][0]
+    assert (first["company"], first["team"], first["role"]) == (
+        "voltgrid",
+        "grid-storage-product",
+        "Product Manager",
+    )
+    assert len(first["candidates"]) == 2
+    for candidate in first["candidates"]:
+        assert {"contact", "name", "score", "path", "action", "reasons"} <= set(candidate)
+        assert candidate["path"][0] == "me"
+
+
+def test_analyze_targets_named_on_the_command_line() -> None:
+    result = runner.invoke(
+        app, [*ANALYZE, "--format", "json", "--target", "voltgrid ab", "--target", "Kelp Labs"]
+    )
+    assert result.exit_code == ExitCode.OK
+    targets = json.loads(result.stdout)["targets"]
+    assert [(target["company"], target["team"]) for target in targets] == [
+        ("voltgrid", None),
+        ("kelp-labs", None),
+    ]
+
+
+def test_analyze_target_with_team_takes_the_opening() -> None:
+    result = runner.invoke(
+        app, [*ANALYZE, "--format", "json", "--target", "Voltgrid/grid storage product"]
+    )
+    target = json.loads(result.stdout)["targets"][0]
+    assert target["hiring_manager"] == "eva-berg"
+
+
+def test_analyze_unknown_target_is_a_usage_error_with_a_hint() -> None:
+    result = runner.invoke(app, [*ANALYZE, "--target", "Voltgard"])
+    assert result.exit_code == ExitCode.USAGE
+    assert (
+        result.stderr
+        == "warmreach: no company in the network is called 'Voltgard'; did you mean 'Voltgrid'?\n"
+    )
+    result = runner.invoke(app, [*ANALYZE, "--target", "Voltgrid/Marketing"])
+    assert result.stderr == (
+        "warmreach: Voltgrid has no team 'Marketing'; its teams: Grid Storage Product, "
+        "Battery Systems, Data Platform, Cell Manufacturing, Customer Success\n"
+    )
+
+
+def test_analyze_bad_date_is_a_usage_error() -> None:
+    result = runner.invoke(app, ["analyze", str(SAMPLE), "--as-of", "25/11/2026"])
+    assert result.exit_code == ExitCode.USAGE
+    assert "'25/11/2026' is not a date written YYYY-MM-DD" in result.stderr
+
+
+def test_analyze_writes_output_atomically_and_never_over_a_file(tmp_path: Path) -> None:
+    output = tmp_path / "report.md"
+    result = runner.invoke(app, [*ANALYZE, "--format", "markdown", "--output", str(output)])
+    assert result.exit_code == ExitCode.OK
+    assert result.stdout == ""
+    assert output.read_text(encoding="utf-8").startswith("# Referral report for Ana Lima\n")
+    output.write_text("my notes\n", encoding="utf-8")
+    result = runner.invoke(app, [*ANALYZE, "--output", str(output)])
+    assert result.exit_code == ExitCode.ERROR
+    assert result.stderr == f"warmreach: {output} exists; pass --force to overwrite it\n"
+    assert output.read_text(encoding="utf-8") == "my notes\n"
+    result = runner.invoke(app, [*ANALYZE, "--output", str(output), "--force"])
+    assert result.exit_code == ExitCode.OK
+    assert output.read_text(encoding="utf-8").startswith("Referral report for Ana Lima")
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["report.md"]
+
+
+def test_analyze_an_invalid_file_lists_its_problems(tmp_path: Path) -> None:
+    path = tmp_path / "network.yaml"
+    path.write_text("me: {name: Ana}\ncontacts: [{name: Bob, trust: 9}]\n", encoding="utf-8")
+    result = runner.invoke(app, ["analyze", str(path)])
+    assert result.exit_code == ExitCode.INVALID_INPUT
+    assert (
+        result.stderr
+        == f"{path}:2:31: contacts[0].trust must be a whole number from 0 to 5, not '9'\n"
+    )
+
+
+def test_analyze_a_network_without_targets_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "network.yaml"
+    path.write_text("me: {name: Ana}\ncontacts: [{name: Bob}]\n", encoding="utf-8")
+    result = runner.invoke(app, ["analyze", str(path)])
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr == (
+        "warmreach: nothing to analyze: the file has no openings and no me.seeking.companies; "
+        "name a target with --target COMPANY[/TEAM]\n"
+    )

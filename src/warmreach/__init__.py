@@ -15,8 +15,11 @@ from warmreach.errors import InvalidNetwork, Problem, WarmreachError
 from warmreach.graph import build_graph, summarize
 from warmreach.loading import dump_network, load_network, parse_network
 from warmreach.model import Company, Contact, Link, Me, Network, Opening, PartialDate, Seeking, Team
+from warmreach.scoring import Analysis, Candidate, analyze, rank_referrers
 
 __all__ = [
+    "Analysis",
+    "Candidate",
     "Company",
     "Contact",
     "InvalidNetwork",
@@ -29,10 +32,12 @@ __all__ = [
     "Seeking",
     "Team",
     "WarmreachError",
+    "analyze",
     "build_graph",
     "dump_network",
     "load_network",
     "parse_network",
+    "rank_referrers",
     "summarize",
 ]
 __version__ = "0.1.0"

@@ -19,7 +19,7 @@ from typing import Annotated
 
 import typer
 
-from warmreach.errors import InvalidNetwork, UnknownName, WarmreachError
+from warmreach.errors import InvalidNetwork, UsageError, WarmreachError
 from warmreach.files import write_atomic
 from warmreach.graph import summarize
 from warmreach.loading import DEFAULT_MAX_BYTES, load_network
@@ -86,7 +86,7 @@ def _reporting() -> Iterator[None]:
         for problem in error.problems:
             typer.echo(str(problem), err=True)
         raise typer.Exit(ExitCode.INVALID_INPUT) from None
-    except UnknownName as error:
+    except UsageError as error:
         if _state["debug"]:
             raise
         typer.echo(f"warmreach: {error}", err=True)

@@ -46,5 +46,9 @@ class InvalidNetwork(WarmreachError):
         super().__init__("\n".join(str(problem) for problem in self.problems))
 
 
-class UnknownName(WarmreachError):
+class UsageError(WarmreachError):
+    """A request the network cannot answer as asked (reported like a command-line mistake)."""
+
+
+class UnknownName(UsageError):
     """A name given on the command line (a company, a team) that the network does not have."""

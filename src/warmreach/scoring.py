@@ -37,6 +37,7 @@ from typing import Any, Final, Literal, get_args
 
 import networkx as nx
 
+from warmreach.errors import UsageError
 from warmreach.graph import EdgeKind, build_graph, team_node
 from warmreach.model import ME, SCALE_MAX, STRENGTH_MAX, Contact, Network, Opening, PartialDate
 
@@ -704,8 +705,13 @@ def analyze(
 ) -> Analysis:
     """Rank referrers for each target (the file's openings or sought companies by default)."""
     day = as_of or dt.date.today()
-    model = ReferralModel(network, as_of=day)
     chosen = default_targets(network) if targets is None else targets
+    if not chosen:
+        raise UsageError(
+            "nothing to analyze: the file has no openings and no me.seeking.companies; "
+            "name a target with --target COMPANY[/TEAM]"
+        )
+    model = ReferralModel(network, as_of=day)
     reports = tuple(model.rank(target, top=top, paths=paths) for target in chosen)
     named = {
         person

@@ -1,0 +1,207 @@
+"""The ranking principles of PRODUCT.md as properties over generated networks (hypothesis)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from warmreach import Contact, Link, Network, Opening, PartialDate
+from warmreach.model import Company, Me, Team
+from warmreach.reports import analysis_json
+from warmreach.scoring import ACTIONS, DIRECT, REFERRED, ReferralModel, analyze
+
+AS_OF = dt.date(2026, 11, 25)
+TARGET = Opening(company="voltgrid", team="grid", hiring_manager="c0")
+COMPANIES = (
+    Company(
+        id="voltgrid",
+        name="Voltgrid",
+        teams=(
+            Team(id="grid", name="Grid", near=("cells",)),
+            Team(id="cells", name="Cells"),
+            Team(id="sales", name="Sales"),
+        ),
+    ),
+    Company(id="acme", name="Acme"),
+)
+DATES = st.one_of(
+    st.none(),
+    st.builds(
+        PartialDate,
+        year=st.integers(2005, 2026),
+        month=st.one_of(st.none(), st.integers(1, 12)),
+    ),
+)
+PLACES = st.sampled_from(
+    [
+        ("voltgrid", "grid"),
+        ("voltgrid", "cells"),
+        ("voltgrid", "sales"),
+        ("voltgrid", None),
+        ("acme", None),
+        (None, None),
+    ]
+)
+
+
+@st.composite
+def networks(draw: st.DrawFn) -> Network:
+    size = draw(st.integers(2, 9))
+    ids = [f"c{index}" for index in range(size)]
+    contacts = []
+    for contact in ids:
+        company, team = draw(PLACES)
+        others = [other for other in ids if other != contact]
+        knows = draw(st.lists(st.sampled_from(others), unique=True, max_size=3))
+        contacts.append(
+            Contact(
+                id=contact,
+                name=contact.upper(),
+                company=company,
+                team=team,
+                past_companies=("voltgrid",) if company == "acme" and draw(st.booleans()) else (),
+                trust=draw(st.integers(0, 5)),
+                knows_my_work=draw(st.integers(0, 5)),
+                met=draw(DATES),
+                last_contact=draw(DATES),
+                told=tuple(draw(st.sets(st.sampled_from(["aspiration", "availability"])))),
+                knows=tuple(
+                    Link(contact=other, strength=draw(st.integers(1, 5))) for other in knows
+                ),
+            )
+        )
+    return Network(
+        me=Me(name="Ana"), companies=COMPANIES, openings=(TARGET,), contacts=tuple(contacts)
+    )
+
+
+def scores(network: Network, *, centrality: bool = True) -> dict[str, float]:
+    report = ReferralModel(network, as_of=AS_OF).rank(TARGET, centrality=centrality)
+    return {candidate.contact: candidate.score for candidate in report.candidates}
+
+
+def replace_contact(network: Network, index: int, **changes: object) -> Network:
+    contacts = list(network.contacts)
+    contacts[index] = dataclasses.replace(contacts[index], **changes)
+    return dataclasses.replace(network, contacts=tuple(contacts))
+
+
+def never_lower(before: dict[str, float], after: dict[str, float]) -> None:
+    for contact, score in before.items():
+        assert after[contact] >= score, contact
+
+
+@given(networks(), st.data())
+@settings(max_examples=150, deadline=None)
+def test_more_trust_never_lowers_a_score(network: Network, data: st.DataObject) -> None:
+    index = data.draw(st.integers(0, len(network.contacts) - 1))
+    contact = network.contacts[index]
+    more = data.draw(st.integers(contact.trust, 5))
+    never_lower(scores(network), scores(replace_contact(network, index, trust=more)))
+
+
+@given(networks(), st.data())
+@settings(max_examples=150, deadline=None)
+def test_more_knowledge_of_your_work_never_lowers_a_score(
+    network: Network, data: st.DataObject
+) -> None:
+    index = data.draw(st.integers(0, len(network.contacts) - 1))
+    more = data.draw(st.integers(network.contacts[index].knows_my_work, 5))
+    never_lower(scores(network), scores(replace_contact(network, index, knows_my_work=more)))
+
+
+@given(networks(), st.data())
+@settings(max_examples=150, deadline=None)
+def test_recent_contact_never_lowers_a_score(network: Network, data: st.DataObject) -> None:
+    index = data.draw(st.integers(0, len(network.contacts) - 1))
+    contact = network.contacts[index]
+    if contact.last_contact is None:  # unknown is its own case (two years): nothing to compare
+        return
+    floor = contact.last_contact.last_day().year
+    recent = PartialDate(year=data.draw(st.integers(floor + 1, 2027)), month=12)
+    never_lower(scores(network), scores(replace_contact(network, index, last_contact=recent)))
+
+
+@given(networks(), st.data())
+@settings(max_examples=150, deadline=None)
+def test_moving_onto_the_hiring_team_never_lowers_a_score(
+    network: Network, data: st.DataObject
+) -> None:
+    index = data.draw(st.integers(0, len(network.contacts) - 1))
+    contact = network.contacts[index]
+    moved = replace_contact(network, index, company="voltgrid", team="grid")
+    before = scores(network).get(contact.id, DIRECT)
+    assert scores(moved)[contact.id] >= before
+
+
+@given(networks(), st.data())
+@settings(max_examples=150, deadline=None)
+def test_an_extra_hop_never_raises_a_score(network: Network, data: st.DataObject) -> None:
+    """Put a new person between two who know each other: nobody's score goes up."""
+    links = [
+        (index, link) for index, contact in enumerate(network.contacts) for link in contact.knows
+    ]
+    if not links:
+        return
+    index, link = data.draw(st.sampled_from(links))
+    contact = network.contacts[index]
+    middle = Contact(id="middle", name="Middle", trust=0, knows=(dataclasses.replace(link),))
+    longer = replace_contact(
+        network,
+        index,
+        knows=tuple(
+            Link(contact="middle", strength=link.strength) if known == link else known
+            for known in contact.knows
+        ),
+    )
+    other_side = next(c for c in longer.contacts if c.id == link.contact)
+    if any(known.contact == contact.id for known in other_side.knows):
+        return  # the link was stated on both sides; removing one side would not remove it
+    longer = dataclasses.replace(longer, contacts=(*longer.contacts, middle))
+    before, after = scores(network, centrality=False), scores(longer, centrality=False)
+    for candidate, score in after.items():
+        if candidate in before:
+            assert score <= before[candidate], candidate
+
+
+@given(networks())
+@settings(max_examples=150, deadline=None)
+def test_scores_are_in_range_and_actions_known(network: Network) -> None:
+    report = ReferralModel(network, as_of=AS_OF).rank(TARGET, paths=2)
+    for candidate in report.candidates:
+        assert 0 <= DIRECT <= candidate.score <= REFERRED <= 1
+        assert candidate.action in ACTIONS
+        assert candidate.reasons
+        if candidate.path:
+            assert candidate.path[0] == "me" and candidate.path[-1] == candidate.contact
+            assert len(candidate.path) - 1 <= 3
+        for path in candidate.alternatives:
+            assert path[0] == "me" and path[-1] == candidate.contact and path != candidate.path
+        contact = next(c for c in network.contacts if c.id == candidate.contact)
+        if candidate.action == "ask-referral":
+            assert contact.trust >= 2
+            assert candidate.path == ("me", candidate.contact)
+    ordered = [(-candidate.score, candidate.contact) for candidate in report.candidates]
+    assert ordered == sorted(ordered)
+
+
+@given(networks())
+@settings(max_examples=100, deadline=None)
+def test_new_connections_and_strangers_are_never_asked(network: Network) -> None:
+    report = ReferralModel(network, as_of=AS_OF).rank(TARGET)
+    contacts = {contact.id: contact for contact in network.contacts}
+    for candidate in report.candidates:
+        contact = contacts[candidate.contact]
+        new = contact.met is not None and (AS_OF - contact.met.first_day()).days < 90
+        if contact.trust <= 1 or new:
+            assert candidate.action not in ("ask-referral", "signal-then-ask")
+
+
+@given(networks())
+@settings(max_examples=50, deadline=None)
+def test_output_is_deterministic(network: Network) -> None:
+    first = analysis_json(analyze(network, as_of=AS_OF, paths=2))
+    assert analysis_json(analyze(network, as_of=AS_OF, paths=2)) == first
