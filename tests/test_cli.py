@@ -167,7 +167,7 @@ def test_analyze_unknown_target_is_a_usage_error_with_a_hint() -> None:
     result = runner.invoke(app, [*ANALYZE, "--target", "Voltgrid/Marketing"])
     assert result.stderr == (
         "warmreach: Voltgrid has no team 'Marketing'; its teams: Grid Storage Product, "
-        "Battery Systems, Data Platform, Cell Manufacturing, Customer Success\n"
+        "Battery Systems, Data Platform, Customer Success, Cell Manufacturing\n"
     )
 
 
