@@ -2,28 +2,21 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import networkx as nx
 import pytest
+import yaml
 
-from tests.conftest import ROOT, SAMPLES
+from tests.conftest import SAMPLES
 from warmreach import Network, build_graph, load_network, parse_network
 from warmreach.graph import EdgeKind, NodeKind, company_node, summarize, team_node
 from warmreach.model import ME
+from warmreach.synthetic import generate_network
 
 
 def _generated(contacts: int, links: int) -> Network:
-    spec = importlib.util.spec_from_file_location(
-        "generate", ROOT / "sample_networks" / "generate.py"
-    )
-    assert spec is not None and spec.loader is not None
-    generate = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(generate)
-    import yaml
-
-    return parse_network(yaml.safe_dump(generate.generate_network(contacts, links, seed=7)))
+    return parse_network(yaml.safe_dump(generate_network(contacts, links, seed=7)))
 
 
 NETWORKS = [pytest.param(path, id=path.name) for path in SAMPLES] + [
