@@ -37,6 +37,7 @@ from typing import Any, Final, Literal, get_args
 
 import networkx as nx
 
+from warmreach._gc import paused_gc
 from warmreach.errors import UsageError
 from warmreach.graph import EdgeKind, build_graph, team_node
 from warmreach.model import ME, SCALE_MAX, STRENGTH_MAX, Contact, Network, Opening, PartialDate
@@ -237,18 +238,19 @@ def hop_bounded_paths(
     (5.0, ['s', 'c'])
     """
     length_of = _weight_function(weight)
+    adjacency = graph._adj  # the plain dicts, as NetworkX's own path algorithms use them
     best: dict[Hashable, tuple[float, list[Hashable]]] = {source: (0.0, [source])}
     frontier = dict(best)
     for _ in range(max_hops):
         improved: dict[Hashable, tuple[float, list[Hashable]]] = {}
         for node in sorted(frontier, key=str):
             length, path = frontier[node]
-            for other, data in graph[node].items():
+            for other, data in adjacency[node].items():
                 step = length_of(node, other, data)
                 if step is None or other in path:
                     continue
                 candidate = length + step
-                known = improved.get(other) or best.get(other)
+                known = improved[other] if other in improved else best.get(other)
                 if known is None or candidate < known[0]:
                     improved[other] = (candidate, [*path, other])
         best.update(improved)
@@ -385,6 +387,10 @@ class ReferralModel:
     def _people_graph(self) -> nx.Graph:
         """You and your contacts, linked where a request can pass, each edge with the
         ``length`` ``-log(p)`` of the chance ``p`` that it does (``strength`` on ``knows``)."""
+        with paused_gc():
+            return self._build_people_graph()
+
+    def _build_people_graph(self) -> nx.Graph:
         people = nx.Graph()
         people.add_node(ME)
         people.add_nodes_from(contact.id for contact in self.network.contacts)
@@ -393,15 +399,9 @@ class ReferralModel:
             for contact, tie in self.ties.items()
             if tie.probability > 0
         )
+        lengths = {strength: -math.log(knows_probability(strength)) for strength in range(1, 6)}
         people.add_edges_from(
-            (
-                u,
-                v,
-                {
-                    "length": -math.log(knows_probability(data["strength"])),
-                    "strength": data["strength"],
-                },
-            )
+            (u, v, {"length": lengths[data["strength"]], "strength": data["strength"]})
             for u, v, data in self.graph.edges(data=True)
             if data["kind"] == EdgeKind.KNOWS
         )
@@ -411,7 +411,8 @@ class ReferralModel:
     def paths(self) -> dict[Hashable, tuple[float, list[Hashable]]]:
         """Best paths of at most MAX_HOPS steps from you to everyone reachable."""
         if self._paths is None:
-            self._paths = hop_bounded_paths(self.people, ME, "length", MAX_HOPS)
+            with paused_gc():
+                self._paths = hop_bounded_paths(self.people, ME, "length", MAX_HOPS)
         return self._paths
 
     def rank(
