@@ -1,0 +1,78 @@
+"""Time ``warmreach analyze`` on generated networks, and print a table.
+
+    python benchmarks/bench_analyze.py               # 1k, 10k and 30k contacts
+    python benchmarks/bench_analyze.py --sizes 1000 --repeat 5
+
+For each size: loading the file, building the graph, the shared part of scoring
+(tie strengths and the people graph), the best paths from you to everyone, ranking
+the three openings of the file, ranking them again with three alternative paths per
+person, and the whole command end to end (what a user waits for). Seconds, best of
+``--repeat``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import tempfile
+from pathlib import Path
+
+from _common import SIZES, best_of, table, write_network
+from typer.testing import CliRunner
+
+from warmreach import Opening, build_graph, load_network
+from warmreach.cli import app
+from warmreach.scoring import ReferralModel, TargetReport, default_targets
+
+AS_OF = dt.date(2026, 11, 25)
+
+
+def rank_all(model: ReferralModel, targets: list[Opening], paths: int) -> list[TargetReport]:
+    """Rank the top ten for every target, with ``paths`` alternatives each."""
+    return [model.rank(target, top=10, paths=paths) for target in targets]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=SIZES)
+    parser.add_argument("--links", type=int, default=10, help="people each contact knows")
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    rows = []
+    with tempfile.TemporaryDirectory() as folder:
+        for size in args.sizes:
+            path = write_network(Path(folder), size, args.links)
+            load, network = best_of(args.repeat, lambda path=path: load_network(path))
+            graph_time, graph = best_of(args.repeat, lambda network=network: build_graph(network))
+            setup, model = best_of(
+                args.repeat, lambda n=network, g=graph: ReferralModel(n, as_of=AS_OF, graph=g)
+            )
+            paths_time, _ = best_of(1, lambda model=model: model.paths)
+            targets = default_targets(network)
+            rank, _ = best_of(args.repeat, lambda m=model, t=targets: rank_all(m, t, 0))
+            alternatives, _ = best_of(args.repeat, lambda m=model, t=targets: rank_all(m, t, 3))
+            command = ["analyze", str(path), "--as-of", str(AS_OF), "--format", "json"]
+            end_to_end, result = best_of(args.repeat, lambda c=command: CliRunner().invoke(app, c))
+            assert result.exit_code == 0, result.stderr
+            rows.append(
+                [f"{size:,}"]
+                + [
+                    f"{t:.2f}"
+                    for t in (load, graph_time, setup, paths_time, rank, alternatives, end_to_end)
+                ]
+            )
+    header = [
+        ("contacts", 9),
+        ("load", 6),
+        ("graph", 6),
+        ("setup", 6),
+        ("paths", 6),
+        ("rank x3", 8),
+        ("+paths 3", 9),
+        ("command", 8),
+    ]
+    print(table(header, rows))
+
+
+if __name__ == "__main__":
+    main()
