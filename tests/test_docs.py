@@ -70,3 +70,48 @@ def test_samples_point_editors_at_the_committed_schema() -> None:
     for sample in (ROOT / "sample_networks").glob("*.yaml"):
         first = sample.read_text(encoding="utf-8").splitlines()[0]
         assert first == "# yaml-language-server: $schema=../docs/network.schema.json"
+
+
+def test_readme_report_excerpt_is_the_real_output() -> None:
+    excerpt = (
+        README.split("What the first prints", 1)[1].split("```text\n", 1)[1].split("```", 1)[0]
+    )
+    golden = (ROOT / "tests" / "golden" / "analyze-career-switcher.txt").read_text(encoding="utf-8")
+    assert excerpt in golden
+
+
+SCORING = (ROOT / "docs" / "scoring.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "DIRECT",
+        "REFERRED",
+        "TRUST_WEIGHT",
+        "RECENCY_FLOOR",
+        "RECENCY_HALF_LIFE",
+        "UNKNOWN_SILENCE",
+        "NEW_MONTHS",
+        "NEW_TIE_FACTOR",
+        "STALE_MONTHS",
+    ],
+)
+def test_scoring_constants_are_documented_with_their_values(name: str) -> None:
+    from warmreach import scoring
+
+    value = getattr(scoring, name)
+    row = re.search(rf"^\| `{name}` \| ([^|]+) \|", SCORING, flags=re.MULTILINE)
+    assert row is not None, f"{name} has no row in docs/scoring.md"
+    assert float(row[1].split()[0]) == value
+
+
+def test_other_scoring_constants_are_named_in_the_docs() -> None:
+    from warmreach import scoring
+
+    for name in ("HOP", "MAX_HOPS", "MIN_EFFECT", "MIN_VOUCH_TRUST", "PAGERANK_ALPHA"):
+        assert re.search(rf"`{name}` = {getattr(scoring, name)}\b", SCORING) or (
+            f"`{name}`" in SCORING and str(getattr(scoring, name)) in SCORING
+        ), name
+    for position, weight in scoring.POSITION_WEIGHT.items():
+        assert f"| {weight} |" in SCORING or f"| {weight} …" in SCORING, position
