@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -44,3 +45,12 @@ def table(header: list[tuple[str, int]], rows: list[list[str]]) -> str:
         for row in rows
     ]
     return "\n".join(lines)
+
+
+def arguments(doc: str) -> argparse.Namespace:
+    """The options every benchmark takes: sizes, links per contact, repeats."""
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=SIZES)
+    parser.add_argument("--links", type=int, default=10, help="people each contact knows")
+    parser.add_argument("--repeat", type=int, default=3)
+    return parser.parse_args()

@@ -12,12 +12,11 @@ person, and the whole command end to end (what a user waits for). Seconds, best 
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import tempfile
 from pathlib import Path
 
-from _common import SIZES, best_of, table, write_network
+from _common import arguments, best_of, table, write_network
 from typer.testing import CliRunner
 
 from warmreach import Opening, build_graph, load_network
@@ -33,11 +32,7 @@ def rank_all(model: ReferralModel, targets: list[Opening], paths: int) -> list[T
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=SIZES)
-    parser.add_argument("--links", type=int, default=10, help="people each contact knows")
-    parser.add_argument("--repeat", type=int, default=3)
-    args = parser.parse_args()
+    args = arguments(__doc__)
     rows = []
     with tempfile.TemporaryDirectory() as folder:
         for size in args.sizes:

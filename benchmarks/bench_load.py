@@ -9,21 +9,16 @@ folder. Each time is the best of ``--repeat`` runs, in seconds.
 
 from __future__ import annotations
 
-import argparse
 import tempfile
 from pathlib import Path
 
-from _common import SIZES, best_of, table, write_network
+from _common import arguments, best_of, table, write_network
 
 from warmreach import build_graph, load_network
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=SIZES)
-    parser.add_argument("--links", type=int, default=10, help="people each contact knows")
-    parser.add_argument("--repeat", type=int, default=3)
-    args = parser.parse_args()
+    args = arguments(__doc__)
     rows = []
     with tempfile.TemporaryDirectory() as folder:
         for size in args.sizes:

@@ -401,6 +401,10 @@ def _is_null(node: Node) -> bool:
     return isinstance(node, ScalarNode) and node.plain and node.value.strip() in _NULL_WORDS
 
 
+def _no_id(path: str, name: str) -> str:
+    return f"{path} '{name}' has no letters or digits to make an id from"
+
+
 def _hint(word: str, choices: Iterable[str]) -> str:
     near = suggest(word, choices)
     if not near:
@@ -560,7 +564,7 @@ class _ModelBuilder:
         """A listed company; None when its id is taken."""
         company = company_id(name)
         if not company:
-            self.problem(node, f"{path}.name '{name}' has no letters or digits to make an id from")
+            self.problem(node, _no_id(f"{path}.name", name))
             return None
         if company in self.companies:
             first_path, first = self.company_places[company]
@@ -583,7 +587,7 @@ class _ModelBuilder:
             return self.companies[found]
         company = company_id(name)
         if not company:
-            self.problem(node, f"company name '{name}' has no letters or digits to make an id from")
+            self.problem(node, _no_id("company name", name))
             return None
         if company not in self.companies:
             self.companies[company] = _CompanyDraft(id=company, name=name)
@@ -600,7 +604,7 @@ class _ModelBuilder:
         if index is not None:
             return company.teams[index].id
         if not team:
-            self.problem(node, f"{path} '{name}' has no letters or digits to make an id from")
+            self.problem(node, _no_id(path, name))
             return None
         company.teams.append(_TeamDraft(id=team, name=name))
         return team
@@ -638,11 +642,7 @@ class _ModelBuilder:
                     continue
                 team = slugify(team_name)
                 if not team:
-                    self.problem(
-                        team_fields["name"],
-                        f"{team_path}.name '{team_name}' has no letters or digits "
-                        "to make an id from",
-                    )
+                    self.problem(team_fields["name"], _no_id(f"{team_path}.name", team_name))
                     continue
                 if any(existing.id == team for existing in draft.teams):
                     self.problem(team_fields["name"], f"{team_path}: team '{team}' is listed twice")
