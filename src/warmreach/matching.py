@@ -16,8 +16,12 @@ become a "did you mean" hint.
 from __future__ import annotations
 
 import re
+import tomllib
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 from typing import Final
 
 from rapidfuzz import fuzz, process, utils
@@ -41,24 +45,28 @@ COMPANY_MATCH_CUTOFF: Final = 90.0
 #: fuzzy score at or above which a name is offered as a "did you mean" hint
 SUGGEST_CUTOFF: Final = 60.0
 
-_PUNCTUATION: Final = re.compile(r"[^\w\s&]+")
+_PUNCTUATION: Final = re.compile(r"[^\w\s]+")
+_DOMAIN: Final = re.compile(r"\.(com|net|org|io|ai|co)\b")
 _SPACES: Final = re.compile(r"\s+")
 
 
 def normalize_company(name: str) -> str:
-    """Lower-case a company name, drop accents, punctuation and trailing legal forms.
+    """Lower-case a company name, drop accents, punctuation, a web domain ending and
+    trailing legal forms; ``&`` is ``and``.
 
-    >>> normalize_company("  Société Générale S.A. ")
-    'societe generale'
+    >>> normalize_company("  Société Générale S.A. "), normalize_company("Amazon.com, Inc.")
+    ('societe generale', 'amazon')
+    >>> normalize_company("Harbor & Finch"), normalize_company("Smith & Co.")
+    ('harbor and finch', 'smith')
     >>> normalize_company("AB")
     'ab'
     """
-    text = unicodedata.normalize("NFKD", name.casefold().replace(".", ""))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _DOMAIN.sub(" ", name.casefold()).replace("&", " and ").replace(".", "")
+    text = "".join(
+        ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
+    )
     words = _SPACES.sub(" ", _PUNCTUATION.sub(" ", text)).split()
-    while len(words) > 1 and words[-1] in LEGAL_SUFFIXES:
-        words.pop()
-    if len(words) > 1 and words[-1] == "&":
+    while len(words) > 1 and (words[-1] in LEGAL_SUFFIXES or words[-1] == "and"):
         words.pop()
     return " ".join(words)
 
@@ -72,19 +80,47 @@ def company_id(name: str) -> str:
     return slugify(normalize_company(name)) or slugify(name)
 
 
+#: descriptive words that may follow a company's name: "Nordport" means "Nordport
+#: Logistics" when no other listed company starts with "Nordport"
+GENERIC_COMPANY_WORDS: Final = frozenset(
+    """
+    ai analytics bank banking bio capital carbon cloud companies company consulting data digital
+    energy foods games global group health holding holdings industries international lab labs
+    line lines logistics marine media motors network networks partners pharma platforms power
+    robotics search service services shipping software solar solutions studio studios systems
+    tech technologies technology therapeutics ventures wind
+    """.split()
+)
+
+
+def _core(words: Sequence[str]) -> tuple[str, ...]:
+    core = list(words)
+    while len(core) > 1 and core[-1] in GENERIC_COMPANY_WORDS:
+        core.pop()
+    return tuple(core)
+
+
 class CompanyMatcher:
     """Links free-text company names to company ids; grows as companies are added.
 
+    A name matches, in order: a company's name or alias after normalisation
+    (:func:`normalize_company`); the one company whose name it starts, or that starts
+    it, up to generic words ("Nordport" and "Nordport Logistics Group" for "Nordport
+    Logistics"); a strict fuzzy match (:data:`COMPANY_MATCH_CUTOFF`).
+
     >>> matcher = CompanyMatcher()
     >>> matcher.add("Northvolt", "northvolt")
-    >>> matcher.add("Northvolt AB", "northvolt")
+    >>> matcher.add("Nordport Logistics", "nordport")
     >>> matcher.match("NORTHVOLT ab"), matcher.match("Nortvolt"), matcher.match("Metro")
     ('northvolt', 'northvolt', None)
+    >>> matcher.match_many(["Nordport", "Northvolt Systems", "Nordport Marine"])
+    ['nordport', 'northvolt', None]
     """
 
     def __init__(self) -> None:
         self._ids: dict[str, str] = {}
         self._keys: list[str] = []
+        self._cores: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
         self._seen: dict[str, str | None] = {}
 
     def add(self, name: str, company: str) -> None:
@@ -93,22 +129,71 @@ class CompanyMatcher:
         if key and key not in self._ids:
             self._ids[key] = company
             self._keys.append(key)
+            words = tuple(key.split())
+            self._cores.setdefault(_core(words), []).append(words)
         self._seen.clear()
 
     def match(self, name: str) -> str | None:
         """The id of the company ``name`` means, or None when no company is close enough."""
-        key = normalize_company(name)
-        if key in self._seen:
-            return self._seen[key]
-        found = self._ids.get(key)
-        if found is None and key:
-            best = process.extractOne(
-                key, self._keys, scorer=fuzz.ratio, score_cutoff=COMPANY_MATCH_CUTOFF
+        return self.match_many([name])[0]
+
+    def match_many(self, names: Sequence[str]) -> list[str | None]:
+        """Match many names at once: each distinct name once, exact and prefix matches
+        by lookup, the rest in whole-column fuzzy passes blocked by length."""
+        keys = [normalize_company(name) for name in names]
+        for key in dict.fromkeys(keys):
+            if key not in self._seen:
+                self._seen[key] = self._ids.get(key) or self._by_prefix(key)
+        fuzzy = [key for key in dict.fromkeys(keys) if key and self._seen[key] is None]
+        for key, column in zip(fuzzy, self._fuzzy(fuzzy), strict=True):
+            self._seen[key] = None if column is None else self._ids[self._keys[column]]
+        return [self._seen[key] for key in keys]
+
+    def _by_prefix(self, key: str) -> str | None:
+        words = tuple(key.split())
+        found = {
+            self._ids[" ".join(other)]
+            for other in self._cores.get(_core(words), ())
+            if other[: len(words)] == words or words[: len(other)] == other
+        }
+        return found.pop() if len(found) == 1 else None
+
+    def _fuzzy(self, queries: Sequence[str]) -> list[int | None]:
+        """The best key (index) for each query with ``fuzz.ratio`` at or above the cutoff.
+
+        Two strings can score 90 only if their lengths are within a ratio of 0.9/1.1,
+        so queries are grouped by length and compared to the keys of that band only.
+        """
+        best: list[int | None] = [None] * len(queries)
+        if not queries or not self._keys:
+            return best
+        low, high = (
+            COMPANY_MATCH_CUTOFF / (200 - COMPANY_MATCH_CUTOFF),
+            (200 - COMPANY_MATCH_CUTOFF) / COMPANY_MATCH_CUTOFF,
+        )
+        by_length: dict[int, list[int]] = {}
+        for index, query in enumerate(queries):
+            by_length.setdefault(len(query), []).append(index)
+        for length, rows in by_length.items():
+            columns = [
+                column
+                for column, key in enumerate(self._keys)
+                if length * low <= len(key) <= length * high
+            ]
+            if not columns:
+                continue
+            scores = process.cdist(
+                [queries[row] for row in rows],
+                [self._keys[column] for column in columns],
+                scorer=fuzz.ratio,
+                score_cutoff=COMPANY_MATCH_CUTOFF,
+                workers=-1,
             )
-            if best is not None:
-                found = self._ids[best[0]]
-        self._seen[key] = found
-        return found
+            for row, scored in zip(rows, scores, strict=True):
+                column = int(scored.argmax())
+                if scored[column] >= COMPANY_MATCH_CUTOFF:
+                    best[row] = columns[column]
+        return best
 
 
 def match_name(name: str, known: Sequence[str]) -> int | None:
@@ -207,3 +292,317 @@ def find_target(network: Network, text: str) -> Opening:
         if opening.company == found and opening.team == team:
             return opening
     return Opening(company=found, team=team)
+
+
+# -- industries ----------------------------------------------------------------------------
+
+#: fuzzy score (fuzz.ratio on normalised text) at or above which an industry text is
+#: taken to mean a taxonomy term: "renewable energies" (97) and "clean technologies" are
+#: joined, "fintech"/"biotech" (57) and "retail"/"rental" (67) stay apart
+INDUSTRY_MATCH_CUTOFF: Final = 88.0
+#: synonyms shorter than this are matched only as a whole text, never as words inside a
+#: longer one ("it", "ev" and "pe" are too common inside names and titles)
+MIN_WORD_SYNONYM: Final = 4
+
+_PLURAL_IES: Final = re.compile(r"ies$")
+
+
+def normalize_term(text: str) -> str:
+    """Normalise an industry or title for matching: case, accents, punctuation, ``&``,
+    plurals.
+
+    >>> normalize_term("Renewables & Environment"), normalize_term("Clean Technologies")
+    ('renewable and environment', 'clean technology')
+    """
+    text = unicodedata.normalize("NFKD", text.casefold().replace("&", " and "))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    words = []
+    for word in re.sub(r"[^\w]+", " ", text).split():
+        if len(word) > 4 and word.endswith("ies"):
+            word = _PLURAL_IES.sub("y", word)
+        elif len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+            word = word[:-1]
+        words.append(word)
+    return " ".join(words)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Industry:
+    """A canonical industry of the taxonomy."""
+
+    #: slug of the name
+    id: str
+    #: canonical name
+    name: str
+    #: id of the field it belongs to
+    field: str
+    #: other ways to write it
+    synonyms: tuple[str, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Field:
+    """A field a job seeker can aim at: a group of industries."""
+
+    #: the key in the taxonomy file
+    id: str
+    #: display name
+    name: str
+    #: the sector it belongs to
+    sector: str
+    #: words that name the whole field
+    synonyms: tuple[str, ...]
+    #: ids of fields whose people can bridge you into this one
+    adjacent: tuple[str, ...]
+    #: ids of its industries
+    industries: tuple[str, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class IndustryMatch:
+    """What a piece of text says about industry."""
+
+    #: canonical industry id, None when the text names a whole field
+    industry: str | None
+    #: field id
+    field: str
+    #: 0..1: 1 for an exact match, the fuzzy score otherwise, lower for words found inside
+    confidence: float
+    #: how it was found: ``exact``, ``fuzzy`` or ``words``
+    method: str
+
+
+class Taxonomy:
+    """The industry taxonomy shipped in ``warmreach/data/industries.toml``.
+
+    >>> taxonomy = Taxonomy.load()
+    >>> len(taxonomy.industries) >= 150
+    True
+    >>> found = taxonomy.match_many(["cleantech", "Renewable energies", "Fintech"])
+    >>> [taxonomy.describe(match) for match in found]
+    ['Climate Tech', 'Renewable Energy (Climate Tech)', 'Fintech']
+    """
+
+    def __init__(self, fields: Sequence[Field], industries: Sequence[Industry]) -> None:
+        self.fields = {field.id: field for field in fields}
+        self.industries = {industry.id: industry for industry in industries}
+        self._exact: dict[str, tuple[str | None, str]] = {}
+        for kind, owner_terms in (
+            ("field", [(None, field.id, (field.name, *field.synonyms)) for field in fields]),
+            ("industry", [(i.id, i.field, (i.name, *i.synonyms)) for i in industries]),
+        ):
+            seen: dict[str, tuple[str | None, str]] = {}
+            for industry, field, terms in owner_terms:
+                for term in terms:
+                    key = normalize_term(term)
+                    if key in seen and seen[key] != (industry, field):
+                        raise ValueError(f"taxonomy: {kind} term '{term}' is listed twice")
+                    seen[key] = (industry, field)
+            self._exact.update(seen)  # industries overwrite fields: the more specific wins
+        self._keys = sorted(self._exact)
+        self._word_keys = sorted(
+            (key for key in self._keys if len(key) >= MIN_WORD_SYNONYM),
+            key=lambda key: (-len(key.split()), -len(key), key),
+        )
+
+    @classmethod
+    @cache
+    def load(cls) -> Taxonomy:
+        """The shipped taxonomy (read once)."""
+        text = resources.files("warmreach").joinpath("data/industries.toml").read_text("utf-8")
+        data = tomllib.loads(text)
+        fields, industries = [], []
+        for key, entry in data["fields"].items():
+            members = []
+            for name, *synonyms in entry["industries"]:
+                industry = Industry(
+                    id=slugify(name), name=name, field=key, synonyms=tuple(synonyms)
+                )
+                industries.append(industry)
+                members.append(industry.id)
+            fields.append(
+                Field(
+                    id=key,
+                    name=entry["name"],
+                    sector=entry["sector"],
+                    synonyms=tuple(entry["synonyms"]),
+                    adjacent=tuple(entry["adjacent"]),
+                    industries=tuple(members),
+                )
+            )
+        return cls(fields, industries)
+
+    def describe(self, match: IndustryMatch | None) -> str:
+        """``Industry (Field)``, or the field alone, for messages."""
+        if match is None:
+            return "unknown"
+        field = self.fields[match.field].name
+        if match.industry is None:
+            return field
+        return f"{self.industries[match.industry].name} ({field})"
+
+    def match_many(self, texts: Sequence[str]) -> list[IndustryMatch | None]:
+        """Match many industry texts at once: exact normalised terms first, then one
+        whole-column fuzzy pass over what is left (each distinct text once)."""
+        keys = [normalize_term(text) for text in texts]
+        found: dict[str, IndustryMatch | None] = {}
+        for key in keys:
+            if key in self._exact and key not in found:
+                industry, field = self._exact[key]
+                found[key] = IndustryMatch(
+                    industry=industry, field=field, confidence=1.0, method="exact"
+                )
+        rest = sorted({key for key in keys if key and key not in found})
+        if rest:
+            scores = process.cdist(
+                rest, self._keys, scorer=fuzz.ratio, score_cutoff=INDUSTRY_MATCH_CUTOFF, workers=-1
+            )
+            for row, key in enumerate(rest):
+                column = int(scores[row].argmax())
+                score = float(scores[row][column])
+                if score >= INDUSTRY_MATCH_CUTOFF:
+                    industry, field = self._exact[self._keys[column]]
+                    found[key] = IndustryMatch(
+                        industry=industry,
+                        field=field,
+                        confidence=round(score / 100, 2),
+                        method="fuzzy",
+                    )
+                else:
+                    found[key] = self.find_in_words(key)
+        return [found.get(key) for key in keys]
+
+    def match(self, text: str) -> IndustryMatch | None:
+        """Match one industry text."""
+        return self.match_many([text])[0]
+
+    def find_in_words(self, text: str) -> IndustryMatch | None:
+        """The longest taxonomy term written as whole words inside ``text`` (a company
+        name, a title), e.g. "Sunforge Solar" -> Solar Energy; confidence 0.6.
+
+        >>> taxonomy = Taxonomy.load()
+        >>> taxonomy.describe(taxonomy.find_in_words("Nordport Logistics AB"))
+        'Logistics & Supply Chain (Transportation & Logistics)'
+        >>> taxonomy.find_in_words("Kelp Labs") is None
+        True
+        """
+        padded = f" {normalize_term(text)} "
+        for key in self._word_keys:
+            if f" {key} " in padded:
+                industry, field = self._exact[key]
+                return IndustryMatch(industry=industry, field=field, confidence=0.6, method="words")
+        return None
+
+    def field_of(self, text: str) -> tuple[frozenset[str], frozenset[str]] | None:
+        """What a field given by the user covers: (industry ids, field ids).
+
+        A field ("Climate Tech", "cleantech") covers all its industries and itself; an
+        industry ("Solar Energy") covers only itself.
+
+        >>> industries, fields = Taxonomy.load().field_of("clean tech")
+        >>> "solar-energy" in industries, sorted(fields)
+        (True, ['climate-tech'])
+        """
+        match = self.match(text)
+        if match is None:
+            return None
+        if match.industry is None:
+            field = self.fields[match.field]
+            return frozenset(field.industries), frozenset({field.id})
+        return frozenset({match.industry}), frozenset()
+
+
+# -- titles and roles -----------------------------------------------------------------------
+
+#: words about rank, not about the job; dropped before comparing titles to roles
+SENIORITY: Final = frozenset(
+    """
+    senior sr snr junior jr lead principal staff associate assistant intern internship
+    trainee graduate entry level mid i ii iii iv v global regional group deputy acting
+    interim founding
+    """.split()
+)
+#: leadership words: "Head of Product" and "VP Engineering" hold the role "X manager"
+LEADERSHIP: Final = frozenset({"head", "director", "vp", "vice", "president", "chief", "of"})
+#: abbreviations written in titles, expanded before comparing
+TITLE_ABBREVIATIONS: Final[Mapping[str, str]] = {
+    "pm": "product manager",
+    "tpm": "technical program manager",
+    "swe": "software engineer",
+    "sde": "software engineer",
+    "sre": "site reliability engineer",
+    "em": "engineering manager",
+    "ds": "data scientist",
+    "da": "data analyst",
+    "ba": "business analyst",
+    "po": "product owner",
+    "qa": "quality assurance",
+    "ux": "user experience",
+    "ui": "user interface",
+    "ml": "machine learning",
+    "ai": "artificial intelligence",
+    "mgr": "manager",
+    "eng": "engineer",
+    "engr": "engineer",
+    "dev": "developer",
+    "cto": "chief technology officer",
+    "ceo": "chief executive officer",
+    "cfo": "chief financial officer",
+    "coo": "chief operating officer",
+    "cpo": "chief product officer",
+    "cmo": "chief marketing officer",
+    "hr": "human resources",
+}
+#: fuzzy score (token_sort_ratio on normalised titles) for a title to hold a role when
+#: the role's words are not found in it as they are: catches typos and "Manager,
+#: Product", keeps "Project Manager" and "Product Marketing Manager" apart from
+#: "Product Manager"
+TITLE_MATCH_CUTOFF: Final = 92.0
+
+
+def normalize_title(title: str) -> str:
+    """The job in a title: abbreviations expanded, rank words dropped.
+
+    >>> normalize_title("Sr. PM, Payments"), normalize_title("Head of Product")
+    ('product manager payment', 'product manager')
+    >>> normalize_title("VP Engineering"), normalize_title("Staff SWE")
+    ('engineering manager', 'software engineer')
+    """
+    words = []
+    for word in normalize_term(title.replace(".", " ")).split():
+        words.extend(TITLE_ABBREVIATIONS.get(word, word).split())
+    leader = any(word in LEADERSHIP for word in words) and not (
+        "officer" in words or ("president" in words and "vice" not in words)
+    )
+    core = [word for word in words if word not in SENIORITY and not (leader and word in LEADERSHIP)]
+    if leader and len(core) == 1:
+        core.append("manager")
+    return " ".join(core)
+
+
+def holds_role(titles: Sequence[str], role: str) -> list[bool]:
+    """For each title, whether it is the role (at any rank), in one whole-column pass.
+
+    >>> holds_role(["Senior Product Manager", "Product Marketing Manager", "Prodct Manager",
+    ...             "Project Manager", "Manager, Product"], "Product Manager")
+    [True, False, True, False, True]
+    """
+    wanted = normalize_title(role)
+    if not wanted:
+        return [False] * len(titles)
+    cores = [normalize_title(title) for title in titles]
+    found = [f" {wanted} " in f" {core} " for core in cores]
+    unsure = sorted({core for core, hit in zip(cores, found, strict=True) if core and not hit})
+    if unsure:
+        scores = process.cdist(
+            unsure,
+            [wanted],
+            scorer=fuzz.token_sort_ratio,
+            score_cutoff=TITLE_MATCH_CUTOFF,
+            workers=-1,
+        )
+        close = {
+            core for core, row in zip(unsure, scores, strict=True) if row[0] >= TITLE_MATCH_CUTOFF
+        }
+        found = [hit or core in close for core, hit in zip(cores, found, strict=True)]
+    return found
