@@ -26,8 +26,8 @@ from typing import Final
 
 from rapidfuzz import fuzz, process, utils
 
-from warmreach.errors import UnknownName
-from warmreach.model import Network, Opening, slugify
+from warmreach.errors import Problem, UnknownName
+from warmreach.model import Contact, Network, Opening, slugify
 
 #: legal-form words ignored at the end of company names (after dots are removed)
 LEGAL_SUFFIXES: Final = frozenset(
@@ -580,18 +580,46 @@ def normalize_title(title: str) -> str:
     return " ".join(core)
 
 
+#: rank words and their level; a title holds a senior role only at its level or above
+RANKS: Final[Mapping[str, int]] = {
+    "intern": 0, "internship": 0, "trainee": 0, "junior": 0, "jr": 0, "associate": 0,
+    "graduate": 0, "entry": 0,
+    "senior": 2, "sr": 2, "snr": 2,
+    "lead": 3, "staff": 3,
+    "principal": 4, "distinguished": 5,
+}  # fmt: skip
+
+
+def title_rank(title: str) -> int:
+    """The level of a title's rank words (1 when it has none).
+
+    >>> title_rank("Staff SWE"), title_rank("Software Engineer"), title_rank("Jr. Analyst")
+    (3, 1, 0)
+    """
+    levels = [
+        RANKS[word] for word in normalize_term(title.replace(".", " ")).split() if word in RANKS
+    ]
+    return max(levels) if levels else 1
+
+
 def holds_role(titles: Sequence[str], role: str) -> list[bool]:
-    """For each title, whether it is the role (at any rank), in one whole-column pass.
+    """For each title, whether it is the role (at its rank or above when the role names a
+    senior rank), in one whole-column pass.
 
     >>> holds_role(["Senior Product Manager", "Product Marketing Manager", "Prodct Manager",
     ...             "Project Manager", "Manager, Product"], "Product Manager")
     [True, False, True, False, True]
+    >>> holds_role(["Senior SWE", "Principal Software Engineer"], "Staff Software Engineer")
+    [False, True]
     """
     wanted = normalize_title(role)
     if not wanted:
         return [False] * len(titles)
-    cores = [normalize_title(title) for title in titles]
-    found = [f" {wanted} " in f" {core} " for core in cores]
+    rank = title_rank(role)  # a senior role asks for that rank; any other, for the job at any rank
+    cores = [
+        normalize_title(title) if rank <= 1 or title_rank(title) >= rank else "" for title in titles
+    ]
+    found = [bool(core) and f" {wanted} " in f" {core} " for core in cores]
     unsure = sorted({core for core, hit in zip(cores, found, strict=True) if core and not hit})
     if unsure:
         scores = process.cdist(
@@ -606,3 +634,82 @@ def holds_role(titles: Sequence[str], role: str) -> list[bool]:
         }
         found = [hit or core in close for core, hit in zip(cores, found, strict=True)]
     return found
+
+
+# -- people written twice -------------------------------------------------------------------
+
+#: name similarity (token_sort_ratio) from which two contacts may be one person
+DUPLICATE_NAME_CUTOFF: Final = 90.0
+
+
+def likely_duplicates(contacts: Sequence[Contact]) -> list[tuple[int, int, str]]:
+    """Pairs of contacts (by index, earlier first) that may be one person, with why.
+
+    Same e-mail or LinkedIn address; or names alike (spelling, order, accents) where
+    the companies do not differ. Names are compared in blocks that share a word, each
+    block in one whole-column pass.
+
+    >>> people = [Contact(id="eva-berg", name="Eva Berg", company="voltgrid"),
+    ...           Contact(id="eva-bergh", name="Eva Bergh", company="voltgrid"),
+    ...           Contact(id="berg-eva", name="Berg, Eva", company="sunforge")]
+    >>> likely_duplicates(people)
+    [(0, 1, 'similar names at the same company')]
+    """
+    found: dict[tuple[int, int], str] = {}
+    for attribute in ("email", "linkedin"):
+        seen: dict[str, int] = {}
+        for index, contact in enumerate(contacts):
+            value = getattr(contact, attribute)
+            if value:
+                key = value.strip().casefold().rstrip("/")
+                if key in seen:
+                    found.setdefault((seen[key], index), f"the same {attribute}")
+                else:
+                    seen[key] = index
+    names = [utils.default_process(contact.name) for contact in contacts]
+    blocks: dict[str, list[int]] = {}
+    for index, name in enumerate(names):
+        for word in set(name.split()):
+            if len(word) >= 2 and not word.isdigit():
+                blocks.setdefault(word, []).append(index)
+    for members in blocks.values():
+        if len(members) < 2:
+            continue
+        scores = process.cdist(
+            [names[i] for i in members],
+            [names[i] for i in members],
+            scorer=fuzz.token_sort_ratio,
+            score_cutoff=DUPLICATE_NAME_CUTOFF,
+            workers=-1,
+        )
+        rows, columns = (scores >= DUPLICATE_NAME_CUTOFF).nonzero()
+        for row, column in zip(rows.tolist(), columns.tolist(), strict=True):
+            first, second = members[row], members[column]
+            if first >= second:
+                continue
+            one, other = contacts[first], contacts[second]
+            if one.company and other.company and one.company != other.company:
+                continue
+            reason = "similar names at the same company" if one.company else "similar names"
+            found.setdefault((first, second), reason)
+    return [(first, second, reason) for (first, second), reason in sorted(found.items())]
+
+
+def duplicate_warnings(network: Network) -> list[Problem]:
+    """:func:`likely_duplicates` as located warnings for ``warmreach validate``."""
+    contacts = network.contacts
+    warnings = []
+    for first, second, reason in likely_duplicates(contacts):
+        one, other = contacts[first], contacts[second]
+        where = other.location
+        line_of_first = f" at line {one.location.line}" if one.location else ""
+        warnings.append(
+            Problem(
+                file=where.file if where else network.source or "<string>",
+                line=where.line if where else 1,
+                col=where.col if where else 1,
+                message=f"warning: contacts[{second}] '{other.id}' may be the same person as "
+                f"contacts[{first}] '{one.id}'{line_of_first} ({reason})",
+            )
+        )
+    return warnings
