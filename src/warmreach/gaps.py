@@ -1,0 +1,468 @@
+"""Where your network lacks people in the field you aim at, and what to do about it.
+
+The field comes from ``me.seeking`` (industries, roles, companies) or from the caller.
+Contacts' industries are read through the taxonomy (:mod:`warmreach.matching`); a
+contact without one gets it inferred from their company or title, and every inference
+is listed with its source and confidence, never mixed silently with what was written.
+
+>>> import datetime as dt
+>>> from warmreach.loading import parse_network
+>>> network = parse_network('''
+... me: {name: Ana, seeking: {industries: [Climate Tech], companies: [Sunforge]}}
+... companies: [{name: Voltgrid, industry: Energy Storage}]
+... contacts:
+...   - {name: Bob, company: Voltgrid AB, trust: 4, knows_my_work: 3, last_contact: 2026-10}
+...   - {name: Cy, company: Acme Shipping, trust: 5}
+... ''')
+>>> report = find_gaps(network, as_of=dt.date(2026, 11, 25))
+>>> [(gap.name, gap.status) for gap in report.companies]
+[('Sunforge', 'no-path'), ('Voltgrid', 'covered')]
+>>> report.inferred[0].source
+"company Voltgrid (industry 'Energy Storage')"
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Final, Literal
+
+from warmreach.errors import UnknownName, UsageError
+from warmreach.matching import IndustryMatch, Taxonomy, holds_role, suggest
+from warmreach.model import Contact, Network, Opening
+from warmreach.scoring import DIRECT, ReferralModel
+
+#: a direct tie at least this strong (see docs/scoring.md) counts as a strong tie
+STRONG_TIE: Final = 0.5
+#: confidence kept when an industry is taken from the contact's company
+FROM_COMPANY: Final = 0.9
+#: confidence of an industry read from words in a company name or a title
+FROM_NAME_WORDS: Final = 0.6
+FROM_TITLE_WORDS: Final = 0.4
+
+Status = Literal["covered", "weak", "no-path"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Inference:
+    """An attribute warmreach filled in, with where it came from."""
+
+    #: contact id
+    contact: str
+    #: the attribute filled in (``industry``)
+    attribute: str
+    #: the value, as a canonical name
+    value: str
+    #: where it came from, in words
+    source: str
+    #: 0..1
+    confidence: float
+
+
+@dataclass(frozen=True, kw_only=True)
+class TargetField:
+    """What you aim at, in canonical terms."""
+
+    #: the field as asked (``Climate Tech``)
+    asked: tuple[str, ...]
+    #: canonical fields covered
+    fields: tuple[str, ...]
+    #: canonical industries covered
+    industries: tuple[str, ...]
+    #: roles you want
+    roles: tuple[str, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class CompanyGap:
+    """How well your network reaches one company of the field."""
+
+    #: company id
+    company: str
+    #: display name
+    name: str
+    #: whether you listed it in ``me.seeking.companies``
+    sought: bool
+    #: the best referral score there (DIRECT when nobody helps)
+    best_score: float
+    #: contact id of the best candidate, if any
+    best_contact: str | None
+    #: what to do about the best candidate
+    best_action: str | None
+    #: ids of the people working there
+    contacts: tuple[str, ...]
+    #: ids of those with a strong direct tie to you
+    strong_ties: tuple[str, ...]
+    #: covered (someone can vouch for you), weak (only introductions or ties to
+    #: cultivate), no-path (nobody who helps)
+    status: Status
+
+
+@dataclass(frozen=True, kw_only=True)
+class Person:
+    """A contact as the gap report lists them."""
+
+    #: contact id
+    contact: str
+    #: display name
+    name: str
+    #: strength of your direct tie (0 when you know them only through others)
+    tie: float
+    #: their industry, canonical, with its field
+    industry: str
+    #: their title and company, for the reader
+    where: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class GapReport:
+    """The answer of ``warmreach gaps``."""
+
+    generated_for: str
+    as_of: dt.date
+    field: TargetField
+    #: the field's companies in your file and the companies you seek, sought first
+    companies: tuple[CompanyGap, ...]
+    #: people in the field, strongest tie first
+    contacts_in_field: tuple[Person, ...]
+    #: people who hold a role you want
+    role_holders: tuple[Person, ...]
+    #: direct ties in adjacent fields who could bridge you in
+    adjacent: tuple[Person, ...]
+    #: industries warmreach filled in or read loosely
+    inferred: tuple[Inference, ...]
+    #: contacts whose industry stays unknown
+    unknown_industry: tuple[str, ...]
+    #: what to do, most useful first
+    suggestions: tuple[str, ...]
+
+
+def _target_field(
+    taxonomy: Taxonomy, names: Sequence[str], roles: Sequence[str], strict: bool
+) -> TargetField:
+    fields: set[str] = set()
+    industries: set[str] = set()
+    for name in names:
+        covered = taxonomy.field_of(name)
+        if covered is None:
+            if strict:
+                known = [field.name for field in taxonomy.fields.values()]
+                near = suggest(name, known)
+                hint = f"; did you mean {' or '.join(repr(n) for n in near)}?" if near else ""
+                raise UnknownName(f"'{name}' is not an industry or field warmreach knows{hint}")
+            continue
+        industries |= covered[0]
+        fields |= covered[1]
+    return TargetField(
+        asked=tuple(names),
+        fields=tuple(sorted(fields)),
+        industries=tuple(sorted(industries)),
+        roles=tuple(roles),
+    )
+
+
+def classify_industries(
+    network: Network, taxonomy: Taxonomy
+) -> tuple[dict[str, IndustryMatch], list[Inference]]:
+    """Each contact's industry in the taxonomy, and the inferences that filled gaps.
+
+    Written industries are read exactly or fuzzily; a missing one is taken from the
+    company's industry, else from words in the company's name, else in the title.
+    """
+    companies = network.companies_by_id
+    texts = [contact.industry for contact in network.contacts if contact.industry]
+    texts += [company.industry for company in network.companies if company.industry]
+    matched = dict(zip(texts, taxonomy.match_many(texts), strict=True))
+    found: dict[str, IndustryMatch] = {}
+    inferred: list[Inference] = []
+
+    def infer(
+        contact: Contact, match: IndustryMatch | None, source: str, confidence: float
+    ) -> bool:
+        if match is None:
+            return False
+        found[contact.id] = match
+        value = taxonomy.describe(match)
+        inferred.append(
+            Inference(
+                contact=contact.id,
+                attribute="industry",
+                value=value,
+                source=source,
+                confidence=round(confidence, 2),
+            )
+        )
+        return True
+
+    for contact in network.contacts:
+        company = companies[contact.company] if contact.company else None
+        if contact.industry:
+            match = matched[contact.industry]
+            if match is not None and match.method == "exact":
+                found[contact.id] = match
+            else:
+                infer(
+                    contact,
+                    match,
+                    f"written '{contact.industry}'",
+                    match.confidence if match else 0,
+                )
+            continue
+        if company is not None and company.industry:
+            match = matched[company.industry]
+            source = f"company {company.name} (industry '{company.industry}')"
+            if infer(contact, match, source, FROM_COMPANY * (match.confidence if match else 0)):
+                continue
+        if company is not None:
+            match = taxonomy.find_in_words(company.name)
+            if infer(contact, match, f"company name '{company.name}'", FROM_NAME_WORDS):
+                continue
+        if contact.title:
+            infer(
+                contact,
+                taxonomy.find_in_words(contact.title),
+                f"title '{contact.title}'",
+                FROM_TITLE_WORDS,
+            )
+    return found, inferred
+
+
+def _status(actions: Iterable[str]) -> Status:
+    seen = set(actions)
+    if seen & {"ask-referral", "signal-then-ask"}:
+        return "covered"
+    if seen & {"ask-intro", "nurture"}:
+        return "weak"
+    return "no-path"
+
+
+def find_gaps(
+    network: Network,
+    *,
+    field: Sequence[str] | None = None,
+    roles: Sequence[str] | None = None,
+    as_of: dt.date | None = None,
+) -> GapReport:
+    """The gap report for ``field`` (default: ``me.seeking.industries``) and ``roles``
+    (default: ``me.seeking.roles``).
+
+    Raises :class:`~warmreach.errors.UnknownName` for a field given here that the
+    taxonomy does not know, and :class:`~warmreach.errors.UsageError` when there is
+    nothing to look for.
+    """
+    taxonomy = Taxonomy.load()
+    seeking = network.me.seeking
+    names = list(field) if field else list(seeking.industries)
+    wanted_roles = list(roles) if roles else list(seeking.roles)
+    if not names and not wanted_roles and not seeking.companies:
+        raise UsageError(
+            "nothing to look for: set me.seeking (industries, roles, companies) "
+            "or pass --field and --role"
+        )
+    target = _target_field(taxonomy, names, wanted_roles, strict=bool(field))
+    day = as_of or dt.date.today()
+    model = ReferralModel(network, as_of=day)
+    industries, inferred = classify_industries(network, taxonomy)
+
+    def in_field(match: IndustryMatch | None) -> bool:
+        if match is None:
+            return False
+        if match.industry is not None:
+            return match.industry in target.industries
+        return match.field in target.fields
+
+    def person(contact: Contact) -> Person:
+        tie = model.ties.get(contact.id)
+        where = ", ".join(
+            part
+            for part in (
+                contact.title,
+                network.companies_by_id[contact.company].name if contact.company else None,
+            )
+            if part
+        )
+        return Person(
+            contact=contact.id,
+            name=contact.name,
+            tie=round(tie.probability, 3) if tie else 0.0,
+            industry=taxonomy.describe(industries.get(contact.id)),
+            where=where,
+        )
+
+    def by_tie(people: Iterable[Person]) -> tuple[Person, ...]:
+        return tuple(sorted(people, key=lambda p: (-p.tie, p.contact)))
+
+    company_matches = dict(
+        zip(
+            [company.id for company in network.companies],
+            taxonomy.match_many([company.industry or "" for company in network.companies]),
+            strict=True,
+        )
+    )
+    for company in network.companies:
+        if company_matches[company.id] is None:
+            company_matches[company.id] = taxonomy.find_in_words(company.name)
+    chosen = list(seeking.companies)
+    chosen += [
+        company.id
+        for company in network.companies
+        if company.id not in chosen and in_field(company_matches[company.id])
+    ]
+    gaps = []
+    for company_id in chosen:
+        company = network.companies_by_id[company_id]
+        ranked = model.rank(Opening(company=company_id)).candidates
+        working = [contact.id for contact in network.contacts if contact.company == company_id]
+        strong = [
+            contact
+            for contact in working
+            if contact in model.ties and model.ties[contact].probability >= STRONG_TIE
+        ]
+        best = ranked[0] if ranked else None
+        gaps.append(
+            CompanyGap(
+                company=company_id,
+                name=company.name,
+                sought=company_id in seeking.companies,
+                best_score=best.score if best else DIRECT,
+                best_contact=best.contact if best else None,
+                best_action=best.action if best else None,
+                contacts=tuple(working),
+                strong_ties=tuple(strong),
+                status=_status(candidate.action for candidate in ranked),
+            )
+        )
+    gaps.sort(key=lambda gap: (not gap.sought, -gap.best_score, gap.company))
+
+    in_field_people = by_tie(
+        person(contact) for contact in network.contacts if in_field(industries.get(contact.id))
+    )
+    holders: list[Person] = []
+    titled = [contact for contact in network.contacts if contact.title]
+    if wanted_roles and titled:
+        holds = [False] * len(titled)
+        for role in wanted_roles:
+            found = holds_role([str(contact.title) for contact in titled], role)
+            holds = [a or b for a, b in zip(holds, found, strict=True)]
+        holders = [person(contact) for contact, hit in zip(titled, holds, strict=True) if hit]
+    adjacent_fields = {
+        other for field_id in target.fields for other in taxonomy.fields[field_id].adjacent
+    } - set(target.fields)
+    adjacent = by_tie(
+        person(contact)
+        for contact in network.contacts
+        if contact.is_direct
+        and contact.id in industries
+        and industries[contact.id].field in adjacent_fields
+        and not in_field(industries[contact.id])
+    )
+    unknown = tuple(contact.id for contact in network.contacts if contact.id not in industries)
+    report = GapReport(
+        generated_for=network.me.name,
+        as_of=day,
+        field=target,
+        companies=tuple(gaps),
+        contacts_in_field=in_field_people,
+        role_holders=by_tie(holders),
+        adjacent=adjacent[:10],
+        inferred=tuple(inferred),
+        unknown_industry=unknown,
+        suggestions=(),
+    )
+    suggestions = _suggestions(report, network, model, taxonomy, company_matches, in_field)
+    return GapReport(**{**report.__dict__, "suggestions": tuple(suggestions)})
+
+
+def _names(people: Sequence[Person], limit: int = 3) -> str:
+    shown = [p.name for p in people[:limit]]
+    if len(people) > limit:
+        shown.append(f"{len(people) - limit} more")
+    return ", ".join(shown[:-1]) + (" and " if len(shown) > 1 else "") + shown[-1]
+
+
+def _suggestions(
+    report: GapReport,
+    network: Network,
+    model: ReferralModel,
+    taxonomy: Taxonomy,
+    company_matches: dict[str, IndustryMatch | None],
+    in_field: Callable[[IndustryMatch | None], bool],
+) -> list[str]:
+    field_name = " / ".join(taxonomy.fields[f].name for f in report.field.fields) or " / ".join(
+        report.field.asked
+    )
+    contacts = network.contacts_by_id
+    direct_in_field = [p for p in report.contacts_in_field if p.tie > 0]
+    helpers = direct_in_field or list(report.adjacent)
+    lines = []
+    for gap in report.companies:
+        if gap.status == "no-path":
+            there = set(gap.contacts)
+            friends = sorted(
+                (
+                    -len(known),
+                    -model.ties[contact.id].probability,
+                    contact.id,
+                    sorted(known),
+                )
+                for contact in network.contacts
+                if contact.is_direct and contact.company != gap.company
+                for known in [there.intersection(map(str, model.people[contact.id]))]
+                if known
+            )
+            if friends:
+                *_, friend, known_there = friends[0]
+                names = " and ".join(contacts[person].name for person in known_there)
+                lines.append(
+                    f"No one at {gap.name} can refer you yet; {contacts[friend].name} knows "
+                    f"{names} there: start with that introduction."
+                )
+            elif helpers:
+                lines.append(
+                    f"You have no one at {gap.name}: ask {helpers[0].name}, who works in "
+                    f"{helpers[0].industry}, whom they know there."
+                )
+            else:
+                lines.append(f"You have no one at {gap.name}, and no one in {field_name} to ask.")
+        elif gap.status == "weak" and gap.best_contact is not None:
+            best = contacts[gap.best_contact]
+            ranked = model.rank(Opening(company=gap.company), top=1).candidates[0]
+            if ranked.bridge is not None:
+                lines.append(
+                    f"At {gap.name} your best route is an introduction to {best.name} "
+                    f"through {contacts[ranked.bridge].name}."
+                )
+            else:
+                lines.append(
+                    f"At {gap.name} your best contact, {best.name}, needs cultivating first."
+                )
+    untold = [
+        p
+        for p in direct_in_field
+        if contacts[p.contact].trust >= 2 and "aspiration" not in contacts[p.contact].told
+    ]
+    if untold:
+        lines.append(
+            f"Tell {_names(untold)} that you are aiming at {field_name}: they work in it "
+            "and do not know yet."
+        )
+    if report.role_holders:
+        roles = " or ".join(report.field.roles)
+        holders = _names(report.role_holders)
+        lines.append(f"{holders} hold the role you want ({roles}): ask how they got there.")
+    direct = sum(1 for contact in network.contacts if contact.is_direct)
+    if len(direct_in_field) < 5 and report.field.fields:
+        line = f"Only {len(direct_in_field)} of your {direct} direct ties work in {field_name}"
+        if report.adjacent:
+            line += (
+                f"; {_names(list(report.adjacent))} work in adjacent fields and can bridge you in"
+            )
+        lines.append(line + ".")
+    if report.unknown_industry:
+        unknown = len(report.unknown_industry)
+        lines.append(
+            f"{unknown} contact{'s have' if unknown != 1 else ' has'} no industry warmreach could "
+            "read or infer; add `industry:` to them or to their companies to see them here."
+        )
+    return lines
