@@ -21,11 +21,12 @@ import typer
 
 from warmreach.errors import InvalidNetwork, UsageError, WarmreachError
 from warmreach.files import write_atomic
+from warmreach.gaps import find_gaps
 from warmreach.graph import summarize
 from warmreach.loading import DEFAULT_MAX_BYTES, load_network
-from warmreach.matching import find_target
+from warmreach.matching import duplicate_warnings, find_target
 from warmreach.model import Network
-from warmreach.reports import Format, render_analysis, summary_text
+from warmreach.reports import Format, render_analysis, render_gaps, summary_text
 from warmreach.schema import json_schema
 from warmreach.scoring import analyze as analyze_network
 
@@ -109,7 +110,10 @@ def validate(
 ) -> None:
     """Check a network file: print a summary, or every problem as FILE:LINE:COL: message."""
     with _reporting():
-        summary = summarize(_load(network, max_size))
+        loaded = _load(network, max_size)
+        summary = summarize(loaded)
+    for warning in duplicate_warnings(loaded):
+        typer.echo(str(warning), err=True)
     typer.echo(summary_text(str(network), summary))
 
 
@@ -172,6 +176,44 @@ def analyze(
         targets = [find_target(loaded, text) for text in target] if target else None
         analysis = analyze_network(loaded, targets, as_of=day, top=top, paths=paths)
         _emit(render_analysis(analysis, fmt, width=_width()), output, force)
+
+
+@app.command()
+def gaps(
+    network: NetworkArgument,
+    field: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--field",
+            help="An industry or field you aim at (e.g. 'Climate Tech'); repeatable. "
+            "Default: me.seeking.industries.",
+            show_default=False,
+        ),
+    ] = None,
+    role: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--role",
+            help="A role you want; repeatable. Default: me.seeking.roles.",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[Format, typer.Option("--format", help="table, markdown or json.")] = "table",
+    output: Annotated[
+        Path | None, typer.Option(help="Write the report to this file instead of printing it.")
+    ] = None,
+    force: Annotated[bool, typer.Option(help="Overwrite --output if it exists.")] = False,
+    as_of: Annotated[
+        str | None,
+        typer.Option(help="Score as of this day (YYYY-MM-DD). Default: today."),
+    ] = None,
+    max_size: MaxSizeOption = DEFAULT_MAX_BYTES / 1_000_000,
+) -> None:
+    """Show where your network lacks people in the field you aim at, and what to do."""
+    day = _as_of(as_of)
+    with _reporting():
+        report = find_gaps(_load(network, max_size), field=field, roles=role, as_of=day)
+        _emit(render_gaps(report, fmt, width=_width()), output, force)
 
 
 @app.command()
