@@ -141,7 +141,7 @@ class GapReport:
 def _target_field(
     taxonomy: Taxonomy, names: Sequence[str], roles: Sequence[str], strict: bool
 ) -> TargetField:
-    fields: set[str] = set()
+    fields: dict[str, None] = {}  # in the order asked
     industries: set[str] = set()
     for name in names:
         covered = taxonomy.field_of(name)
@@ -153,10 +153,10 @@ def _target_field(
                 raise UnknownName(f"'{name}' is not an industry or field warmreach knows{hint}")
             continue
         industries |= covered[0]
-        fields |= covered[1]
+        fields.update(dict.fromkeys(sorted(covered[1])))
     return TargetField(
         asked=tuple(names),
-        fields=tuple(sorted(fields)),
+        fields=tuple(fields),
         industries=tuple(sorted(industries)),
         roles=tuple(roles),
     )
@@ -303,11 +303,16 @@ def find_gaps(
     for company in network.companies:
         if company_matches[company.id] is None:
             company_matches[company.id] = taxonomy.find_in_words(company.name)
+    for contact in network.contacts:  # what people wrote about their own work counts too
+        if contact.company and contact.industry and company_matches[contact.company] is None:
+            company_matches[contact.company] = industries.get(contact.id)
     chosen = list(seeking.companies)
     chosen += [
         company.id
         for company in network.companies
-        if company.id not in chosen and in_field(company_matches[company.id])
+        if company.id not in chosen
+        and company.id != network.me.company  # where you work now is no gap to fill
+        and in_field(company_matches[company.id])
     ]
     gaps = []
     for company_id in chosen:
@@ -411,7 +416,16 @@ def _suggestions(
                 for known in [there.intersection(map(str, model.people[contact.id]))]
                 if known
             )
-            if friends:
+            known_directly = [
+                contacts[person] for person in gap.contacts if contacts[person].is_direct
+            ]
+            if known_directly:
+                names = " and ".join(person.name for person in known_directly[:2])
+                lines.append(
+                    f"You know {names} at {gap.name}, but not well enough to ask for a "
+                    "referral yet: reconnect and tell them what you are aiming at."
+                )
+            elif friends:
                 *_, friend, known_there = friends[0]
                 names = " and ".join(contacts[person].name for person in known_there)
                 lines.append(
@@ -450,14 +464,15 @@ def _suggestions(
     if report.role_holders:
         roles = " or ".join(report.field.roles)
         holders = _names(report.role_holders)
-        lines.append(f"{holders} hold the role you want ({roles}): ask how they got there.")
+        verb = "holds" if len(report.role_holders) == 1 else "hold"
+        lines.append(f"{holders} {verb} the role you want ({roles}): ask how they got there.")
     direct = sum(1 for contact in network.contacts if contact.is_direct)
     if len(direct_in_field) < 5 and report.field.fields:
         line = f"Only {len(direct_in_field)} of your {direct} direct ties work in {field_name}"
         if report.adjacent:
-            line += (
-                f"; {_names(list(report.adjacent))} work in adjacent fields and can bridge you in"
-            )
+            verb = "works" if len(report.adjacent) == 1 else "work"
+            bridges = _names(list(report.adjacent))
+            line += f"; {bridges} {verb} in adjacent fields and can bridge you in"
         lines.append(line + ".")
     if report.unknown_industry:
         unknown = len(report.unknown_industry)
