@@ -405,6 +405,11 @@ class Taxonomy:
             key=lambda key: (-len(key.split()), -len(key), key),
         )
 
+    @property
+    def term_count(self) -> int:
+        """How many distinct terms (names and synonyms) texts are matched against."""
+        return len(self._keys)
+
     @classmethod
     @cache
     def load(cls) -> Taxonomy:
