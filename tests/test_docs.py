@@ -115,3 +115,30 @@ def test_other_scoring_constants_are_named_in_the_docs() -> None:
         ), name
     for position, weight in scoring.POSITION_WEIGHT.items():
         assert f"| {weight} |" in SCORING or f"| {weight} …" in SCORING, position
+
+
+def test_gaps_doc_states_the_real_sizes() -> None:
+    import csv
+
+    from warmreach.matching import Taxonomy
+
+    text = (ROOT / "docs" / "gaps.md").read_text(encoding="utf-8")
+    taxonomy = Taxonomy.load()
+    sectors = {field.sector for field in taxonomy.fields.values()}
+    assert (
+        f"holds {len(taxonomy.industries)} canonical industries in {len(taxonomy.fields)} fields "
+        f"and {len(sectors)}" in " ".join(text.split())
+    )
+    rows = list(
+        csv.DictReader(
+            (ROOT / "tests" / "data" / "matching-pairs.csv").read_text("utf-8").splitlines()
+        )
+    )
+    kinds = {
+        kind: sum(1 for row in rows if row["kind"] == kind)
+        for kind in ("industry", "company", "title")
+    }
+    assert (
+        f"has {len(rows)} labelled pairs ({kinds['industry']} industries, {kinds['company']} company "
+        f"names, {kinds['title']} titles)" in " ".join(text.split())
+    )
