@@ -12,6 +12,7 @@ The library API, in the order data flows:
 from __future__ import annotations
 
 from warmreach.errors import InvalidNetwork, Problem, WarmreachError
+from warmreach.gaps import GapReport, find_gaps
 from warmreach.graph import build_graph, summarize
 from warmreach.loading import dump_network, load_network, parse_network
 from warmreach.model import Company, Contact, Link, Me, Network, Opening, PartialDate, Seeking, Team
@@ -22,6 +23,7 @@ __all__ = [
     "Candidate",
     "Company",
     "Contact",
+    "GapReport",
     "InvalidNetwork",
     "Link",
     "Me",
@@ -35,6 +37,7 @@ __all__ = [
     "analyze",
     "build_graph",
     "dump_network",
+    "find_gaps",
     "load_network",
     "parse_network",
     "rank_referrers",
