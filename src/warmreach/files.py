@@ -22,8 +22,8 @@ from pathlib import Path
 from warmreach.errors import WarmreachError
 
 
-def write_atomic(path: str | os.PathLike[str], text: str, *, force: bool = False) -> None:
-    """Write ``text`` to ``path`` through a temporary file in the same folder.
+def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, force: bool = False) -> None:
+    """Write ``data`` (text as UTF-8) to ``path`` through a temporary file in the same folder.
 
     Readers see the old file or the new one, never a half-written one. An existing
     file is replaced only with ``force``.
@@ -40,8 +40,10 @@ def write_atomic(path: str | os.PathLike[str], text: str, *, force: bool = False
     except OSError as error:
         raise WarmreachError(f"{target}: cannot write: {error.strerror or error}") from error
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+        mode = target.stat().st_mode & 0o7777 if target.exists() else _default_mode()
+        Path(temporary).chmod(mode)  # mkstemp makes 0600; keep the file's or the usual mode
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data.encode("utf-8") if isinstance(data, str) else data)
             stream.flush()
             os.fsync(stream.fileno())
         Path(temporary).replace(target)
@@ -49,3 +51,10 @@ def write_atomic(path: str | os.PathLike[str], text: str, *, force: bool = False
         with contextlib.suppress(OSError):
             Path(temporary).unlink()
         raise WarmreachError(f"{target}: cannot write: {error.strerror or error}") from error
+
+
+def _default_mode() -> int:
+    """The mode a new file gets here: 0666 less the process umask."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
