@@ -217,6 +217,49 @@ def gaps(
 
 
 @app.command()
+def render(
+    network: NetworkArgument,
+    output: Annotated[
+        Path,
+        typer.Option(help="The picture to write: .png, .svg or .pdf.", show_default=False),
+    ],
+    target: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--target",
+            help="COMPANY or COMPANY/TEAM whose best paths to draw; repeatable. "
+            "Default: the file's openings, else me.seeking.companies.",
+            show_default=False,
+        ),
+    ] = None,
+    top: Annotated[int, typer.Option(help="Draw at most this many people.", min=1)] = 40,
+    redact: Annotated[bool, typer.Option(help="Draw initials instead of names.")] = False,
+    dpi: Annotated[int, typer.Option(help="Resolution of a PNG.", min=30, max=1200)] = 150,
+    force: Annotated[bool, typer.Option(help="Overwrite --output if it exists.")] = False,
+    as_of: Annotated[
+        str | None,
+        typer.Option(help="Score as of this day (YYYY-MM-DD). Default: today."),
+    ] = None,
+    max_size: MaxSizeOption = DEFAULT_MAX_BYTES / 1_000_000,
+) -> None:
+    """Draw the network around you, with the best paths to each target highlighted."""
+    from warmreach.render import image_format, render_network  # matplotlib only when drawing
+
+    day = _as_of(as_of)
+    try:
+        fmt = image_format(output.suffix)
+    except ValueError as error:
+        raise typer.BadParameter(str(error), param_hint="--output") from None
+    with _reporting():
+        loaded = _load(network, max_size)
+        targets = [find_target(loaded, text) for text in target] if target else None
+        picture = render_network(
+            loaded, fmt, targets=targets, top=top, redact=redact, as_of=day, dpi=dpi
+        )
+        write_atomic(output, picture, force=force)
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of the network file, for editor completion and checks."""
     typer.echo(json.dumps(json_schema(), indent=2, ensure_ascii=False))

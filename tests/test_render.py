@@ -1,0 +1,128 @@
+"""The picture: formats, determinism, redaction, literal names, the top-N cap, the paths."""
+
+from __future__ import annotations
+
+import datetime as dt
+import struct
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tests.conftest import ROOT
+from warmreach import load_network, parse_network
+from warmreach.cli import ExitCode, app
+from warmreach.render import draw, initials, plan_drawing, render_network
+from warmreach.scoring import analyze
+
+AS_OF = dt.date(2026, 11, 25)
+SAMPLE = ROOT / "sample_networks" / "career-switcher.yaml"
+
+
+@pytest.fixture(scope="module")
+def network():  # type: ignore[no-untyped-def]
+    return load_network(SAMPLE)
+
+
+@pytest.mark.parametrize(
+    ("fmt", "magic"), [("png", b"\x89PNG"), ("svg", b"<?xml"), ("pdf", b"%PDF")]
+)
+def test_each_format_is_produced_with_a_sensible_size(network, fmt: str, magic: bytes) -> None:  # type: ignore[no-untyped-def]
+    data = render_network(network, fmt, as_of=AS_OF, dpi=80)  # type: ignore[arg-type]
+    assert data.startswith(magic)
+    assert 10_000 < len(data) < 3_000_000
+    if fmt == "png":
+        width, height = struct.unpack(">II", data[16:24])
+        assert (width, height) == (880, 880)
+
+
+def test_the_same_network_gives_the_same_svg_and_png(network) -> None:  # type: ignore[no-untyped-def]
+    assert render_network(network, "svg", as_of=AS_OF) == render_network(
+        network, "svg", as_of=AS_OF
+    )
+    assert render_network(network, "png", as_of=AS_OF, dpi=60) == render_network(
+        network, "png", as_of=AS_OF, dpi=60
+    )
+
+
+def test_a_redacted_svg_names_nobody(network) -> None:  # type: ignore[no-untyped-def]
+    svg = render_network(network, "svg", as_of=AS_OF, redact=True).decode("utf-8")
+    for person in [network.me.name, *(contact.name for contact in network.contacts)]:
+        assert person not in svg
+        for word in person.split():
+            assert f">{word}" not in svg and f"{word}<" not in svg, word
+    assert "A.L.'s network" in svg
+    assert "B.C." in svg
+
+
+def test_names_with_dollar_signs_are_drawn_literally() -> None:
+    network = parse_network(
+        "me: {name: Ana, seeking: {companies: [Acme]}}\ncontacts:\n"
+        "  - {name: Ba$$in, company: Acme, trust: 4, last_contact: 2026-11}\n"
+        "  - {name: '$5 fund', company: Acme, trust: 3, last_contact: 2026-10}\n"
+    )
+    svg = render_network(network, "svg", as_of=AS_OF).decode("utf-8")
+    assert "Ba$$in" in svg
+    assert "$5 fund" in svg
+
+
+def test_top_caps_the_people_drawn(network) -> None:  # type: ignore[no-untyped-def]
+    drawing = plan_drawing(network, top=8, as_of=AS_OF)
+    path_people = {node for path in drawing.paths for node in path.nodes} - {"me"}
+    assert len(drawing.nodes) - 1 == max(8, len(path_people))
+    assert (
+        drawing.others
+        == f"+ {30 - (len(drawing.nodes) - 1)} others at " + drawing.others.split(" at ")[1]
+    )  # type: ignore[union-attr]
+    assert plan_drawing(network, top=200, as_of=AS_OF).others is None
+
+
+def test_highlighted_paths_are_analyze_best(network) -> None:  # type: ignore[no-untyped-def]
+    drawing = plan_drawing(network, as_of=AS_OF)
+    analysis = analyze(network, as_of=AS_OF)
+    for report in analysis.targets:
+        label = report.company_name + (f" / {report.team_name}" if report.team_name else "")
+        drawn = [path.nodes for path in drawing.paths if path.target == label]
+        best = [candidate.path for candidate in report.candidates if candidate.path][:3]
+        assert drawn == best
+        assert drawn[0] == ("me", "bob-chen") if report.company_name == "Voltgrid" else True
+
+
+def test_layout_puts_strong_ties_nearer_and_targets_together(network) -> None:  # type: ignore[no-untyped-def]
+    drawing = plan_drawing(network, as_of=AS_OF)
+    nodes = {node.id: node for node in drawing.nodes}
+    assert (nodes["marta-costa"].x ** 2 + nodes["marta-costa"].y ** 2) < (
+        nodes["hannah-brandt"].x ** 2 + nodes["hannah-brandt"].y ** 2
+    )
+    voltgrid = next(arc for arc in drawing.companies if arc.name == "Voltgrid")
+    assert voltgrid.target
+    at_voltgrid = [
+        node for node in drawing.nodes if node.id in {"bob-chen", "eva-berg", "mei-tanaka"}
+    ]
+    assert all(voltgrid.start <= node.angle <= voltgrid.end for node in at_voltgrid)
+    assert nodes["eva-berg"].hiring_team
+
+
+def test_initials() -> None:
+    assert initials("Priscilla Nkemelu") == "P.N."
+
+
+def test_cli_render_writes_atomically_and_refuses_to_overwrite(tmp_path: Path) -> None:
+    output = tmp_path / "network.svg"
+    runner = CliRunner()
+    result = runner.invoke(
+        app, ["render", str(SAMPLE), "--output", str(output), "--as-of", "2026-11-25"]
+    )
+    assert result.exit_code == ExitCode.OK, result.stderr
+    first = output.read_bytes()
+    result = runner.invoke(app, ["render", str(SAMPLE), "--output", str(output)])
+    assert result.exit_code == ExitCode.ERROR
+    assert output.read_bytes() == first
+    result = runner.invoke(app, ["render", str(SAMPLE), "--output", str(tmp_path / "x.jpg")])
+    assert result.exit_code == ExitCode.USAGE
+    assert "cannot draw to '.jpg': use .png, .svg or .pdf" in result.stderr
+
+
+def test_draw_is_separate_from_planning(network) -> None:  # type: ignore[no-untyped-def]
+    drawing = plan_drawing(network, top=5, as_of=AS_OF)
+    assert draw(drawing, "svg") == draw(drawing, "svg")
