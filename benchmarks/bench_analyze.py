@@ -6,8 +6,8 @@
 For each size: loading the file, building the graph, the shared part of scoring
 (tie strengths and the people graph), the best paths from you to everyone, ranking
 the three openings of the file, ranking them again with three alternative paths per
-person, and the whole command end to end (what a user waits for). Seconds, best of
-``--repeat``.
+person, and the whole ``analyze`` and ``render`` commands end to end (what a user
+waits for). Seconds, best of ``--repeat``.
 """
 
 from __future__ import annotations
@@ -49,13 +49,21 @@ def main() -> None:
             command = ["analyze", str(path), "--as-of", str(AS_OF), "--format", "json"]
             end_to_end, result = best_of(args.repeat, lambda c=command: CliRunner().invoke(app, c))
             assert result.exit_code == 0, result.stderr
-            rows.append(
-                [f"{size:,}"]
-                + [
-                    f"{t:.2f}"
-                    for t in (load, graph_time, setup, paths_time, rank, alternatives, end_to_end)
-                ]
+            picture = str(Path(folder) / f"network-{size}.png")
+            draw = ["render", str(path), "--as-of", str(AS_OF), "--output", picture, "--force"]
+            render_time, result = best_of(args.repeat, lambda c=draw: CliRunner().invoke(app, c))
+            assert result.exit_code == 0, result.stderr
+            times = (
+                load,
+                graph_time,
+                setup,
+                paths_time,
+                rank,
+                alternatives,
+                end_to_end,
+                render_time,
             )
+            rows.append([f"{size:,}", *(f"{seconds:.2f}" for seconds in times)])
     header = [
         ("contacts", 9),
         ("load", 6),
@@ -64,7 +72,8 @@ def main() -> None:
         ("paths", 6),
         ("rank x3", 8),
         ("+paths 3", 9),
-        ("command", 8),
+        ("analyze", 8),
+        ("render", 7),
     ]
     print(table(header, rows))
 

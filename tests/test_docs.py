@@ -142,3 +142,10 @@ def test_gaps_doc_states_the_real_sizes() -> None:
         f"has {len(rows)} labelled pairs ({kinds['industry']} industries, {kinds['company']} company "
         f"names, {kinds['title']} titles)" in " ".join(text.split())
     )
+
+
+def test_readme_picture_exists_and_is_small() -> None:
+    picture = ROOT / "docs" / "career-switcher.png"
+    assert "(docs/career-switcher.png)" in README
+    assert picture.read_bytes().startswith(b"\x89PNG")
+    assert picture.stat().st_size < 400_000
