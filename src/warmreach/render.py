@@ -123,7 +123,7 @@ def initials(name: str) -> str:
     """Initials of a name, for redacted pictures.
 
     >>> initials("Ana Lima"), initials("王伟"), initials("O'Neil")
-    ('A.L.', '王.', 'O.')
+    ('A.L.', '王.', 'O.N.')
     """
     return "".join(f"{word[0].upper()}." for word in name.replace("'", " ").split()[:3] if word)
 
