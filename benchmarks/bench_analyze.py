@@ -38,10 +38,8 @@ def main() -> None:
         for size in args.sizes:
             path = write_network(Path(folder), size, args.links)
             load, network = best_of(args.repeat, lambda path=path: load_network(path))
-            graph_time, graph = best_of(args.repeat, lambda network=network: build_graph(network))
-            setup, model = best_of(
-                args.repeat, lambda n=network, g=graph: ReferralModel(n, as_of=AS_OF, graph=g)
-            )
+            graph_time, _ = best_of(args.repeat, lambda network=network: build_graph(network))
+            setup, model = best_of(args.repeat, lambda n=network: ReferralModel(n, as_of=AS_OF))
             paths_time, _ = best_of(1, lambda model=model: model.paths)
             targets = default_targets(network)
             rank, _ = best_of(args.repeat, lambda m=model, t=targets: rank_all(m, t, 0))

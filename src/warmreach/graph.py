@@ -142,12 +142,53 @@ def _build_graph(network: Network) -> nx.Graph:
             if past != contact.company:
                 graph.add_edge(contact.id, company_node(past), kind=EdgeKind.WORKED_AT)
 
+    graph.add_edges_from(
+        (a, b, {"kind": EdgeKind.KNOWS, "strength": strength})
+        for (a, b), strength in knows_links(network).items()
+    )
+    return graph
+
+
+def knows_links(network: Network) -> dict[tuple[str, str], int]:
+    """Every mutual ``knows`` link once, as (id, id) in file order, with the stronger of
+    the strengths stated on either side.
+
+    >>> from warmreach.loading import parse_network
+    >>> network = parse_network('''
+    ... me: {name: Ana}
+    ... contacts:
+    ...   - {name: A, knows: [{name: B, strength: 2}]}
+    ...   - {name: B, knows: [{name: A, strength: 4}]}
+    ... ''')
+    >>> knows_links(network)
+    {('a', 'b'): 4}
+    """
+    links: dict[tuple[str, str], int] = {}
     for contact in network.contacts:
         for link in contact.knows:
-            known = graph.get_edge_data(contact.id, link.contact)
-            strength = max(link.strength, known["strength"]) if known else link.strength
-            graph.add_edge(contact.id, link.contact, kind=EdgeKind.KNOWS, strength=strength)
-    return graph
+            pair = (contact.id, link.contact)
+            key = pair if pair[::-1] not in links else pair[::-1]
+            links[key] = max(links.get(key, 0), link.strength)
+    return links
+
+
+def near_teams(network: Network) -> dict[tuple[str, str], frozenset[str]]:
+    """For each (company id, team id), the teams of the company it is near (mutual).
+
+    >>> from warmreach.loading import parse_network
+    >>> text = "me: {name: Ana}\\ncompanies: [{name: V, teams: [{name: A, near: [B]}]}]"
+    >>> network = parse_network(text)
+    >>> near_teams(network)[("v", "b")]
+    frozenset({'a'})
+    """
+    near: dict[tuple[str, str], set[str]] = {}
+    for company in network.companies:
+        for team in company.teams:
+            near.setdefault((company.id, team.id), set())
+            for other in team.near:
+                near[(company.id, team.id)].add(other)
+                near.setdefault((company.id, other), set()).add(team.id)
+    return {key: frozenset(value) for key, value in near.items()}
 
 
 def _tie_attributes(contact: Contact) -> dict[str, Any]:

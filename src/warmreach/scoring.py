@@ -39,7 +39,7 @@ import networkx as nx
 
 from warmreach._gc import paused_gc
 from warmreach.errors import UsageError
-from warmreach.graph import EdgeKind, build_graph, team_node
+from warmreach.graph import knows_links, near_teams
 from warmreach.model import ME, SCALE_MAX, STRENGTH_MAX, Contact, Network, Opening, PartialDate
 
 # -- constants (each is explained, with its source, in docs/scoring.md) ---------------------
@@ -372,10 +372,14 @@ class ReferralModel:
     target, so analysing several targets reuses them.
     """
 
-    def __init__(self, network: Network, *, as_of: dt.date, graph: nx.Graph | None = None) -> None:
+    def __init__(self, network: Network, *, as_of: dt.date) -> None:
         self.network = network
         self.as_of = as_of
-        self.graph = build_graph(network) if graph is None else graph
+        self.near = near_teams(network)
+        self.members: dict[tuple[str, str], list[str]] = {}
+        for contact in network.contacts:
+            if contact.company is not None and contact.team is not None:
+                self.members.setdefault((contact.company, contact.team), []).append(contact.id)
         self.ties = {
             contact.id: tie_strength(contact, as_of)
             for contact in network.contacts
@@ -401,9 +405,8 @@ class ReferralModel:
         )
         lengths = {strength: -math.log(knows_probability(strength)) for strength in range(1, 6)}
         people.add_edges_from(
-            (u, v, {"length": lengths[data["strength"]], "strength": data["strength"]})
-            for u, v, data in self.graph.edges(data=True)
-            if data["kind"] == EdgeKind.KNOWS
+            (u, v, {"length": lengths[strength], "strength": strength})
+            for (u, v), strength in knows_links(self.network).items()
         )
         return people
 
@@ -455,9 +458,7 @@ class ReferralModel:
         if target.team is not None and contact.team is not None:
             if contact.team == target.team:
                 return Position.ON_TEAM
-            if self.graph.has_edge(
-                team_node(target.company, contact.team), team_node(target.company, target.team)
-            ):
+            if contact.team in self.near.get((target.company, target.team), ()):
                 return Position.NEAR_TEAM
         return Position.AT_COMPANY
 
@@ -465,12 +466,7 @@ class ReferralModel:
         """The people known to be on the hiring team: its members and the hiring manager."""
         seeds = {target.hiring_manager} if target.hiring_manager else set()
         if target.team is not None:
-            node = team_node(target.company, target.team)
-            seeds.update(
-                member
-                for member in self.graph[node]
-                if self.graph.edges[member, node]["kind"] == EdgeKind.MEMBER_OF
-            )
+            seeds.update(self.members.get((target.company, target.team), ()))
         return sorted(seeds)
 
     def _closeness(self, target: Opening) -> dict[str, float]:
@@ -689,10 +685,9 @@ def rank_referrers(
     as_of: dt.date | None = None,
     top: int | None = None,
     paths: int = 0,
-    graph: nx.Graph | None = None,
 ) -> list[Candidate]:
     """Rank who could refer you for ``target``, best first (ties broken by id)."""
-    model = ReferralModel(network, as_of=as_of or dt.date.today(), graph=graph)
+    model = ReferralModel(network, as_of=as_of or dt.date.today())
     return list(model.rank(target, top=top, paths=paths).candidates)
 
 
