@@ -60,6 +60,27 @@ NetworkArgument = Annotated[
         help="The network file (YAML).", metavar="NETWORK", dir_okay=False, show_default=False
     ),
 ]
+TargetOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--target",
+        metavar="COMPANY[/TEAM]",
+        help="COMPANY or COMPANY/TEAM; repeatable. "
+        "Default: the file's openings, else me.seeking.companies.",
+        show_default=False,
+    ),
+]
+FormatOption = Annotated[Format, typer.Option("--format", help="table, markdown or json.")]
+OutputOption = Annotated[
+    Path | None, typer.Option(help="Write the report to this file instead of printing it.")
+]
+ForceOption = Annotated[bool, typer.Option(help="Overwrite --output if it exists.")]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        help="Score as of this day (YYYY-MM-DD), for reproducible output. Default: today."
+    ),
+]
 MaxSizeOption = Annotated[
     float,
     typer.Option("--max-size", help="Refuse network files larger than this many MB.", min=0.0),
@@ -142,31 +163,16 @@ def _width() -> int:
 @app.command()
 def analyze(
     network: NetworkArgument,
-    target: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--target",
-            help="COMPANY or COMPANY/TEAM to rank referrers for; repeatable. "
-            "Default: the file's openings, else me.seeking.companies.",
-            show_default=False,
-        ),
-    ] = None,
+    target: TargetOption = None,
     top: Annotated[int, typer.Option(help="Show at most this many people per target.", min=1)] = 10,
     paths: Annotated[
         int,
         typer.Option("--paths", help="Also list up to this many other paths per person.", min=0),
     ] = 0,
-    fmt: Annotated[Format, typer.Option("--format", help="table, markdown or json.")] = "table",
-    output: Annotated[
-        Path | None, typer.Option(help="Write the report to this file instead of printing it.")
-    ] = None,
-    force: Annotated[bool, typer.Option(help="Overwrite --output if it exists.")] = False,
-    as_of: Annotated[
-        str | None,
-        typer.Option(
-            help="Score as of this day (YYYY-MM-DD), for reproducible reports. Default: today."
-        ),
-    ] = None,
+    fmt: FormatOption = "table",
+    output: OutputOption = None,
+    force: ForceOption = False,
+    as_of: AsOfOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES / 1_000_000,
 ) -> None:
     """Rank who could refer you for each target, with the action to take and the reasons."""
@@ -198,15 +204,10 @@ def gaps(
             show_default=False,
         ),
     ] = None,
-    fmt: Annotated[Format, typer.Option("--format", help="table, markdown or json.")] = "table",
-    output: Annotated[
-        Path | None, typer.Option(help="Write the report to this file instead of printing it.")
-    ] = None,
-    force: Annotated[bool, typer.Option(help="Overwrite --output if it exists.")] = False,
-    as_of: Annotated[
-        str | None,
-        typer.Option(help="Score as of this day (YYYY-MM-DD). Default: today."),
-    ] = None,
+    fmt: FormatOption = "table",
+    output: OutputOption = None,
+    force: ForceOption = False,
+    as_of: AsOfOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES / 1_000_000,
 ) -> None:
     """Show where your network lacks people in the field you aim at, and what to do."""
@@ -223,23 +224,12 @@ def render(
         Path,
         typer.Option(help="The picture to write: .png, .svg or .pdf.", show_default=False),
     ],
-    target: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--target",
-            help="COMPANY or COMPANY/TEAM whose best paths to draw; repeatable. "
-            "Default: the file's openings, else me.seeking.companies.",
-            show_default=False,
-        ),
-    ] = None,
+    target: TargetOption = None,
     top: Annotated[int, typer.Option(help="Draw at most this many people.", min=1)] = 40,
     redact: Annotated[bool, typer.Option(help="Draw initials instead of names.")] = False,
     dpi: Annotated[int, typer.Option(help="Resolution of a PNG.", min=30, max=1200)] = 150,
-    force: Annotated[bool, typer.Option(help="Overwrite --output if it exists.")] = False,
-    as_of: Annotated[
-        str | None,
-        typer.Option(help="Score as of this day (YYYY-MM-DD). Default: today."),
-    ] = None,
+    force: ForceOption = False,
+    as_of: AsOfOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES / 1_000_000,
 ) -> None:
     """Draw the network around you, with the best paths to each target highlighted."""

@@ -104,9 +104,7 @@ def score_bar(score: float, width: int = 10) -> str:
 
 def analysis_table(analysis: Analysis, *, width: int = 120) -> str:
     """Rich tables, one per target, rendered to plain text of the given width."""
-    console = Console(
-        file=io.StringIO(), width=width, color_system=None, force_terminal=False, highlight=False
-    )
+    console = _console(width)
     console.print(
         f"Referral report for {analysis.generated_for}, as of {analysis.as_of}", markup=False
     )
@@ -138,6 +136,13 @@ def analysis_table(analysis: Analysis, *, width: int = 120) -> str:
         for line in _bridge_lines(report, analysis.names):
             console.print(line, markup=False)
     return _strip_trailing_spaces(console.file.getvalue())  # type: ignore[attr-defined]
+
+
+def _console(width: int) -> Console:
+    """A rich console that renders plain text of a fixed width into a string."""
+    return Console(
+        file=io.StringIO(), width=width, color_system=None, force_terminal=False, highlight=False
+    )
 
 
 def _strip_trailing_spaces(text: str) -> str:
@@ -287,9 +292,7 @@ def _people_rows(people: Sequence[Person]) -> list[list[str]]:
 
 def gaps_table(report: GapReport, *, width: int = 120) -> str:
     """Rich tables for the companies and people, then the suggestions, as plain text."""
-    console = Console(
-        file=io.StringIO(), width=width, color_system=None, force_terminal=False, highlight=False
-    )
+    console = _console(width)
     console.print(f"Gap report for {report.generated_for}, as of {report.as_of}", markup=False)
     console.print(f"Aiming at: {_field_title(report)}", markup=False)
     sections: list[tuple[str, list[str], list[list[str]]]] = [
