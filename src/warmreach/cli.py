@@ -78,7 +78,8 @@ ForceOption = Annotated[bool, typer.Option(help="Overwrite --output if it exists
 AsOfOption = Annotated[
     str | None,
     typer.Option(
-        help="Score as of this day (YYYY-MM-DD), for reproducible output. Default: today."
+        metavar="YYYY-MM-DD",
+        help="Score as of this day, for reproducible output. Default: today.",
     ),
 ]
 MaxSizeOption = Annotated[
@@ -191,6 +192,7 @@ def gaps(
         list[str] | None,
         typer.Option(
             "--field",
+            metavar="INDUSTRY",
             help="An industry or field you aim at (e.g. 'Climate Tech'); repeatable. "
             "Default: me.seeking.industries.",
             show_default=False,
@@ -200,6 +202,7 @@ def gaps(
         list[str] | None,
         typer.Option(
             "--role",
+            metavar="ROLE",
             help="A role you want; repeatable. Default: me.seeking.roles.",
             show_default=False,
         ),
