@@ -643,12 +643,13 @@ def _within(
     seen = set(sources)
     frontier = list(seen)
     for _ in range(cutoff):
-        frontier = [
-            other
-            for node in frontier
-            for other in graph[node]
-            if other != skip and other not in seen and not seen.add(other)  # type: ignore[func-returns-value]
-        ]
+        reached = []
+        for node in frontier:
+            for other in graph[node]:
+                if other != skip and other not in seen:
+                    seen.add(other)
+                    reached.append(other)
+        frontier = reached
     return seen
 
 
