@@ -695,9 +695,15 @@ def likely_duplicates(contacts: Sequence[Contact]) -> list[tuple[int, int, str]]
             one, other = contacts[first], contacts[second]
             if one.company and other.company and one.company != other.company:
                 continue
+            if _digits(names[first]) != _digits(names[second]):
+                continue  # "Sam Lee 2" and "Sam Lee 3" are told apart on purpose
             reason = "similar names at the same company" if one.company else "similar names"
             found.setdefault((first, second), reason)
     return [(first, second, reason) for (first, second), reason in sorted(found.items())]
+
+
+def _digits(name: str) -> list[str]:
+    return [word for word in name.split() if word.isdigit()]
 
 
 def duplicate_warnings(network: Network) -> list[Problem]:
@@ -717,4 +723,4 @@ def duplicate_warnings(network: Network) -> list[Problem]:
                 f"contacts[{first}] '{one.id}'{line_of_first} ({reason})",
             )
         )
-    return warnings
+    return sorted(warnings)
