@@ -15,3 +15,11 @@ def problems(data: bytes | str, file: str = "n.yaml") -> list[str]:
     with pytest.raises(InvalidNetwork) as caught:
         parse_network(data, file=file)
     return [str(problem) for problem in caught.value.problems]
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Keep the network cache of every test away from the user's own cache."""
+    monkeypatch.setenv("WARMREACH_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))

@@ -19,6 +19,7 @@ from typing import Annotated
 
 import typer
 
+from warmreach.cache import load_network_cached
 from warmreach.errors import InvalidNetwork, UsageError, WarmreachError
 from warmreach.files import write_atomic
 from warmreach.gaps import find_gaps
@@ -52,7 +53,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-_state = {"debug": False}
+_state = {"debug": False, "cache": True}
 
 NetworkArgument = Annotated[
     Path,
@@ -93,9 +94,16 @@ def _options(
     debug: Annotated[
         bool, typer.Option("--debug", help="Show a traceback when something goes wrong.")
     ] = False,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache", help="Parse the network file even if an unchanged copy is cached."
+        ),
+    ] = False,
 ) -> None:
     """Find who can refer you into the team you want, from your own network. Offline."""
     _state["debug"] = debug
+    _state["cache"] = not no_cache
 
 
 @contextmanager
@@ -122,7 +130,10 @@ def _reporting() -> Iterator[None]:
 
 
 def _load(path: Path, max_size: float) -> Network:
-    return load_network(path, max_bytes=int(max_size * 1_000_000))
+    max_bytes = int(max_size * 1_000_000)
+    if _state["cache"]:
+        return load_network_cached(path, max_bytes=max_bytes)
+    return load_network(path, max_bytes=max_bytes)
 
 
 @app.command()
