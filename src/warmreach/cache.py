@@ -2,8 +2,9 @@
 
 Parsing YAML dominates the time of every command on large networks (about 7 s for
 30,000 contacts and 300,000 links); reading the validated network back from the cache
-takes about 0.5 s. An entry is keyed by the file's path and bytes and by the versions
-of warmreach and Python, so any change to the file, or a new release, misses it.
+takes about 0.5 s. An entry is keyed by the file's path and bytes, by the code that
+reads files and by the Python version, so any change to the file or to that code
+misses it.
 
 The cache lives in ``$WARMREACH_CACHE_DIR``, else ``$XDG_CACHE_HOME/warmreach``, else
 ``~/.cache/warmreach``; entries are private to the user (mode 0600), written atomically,
@@ -29,6 +30,8 @@ import os
 import pickle
 import sys
 import tempfile
+from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Final
 
@@ -53,11 +56,19 @@ def default_cache_dir() -> Path:
     return Path(base) / "warmreach"
 
 
-def _key(path: str, data: bytes) -> str:
-    from warmreach import __version__
-
+@cache
+def _code_digest() -> str:
+    """A digest of the code that turns a file into a network, so that an entry made by
+    other code (a new release, or a developer's change) is never read back."""
     digest = hashlib.sha256()
-    for part in (FORMAT, __version__, sys.version, path):
+    for module in ("model.py", "schema.py", "matching.py", "loading.py"):
+        digest.update(resources.files("warmreach").joinpath(module).read_bytes())
+    return digest.hexdigest()
+
+
+def _key(path: str, data: bytes) -> str:
+    digest = hashlib.sha256()
+    for part in (FORMAT, _code_digest(), sys.version, path):
         digest.update(part.encode("utf-8", "surrogateescape") + b"\0")
     digest.update(data)
     return digest.hexdigest()
