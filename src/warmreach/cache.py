@@ -36,8 +36,7 @@ from pathlib import Path
 from typing import Final
 
 from warmreach._gc import paused_gc
-from warmreach.errors import WarmreachError
-from warmreach.loading import DEFAULT_MAX_BYTES, load_network, parse_network
+from warmreach.loading import DEFAULT_MAX_BYTES, parse_network, read_network_file
 from warmreach.model import Network
 
 #: files smaller than this are always parsed
@@ -87,12 +86,9 @@ def load_network_cached(
     problems are always reported in full.
     """
     file = os.fspath(path)
-    try:
-        data = Path(file).read_bytes() if Path(file).stat().st_size <= max_bytes else None
-    except OSError as error:
-        raise WarmreachError(f"{file}: cannot read the file: {error.strerror or error}") from error
-    if data is None or len(data) < min_bytes or os.environ.get("WARMREACH_NO_CACHE") == "1":
-        return load_network(file, max_bytes=max_bytes)
+    data = read_network_file(file, max_bytes=max_bytes)
+    if len(data) < min_bytes or os.environ.get("WARMREACH_NO_CACHE") == "1":
+        return parse_network(data, file=file, max_bytes=max_bytes)
     folder = cache_dir or default_cache_dir()
     entry = folder / f"{_key(file, data)}.pickle"
     cached = _read(entry)

@@ -946,15 +946,26 @@ def load_network(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_B
     file, or :class:`~warmreach.errors.WarmreachError` when it cannot be read.
     """
     file = os.fspath(path)
+    return parse_network(
+        read_network_file(file, max_bytes=max_bytes), file=file, max_bytes=max_bytes
+    )
+
+
+def read_network_file(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of a network file, refused before reading when over ``max_bytes``.
+
+    Raises :class:`~warmreach.errors.InvalidNetwork` for a file too large, and
+    :class:`~warmreach.errors.WarmreachError` when it cannot be read.
+    """
+    file = os.fspath(path)
     try:
         with Path(file).open("rb") as stream:
             size = os.fstat(stream.fileno()).st_size
             if size > max_bytes:
                 raise InvalidNetwork([_too_large(file, size, max_bytes)])
-            data = stream.read(max_bytes + 1)
+            return stream.read(max_bytes + 1)
     except OSError as error:
         raise WarmreachError(f"{file}: cannot read the file: {error.strerror or error}") from error
-    return parse_network(data, file=file, max_bytes=max_bytes)
 
 
 def _too_large(file: str, size: int, limit: int) -> Problem:
