@@ -179,7 +179,7 @@ def plan_drawing(
         if len(selected) >= top:
             break
         selected.setdefault(person, None)
-    people = list(selected)[: max(top, len({n for p in paths for n in p.nodes} - {ME}))]
+    people = list(selected)  # every path's people, then up to ``top`` in all
 
     taxonomy = Taxonomy.load()
     industries, _ = classify_industries(network, taxonomy)
@@ -203,7 +203,7 @@ def plan_drawing(
         return "adjacent" if match.field in adjacent else "other"
 
     target_companies = [target.company for target in chosen_targets]
-    hiring = _hiring_team(network, chosen_targets)
+    hiring = {person for target in chosen_targets for person in model.hiring_team(target)}
 
     # companies in angular order: targets first, then by how many people are drawn
     groups: dict[str, list[str]] = {}
@@ -300,18 +300,6 @@ def plan_drawing(
 
 def _target_label(report: TargetReport) -> str:
     return report.company_name + (f" / {report.team_name}" if report.team_name else "")
-
-
-def _hiring_team(network: Network, targets: Sequence[Opening]) -> set[str]:
-    team = {target.hiring_manager for target in targets if target.hiring_manager}
-    for target in targets:
-        if target.team is not None:
-            team.update(
-                contact.id
-                for contact in network.contacts
-                if contact.company == target.company and contact.team == target.team
-            )
-    return team
 
 
 def _radius(person: str, model: ReferralModel, hops: dict[object, int]) -> float:

@@ -423,8 +423,11 @@ class ReferralModel:
     ) -> TargetReport:
         """Rank the candidates for ``target``; ``paths`` alternatives are listed for each."""
         company = self.network.companies_by_id[target.company]
-        closeness = self._closeness(target) if centrality else {}
-        scored = [self._score(contact, target, closeness) for contact in self._candidates(target)]
+        seeds = self.hiring_team(target)
+        closeness = self._closeness(seeds) if centrality else {}
+        scored = [
+            self._score(contact, target, closeness, seeds) for contact in self._candidates(target)
+        ]
         scored.sort(key=lambda item: (-round(_score(item.effect), 3), item.contact.id))
         if top is not None:
             scored = scored[:top]
@@ -462,21 +465,20 @@ class ReferralModel:
                 return Position.NEAR_TEAM
         return Position.AT_COMPANY
 
-    def _seeds(self, target: Opening) -> list[str]:
+    def hiring_team(self, target: Opening) -> list[str]:
         """The people known to be on the hiring team: its members and the hiring manager."""
         seeds = {target.hiring_manager} if target.hiring_manager else set()
         if target.team is not None:
             seeds.update(self.members.get((target.company, target.team), ()))
         return sorted(seeds)
 
-    def _closeness(self, target: Opening) -> dict[str, float]:
+    def _closeness(self, seeds: Sequence[str]) -> dict[str, float]:
         """Personalised PageRank from the hiring team over the ``knows`` links.
 
         How close each person sits to the hiring team, counting every route and not
         only the best one: someone who knows several team members is closer than
         someone who knows one. Scaled so that the hiring team's own average is 1.
         """
-        seeds = self._seeds(target)
         if not seeds:
             return {}
         around = self.people.subgraph(_within(self.people, seeds, 2, skip=ME)).copy()
@@ -492,7 +494,13 @@ class ReferralModel:
         reference = sum(rank[seed] for seed in seeds) / len(seeds)
         return {node: min(1.0, value / reference) for node, value in rank.items()}
 
-    def _score(self, contact: Contact, target: Opening, closeness: Mapping[str, float]) -> _Scored:
+    def _score(
+        self,
+        contact: Contact,
+        target: Opening,
+        closeness: Mapping[str, float],
+        seeds: Sequence[str],
+    ) -> _Scored:
         position = self._position(contact, target)
         proximity = POSITION_WEIGHT[position]
         near_value = POSITION_WEIGHT[Position.NEAR_TEAM]
@@ -501,7 +509,6 @@ class ReferralModel:
             proximity += (near_value - proximity) * close
         team_links = 0
         if closeness:
-            seeds = set(self._seeds(target))
             team_links = sum(1 for other in self.people[contact.id] if other in seeds)
         found = self.paths.get(contact.id)
         reach, path = (
