@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Final, Literal
 
 from warmreach.errors import UnknownName, UsageError
@@ -90,6 +90,8 @@ class CompanyGap:
     best_contact: str | None
     #: what to do about the best candidate
     best_action: str | None
+    #: the contact to ask for an introduction to the best candidate, if that is the route
+    best_bridge: str | None
     #: ids of the people working there
     contacts: tuple[str, ...]
     #: ids of those with a strong direct tie to you
@@ -333,6 +335,7 @@ def find_gaps(
                 best_score=best.score if best else DIRECT,
                 best_contact=best.contact if best else None,
                 best_action=best.action if best else None,
+                best_bridge=best.bridge if best else None,
                 contacts=tuple(working),
                 strong_ties=tuple(strong),
                 status=_status(candidate.action for candidate in ranked),
@@ -376,7 +379,7 @@ def find_gaps(
         suggestions=(),
     )
     suggestions = _suggestions(report, network, model, taxonomy, company_matches, in_field)
-    return GapReport(**{**report.__dict__, "suggestions": tuple(suggestions)})
+    return replace(report, suggestions=tuple(suggestions))
 
 
 def _names(people: Sequence[Person], limit: int = 3) -> str:
@@ -441,11 +444,10 @@ def _suggestions(
                 lines.append(f"You have no one at {gap.name}, and no one in {field_name} to ask.")
         elif gap.status == "weak" and gap.best_contact is not None:
             best = contacts[gap.best_contact]
-            ranked = model.rank(Opening(company=gap.company), top=1).candidates[0]
-            if ranked.bridge is not None:
+            if gap.best_bridge is not None:
                 lines.append(
                     f"At {gap.name} your best route is an introduction to {best.name} "
-                    f"through {contacts[ranked.bridge].name}."
+                    f"through {contacts[gap.best_bridge].name}."
                 )
             else:
                 lines.append(
