@@ -164,17 +164,52 @@ def _target_field(
     )
 
 
+@dataclass(frozen=True, kw_only=True)
+class CompanyIndustry:
+    """What a company's industry is, read from its ``industry`` or else its name."""
+
+    #: the industry, None when neither says
+    match: IndustryMatch | None
+    #: where it came from, in words
+    source: str
+    #: confidence passed on to its people
+    confidence: float
+
+
+def company_industries(network: Network, taxonomy: Taxonomy) -> dict[str, CompanyIndustry]:
+    """Each company's industry, read once: its written ``industry`` (in one whole-column
+    pass over all companies), else words in its name."""
+    written = taxonomy.match_many([company.industry or "" for company in network.companies])
+    found = {}
+    for company, match in zip(network.companies, written, strict=True):
+        if company.industry and match is not None:
+            source = f"company {company.name} (industry '{company.industry}')"
+            found[company.id] = CompanyIndustry(
+                match=match, source=source, confidence=FROM_COMPANY * match.confidence
+            )
+        else:
+            found[company.id] = CompanyIndustry(
+                match=taxonomy.find_in_words(company.name),
+                source=f"company name '{company.name}'",
+                confidence=FROM_NAME_WORDS,
+            )
+    return found
+
+
 def classify_industries(
-    network: Network, taxonomy: Taxonomy
+    network: Network,
+    taxonomy: Taxonomy,
+    companies: dict[str, CompanyIndustry] | None = None,
 ) -> tuple[dict[str, IndustryMatch], list[Inference]]:
     """Each contact's industry in the taxonomy, and the inferences that filled gaps.
 
     Written industries are read exactly or fuzzily; a missing one is taken from the
     company's industry, else from words in the company's name, else in the title.
+    ``companies`` (from :func:`company_industries`) is computed when not given.
     """
-    companies = network.companies_by_id
+    if companies is None:
+        companies = company_industries(network, taxonomy)
     texts = [contact.industry for contact in network.contacts if contact.industry]
-    texts += [company.industry for company in network.companies if company.industry]
     matched = dict(zip(texts, taxonomy.match_many(texts), strict=True))
     found: dict[str, IndustryMatch] = {}
     inferred: list[Inference] = []
@@ -211,15 +246,10 @@ def classify_industries(
                     match.confidence if match else 0,
                 )
             continue
-        if company is not None and company.industry:
-            match = matched[company.industry]
-            source = f"company {company.name} (industry '{company.industry}')"
-            if infer(contact, match, source, FROM_COMPANY * (match.confidence if match else 0)):
-                continue
-        if company is not None:
-            match = taxonomy.find_in_words(company.name)
-            if infer(contact, match, f"company name '{company.name}'", FROM_NAME_WORDS):
-                continue
+        if company is not None and infer(
+            contact, company.match, company.source, company.confidence
+        ):
+            continue
         if contact.title:
             infer(
                 contact,
@@ -265,7 +295,8 @@ def find_gaps(
     target = _target_field(taxonomy, names, wanted_roles, strict=bool(field))
     day = as_of or dt.date.today()
     model = ReferralModel(network, as_of=day)
-    industries, inferred = classify_industries(network, taxonomy)
+    from_companies = company_industries(network, taxonomy)
+    industries, inferred = classify_industries(network, taxonomy, from_companies)
 
     def in_field(match: IndustryMatch | None) -> bool:
         if match is None:
@@ -295,16 +326,7 @@ def find_gaps(
     def by_tie(people: Iterable[Person]) -> tuple[Person, ...]:
         return tuple(sorted(people, key=lambda p: (-p.tie, p.contact)))
 
-    company_matches = dict(
-        zip(
-            [company.id for company in network.companies],
-            taxonomy.match_many([company.industry or "" for company in network.companies]),
-            strict=True,
-        )
-    )
-    for company in network.companies:
-        if company_matches[company.id] is None:
-            company_matches[company.id] = taxonomy.find_in_words(company.name)
+    company_matches = {company: found.match for company, found in from_companies.items()}
     for contact in network.contacts:  # what people wrote about their own work counts too
         if contact.company and contact.industry and company_matches[contact.company] is None:
             company_matches[contact.company] = industries.get(contact.id)
