@@ -140,9 +140,11 @@ class GapReport:
     suggestions: tuple[str, ...]
 
 
-def _target_field(
+def target_field(
     taxonomy: Taxonomy, names: Sequence[str], roles: Sequence[str], strict: bool
 ) -> TargetField:
+    """The canonical fields and industries ``names`` cover; an unknown name is an error
+    when ``strict``, else skipped."""
     fields: dict[str, None] = {}  # in the order asked
     industries: set[str] = set()
     for name in names:
@@ -292,7 +294,7 @@ def find_gaps(
             "nothing to look for: set me.seeking (industries, roles, companies) "
             "or pass --field and --role"
         )
-    target = _target_field(taxonomy, names, wanted_roles, strict=bool(field))
+    target = target_field(taxonomy, names, wanted_roles, strict=bool(field))
     day = as_of or dt.date.today()
     model = ReferralModel(network, as_of=day)
     from_companies = company_industries(network, taxonomy)

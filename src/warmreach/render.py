@@ -33,7 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Final, Literal, assert_never
 
-from warmreach.gaps import classify_industries
+from warmreach.gaps import classify_industries, target_field
 from warmreach.matching import Taxonomy
 from warmreach.model import ME, Network, Opening
 from warmreach.scoring import MAX_HOPS, ReferralModel, TargetReport, default_targets
@@ -183,13 +183,8 @@ def plan_drawing(
 
     taxonomy = Taxonomy.load()
     industries, _ = classify_industries(network, taxonomy)
-    target_fields: set[str] = set()
-    for name in network.me.seeking.industries:
-        covered = taxonomy.field_of(name)
-        if covered is not None:
-            target_fields |= covered[1] or {
-                taxonomy.industries[industry].field for industry in covered[0]
-            }
+    aimed_at = target_field(taxonomy, network.me.seeking.industries, (), strict=False)
+    target_fields = {taxonomy.industries[industry].field for industry in aimed_at.industries}
     adjacent = {
         other for field in target_fields for other in taxonomy.fields[field].adjacent
     } - target_fields
