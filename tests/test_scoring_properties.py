@@ -67,7 +67,7 @@ def networks(draw: st.DrawFn) -> Network:
                 knows_my_work=draw(st.integers(0, 5)),
                 met=draw(DATES),
                 last_contact=draw(DATES),
-                told=tuple(draw(st.sets(st.sampled_from(["aspiration", "availability"])))),
+                told=tuple(draw(st.sets(st.sampled_from(["role", "aspiration", "availability"])))),
                 knows=tuple(
                     Link(contact=other, strength=draw(st.integers(1, 5))) for other in knows
                 ),
@@ -111,6 +111,19 @@ def test_more_knowledge_of_your_work_never_lowers_a_score(
     index = data.draw(st.integers(0, len(network.contacts) - 1))
     more = data.draw(st.integers(network.contacts[index].knows_my_work, 5))
     never_lower(scores(network), scores(replace_contact(network, index, knows_my_work=more)))
+
+
+@given(networks(), st.data())
+@settings(max_examples=150, deadline=None)
+def test_telling_someone_your_plans_never_lowers_a_score(
+    network: Network, data: st.DataObject
+) -> None:
+    index = data.draw(st.integers(0, len(network.contacts) - 1))
+    told = network.contacts[index].told
+    more = data.draw(st.sets(st.sampled_from(["role", "aspiration", "availability"])))
+    never_lower(
+        scores(network), scores(replace_contact(network, index, told=tuple({*told, *more})))
+    )
 
 
 @given(networks(), st.data())

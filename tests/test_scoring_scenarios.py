@@ -65,7 +65,29 @@ def test_the_same_teammate_not_told_your_availability_gets_signal_then_ask() -> 
     assert bob.action == "signal-then-ask"
     assert bob.reasons[-1] == "not told your availability"
     told = by_id(rank(TEAMMATE))["bob-chen"]
-    assert bob.score == told.score  # telling changes what to do, not the potential
+    assert told.action == "ask-referral"
+    # someone who does not know you are available now is less likely to refer you
+    assert bob.score < told.score
+
+
+def test_a_friend_who_does_not_know_your_plans_can_fall_behind_one_who_does() -> None:
+    untold = TEAMMATE.replace("told: [role, aspiration, availability]", "told: []")
+    colleague = """\
+  - name: Carl Ode
+    company: Voltgrid
+    team: Grid Storage
+    trust: 4
+    knows_my_work: 4
+    met: 2018-03
+    last_contact: 2026-10-30
+    told: [role, aspiration, availability]
+"""
+    candidates = rank(untold + colleague)
+    assert [candidate.contact for candidate in candidates[:2]] == ["carl-ode", "bob-chen"]
+    assert [candidate.action for candidate in candidates[:2]] == [
+        "ask-referral",
+        "signal-then-ask",
+    ]
 
 
 def test_connection_made_two_weeks_ago_on_the_hiring_team_is_not_asked() -> None:

@@ -4,7 +4,7 @@ The model is written down, with its sources, in ``docs/scoring.md``. In short, f
 candidate ``c`` (someone at the target company, or its hiring manager) reached from
 you by the path ``me -> ... -> c``::
 
-    reach(path) = tie(first person) * product over later steps of HOP * strength / 5
+    reach(path) = tie(first) * readiness(first) * product over later steps of HOP * strength / 5
     effect(c)   = reach(best path) * proximity(c)
     score(c)    = DIRECT + (REFERRED - DIRECT) * effect(c)
 
@@ -22,7 +22,7 @@ up to :data:`REFERRED` for an ideal referral. Paths have at most :data:`MAX_HOPS
 ... ''')
 >>> [(c.contact, c.score, c.action) for c in rank_referrers(network, network.openings[0],
 ...                                                          as_of=dt.date(2026, 11, 25))]
-[('bob', 0.751, 'ask-referral'), ('eva', 0.26, 'apply-directly')]
+[('bob', 0.727, 'ask-referral'), ('eva', 0.26, 'apply-directly')]
 """
 
 from __future__ import annotations
@@ -40,7 +40,16 @@ import networkx as nx
 from warmreach._gc import paused_gc
 from warmreach.errors import UsageError
 from warmreach.graph import knows_links, near_teams
-from warmreach.model import ME, SCALE_MAX, STRENGTH_MAX, Contact, Network, Opening, PartialDate
+from warmreach.model import (
+    ME,
+    SCALE_MAX,
+    STRENGTH_MAX,
+    Contact,
+    Network,
+    Opening,
+    PartialDate,
+    Told,
+)
 
 # -- constants (each is explained, with its source, in docs/scoring.md) ---------------------
 
@@ -74,6 +83,13 @@ MIN_EFFECT: Final = 0.10
 MIN_VOUCH_TRUST: Final = 2
 #: PageRank damping for the proximity to the hiring team (the usual 0.85)
 PAGERANK_ALPHA: Final = 0.85
+#: how much of a tie's chance to carry your request is lost while the person has not been
+#: told each item: people cannot refer you for a move they do not know you want
+READINESS_LOSS: Final[Mapping[Told, float]] = {
+    "role": 0.05,
+    "aspiration": 0.2,
+    "availability": 0.15,
+}
 
 Action = Literal["ask-referral", "signal-then-ask", "ask-intro", "nurture", "apply-directly"]
 #: the actions, from the most to the least direct
@@ -109,7 +125,7 @@ _MONTH_DAYS: Final = 365.2425 / 12
 class TieStrength:
     """How much a direct tie can carry, and the factors that made it."""
 
-    #: the product of the three factors below: 0 (no tie) .. 1
+    #: the strength of the relationship, the product of the three factors below: 0 .. 1
     probability: float
     #: from trust and knowledge of your work: 0 .. 1
     quality: float
@@ -121,6 +137,14 @@ class TieStrength:
     months_silent: float | None
     #: months since you met, None when unknown
     months_known: float | None
+    #: from what the person has been told (``told``): 1 - the READINESS_LOSS of each
+    #: item they lack
+    readiness: float = 1.0
+
+    @property
+    def carry(self) -> float:
+        """The chance that this person carries a request for you: 0 .. 1."""
+        return self.probability * self.readiness
 
     @property
     def is_new(self) -> bool:
@@ -163,6 +187,17 @@ def maturity_factor(months_known: float | None) -> float:
     return NEW_TIE_FACTOR + (1 - NEW_TIE_FACTOR) * months_known / NEW_MONTHS
 
 
+def readiness_factor(told: Iterable[Told]) -> float:
+    """The share of a tie's chance to carry your request left while they lack some of ``told``.
+
+    >>> readiness_factor(["role", "aspiration", "availability"]), readiness_factor([])
+    (1.0, 0.6)
+    """
+    known = set(told)
+    lost = sum((loss for item, loss in READINESS_LOSS.items() if item not in known), 0.0)
+    return round(1.0 - lost, 6)
+
+
 def tie_strength(contact: Contact, as_of: dt.date) -> TieStrength:
     """The strength of your direct tie to ``contact`` on the day ``as_of``.
 
@@ -193,6 +228,7 @@ def tie_strength(contact: Contact, as_of: dt.date) -> TieStrength:
         maturity=maturity,
         months_silent=months_silent,
         months_known=months_known,
+        readiness=readiness_factor(contact.told),
     )
 
 
@@ -399,9 +435,9 @@ class ReferralModel:
         people.add_node(ME)
         people.add_nodes_from(contact.id for contact in self.network.contacts)
         people.add_edges_from(
-            (ME, contact, {"length": -math.log(tie.probability)})
+            (ME, contact, {"length": -math.log(tie.carry)})
             for contact, tie in self.ties.items()
-            if tie.probability > 0
+            if tie.carry > 0
         )
         lengths = {strength: -math.log(knows_probability(strength)) for strength in range(1, 6)}
         people.add_edges_from(
@@ -529,14 +565,17 @@ class ReferralModel:
     def _action(self, item: _Scored) -> Action:
         if not item.path:
             return "apply-directly"
+        # judged on what the route can deliver once the first person knows what you want:
+        # telling them is part of the advice, not a reason to give up on them
+        potential = item.effect / self.ties[item.path[1]].readiness
         if len(item.path) > 2:
-            return "ask-intro" if item.effect >= MIN_EFFECT else "apply-directly"
+            return "ask-intro" if potential >= MIN_EFFECT else "apply-directly"
         tie = self.ties[item.contact.id]
         can_vouch = item.contact.trust >= MIN_VOUCH_TRUST and not tie.is_new and not tie.is_stale
         if not can_vouch:
-            worth_it = item.effect >= MIN_EFFECT or item.position in _WORTH_CULTIVATING
+            worth_it = potential >= MIN_EFFECT or item.position in _WORTH_CULTIVATING
             return "nurture" if worth_it else "apply-directly"
-        if item.effect < MIN_EFFECT:
+        if potential < MIN_EFFECT:
             return "apply-directly"
         if item.position is Position.FORMERLY_AT_COMPANY:
             return "nurture"
@@ -551,12 +590,12 @@ class ReferralModel:
         if len(item.path) == 2 and tie is not None:
             reasons.extend(_tie_reasons(item.contact, tie))
             if action == "signal-then-ask":
-                missing = [
-                    word for word in ("aspiration", "availability") if word not in item.contact.told
-                ]
-                reasons.append("not told your " + " or ".join(missing))
+                reasons.append("not told your " + " or ".join(_untold(item.contact)))
         elif bridge is not None:
             reasons.append(self._path_reason(item.path))
+            first = self.network.contacts_by_id[bridge]
+            if _untold(first):
+                reasons.append(f"{first.name} not told your " + " or ".join(_untold(first)))
         else:
             reasons.append(f"no path from you within {MAX_HOPS} steps")
         if action == "apply-directly" and item.path:
@@ -671,6 +710,11 @@ def _score(effect: float) -> float:
 
 def _effect(score: float) -> float:
     return (score - DIRECT) / (REFERRED - DIRECT)
+
+
+def _untold(contact: Contact) -> list[str]:
+    """What a person must know before they can refer you that they have not been told."""
+    return [word for word in ("aspiration", "availability") if word not in contact.told]
 
 
 def _tie_reasons(contact: Contact, tie: TieStrength) -> list[str]:
