@@ -387,7 +387,9 @@ def default_targets(network: Network) -> list[Opening]:
 
 
 @dataclass
-class _Scored:
+class Scored:
+    """A candidate's score before it is rounded and explained."""
+
     contact: Contact
     position: Position
     proximity: float
@@ -459,12 +461,7 @@ class ReferralModel:
     ) -> TargetReport:
         """Rank the candidates for ``target``; ``paths`` alternatives are listed for each."""
         company = self.network.companies_by_id[target.company]
-        seeds = self.hiring_team(target)
-        closeness = self._closeness(seeds) if centrality else {}
-        scored = [
-            self._score(contact, target, closeness, seeds) for contact in self._candidates(target)
-        ]
-        scored.sort(key=lambda item: (-round(_score(item.effect), 3), item.contact.id))
+        scored = self.scored(target, centrality=centrality)
         if top is not None:
             scored = scored[:top]
         candidates = tuple(self._explain(item, target, paths) for item in scored)
@@ -476,6 +473,16 @@ class ReferralModel:
             candidates=candidates,
             bridges=self._bridges(candidates),
         )
+
+    def scored(self, target: Opening, *, centrality: bool = True) -> list[Scored]:
+        """Every candidate for ``target`` with the parts of their score, best first."""
+        seeds = self.hiring_team(target)
+        closeness = self._closeness(seeds) if centrality else {}
+        scored = [
+            self._score(contact, target, closeness, seeds) for contact in self._candidates(target)
+        ]
+        scored.sort(key=lambda item: (-score_of(item.effect), item.contact.id))
+        return scored
 
     # -- who, where, how far --
 
@@ -536,7 +543,7 @@ class ReferralModel:
         target: Opening,
         closeness: Mapping[str, float],
         seeds: Sequence[str],
-    ) -> _Scored:
+    ) -> Scored:
         position = self._position(contact, target)
         proximity = POSITION_WEIGHT[position]
         near_value = POSITION_WEIGHT[Position.NEAR_TEAM]
@@ -550,7 +557,7 @@ class ReferralModel:
         reach, path = (
             (0.0, ()) if found is None else (math.exp(-found[0]), tuple(map(str, found[1])))
         )
-        return _Scored(
+        return Scored(
             contact=contact,
             position=position,
             proximity=proximity,
@@ -562,7 +569,7 @@ class ReferralModel:
 
     # -- what to do, and why --
 
-    def _action(self, item: _Scored) -> Action:
+    def _action(self, item: Scored) -> Action:
         if not item.path:
             return "apply-directly"
         # judged on what the route can deliver once the first person knows what you want:
@@ -582,7 +589,7 @@ class ReferralModel:
         told = set(item.contact.told)
         return "ask-referral" if {"aspiration", "availability"} <= told else "signal-then-ask"
 
-    def _explain(self, item: _Scored, target: Opening, paths: int) -> Candidate:
+    def _explain(self, item: Scored, target: Opening, paths: int) -> Candidate:
         action = self._action(item)
         reasons = [*self._position_reasons(item, target)]
         tie = self.ties.get(item.contact.id)
@@ -606,7 +613,7 @@ class ReferralModel:
         return Candidate(
             contact=item.contact.id,
             name=item.contact.name,
-            score=round(_score(item.effect), 3),
+            score=score_of(item.effect),
             path=item.path,
             action=action,
             reasons=tuple(reasons),
@@ -617,7 +624,7 @@ class ReferralModel:
             alternatives=alternatives,
         )
 
-    def _position_reasons(self, item: _Scored, target: Opening) -> Iterable[str]:
+    def _position_reasons(self, item: Scored, target: Opening) -> Iterable[str]:
         company = self.network.companies_by_id[target.company]
         match item.position:
             case Position.HIRING_MANAGER:
@@ -704,8 +711,13 @@ _WORTH_CULTIVATING: Final = frozenset(
 )
 
 
-def _score(effect: float) -> float:
-    return DIRECT + (REFERRED - DIRECT) * effect
+def score_of(effect: float) -> float:
+    """The score of a route with this effect, rounded as reports show it.
+
+    >>> score_of(0.0), score_of(1.0), score_of(0.5)
+    (0.26, 0.8, 0.53)
+    """
+    return round(DIRECT + (REFERRED - DIRECT) * effect, 3)
 
 
 def _effect(score: float) -> float:
@@ -787,6 +799,7 @@ __all__ = [
     "Candidate",
     "Position",
     "ReferralModel",
+    "Scored",
     "TargetReport",
     "TieStrength",
     "analyze",
@@ -794,5 +807,7 @@ __all__ = [
     "hop_bounded_paths",
     "knows_probability",
     "rank_referrers",
+    "readiness_factor",
+    "score_of",
     "tie_strength",
 ]
