@@ -56,6 +56,20 @@ def test_gaps_report_matches_golden(
     _check(GOLDEN / f"gaps-{sample.stem}{suffix}", result.stdout)
 
 
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda path: path.stem)
+@pytest.mark.parametrize(
+    ("fmt", "suffix"), [("markdown", ".md"), ("json", ".json"), ("table", ".txt")]
+)
+def test_plan_matches_golden(
+    sample: Path, fmt: str, suffix: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ROOT)
+    command = ["plan", str(sample.relative_to(ROOT)), "--format", fmt, "--as-of", "2026-11-25"]
+    result = CliRunner().invoke(app, command)
+    assert result.exit_code == 0, result.stderr
+    _check(GOLDEN / f"plan-{sample.stem}{suffix}", result.stdout)
+
+
 def test_output_does_not_depend_on_hash_seeds() -> None:
     sample = SAMPLES[0]
     outputs = {

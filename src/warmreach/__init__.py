@@ -16,6 +16,7 @@ from warmreach.gaps import GapReport, find_gaps
 from warmreach.graph import build_graph, summarize
 from warmreach.loading import dump_network, load_network, parse_network
 from warmreach.model import Company, Contact, Link, Me, Network, Opening, PartialDate, Seeking, Team
+from warmreach.plan import Plan, Step, plan_actions
 from warmreach.scoring import Analysis, Candidate, analyze, rank_referrers
 
 __all__ = [
@@ -30,8 +31,10 @@ __all__ = [
     "Network",
     "Opening",
     "PartialDate",
+    "Plan",
     "Problem",
     "Seeking",
+    "Step",
     "Team",
     "WarmreachError",
     "analyze",
@@ -40,6 +43,7 @@ __all__ = [
     "find_gaps",
     "load_network",
     "parse_network",
+    "plan_actions",
     "rank_referrers",
     "summarize",
 ]

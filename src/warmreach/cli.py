@@ -27,7 +27,8 @@ from warmreach.graph import summarize
 from warmreach.loading import DEFAULT_MAX_BYTES, load_network
 from warmreach.matching import duplicate_warnings, find_target
 from warmreach.model import Network
-from warmreach.reports import Format, render_analysis, render_gaps, summary_text
+from warmreach.plan import DEFAULT_HOURS, plan_actions
+from warmreach.reports import Format, render_analysis, render_gaps, render_plan, summary_text
 from warmreach.schema import json_schema
 from warmreach.scoring import analyze as analyze_network
 
@@ -229,6 +230,25 @@ def gaps(
     with _reporting():
         report = find_gaps(_load(network, max_size), field=field, roles=role, as_of=day)
         _emit(render_gaps(report, fmt, width=_width()), output, force)
+
+
+@app.command()
+def plan(
+    network: NetworkArgument,
+    hours: Annotated[
+        float, typer.Option(help="Hours you can give to networking this week.", min=0.0)
+    ] = DEFAULT_HOURS,
+    fmt: FormatOption = "table",
+    output: OutputOption = None,
+    force: ForceOption = False,
+    as_of: AsOfOption = None,
+    max_size: MaxSizeOption = DEFAULT_MAX_BYTES / 1_000_000,
+) -> None:
+    """This week's actions: whom to tell, ask, ask for an introduction, meet, within your hours."""
+    day = _as_of(as_of)
+    with _reporting():
+        chosen = plan_actions(_load(network, max_size), hours=hours, as_of=day)
+        _emit(render_plan(chosen, fmt, width=_width()), output, force)
 
 
 @app.command()

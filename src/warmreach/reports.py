@@ -23,6 +23,7 @@ from rich.text import Text
 
 from warmreach.gaps import GapReport, Person
 from warmreach.graph import NetworkSummary
+from warmreach.plan import Plan
 from warmreach.scoring import DIRECT, REFERRED, Analysis, TargetReport
 
 
@@ -454,5 +455,132 @@ def gaps_json(report: GapReport) -> str:
         ],
         "unknown_industry": list(report.unknown_industry),
         "suggestions": list(report.suggestions),
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+# -- plan -----------------------------------------------------------------------------------
+
+
+def render_plan(plan: Plan, fmt: Format, *, width: int = 120) -> str:
+    """The plan as a table (for terminals), markdown (to keep) or json (for scripts)."""
+    match fmt:
+        case "table":
+            return plan_table(plan, width=width)
+        case "markdown":
+            return plan_markdown(plan)
+        case "json":
+            return plan_json(plan)
+        case _:
+            assert_never(fmt)
+
+
+def _plan_heading(plan: Plan) -> str:
+    return (
+        f"{plural(len(plan.actions), 'action')} in {plan.minutes} of your "
+        f"{plan.budget} minutes, best gain per minute first"
+    )
+
+
+def _plan_footer(plan: Plan) -> list[str]:
+    lines = [
+        f"{outlook.title}: best referral {outlook.before:.2f} → {outlook.after:.2f}"
+        for outlook in plan.targets
+    ]
+    if plan.left_out:
+        lines.append(
+            f"{plural(plan.left_out, 'more action')} with a gain did not fit; "
+            "give more time with --hours."
+        )
+    lines.append(
+        "Gains: the rise in your best referral scores if the action succeeds (docs/plan.md). "
+        "Record what you did with `warmreach log`."
+    )
+    return lines
+
+
+def _plan_rows(plan: Plan) -> list[list[str]]:
+    return [
+        [str(rank), step.action, step.name, str(step.minutes), f"{step.gain:+.3f}", step.why]
+        for rank, step in enumerate(plan.actions, start=1)
+    ]
+
+
+def plan_table(plan: Plan, *, width: int = 120) -> str:
+    """One rich table of the chosen actions, then the targets' outlook, as plain text."""
+    console = _console(width)
+    console.print(f"Plan for {plan.generated_for}, week of {plan.as_of}", markup=False)
+    console.print(_plan_heading(plan), markup=False)
+    console.print()
+    if plan.actions:
+        table = Table(expand=True)
+        table.add_column("#", justify="right", width=2)
+        table.add_column("action", no_wrap=True, width=12)
+        table.add_column("person", ratio=2)
+        table.add_column("min", justify="right", width=3)
+        table.add_column("gain", justify="right", width=6)
+        table.add_column("why", ratio=7)
+        for row in _plan_rows(plan):
+            table.add_row(*(Text(cell) for cell in row))
+        console.print(table)
+    else:
+        console.print("Nothing to do that would raise your odds this week.", markup=False)
+    console.print()
+    for line in _plan_footer(plan):
+        console.print(Text(line))
+    return _strip_trailing_spaces(console.file.getvalue())  # type: ignore[attr-defined]
+
+
+def plan_markdown(plan: Plan) -> str:
+    """A plan a person can keep."""
+    lines = [
+        f"# Plan for {plan.generated_for}, week of {plan.as_of}",
+        "",
+        _plan_heading(plan) + ".",
+    ]
+    lines.append("")
+    if plan.actions:
+        lines += _markdown_table(
+            ["#", "action", "person", "minutes", "gain", "why"], _plan_rows(plan)
+        )
+    else:
+        lines.append("Nothing to do that would raise your odds this week.")
+    *outlook, note = _plan_footer(plan)
+    lines += ["", "## If these succeed", "", *(f"- {line}" for line in outlook), "", note]
+    return "\n".join(lines) + "\n"
+
+
+def plan_json(plan: Plan) -> str:
+    """The stable JSON of ``plan --format json`` (fields in PRODUCT.md), indented."""
+    document = {
+        "generated_for": plan.generated_for,
+        "as_of": plan.as_of.isoformat(),
+        "budget_minutes": plan.budget,
+        "minutes": plan.minutes,
+        "actions": [
+            {
+                "contact": step.contact,
+                "name": step.name,
+                "action": step.action,
+                "minutes": step.minutes,
+                "gain": step.gain,
+                "why": step.why,
+                "target": step.target,
+                "to": step.to,
+                "tell": list(step.tell),
+            }
+            for step in plan.actions
+        ],
+        "targets": [
+            {
+                "company": outlook.target.company,
+                "team": outlook.target.team,
+                "role": outlook.target.role,
+                "before": outlook.before,
+                "after": outlook.after,
+            }
+            for outlook in plan.targets
+        ],
+        "left_out": plan.left_out,
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

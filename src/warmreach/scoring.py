@@ -464,7 +464,7 @@ class ReferralModel:
         scored = self.scored(target, centrality=centrality)
         if top is not None:
             scored = scored[:top]
-        candidates = tuple(self._explain(item, target, paths) for item in scored)
+        candidates = tuple(self.explain(item, target, paths) for item in scored)
         team = company.teams_by_id[target.team].name if target.team else None
         return TargetReport(
             target=target,
@@ -589,7 +589,8 @@ class ReferralModel:
         told = set(item.contact.told)
         return "ask-referral" if {"aspiration", "availability"} <= told else "signal-then-ask"
 
-    def _explain(self, item: Scored, target: Opening, paths: int) -> Candidate:
+    def explain(self, item: Scored, target: Opening, paths: int = 0) -> Candidate:
+        """The candidate as reports show it: rounded, with the action and the reasons."""
         action = self._action(item)
         reasons = [*self._position_reasons(item, target)]
         tie = self.ties.get(item.contact.id)
