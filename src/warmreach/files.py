@@ -47,10 +47,12 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, force: bool
             stream.flush()
             os.fsync(stream.fileno())
         Path(temporary).replace(target)
-    except OSError as error:
+    except BaseException as error:  # the original stays whole; do not leave the copy behind
         with contextlib.suppress(OSError):
             Path(temporary).unlink()
-        raise WarmreachError(f"{target}: cannot write: {error.strerror or error}") from error
+        if isinstance(error, OSError):
+            raise WarmreachError(f"{target}: cannot write: {error.strerror or error}") from error
+        raise
 
 
 def _default_mode() -> int:
