@@ -25,8 +25,8 @@ from warmreach.files import write_atomic
 from warmreach.gaps import find_gaps
 from warmreach.graph import summarize
 from warmreach.loading import DEFAULT_MAX_BYTES, load_network
-from warmreach.matching import duplicate_warnings, find_target
-from warmreach.model import Network
+from warmreach.matching import duplicate_warnings, find_contact, find_target
+from warmreach.model import TOLD_ITEMS, Network
 from warmreach.plan import DEFAULT_HOURS, plan_actions
 from warmreach.reports import Format, render_analysis, render_gaps, render_plan, summary_text
 from warmreach.schema import json_schema
@@ -281,6 +281,81 @@ def render(
             loaded, fmt, targets=targets, top=top, redact=redact, as_of=day, dpi=dpi
         )
         write_atomic(output, picture, force=force)
+
+
+def _told_items(text: str | None) -> tuple[str, ...]:
+    if not text:
+        return ()
+    items = tuple(item.strip() for item in text.split(",") if item.strip())
+    for item in items:
+        if item not in TOLD_ITEMS:
+            raise typer.BadParameter(
+                f"'{item}' is not one of {', '.join(TOLD_ITEMS)}", param_hint="'--told'"
+            )
+    return items
+
+
+@app.command()
+def log(
+    network: NetworkArgument,
+    contact: Annotated[
+        str,
+        typer.Argument(
+            help="The contact's id or name (matched fuzzily).",
+            metavar="CONTACT",
+            show_default=False,
+        ),
+    ],
+    told: Annotated[
+        str | None,
+        typer.Option(
+            metavar="ITEMS",
+            help="What you told them, comma-separated: role, aspiration, availability.",
+            show_default=False,
+        ),
+    ] = None,
+    contacted: Annotated[
+        bool, typer.Option("--contacted", help="You were in touch: set last_contact to --date.")
+    ] = False,
+    trust: Annotated[
+        int | None,
+        typer.Option(help="Set how much they trust you, 0..5.", min=0, max=5, show_default=False),
+    ] = None,
+    note: Annotated[
+        str | None, typer.Option(help="Add a dated line to their notes.", show_default=False)
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            metavar="YYYY-MM-DD",
+            help="The day it happened, for --contacted and --note. Default: today.",
+        ),
+    ] = None,
+    max_size: MaxSizeOption = DEFAULT_MAX_BYTES / 1_000_000,
+) -> None:
+    """Record what you did with a contact, in the file itself, keeping its comments and layout."""
+    from warmreach.editing import LogEntry, log_contact  # ruamel.yaml: only this command needs it
+
+    day = _as_of(date)
+    items = _told_items(told)
+    if not (items or contacted or trust is not None or note):
+        raise typer.BadParameter(
+            "say what happened: --told, --contacted, --trust or --note", param_hint="CONTACT"
+        )
+    entry = LogEntry(
+        told=items, contacted=day if contacted else None, trust=trust, note=note, today=day
+    )
+    with _reporting():
+        found, changes = log_contact(
+            network,
+            lambda loaded: find_contact(loaded, contact),
+            entry,
+            max_bytes=int(max_size * 1_000_000),
+        )
+    if changes:
+        typer.echo(f"{network}: {found}: " + "; ".join(changes))
+    else:
+        typer.echo(f"{network}: {found}: nothing to change")
 
 
 @app.command()

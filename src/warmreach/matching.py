@@ -26,7 +26,7 @@ from typing import Final
 
 from rapidfuzz import fuzz, process, utils
 
-from warmreach.errors import Problem, UnknownName
+from warmreach.errors import Problem, UnknownName, UsageError
 from warmreach.model import Contact, Network, Opening, slugify
 
 #: legal-form words ignored at the end of company names (after dots are removed)
@@ -292,6 +292,61 @@ def find_target(network: Network, text: str) -> Opening:
         if opening.company == found and opening.team == team:
             return opening
     return Opening(company=found, team=team)
+
+
+#: fuzzy score (WRatio) at or above which a name given on the command line may mean a contact
+CONTACT_MATCH_CUTOFF: Final = 86.0
+#: candidates within this many points of the best are too close to choose between
+CONTACT_AMBIGUITY: Final = 4.0
+
+
+def find_contact(network: Network, text: str) -> str:
+    """The id of the contact ``text`` names: by id, by name (case and accents aside), or
+    fuzzily when one name stands out.
+
+    Raises :class:`~warmreach.errors.UnknownName` when nobody matches, and
+    :class:`~warmreach.errors.UsageError` listing the candidates when several might.
+
+    >>> from warmreach.loading import parse_network
+    >>> network = parse_network('''
+    ... me: {name: Ana}
+    ... contacts: [{name: Bob Chen}, {name: Bob Stone}, {name: Eva Berg, id: eva}]
+    ... ''')
+    >>> [find_contact(network, text) for text in ("eva", "bob chen", "Eva Berk")]
+    ['eva', 'bob-chen', 'eva']
+    >>> try:
+    ...     find_contact(network, "Bob")
+    ... except UsageError as error:
+    ...     print(error)
+    'Bob' could be Bob Chen (bob-chen) or Bob Stone (bob-stone); name one by id
+    """
+    contacts = network.contacts
+    if text in network.contacts_by_id:
+        return text
+    slug = slugify(text)
+    found = [contact for contact in contacts if contact.id == slug or slugify(contact.name) == slug]
+    if not found:
+        hits = process.extract(
+            text,
+            [contact.name for contact in contacts],
+            scorer=fuzz.WRatio,
+            processor=utils.default_process,
+            score_cutoff=CONTACT_MATCH_CUTOFF,
+            limit=None,
+        )
+        hits.sort(key=lambda hit: (-hit[1], hit[2]))
+        found = [
+            contacts[index] for _, score, index in hits if score >= hits[0][1] - CONTACT_AMBIGUITY
+        ]
+    if len(found) == 1:
+        return found[0].id
+    if not found:
+        near = suggest(text, [contact.name for contact in contacts])
+        hint = f"; did you mean {' or '.join(repr(name) for name in near)}?" if near else ""
+        raise UnknownName(f"no contact in the network is called '{text}'{hint}")
+    listing = [f"{contact.name} ({contact.id})" for contact in found[:6]]
+    names = ", ".join(listing[:-1]) + " or " + listing[-1]
+    raise UsageError(f"'{text}' could be {names}; name one by id")
 
 
 # -- industries ----------------------------------------------------------------------------

@@ -1,0 +1,287 @@
+"""Changing a user's network file in place without losing their comments, order or layout.
+
+The file is read with ruamel.yaml's round-trip loader, which keeps comments, key order,
+quoting and flow style; the only module that imports it. Before any edit, the file must
+come back byte for byte from a round trip with the indentation we detect, so an edit can
+change nothing but what it means to. Every result is validated with warmreach's own loader
+before it replaces the file, atomically.
+"""
+
+from __future__ import annotations
+
+import codecs
+import copy
+import datetime as dt
+import io
+import os
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, Final
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import YAMLError
+from ruamel.yaml.scalarstring import LiteralScalarString
+
+from warmreach.errors import InvalidNetwork, WarmreachError
+from warmreach.files import write_atomic
+from warmreach.loading import DEFAULT_MAX_BYTES, parse_network, read_network_file
+from warmreach.model import Network
+
+#: indentations tried, most common first: (mapping, sequence, offset of the dash)
+_LAYOUTS: Final = ((2, 4, 2), (2, 2, 0), (4, 4, 2), (4, 6, 4), (4, 4, 0), (2, 2, 2), (3, 3, 1))
+#: the order of a contact's keys that new keys follow (the order of the documentation)
+CONTACT_KEYS: Final = (
+    "name",
+    "id",
+    "company",
+    "team",
+    "title",
+    "industry",
+    "location",
+    "past_companies",
+    "trust",
+    "knows_my_work",
+    "met",
+    "last_contact",
+    "told",
+    "knows",
+    "email",
+    "linkedin",
+    "notes",
+)
+
+
+@dataclass
+class Document:
+    """A network file open for editing: its text, the round-trip tree and the network."""
+
+    path: Path
+    #: the file's text, without a byte-order mark
+    text: str
+    yaml: YAML
+    tree: Any
+    network: Network
+    #: whether the file starts with a UTF-8 byte-order mark (kept when saving)
+    bom: bool = False
+
+    def dump(self) -> str:
+        out = io.StringIO()
+        self.yaml.dump(self.tree, out)
+        return out.getvalue()
+
+
+def open_document(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read and validate ``path`` for editing.
+
+    Raises :class:`InvalidNetwork` when the file has problems (fix them first) and
+    :class:`WarmreachError` when no layout reproduces it exactly.
+    """
+    file = Path(path)
+    data = read_network_file(file, max_bytes=max_bytes)
+    network = parse_network(data, file=str(file), max_bytes=max_bytes)
+    bom = data.startswith(codecs.BOM_UTF8)
+    text = data.decode("utf-8-sig")
+    if "\r" in text:
+        raise WarmreachError(
+            f"{file}: has Windows line endings; warmreach edits files with Unix line endings "
+            "only, so that nothing else in it changes"
+        )
+    for mapping, sequence, offset in _LAYOUTS:
+        yaml = _round_trip_yaml(mapping, sequence, offset)
+        try:
+            tree = yaml.load(text)
+        except YAMLError as error:  # pragma: no cover - our loader accepted the file
+            raise WarmreachError(f"{file}: cannot be edited: {error}") from error
+        document = Document(path=file, text=text, yaml=yaml, tree=tree, network=network, bom=bom)
+        if document.dump() == text:
+            return document
+    raise WarmreachError(
+        f"{file}: its layout cannot be kept exactly when editing it (mixed indentation?); "
+        "make the change by hand"
+    )
+
+
+def _round_trip_yaml(mapping: int, sequence: int, offset: int) -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 1_000_000  # never fold a long line the user wrote on one
+    yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
+    return yaml
+
+
+def save_document(document: Document) -> bool:
+    """Validate the edited tree and write it over the file atomically; False if unchanged.
+
+    Raises :class:`InvalidNetwork` with the problems when the result would not load;
+    the file is then left as it was.
+    """
+    text = document.dump()
+    if text == document.text:
+        return False
+    try:
+        parse_network(text, file=str(document.path))
+    except InvalidNetwork as error:
+        raise InvalidNetwork(
+            replace(
+                problem, message=f"{problem.message} (after the edit; the file was not changed)"
+            )
+            for problem in error.problems
+        ) from None
+    write_atomic(document.path, ("\ufeff" if document.bom else "") + text, force=True)
+    return True
+
+
+# -- editing a mapping without moving comments ---------------------------------------------
+
+
+def set_key(mapping: CommentedMap, key: str, value: Any, order: Sequence[str]) -> None:
+    """Set ``mapping[key]``, placing a new key where ``order`` puts it.
+
+    A new key goes before the first existing key that ``order`` puts after it, else at
+    the end, where the blank lines and comments that followed the old last line move
+    below the new one, so they keep introducing whatever came next.
+    """
+    if key in mapping:
+        was_block = isinstance(mapping[key], LiteralScalarString)
+        mapping[key] = value
+        entry = mapping.ca.items.get(key)
+        if entry and entry[2] is not None and was_block != isinstance(value, LiteralScalarString):
+            # a plain value's comment starts by ending its line; a block scalar ends its own
+            token = entry[2]
+            token.value = "\n" + token.value if was_block else token.value.removeprefix("\n")
+        return
+    later = set(order[order.index(key) + 1 :]) if key in order else set()
+    for position, existing in enumerate(mapping):
+        if existing in later:
+            mapping.insert(position, key, value)
+            return
+    holder = _last_comment_holder(mapping)
+    mapping[key] = value
+    if holder is None:
+        return
+    container, slot_key, slot = holder
+    entry = container.ca.items.get(slot_key)
+    if not entry or entry[slot] is None:
+        return
+    token = entry[slot]
+    line_end, newline, after = token.value.partition("\n")
+    if not after:
+        return
+    moved = copy.copy(token)
+    moved.value = after
+    if line_end.strip():  # a comment at the end of the old last line stays there
+        token.value = line_end + newline
+    else:
+        entry[slot] = None
+        moved.value = token.value
+    if isinstance(value, LiteralScalarString):
+        moved.value = moved.value.removeprefix("\n")
+    mapping.ca.items[key] = [None, None, moved, None]
+
+
+def _last_comment_holder(node: Any) -> tuple[Any, Any, int] | None:
+    """Where ruamel keeps the comment after the last line of a block node."""
+    if isinstance(node, CommentedMap) and len(node) and not node.fa.flow_style():
+        key = list(node)[-1]
+        inner = _last_comment_holder(node[key])
+        return inner or (node, key, 2)
+    if isinstance(node, CommentedSeq) and len(node) and not node.fa.flow_style():
+        inner = _last_comment_holder(node[len(node) - 1])
+        return inner or (node, len(node) - 1, 0)
+    return None
+
+
+def flow_list(items: Iterable[Any]) -> CommentedSeq:
+    """A list written on one line, ``[a, b]``."""
+    sequence = CommentedSeq(items)
+    sequence.fa.set_flow_style()
+    return sequence
+
+
+def text_value(text: str) -> str:
+    """A string as YAML should write it: a literal block when it has several lines."""
+    return LiteralScalarString(text) if "\n" in text else text
+
+
+# -- the log command ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class LogEntry:
+    """What ``warmreach log`` is asked to record about one contact."""
+
+    told: tuple[str, ...] = ()
+    contacted: dt.date | None = None
+    trust: int | None = None
+    note: str | None = None
+    #: the day the note is dated with
+    today: dt.date
+
+
+def contact_node(document: Document, contact_id: str) -> CommentedMap:
+    """The round-trip mapping of the contact with this id."""
+    index = next(i for i, c in enumerate(document.network.contacts) if c.id == contact_id)
+    node: CommentedMap = document.tree["contacts"][index]
+    return node
+
+
+def record(document: Document, contact_id: str, entry: LogEntry) -> list[str]:
+    """Apply ``entry`` to the contact in the tree; returns what changed, in words."""
+    contact = document.network.contacts_by_id[contact_id]
+    node = contact_node(document, contact_id)
+    changes: list[str] = []
+
+    def change(key: str, value: Any, words: str) -> None:
+        set_key(node, key, value, CONTACT_KEYS)
+        changes.append(words)
+
+    new_items = [item for item in entry.told if item not in contact.told]
+    if new_items:
+        existing = node.get("told")
+        if isinstance(existing, CommentedSeq):
+            existing.extend(new_items)
+            changes.append("told " + ", ".join(new_items))
+        else:
+            change("told", flow_list([*contact.told, *new_items]), "told " + ", ".join(new_items))
+    if entry.contacted is not None and str(contact.last_contact) != entry.contacted.isoformat():
+        # a date object is written plain (2026-11-25); a string would be quoted
+        change("last_contact", entry.contacted, f"last contact {entry.contacted}")
+    if entry.trust is not None and entry.trust != contact.trust:
+        change("trust", entry.trust, f"trust {contact.trust} → {entry.trust}")
+    if entry.note:
+        line = f"{entry.today}: {entry.note}"
+        notes = f"{contact.notes.rstrip()}\n{line}" if contact.notes else line
+        change("notes", text_value(notes), "note added")
+    return changes
+
+
+def log_contact(
+    path: str | os.PathLike[str],
+    find: Callable[[Network], str],
+    entry: LogEntry,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> tuple[str, list[str]]:
+    """Record ``entry`` for the contact ``find`` picks; returns their id and the changes."""
+    document = open_document(path, max_bytes=max_bytes)
+    contact_id = find(document.network)
+    changes = record(document, contact_id, entry)
+    if changes:
+        save_document(document)
+    return contact_id, changes
+
+
+__all__ = [
+    "CONTACT_KEYS",
+    "Document",
+    "LogEntry",
+    "flow_list",
+    "log_contact",
+    "open_document",
+    "record",
+    "save_document",
+    "set_key",
+    "text_value",
+]

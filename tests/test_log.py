@@ -1,0 +1,241 @@
+"""``warmreach log``: edits that keep the user's file as they wrote it, or change nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tests.conftest import SAMPLES
+from warmreach.cli import app
+from warmreach.editing import LogEntry, log_contact, open_document
+from warmreach.errors import InvalidNetwork
+from warmreach.loading import load_network
+from warmreach.matching import find_contact
+from warmreach.plan import plan_actions
+
+DAY = "2026-11-25"
+NETWORK = """\
+# My network: hand-written, with comments that must survive.
+me:
+  name: Ana Lima
+  role: Strategy Officer
+  seeking: {companies: [Voltgrid]}   # where I want to go
+
+companies:
+  - name: Voltgrid
+    teams:
+      - {name: Grid Storage}
+
+openings:
+  - {company: Voltgrid, team: Grid Storage}
+
+contacts:
+  # people at Voltgrid
+  - name: Bob Chen        # met at the 2019 battery summit
+    company: Voltgrid
+    team: Grid Storage
+    trust: 5
+    knows_my_work: 4
+    met: 2019-04
+    last_contact: 2026-09-14
+    told: [role, aspiration]
+    knows:
+      - Eva Berg
+
+  # people I know of
+  - {name: Eva Berg, company: Voltgrid, team: Grid Storage, trust: 0}
+  - name: Bob Stone
+    trust: 2
+"""
+
+
+def write(tmp_path: Path, text: str = NETWORK) -> Path:
+    path = tmp_path / "network.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def run(*args: str):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(app, ["log", *args, "--date", DAY])
+
+
+def changed_lines(before: str, after: str) -> list[str]:
+    return [
+        line
+        for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
+        if line[:1] in "+-" and not line.startswith(("+++", "---"))
+    ]
+
+
+def test_told_and_contacted_change_only_their_lines(tmp_path: Path) -> None:
+    path = write(tmp_path)
+    result = run(str(path), "bob chen", "--told", "availability", "--contacted")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == (f"{path}: bob-chen: told availability; last contact 2026-11-25\n")
+    assert changed_lines(NETWORK, path.read_text(encoding="utf-8")) == [
+        "-    last_contact: 2026-09-14",
+        "-    told: [role, aspiration]",
+        "+    last_contact: 2026-11-25",
+        "+    told: [role, aspiration, availability]",
+    ]
+
+
+def test_new_keys_go_where_the_documentation_puts_them_and_comments_stay(tmp_path: Path) -> None:
+    path = write(tmp_path)
+    assert (
+        run(str(path), "bob-stone", "--told", "aspiration", "--note", "coffee in May").exit_code
+        == 0
+    )
+    assert run(str(path), "Eva Berg", "--trust", "2").exit_code == 0
+    after = path.read_text(encoding="utf-8")
+    assert changed_lines(NETWORK, after) == [
+        "-  - {name: Eva Berg, company: Voltgrid, team: Grid Storage, trust: 0}",
+        "+  - {name: Eva Berg, company: Voltgrid, team: Grid Storage, trust: 2}",
+        "+    told: [aspiration]",
+        "+    notes: '2026-11-25: coffee in May'",
+    ]
+    assert after.count("#") == NETWORK.count("#")
+
+
+def test_a_new_last_key_goes_above_the_blank_line_and_comment_that_follow(tmp_path: Path) -> None:
+    path = write(tmp_path)
+    assert run(str(path), "bob-chen", "--note", "asked for an intro").exit_code == 0
+    after = path.read_text(encoding="utf-8")
+    assert (
+        "      - Eva Berg\n    notes: '2026-11-25: asked for an intro'\n\n  # people I know of\n"
+    ) in after
+
+
+def test_a_second_note_makes_a_block_of_dated_lines(tmp_path: Path) -> None:
+    path = write(tmp_path)
+    assert run(str(path), "bob-chen", "--note", "first").exit_code == 0
+    assert run(str(path), "bob-chen", "--note", "second").exit_code == 0
+    assert run(str(path), "bob-chen", "--note", "third").exit_code == 0
+    bob = load_network(path).contacts_by_id["bob-chen"]
+    assert bob.notes == "2026-11-25: first\n2026-11-25: second\n2026-11-25: third"
+    assert (
+        "    notes: |-\n"
+        "      2026-11-25: first\n"
+        "      2026-11-25: second\n"
+        "      2026-11-25: third\n"
+        "\n"
+        "  # people I know of\n"
+    ) in path.read_text(encoding="utf-8")
+
+
+def test_logging_what_the_file_already_says_changes_nothing(tmp_path: Path) -> None:
+    path = write(tmp_path)
+    before = path.stat().st_mtime_ns
+    result = run(str(path), "bob-chen", "--told", "role")
+    assert result.stdout == f"{path}: bob-chen: nothing to change\n"
+    assert path.read_text(encoding="utf-8") == NETWORK
+    assert path.stat().st_mtime_ns == before
+
+
+def test_an_ambiguous_name_lists_the_candidates_and_changes_nothing(tmp_path: Path) -> None:
+    path = write(tmp_path)
+    result = run(str(path), "Bob", "--told", "availability")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "warmreach: 'Bob' could be Bob Chen (bob-chen) or Bob Stone (bob-stone); name one by id\n"
+    )
+    assert path.read_text(encoding="utf-8") == NETWORK
+
+
+def test_an_unknown_name_suggests_the_nearest(tmp_path: Path) -> None:
+    path = write(tmp_path)
+    result = run(str(path), "Eve Borg", "--contacted")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "warmreach: no contact in the network is called 'Eve Borg'; did you mean 'Eva Berg'?\n"
+    )
+
+
+def test_an_edit_that_would_make_the_file_invalid_leaves_it_unchanged(tmp_path: Path) -> None:
+    path = write(tmp_path)
+    entry = LogEntry(trust=9, today=dt.date(2026, 11, 25))  # the command line refuses 9 earlier
+    with pytest.raises(InvalidNetwork) as raised:
+        log_contact(path, lambda network: "bob-chen", entry)
+    assert [str(problem) for problem in raised.value.problems] == [
+        f"{path}:20:12: contacts[0].trust must be a whole number from 0 to 5, not '9' "
+        "(after the edit; the file was not changed)"
+    ]
+    assert path.read_text(encoding="utf-8") == NETWORK
+
+
+def test_a_file_with_problems_is_not_edited(tmp_path: Path) -> None:
+    path = write(tmp_path, NETWORK.replace("knows_my_work: 4", "knows_my_wrok: 4"))
+    result = run(str(path), "bob-chen", "--contacted")
+    assert result.exit_code == 3
+    assert result.stderr == (
+        f"{path}:21:5: contacts[0]: unknown field 'knows_my_wrok'; did you mean 'knows_my_work'?\n"
+    )
+
+
+@pytest.mark.parametrize("crash", [OSError("disk full"), KeyboardInterrupt()])
+def test_a_crash_before_the_replace_leaves_the_original_intact(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, crash: BaseException
+) -> None:
+    path = write(tmp_path)
+
+    def fail(self: Path, target: object) -> None:
+        raise crash
+
+    monkeypatch.setattr(Path, "replace", fail)
+    with pytest.raises((type(crash), Exception)):
+        log_contact(
+            path,
+            lambda network: "bob-chen",
+            LogEntry(contacted=dt.date(2026, 11, 25), today=dt.date(2026, 11, 25)),
+        )
+    assert path.read_text(encoding="utf-8") == NETWORK
+    assert [entry.name for entry in tmp_path.iterdir()] == ["network.yaml"]
+
+
+def test_the_file_keeps_its_permissions_and_byte_order_mark(tmp_path: Path) -> None:
+    path = tmp_path / "network.yaml"
+    path.write_bytes(b"\xef\xbb\xbf" + NETWORK.encode())
+    path.chmod(0o600)
+    assert run(str(path), "bob-chen", "--contacted").exit_code == 0
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf# My network")
+    assert path.stat().st_mode & 0o777 == 0o600
+
+
+def test_every_sample_round_trips_exactly(tmp_path: Path) -> None:
+    for sample in SAMPLES:
+        document = open_document(sample)
+        assert document.dump() == sample.read_text(encoding="utf-8")
+
+
+def test_plan_stops_proposing_a_signal_once_it_is_logged(tmp_path: Path) -> None:
+    path = write(tmp_path)
+    day = dt.date(2026, 11, 25)
+    signals = [
+        step
+        for step in plan_actions(load_network(path), as_of=day).actions
+        if step.action == "signal"
+    ]
+    assert [(step.contact, step.tell) for step in signals] == [("bob-chen", ("availability",))]
+    assert run(str(path), "bob-chen", "--told", "availability", "--contacted").exit_code == 0
+    after = plan_actions(load_network(path), as_of=day)
+    assert all(step.action != "signal" for step in after.actions)
+    assert [(step.action, step.contact) for step in after.actions][:1] == [
+        ("ask-referral", "bob-chen")
+    ]
+
+
+def test_saying_nothing_is_a_usage_error(tmp_path: Path) -> None:
+    path = write(tmp_path)
+    result = run(str(path), "bob-chen")
+    assert result.exit_code == 2
+    assert "say what happened: --told, --contacted, --trust or --note" in result.stderr
+
+
+def test_find_contact_prefers_an_exact_name_to_a_fuzzy_one(tmp_path: Path) -> None:
+    network = load_network(write(tmp_path))
+    assert find_contact(network, "Bob Chen") == "bob-chen"
+    assert find_contact(network, "bob stone") == "bob-stone"
