@@ -277,13 +277,15 @@ def find_gaps(
     field: Sequence[str] | None = None,
     roles: Sequence[str] | None = None,
     as_of: dt.date | None = None,
+    model: ReferralModel | None = None,
 ) -> GapReport:
     """The gap report for ``field`` (default: ``me.seeking.industries``) and ``roles``
     (default: ``me.seeking.roles``).
 
     Raises :class:`~warmreach.errors.UnknownName` for a field given here that the
     taxonomy does not know, and :class:`~warmreach.errors.UsageError` when there is
-    nothing to look for.
+    nothing to look for. ``model``, a :class:`ReferralModel` of this network on this
+    day, saves building one.
     """
     taxonomy = Taxonomy.load()
     seeking = network.me.seeking
@@ -296,7 +298,8 @@ def find_gaps(
         )
     target = target_field(taxonomy, names, wanted_roles, strict=bool(field))
     day = as_of or dt.date.today()
-    model = ReferralModel(network, as_of=day)
+    if model is None or model.network is not network or model.as_of != day:
+        model = ReferralModel(network, as_of=day)  # a model of other data cannot be reused
     from_companies = company_industries(network, taxonomy)
     industries, inferred = classify_industries(network, taxonomy, from_companies)
 

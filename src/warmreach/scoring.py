@@ -415,9 +415,14 @@ class ReferralModel:
         self.as_of = as_of
         self.near = near_teams(network)
         self.members: dict[tuple[str, str], list[str]] = {}
+        #: the people who work or worked at each company, in file order
+        self.staff: dict[str, list[Contact]] = {}
         for contact in network.contacts:
             if contact.company is not None and contact.team is not None:
                 self.members.setdefault((contact.company, contact.team), []).append(contact.id)
+            for company in dict.fromkeys([contact.company, *contact.past_companies]):
+                if company is not None:
+                    self.staff.setdefault(company, []).append(contact)
         self.ties = {
             contact.id: tie_strength(contact, as_of)
             for contact in network.contacts
@@ -425,6 +430,7 @@ class ReferralModel:
         }
         self.people = self._people_graph()
         self._paths: dict[Hashable, tuple[float, list[Hashable]]] | None = None
+        self._scored: dict[tuple[Opening, bool], list[Scored]] = {}
 
     def _people_graph(self) -> nx.Graph:
         """You and your contacts, linked where a request can pass, each edge with the
@@ -475,26 +481,29 @@ class ReferralModel:
         )
 
     def scored(self, target: Opening, *, centrality: bool = True) -> list[Scored]:
-        """Every candidate for ``target`` with the parts of their score, best first."""
+        """Every candidate for ``target`` with the parts of their score, best first.
+
+        Computed once per target; do not change the list returned.
+        """
+        if (target, centrality) in self._scored:
+            return self._scored[target, centrality]
         seeds = self.hiring_team(target)
         closeness = self._closeness(seeds) if centrality else {}
         scored = [
             self._score(contact, target, closeness, seeds) for contact in self._candidates(target)
         ]
         scored.sort(key=lambda item: (-score_of(item.effect), item.contact.id))
+        self._scored[target, centrality] = scored
         return scored
 
     # -- who, where, how far --
 
     def _candidates(self, target: Opening) -> list[Contact]:
-        contacts = self.network.contacts
-        return [
-            contact
-            for contact in contacts
-            if contact.company == target.company
-            or target.company in contact.past_companies
-            or contact.id == target.hiring_manager
-        ]
+        found = list(self.staff.get(target.company, ()))
+        manager = self.network.contacts_by_id.get(target.hiring_manager or "")
+        if manager is not None and target.company not in (manager.company, *manager.past_companies):
+            found.append(manager)
+        return found
 
     def _position(self, contact: Contact, target: Opening) -> Position:
         if contact.id == target.hiring_manager:
