@@ -22,8 +22,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import heapq
 import math
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final, Literal, get_args
 
@@ -45,9 +46,12 @@ from warmreach.scoring import (
     DIRECT,
     MAX_HOPS,
     MIN_VOUCH_TRUST,
+    POSITION_WEIGHT,
+    Position,
     ReferralModel,
     default_targets,
     hop_bounded_paths,
+    knows_probability,
     score_of,
     tie_strength,
 )
@@ -187,9 +191,10 @@ def plan_actions(
         raise UsageError(f"--hours must be a number of hours, 0 or more, not {hours}")
     day = as_of or dt.date.today()
     chosen = list(default_targets(network) if targets is None else targets)
+    model = ReferralModel(network, as_of=day)
     growth: list[tuple[str, list[str]]] = []
     if targets is None and _has_field(network):
-        report = find_gaps(network, as_of=day)
+        report = find_gaps(network, as_of=day, model=model)
         covered = {target.company for target in chosen}
         chosen += [
             Opening(company=gap.company) for gap in report.companies if gap.company not in covered
@@ -207,7 +212,7 @@ def plan_actions(
             "nothing to plan for: the file has no openings and no me.seeking; "
             "add an opening or me.seeking.companies"
         )
-    planner = _Planner(network, chosen, day)
+    planner = _Planner(model, chosen)
     budget = round(hours * 60)
     actions, left_out = planner.choose(budget, growth)
     outlooks = tuple(
@@ -238,6 +243,8 @@ class _Option:
     changed: Contact | None = None
     #: asks: the target's index and the referral's score in today's analysis
     ask: tuple[int, float] | None = None
+    #: signal, nurture: the reach of each candidate through the changed tie, once computed
+    through: dict[str, float] | None = None
 
 
 class _Planner:
@@ -251,10 +258,10 @@ class _Planner:
     the plan grows, and the greedy order is by gain per minute.
     """
 
-    def __init__(self, network: Network, targets: Sequence[Opening], as_of: dt.date) -> None:
+    def __init__(self, model: ReferralModel, targets: Sequence[Opening]) -> None:
         self.targets = list(targets)
-        self.as_of = as_of
-        self._analyse(network)
+        self.as_of = model.as_of
+        self._analyse(model)
         self.initial = list(self.best)
         self.secured = [DIRECT] * len(self.targets)
         model = self.model
@@ -263,25 +270,32 @@ class _Planner:
             for target, scored in zip(self.targets, self.scored, strict=True)
         ]
 
-    def _analyse(self, network: Network) -> None:
-        self.network = network
-        self.model = ReferralModel(network, as_of=self.as_of)
+    def _analyse(self, model: ReferralModel) -> None:
+        self.network = model.network
+        self.model = model
         self.scored = [self.model.scored(target) for target in self.targets]
         self.reach = {
             item.contact.id: item.reach for candidates in self.scored for item in candidates
         }
-        self.best = [self._best(index) for index in range(len(self.targets))]
-        self._from: dict[str, dict[Hashable, tuple[float, list[Hashable]]]] = {}
+        #: where each candidate counts: (target index, proximity) pairs
+        self.places: dict[str, list[tuple[int, float]]] = {}
+        for index, candidates in enumerate(self.scored):
+            for item in candidates:
+                self.places.setdefault(item.contact.id, []).append((index, item.proximity))
+        self.best = [
+            max([DIRECT, *(score_of(item.effect) for item in candidates)])
+            for candidates in self.scored
+        ]
 
     # -- scores --
 
-    def _best(self, index: int, extra: Mapping[str, float] | None = None) -> float:
-        best = DIRECT
-        for item in self.scored[index]:
-            reach = self.reach[item.contact.id]
-            if extra and item.contact.id in extra:
-                reach = max(reach, extra[item.contact.id])
-            best = max(best, score_of(reach * item.proximity))
+    def _raised(self, reaches: Mapping[str, float]) -> list[float]:
+        """The targets' best scores if these candidates could be reached this well."""
+        best = list(self.best)
+        for candidate, reach in reaches.items():
+            if reach > self.reach[candidate]:
+                for index, proximity in self.places[candidate]:
+                    best[index] = max(best[index], score_of(reach * proximity))
         return best
 
     def _through(self, contact: Contact) -> dict[str, float]:
@@ -289,18 +303,59 @@ class _Planner:
         carry = tie_strength(contact, self.as_of).carry
         if carry <= 0:
             return {}
-        if contact.id not in self._from:
-            self._from[contact.id] = hop_bounded_paths(
-                self.model.people,
-                contact.id,
-                lambda u, v, data: None if ME in (u, v) else data["length"],
-                MAX_HOPS - 1,
-            )
+        paths = hop_bounded_paths(
+            self.model.people,
+            contact.id,
+            lambda u, v, data: None if ME in (u, v) else data["length"],
+            MAX_HOPS - 1,
+        )
         return {
             str(node): carry * math.exp(-length)
-            for node, (length, _) in self._from[contact.id].items()
+            for node, (length, _) in paths.items()
             if node in self.reach
         }
+
+    def _carry(self, contact: str) -> float:
+        """Your tie to ``contact`` as the plan has changed it so far."""
+        return tie_strength(self.network.contacts_by_id[contact], self.as_of).carry
+
+    def _grown(self, step: Step) -> list[float]:
+        """The targets' best scores once ``step``'s helper knows someone at the company.
+
+        The new person is a leaf known only by the helper: reached through the helper in
+        at most three steps, at the company but on no team, so they change no one else's
+        path. Only when the helper is on or next to a hiring team would they also change
+        its closeness; that case is analysed afresh.
+        """
+        assert step.to is not None
+        helper = step.contact
+        people = self.model.people
+        for target in self.targets:
+            seeds = self.model.hiring_team(target)
+            if helper in seeds or any(seed in people[helper] for seed in seeds):
+                network = apply_action(self.network, step, as_of=self.as_of)
+                model = ReferralModel(network, as_of=self.as_of)
+                return [
+                    max([DIRECT, *(score_of(item.effect) for item in model.scored(target))])
+                    for target in self.targets
+                ]
+        lengths = [-math.log(carry) for carry in [self._carry(helper)] if carry > 0]
+        lengths += [
+            -math.log(carry) + data["length"]
+            for other, data in people[helper].items()
+            if other != ME
+            for carry in [self._carry(str(other))]
+            if carry > 0
+        ]
+        best = list(self.best)
+        if not lengths:
+            return best
+        reach = math.exp(-(min(lengths) + -math.log(knows_probability(DEFAULT_STRENGTH))))
+        score = score_of(reach * POSITION_WEIGHT[Position.AT_COMPANY])
+        for index, target in enumerate(self.targets):
+            if target.company == step.to:
+                best[index] = max(best[index], score)
+        return best
 
     def title(self, index: int) -> str:
         return target_title(self.network, self.targets[index])
@@ -410,23 +465,16 @@ class _Planner:
 
     def gain(self, option: _Option) -> tuple[float, list[float]]:
         """The option's gain if it succeeded now, and the targets' best scores after it."""
-        step = option.step
         if option.ask is not None:
             index, score = option.ask
             return max(0.0, round(score - self.secured[index], 3)), self.best
-        if option.changed is not None:
-            through = self._through(option.changed)
-            best = [self._best(index, through) for index in range(len(self.targets))]
+        if option.changed is None:
+            best = self._grown(option.step)
         else:
-            best = self._rescored(apply_action(self.network, step, as_of=self.as_of))
+            if option.through is None:
+                option.through = self._through(option.changed)
+            best = self._raised(option.through)
         return round(sum(best) - sum(self.best), 3), best
-
-    def _rescored(self, network: Network) -> list[float]:
-        model = ReferralModel(network, as_of=self.as_of)
-        return [
-            max([DIRECT, *(score_of(item.effect) for item in model.scored(target))])
-            for target in self.targets
-        ]
 
     def take(self, option: _Option, best: list[float]) -> None:
         step = option.step
@@ -435,9 +483,11 @@ class _Planner:
             self.secured[index] = max(self.secured[index], score)
             return
         if option.changed is None:  # grow: a new person, analysed afresh
-            self._analyse(apply_action(self.network, step, as_of=self.as_of))
+            network = apply_action(self.network, step, as_of=self.as_of)
+            self._analyse(ReferralModel(network, as_of=self.as_of))
             return
-        for candidate, reach in self._through(option.changed).items():
+        assert option.through is not None
+        for candidate, reach in option.through.items():
             self.reach[candidate] = max(self.reach[candidate], reach)
         self.network = apply_action(self.network, step, as_of=self.as_of)
         self.best = best
@@ -445,24 +495,34 @@ class _Planner:
     def choose(
         self, budget: int, growth: Sequence[tuple[str, Sequence[str]]]
     ) -> tuple[list[Step], int]:
-        remaining = self.options(growth)
+        """Greedy by gain per minute, lazily: gains only shrink as actions are taken, so
+        an option whose fresh gain still beats every other's last known gain is the best."""
+        queue: list[tuple[tuple[float, float, int, str, str, str], int, _Option]] = []
+        for number, option in enumerate(self.options(growth)):
+            gain, _ = self.gain(option)
+            if gain > 0:
+                queue.append((_order(gain, option.step), number, option))
+        heapq.heapify(queue)
         chosen: list[Step] = []
+        too_long: list[_Option] = []
         left = budget
-        while True:
-            rated = []
-            for option in remaining:
-                gain, best = self.gain(option)
-                if gain > 0:
-                    rated.append((gain, option, best))
-            fitting = [rate for rate in rated if rate[1].step.minutes <= left]
-            if not fitting:
-                return chosen, len(rated)
-            gain, option, best = min(fitting, key=lambda rate: _order(rate[0], rate[1].step))
+        while queue:
+            _, number, option = heapq.heappop(queue)
+            if option.step.minutes > left:
+                too_long.append(option)
+                continue
+            gain, best = self.gain(option)
+            if gain <= 0:
+                continue
+            key = _order(gain, option.step)
+            if queue and key > queue[0][0]:
+                heapq.heappush(queue, (key, number, option))
+                continue
             step = dataclasses.replace(option.step, gain=gain, why=self.why(option, best))
             self.take(option, best)
             chosen.append(step)
             left -= step.minutes
-            remaining = [other for other in remaining if other is not option]
+        return chosen, sum(1 for option in too_long if self.gain(option)[0] > 0)
 
     # -- words --
 
