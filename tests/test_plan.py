@@ -243,3 +243,29 @@ def test_planning_is_deterministic_and_leaves_the_network_as_it_was() -> None:
     first = plan_actions(network, as_of=AS_OF)
     assert network == load_network(SAMPLES[0])
     assert plan_actions(network, as_of=AS_OF) == first
+
+
+def test_grow_through_a_friend_of_the_hiring_team_is_still_re_scored_exactly() -> None:
+    # Bob knows the hiring manager, so the person he may know at Kelp Labs would also join
+    # the hiring team's closeness computation: the one case analysed afresh
+    network = parse_network("""\
+me:
+  name: Ana Lima
+  role: Strategy Officer
+  seeking: {industries: [Climate Tech]}
+companies:
+  - {name: Voltgrid, industry: Energy Storage, teams: [{name: Grid}]}
+  - {name: Kelp Labs, industry: Carbon Removal}
+openings:
+  - {company: Voltgrid, team: Grid, hiring_manager: Eva Berg}
+contacts:
+  - {name: Bob Chen, company: Voltgrid, trust: 5, knows_my_work: 4, met: 2018,
+     last_contact: 2026-10, told: [role], knows: [{name: Eva Berg, strength: 4}, Carl Ode]}
+  - {name: Eva Berg, company: Voltgrid, team: Grid, trust: 0}
+  - {name: Carl Ode, company: Voltgrid, trust: 0}
+  - {name: Lucia Romano, company: Kelp Labs, trust: 0}
+""")
+    plan = plan_actions(network, as_of=AS_OF, hours=3)
+    assert "grow" in [step.action for step in plan.actions]
+    check_principles(network, plan)
+    check_gains_by_reanalysis(network, plan)
