@@ -13,9 +13,11 @@ import codecs
 import copy
 import datetime as dt
 import io
+import itertools
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Final
 
@@ -55,52 +57,100 @@ CONTACT_KEYS: Final = (
 
 @dataclass
 class Document:
-    """A network file open for editing: its text, the round-trip tree and the network."""
+    """A network file open for editing: its text, the network, and (when an edit needs it)
+    the round-trip tree, read on first use because it is slow on large files."""
 
     path: Path
     #: the file's text, without a byte-order mark
     text: str
-    yaml: YAML
-    tree: Any
     network: Network
     #: whether the file starts with a UTF-8 byte-order mark (kept when saving)
     bom: bool = False
 
+    @cached_property
+    def _round_trip(self) -> tuple[YAML, Any]:
+        if "\r" in self.text:
+            raise WarmreachError(
+                f"{self.path}: has Windows line endings; warmreach edits files with Unix line "
+                "endings only, so that nothing else in it changes"
+            )
+        yaml = _round_trip_yaml(*_LAYOUTS[0])
+        try:
+            tree = yaml.load(self.text)
+        except YAMLError as error:  # pragma: no cover - our loader accepted the file
+            raise WarmreachError(f"{self.path}: cannot be edited: {error}") from error
+        for layout in sorted(_LAYOUTS, key=lambda layout: layout != _guess_layout(self.text)):
+            yaml.indent(mapping=layout[0], sequence=layout[1], offset=layout[2])
+            if _dump(yaml, tree) == self.text:
+                return yaml, tree
+        raise WarmreachError(
+            f"{self.path}: its layout cannot be kept exactly when editing it (mixed "
+            "indentation?); make the change by hand"
+        )
+
+    @property
+    def tree(self) -> Any:
+        """The round-trip tree; edits to it are what :func:`save_document` writes."""
+        return self._round_trip[1]
+
+    @property
+    def edited(self) -> bool:
+        """Whether the round-trip tree has been read (and so may have been changed)."""
+        return "_round_trip" in self.__dict__
+
     def dump(self) -> str:
-        out = io.StringIO()
-        self.yaml.dump(self.tree, out)
-        return out.getvalue()
+        yaml, tree = self._round_trip
+        return _dump(yaml, tree)
+
+    @cached_property
+    def _indices(self) -> dict[str, int]:
+        return {contact.id: index for index, contact in enumerate(self.network.contacts)}
+
+    def contact_node(self, contact_id: str) -> CommentedMap:
+        """The round-trip mapping of the contact with this id."""
+        node: CommentedMap = self.tree["contacts"][self._indices[contact_id]]
+        return node
+
+
+def _dump(yaml: YAML, tree: Any) -> str:
+    out = io.StringIO()
+    yaml.dump(tree, out)
+    return out.getvalue()
+
+
+def _guess_layout(text: str) -> tuple[int, int, int]:
+    """The indentation of the first block list item under a key, and of mappings."""
+    mapping = sequence = offset = None
+    lines = text.splitlines()
+    for previous, line in itertools.pairwise(lines):
+        stripped = line.lstrip(" ")
+        indent = len(line) - len(stripped)
+        parent = len(previous) - len(previous.lstrip(" "))
+        if not stripped or stripped.startswith("#") or not previous.rstrip().endswith(":"):
+            continue
+        if stripped.startswith("- ") and sequence is None:
+            offset = indent - parent
+            rest = stripped[2:]
+            sequence = offset + 2 + len(rest) - len(rest.lstrip(" "))
+        elif not stripped.startswith("- ") and mapping is None and indent > parent:
+            mapping = indent - parent
+        if mapping is not None and sequence is not None:
+            break
+    return (mapping or 2, sequence or 4, offset if offset is not None else 2)
 
 
 def open_document(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Read and validate ``path`` for editing.
 
-    Raises :class:`InvalidNetwork` when the file has problems (fix them first) and
-    :class:`WarmreachError` when no layout reproduces it exactly.
+    Raises :class:`InvalidNetwork` when the file has problems (fix them first). Reading
+    the round-trip tree, on the first edit, raises :class:`WarmreachError` when no layout
+    reproduces the file exactly.
     """
     file = Path(path)
     data = read_network_file(file, max_bytes=max_bytes)
     network = parse_network(data, file=str(file), max_bytes=max_bytes)
     bom = data.startswith(codecs.BOM_UTF8)
-    text = data.decode("utf-8-sig")
-    if "\r" in text:
-        raise WarmreachError(
-            f"{file}: has Windows line endings; warmreach edits files with Unix line endings "
-            "only, so that nothing else in it changes"
-        )
-    for mapping, sequence, offset in _LAYOUTS:
-        yaml = _round_trip_yaml(mapping, sequence, offset)
-        try:
-            tree = yaml.load(text)
-        except YAMLError as error:  # pragma: no cover - our loader accepted the file
-            raise WarmreachError(f"{file}: cannot be edited: {error}") from error
-        document = Document(path=file, text=text, yaml=yaml, tree=tree, network=network, bom=bom)
-        if document.dump() == text:
-            return document
-    raise WarmreachError(
-        f"{file}: its layout cannot be kept exactly when editing it (mixed indentation?); "
-        "make the change by hand"
-    )
+    return Document(path=file, text=data.decode("utf-8-sig"), network=network, bom=bom)
 
 
 def _round_trip_yaml(mapping: int, sequence: int, offset: int) -> YAML:
@@ -117,6 +167,8 @@ def save_document(document: Document) -> bool:
     Raises :class:`InvalidNetwork` with the problems when the result would not load;
     the file is then left as it was.
     """
+    if not document.edited:
+        return False
     text = document.dump()
     if text == document.text:
         return False
@@ -157,28 +209,49 @@ def set_key(mapping: CommentedMap, key: str, value: Any, order: Sequence[str]) -
         if existing in later:
             mapping.insert(position, key, value)
             return
-    holder = _last_comment_holder(mapping)
-    mapping[key] = value
+    _add_last(mapping, key, value)
+
+
+def append_item(sequence: CommentedSeq, value: Any) -> None:
+    """Append to a list, the comments after its old last line staying below the new one."""
+    _add_last(sequence, len(sequence), value)
+
+
+def _add_last(container: Any, key: Any, value: Any) -> None:
+    """Add ``value`` at the end of ``container`` under ``key`` (a mapping key or the new
+    index), moving the blank lines and comments that ended the container below it."""
+    holder = _last_comment_holder(container)
+    if isinstance(container, CommentedSeq):
+        container.append(value)
+    else:
+        container[key] = value
     if holder is None:
         return
-    container, slot_key, slot = holder
-    entry = container.ca.items.get(slot_key)
-    if not entry or entry[slot] is None:
+    old_container, old_key, old_slot = holder
+    entry = old_container.ca.items.get(old_key)
+    if not entry or entry[old_slot] is None:
         return
-    token = entry[slot]
+    token = entry[old_slot]
     line_end, newline, after = token.value.partition("\n")
     if not after:
         return
     moved = copy.copy(token)
-    moved.value = after
     if line_end.strip():  # a comment at the end of the old last line stays there
         token.value = line_end + newline
+        moved.value = after
     else:
-        entry[slot] = None
+        entry[old_slot] = None
         moved.value = token.value
     if isinstance(value, LiteralScalarString):
         moved.value = moved.value.removeprefix("\n")
-    mapping.ca.items[key] = [None, None, moved, None]
+    new_container, new_key, new_slot = _last_comment_holder(value) or (
+        container,
+        key,
+        0 if isinstance(container, CommentedSeq) else 2,
+    )
+    slots: list[Any] = [None, None] if isinstance(new_container, CommentedSeq) else [None] * 4
+    slots[new_slot] = moved
+    new_container.ca.items[new_key] = slots
 
 
 def _last_comment_holder(node: Any) -> tuple[Any, Any, int] | None:
@@ -220,17 +293,10 @@ class LogEntry:
     today: dt.date
 
 
-def contact_node(document: Document, contact_id: str) -> CommentedMap:
-    """The round-trip mapping of the contact with this id."""
-    index = next(i for i, c in enumerate(document.network.contacts) if c.id == contact_id)
-    node: CommentedMap = document.tree["contacts"][index]
-    return node
-
-
 def record(document: Document, contact_id: str, entry: LogEntry) -> list[str]:
     """Apply ``entry`` to the contact in the tree; returns what changed, in words."""
     contact = document.network.contacts_by_id[contact_id]
-    node = contact_node(document, contact_id)
+    node = document.contact_node(contact_id)
     changes: list[str] = []
 
     def change(key: str, value: Any, words: str) -> None:
@@ -277,6 +343,7 @@ __all__ = [
     "CONTACT_KEYS",
     "Document",
     "LogEntry",
+    "append_item",
     "flow_list",
     "log_contact",
     "open_document",
