@@ -11,24 +11,33 @@ import datetime as dt
 import json
 import shutil
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import IntEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.console import Console
 
 from warmreach.cache import load_network_cached
 from warmreach.errors import InvalidNetwork, UsageError, WarmreachError
 from warmreach.files import write_atomic
 from warmreach.gaps import find_gaps
 from warmreach.graph import summarize
-from warmreach.loading import DEFAULT_MAX_BYTES, load_network
+from warmreach.importers import READERS, Source
+from warmreach.loading import DEFAULT_MAX_BYTES, load_network, read_network_file
 from warmreach.matching import duplicate_warnings, find_contact, find_target
 from warmreach.model import TOLD_ITEMS, Network
 from warmreach.plan import DEFAULT_HOURS, plan_actions
-from warmreach.reports import Format, render_analysis, render_gaps, render_plan, summary_text
+from warmreach.reports import (
+    Format,
+    import_summary_text,
+    render_analysis,
+    render_gaps,
+    render_plan,
+    summary_text,
+)
 from warmreach.schema import json_schema
 from warmreach.scoring import analyze as analyze_network
 
@@ -356,6 +365,66 @@ def log(
         typer.echo(f"{network}: {found}: " + "; ".join(changes))
     else:
         typer.echo(f"{network}: {found}: nothing to change")
+
+
+@app.command("import")
+def import_(
+    source: Annotated[
+        Source,
+        typer.Argument(
+            help="linkedin (Connections.csv), google (Contacts CSV) or vcard (.vcf).",
+            show_default=False,
+        ),
+    ],
+    file: Annotated[
+        Path,
+        typer.Argument(help="The export file.", metavar="FILE", dir_okay=False, show_default=False),
+    ],
+    output: Annotated[
+        Path,
+        typer.Option(
+            help="The network file to write, or to update with --merge.", show_default=False
+        ),
+    ],
+    merge: Annotated[
+        bool,
+        typer.Option(help="Update --output in place, keeping everything written in it."),
+    ] = False,
+    force: Annotated[
+        bool, typer.Option(help="Replace --output if it exists (without --merge).")
+    ] = False,
+    me: Annotated[
+        str | None,
+        typer.Option(
+            "--me", metavar="NAME", help="Your name, for a new network file.", show_default=False
+        ),
+    ] = None,
+    max_size: MaxSizeOption = DEFAULT_MAX_BYTES / 1_000_000,
+) -> None:
+    """Build a network file from a LinkedIn, Google or vCard export, or merge one into it."""
+    from warmreach.merging import import_export  # ruamel.yaml: only import and log need it
+
+    with _reporting():
+        max_bytes = int(max_size * 1_000_000)
+        export = READERS[source](read_network_file(file, max_bytes=max_bytes), str(file))
+        with _progress(len(export.people), f"importing {file.name}") as tick:
+            summary = import_export(
+                export, output, merge=merge, force=force, me=me, progress=tick, max_bytes=max_bytes
+            )
+    typer.echo(import_summary_text(str(file), summary))
+
+
+@contextmanager
+def _progress(total: int, description: str) -> Iterator[Callable[[], None]]:
+    """A progress bar on stderr for long work, when stderr is a terminal."""
+    if total < 2000 or not sys.stderr.isatty():
+        yield lambda: None
+        return
+    from rich.progress import Progress
+
+    with Progress(transient=True, console=Console(stderr=True)) as bar:
+        task = bar.add_task(description, total=total)
+        yield lambda: bar.advance(task)
 
 
 @app.command()

@@ -177,7 +177,7 @@ def _character_message(char: str) -> str:
     return f"character U+{code:04X} is not allowed in a YAML file"
 
 
-def _decode(data: bytes, file: str) -> str:
+def decode_text(data: bytes, file: str) -> str:
     """Decode UTF-8 (BOM allowed), reporting every bad byte and control character."""
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
@@ -934,7 +934,7 @@ def parse_network(
     raw = data.encode("utf-8", errors="surrogatepass") if isinstance(data, str) else data
     if len(raw) > max_bytes:
         raise InvalidNetwork([_too_large(file, len(raw), max_bytes)])
-    text = _decode(raw, file)
+    text = decode_text(raw, file)
     with paused_gc():
         return _ModelBuilder(file).build(_parse(text, file))
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Mapping, Sequence
-from typing import Literal, assert_never, get_args
+from typing import TYPE_CHECKING, Literal, assert_never, get_args
 
 from rich.console import Console
 from rich.table import Table
@@ -24,6 +24,9 @@ from rich.text import Text
 from warmreach.gaps import GapReport, Person
 from warmreach.graph import NetworkSummary
 from warmreach.plan import Plan
+
+if TYPE_CHECKING:
+    from warmreach.merging import ImportSummary
 from warmreach.scoring import DIRECT, REFERRED, Analysis, TargetReport
 
 
@@ -584,3 +587,31 @@ def plan_json(plan: Plan) -> str:
         "left_out": plan.left_out,
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+# -- import ---------------------------------------------------------------------------------
+
+#: skipped records listed one by one; the rest are counted
+SKIPPED_SHOWN = 20
+
+
+def import_summary_text(source: str, summary: ImportSummary) -> str:
+    """What ``warmreach import`` did, for a person: counts, job changes, skipped lines."""
+    counts = (
+        f"{len(summary.added)} new, {len(summary.updated)} updated "
+        f"({plural(len(summary.job_changes), 'job change')}), {summary.unchanged} unchanged"
+    )
+    if summary.skipped:
+        counts += f"; {plural(len(summary.skipped), 'record')} skipped"
+    lines = [f"{source} → {summary.output}: {counts}"]
+    if not summary.written:
+        lines.append(f"{summary.output} already says all this: nothing changed")
+    if summary.job_changes:
+        lines += ["Job changes:", *(f"  {change}" for change in summary.job_changes)]
+    if summary.skipped:
+        lines.append("Skipped:")
+        ordered = sorted(summary.skipped, key=lambda skipped: skipped.line)
+        lines += [f"  line {item.line}: {item.reason}" for item in ordered[:SKIPPED_SHOWN]]
+        if len(ordered) > SKIPPED_SHOWN:
+            lines.append(f"  … and {len(ordered) - SKIPPED_SHOWN} more")
+    return "\n".join(lines)

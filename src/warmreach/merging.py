@@ -1,0 +1,403 @@
+"""Building a network file from an export, or merging an export into one without losing anything.
+
+A merge matches each incoming person to a contact of the file by LinkedIn address, then
+e-mail, then name (exactly, then fuzzily; the company breaks ties), and never adds a
+second record for someone the file has. It fills what the file lacks, records job changes
+(the old company moves to ``past_companies``) and tells them, and keeps every hand-written
+field and comment (a round-trip edit, as ``warmreach log`` makes). Merging the same export
+twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Final
+
+from rapidfuzz import fuzz, process, utils
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from warmreach.editing import (
+    CONTACT_KEYS,
+    Document,
+    append_item,
+    flow_list,
+    open_document,
+    save_document,
+    set_key,
+)
+from warmreach.errors import UsageError, WarmreachError
+from warmreach.files import write_atomic
+from warmreach.importers import Export, Incoming, Skipped
+from warmreach.loading import DEFAULT_MAX_BYTES
+from warmreach.matching import CompanyMatcher, company_id, normalize_title
+from warmreach.model import DEFAULT_TRUST, Contact, Network, PartialDate, is_valid_id, slugify
+
+#: fuzzy score (token_sort_ratio on normalised names) at or above which an incoming name
+#: may be a contact of the file: "Jon Smith"/"John Smith" (95), "Ana Strong"/"Ana Stone" (84)
+NAME_MATCH_CUTOFF: Final = 92.0
+#: rows of incoming names compared with the file's names at once (memory: rows x contacts)
+_CHUNK: Final = 2000
+
+_URL_PREFIX: Final = re.compile(r"^(https?://)?(www\.|[a-z]{2}\.)?", re.IGNORECASE)
+
+
+def normalize_url(url: str) -> str:
+    """A LinkedIn address as a key: no scheme, ``www.`` or query, no trailing slash.
+
+    >>> normalize_url("https://www.linkedin.com/in/Bob-Chen/?trk=x")
+    'linkedin.com/in/bob-chen'
+    """
+    return _URL_PREFIX.sub("", url.strip()).split("?")[0].split("#")[0].rstrip("/").lower()
+
+
+@dataclass(kw_only=True)
+class ImportSummary:
+    """What an import did."""
+
+    #: the network file written or updated
+    output: str
+    #: ids of the people added
+    added: list[str] = field(default_factory=list)
+    #: (id, what changed) of the people updated
+    updated: list[tuple[str, list[str]]] = field(default_factory=list)
+    #: "Ana Strong: Voltgrid → Sunforge"
+    job_changes: list[str] = field(default_factory=list)
+    #: people already in the file as the export has them
+    unchanged: int = 0
+    #: records not imported, with the reason
+    skipped: list[Skipped] = field(default_factory=list)
+    #: whether the file was written (an import that changes nothing leaves it alone)
+    written: bool = False
+
+
+def import_export(
+    export: Export,
+    output: str | os.PathLike[str],
+    *,
+    merge: bool = False,
+    force: bool = False,
+    me: str | None = None,
+    today: dt.date | None = None,
+    progress: Callable[[], None] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> ImportSummary:
+    """Write ``export`` to a new network file at ``output``, or merge it into that file.
+
+    Without ``merge``, an existing file is replaced only with ``force``. A new file needs
+    your name (``me``).
+    """
+    path = Path(output)
+    summary = ImportSummary(output=str(path), skipped=list(export.skipped))
+    tick = progress or (lambda: None)
+    if merge and path.exists():
+        _merge(open_document(path, max_bytes=max_bytes), export, summary, tick)
+        return summary
+    if path.exists() and not force:
+        raise WarmreachError(f"{path} exists; pass --merge to update it, or --force to replace it")
+    if not me:
+        raise UsageError("a new network file needs your name: pass --me NAME")
+    day = today or dt.date.today()
+    contacts: list[dict[str, Any]] = []
+    ids: set[str] = set()
+    seen = _Seen()
+    for person in export.people:
+        tick()
+        first = seen.first(person)
+        if first is not None:
+            summary.skipped.append(Skipped(person.line, f"the same person as line {first}"))
+            continue
+        contact = _new_contact(person, ids)
+        contacts.append(contact)
+        summary.added.append(contact.get("id") or slugify(person.name))
+    header = (
+        f"# Imported by warmreach from {Path(export.file).name} ({export.source}) on {day}.\n"
+        "# Every imported person has trust 1: raise it for those who know you well.\n"
+    )
+    write_atomic(path, header + network_text(me, contacts), force=force)
+    summary.written = True
+    return summary
+
+
+class _Seen:
+    """People already met in this export, by LinkedIn address and e-mail."""
+
+    def __init__(self) -> None:
+        self.lines: dict[str, int] = {}
+
+    def first(self, person: Incoming) -> int | None:
+        keys = _keys(person)
+        for key in keys:
+            if key in self.lines:
+                return self.lines[key]
+        for key in keys:
+            self.lines[key] = person.line
+        return None
+
+
+def _keys(person: Incoming) -> list[str]:
+    keys = [f"url:{normalize_url(person.linkedin)}"] if person.linkedin else []
+    if person.email:
+        keys.append(f"email:{person.email.lower()}")
+    return keys
+
+
+def _unique_id(name: str, line: int, taken: set[str]) -> str:
+    base = slugify(name)
+    if not is_valid_id(base):
+        base = f"contact-{line}"
+    candidate, number = base, 2
+    while candidate in taken:
+        candidate, number = f"{base}-{number}", number + 1
+    taken.add(candidate)
+    return candidate
+
+
+def _new_contact(person: Incoming, taken: set[str]) -> dict[str, Any]:
+    contact_id = _unique_id(person.name, person.line, taken)
+    values: dict[str, Any] = {
+        "name": person.name,
+        "id": contact_id if contact_id != slugify(person.name) else None,
+        "company": person.company,
+        "title": person.title,
+        "trust": DEFAULT_TRUST,
+        "met": _date_value(person.met) if person.met else None,
+        "email": person.email,
+        "linkedin": person.linkedin,
+    }
+    return {key: value for key, value in values.items() if value is not None}
+
+
+#: text that would not read back as text if written plain (YAML 1.1 and 1.2 readers alike)
+_NOT_TEXT: Final = re.compile(
+    r"(?i:y|n|yes|no|true|false|on|off|null|~|\.inf|\.nan)"
+    r"|[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?"
+    r"|0[xob][0-9a-fA-F_]+|\d+(?::\d+)+(?:\.\d*)?|\d{4}-\d\d?-\d\d?.*"
+)
+#: text safe to write plain: starts with a letter or digit, no quotes (nor ": ", " #" or a
+#: colon at the end, checked apart)
+_PLAIN: Final = re.compile(r"[^\W_](?:[^\x00-\x1f\"'`]*[^\s\x00-\x1f\"'`])?")
+
+
+def yaml_scalar(value: str | int | dt.date) -> str:
+    """One value as YAML: plain when it reads back as the same text, else double-quoted.
+
+    >>> [yaml_scalar(text) for text in ("Bob Chen", "=Eve", "NO", "2024", "a: b", 3)]
+    ['Bob Chen', '"=Eve"', '"NO"', '"2024"', '"a: b"', '3']
+    """
+    if not isinstance(value, str):
+        return str(value)
+    plain = (
+        _PLAIN.fullmatch(value)
+        and ": " not in value
+        and " #" not in value
+        and not value.endswith(":")
+    )
+    if plain and not _NOT_TEXT.fullmatch(value):
+        return value
+    return json.dumps(value, ensure_ascii=False)  # a JSON string is a YAML double-quoted one
+
+
+def network_text(me: str, contacts: Sequence[Mapping[str, Any]]) -> str:
+    """A network file of you and ``contacts``, laid out as the samples are."""
+    lines = ["me:", f"  name: {yaml_scalar(me)}"]
+    if contacts:
+        lines += ["", "contacts:"]
+    for contact in contacts:
+        first = True
+        for key, value in contact.items():
+            lines.append(f"{'  - ' if first else '    '}{key}: {yaml_scalar(value)}")
+            first = False
+    return "\n".join(lines) + "\n"
+
+
+def _date_value(date: PartialDate) -> dt.date | str:
+    """A date as the round-trip writer should put it: a full date plain, a part as text."""
+    if date.month is not None and date.day is not None:
+        return dt.date(date.year, date.month, date.day)
+    return str(date)
+
+
+# -- merging --------------------------------------------------------------------------------
+
+
+class _Index:
+    """The file's contacts by LinkedIn address, e-mail, name and company."""
+
+    def __init__(self, network: Network) -> None:
+        self.network = network
+        self.contacts = network.contacts
+        self.by_url = {normalize_url(c.linkedin): c.id for c in self.contacts if c.linkedin}
+        self.by_email = {c.email.lower(): c.id for c in self.contacts if c.email}
+        self.by_name: dict[str, list[str]] = {}
+        for contact in self.contacts:
+            self.by_name.setdefault(slugify(contact.name), []).append(contact.id)
+        self.companies = CompanyMatcher()
+        for company in network.companies:
+            for name in (company.name, *company.aliases):
+                self.companies.add(name, company.id)
+
+    def company(self, name: str | None) -> str | None:
+        if not name:
+            return None
+        return self.companies.match(name) or company_id(name)
+
+    def exact(self, person: Incoming) -> list[str]:
+        if person.linkedin and normalize_url(person.linkedin) in self.by_url:
+            return [self.by_url[normalize_url(person.linkedin)]]
+        if person.email and person.email.lower() in self.by_email:
+            return [self.by_email[person.email.lower()]]
+        return list(self.by_name.get(slugify(person.name), ()))
+
+    def fuzzy(self, people: Sequence[Incoming]) -> list[list[str]]:
+        """For each person, the contacts whose names come close, best first."""
+        names = [contact.name for contact in self.contacts]
+        found: list[list[str]] = []
+        for start in range(0, len(people), _CHUNK):
+            chunk = [person.name for person in people[start : start + _CHUNK]]
+            if not names:
+                found += [[] for _ in chunk]
+                continue
+            scores = process.cdist(
+                chunk,
+                names,
+                scorer=fuzz.token_sort_ratio,
+                processor=utils.default_process,
+                score_cutoff=NAME_MATCH_CUTOFF,
+                dtype="uint8",
+                workers=-1,
+            )
+            for row in scores:
+                near = row.nonzero()[0]
+                ranked = sorted(near.tolist(), key=lambda index: (-int(row[index]), index))
+                found.append([self.contacts[index].id for index in ranked])
+        return found
+
+    def choose(self, person: Incoming, candidates: list[str]) -> str | list[str] | None:
+        """The one contact among ``candidates``: alone, or the only one at their company.
+
+        Someone whose LinkedIn address differs from the incoming one is someone else.
+        """
+        contacts = self.network.contacts_by_id
+        if person.linkedin:
+            url = normalize_url(person.linkedin)
+            candidates = [
+                c
+                for c in candidates
+                if not contacts[c].linkedin or normalize_url(str(contacts[c].linkedin)) == url
+            ]
+        if len(candidates) <= 1:
+            return candidates[0] if candidates else None
+        company = self.company(person.company)
+        same = [c for c in candidates if company and contacts[c].company == company]
+        return same[0] if len(same) == 1 else candidates
+
+
+def _merge(
+    document: Document, export: Export, summary: ImportSummary, tick: Callable[[], None]
+) -> None:
+    index = _Index(document.network)
+    people = list(export.people)
+    exact = [index.exact(person) for person in people]
+    unmatched = [i for i, found in enumerate(exact) if not found]
+    for i, found in zip(unmatched, index.fuzzy([people[i] for i in unmatched]), strict=True):
+        exact[i] = found
+    claimed: dict[str, int] = {}
+    taken = {contact.id for contact in document.network.contacts}
+    seen = _Seen()
+    for person, candidates in zip(people, exact, strict=True):
+        tick()
+        first = seen.first(person)
+        if first is not None:
+            summary.skipped.append(Skipped(person.line, f"the same person as line {first}"))
+            continue
+        chosen = index.choose(person, candidates)
+        if isinstance(chosen, list):
+            names = ", ".join(chosen[:4])
+            reason = f"'{person.name}' could be {names}; give them a LinkedIn address or e-mail"
+            summary.skipped.append(Skipped(person.line, reason))
+            continue
+        if chosen is None:
+            contact = _new_contact(person, taken)
+            _append_contact(document, contact)
+            summary.added.append(contact.get("id") or slugify(person.name))
+            continue
+        if chosen in claimed:
+            summary.skipped.append(
+                Skipped(person.line, f"the same person as line {claimed[chosen]} ({chosen})")
+            )
+            continue
+        claimed[chosen] = person.line
+        changes = _update(document, index, document.network.contacts_by_id[chosen], person, summary)
+        if changes:
+            summary.updated.append((chosen, changes))
+        else:
+            summary.unchanged += 1
+    summary.written = save_document(document)
+
+
+def _append_contact(document: Document, contact: dict[str, Any]) -> None:
+    tree = document.tree
+    if not isinstance(tree.get("contacts"), CommentedSeq):
+        set_key(tree, "contacts", CommentedSeq(), ("me", "companies", "openings", "contacts"))
+    node = CommentedMap()
+    for key, value in contact.items():
+        node[key] = value
+    append_item(tree["contacts"], node)
+
+
+def _update(
+    document: Document,
+    index: _Index,
+    contact: Contact,
+    person: Incoming,
+    summary: ImportSummary,
+) -> list[str]:
+    """Bring ``contact`` up to date with ``person``; returns what changed, in words.
+
+    The changes are decided on the network first, so that a merge that changes nothing
+    never reads the (slow) round-trip tree.
+    """
+    edits: list[tuple[str, Any]] = []  # (key, value); value None deletes the key
+    changes: list[str] = []
+    company = index.company(person.company)
+    older = company is not None and company in contact.past_companies  # an older export
+    if person.company and not older and company != contact.company:
+        edits.append(("company", person.company))
+        if contact.company is None:
+            changes.append(f"company {person.company}")
+        else:
+            old = index.network.companies_by_id[contact.company].name
+            edits.append(("past_companies", old))
+            if contact.team is not None:  # the team was at the old company
+                edits.append(("team", None))
+            changes.append(f"company {old} → {person.company}")
+            summary.job_changes.append(f"{contact.name}: {old} → {person.company}")
+    new_title = person.title and not older
+    if new_title and normalize_title(contact.title or "") != normalize_title(person.title or ""):
+        edits.append(("title", person.title))
+        changes.append(f"title {person.title}")
+    for key, value in (("email", person.email), ("linkedin", person.linkedin)):
+        if value and getattr(contact, key) is None:
+            edits.append((key, value))
+            changes.append(f"{key} added")
+    if person.met and contact.met is None:
+        edits.append(("met", _date_value(person.met)))
+        changes.append(f"met {person.met}")
+    if edits:
+        node = document.contact_node(contact.id)
+        for key, value in edits:
+            if value is None:
+                del node[key]
+            elif key == "past_companies" and isinstance(node.get(key), CommentedSeq):
+                node[key].append(value)
+            elif key == "past_companies":
+                set_key(node, key, flow_list([value]), CONTACT_KEYS)
+            else:
+                set_key(node, key, value, CONTACT_KEYS)
+    return changes

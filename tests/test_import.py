@@ -1,0 +1,409 @@
+"""``warmreach import``: every quirk of real exports, and merges that lose nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from tests.conftest import ROOT
+from warmreach.cli import app
+from warmreach.importers import Incoming, read_google, read_linkedin, read_vcard
+from warmreach.loading import load_network, parse_network
+from warmreach.matching import find_target
+from warmreach.merging import import_export, network_text
+from warmreach.model import PartialDate, slugify
+from warmreach.scoring import analyze
+
+EXPORTS = ROOT / "tests" / "data" / "exports"
+
+
+def read(name: str) -> bytes:
+    return (EXPORTS / name).read_bytes()
+
+
+def names(people: tuple[Incoming, ...]) -> list[str]:
+    return [person.name for person in people]
+
+
+# -- readers ----------------------------------------------------------------------------------
+
+
+def test_linkedin_export_with_preamble_bom_quotes_and_hidden_profiles() -> None:
+    export = read_linkedin(read("linkedin-connections.csv"), "Connections.csv")
+    assert names(export.people) == [
+        "Bob Chen",
+        "Ana Strong",
+        "=Eve Hack",  # kept literally, never evaluated
+        "Zoë Ångström",
+        "Łukasz Wiśniewski-Núñez",
+    ]
+    bob, ana, eve, *_ = export.people
+    assert bob == Incoming(
+        line=5,
+        name="Bob Chen",
+        company="Voltgrid AB",
+        title="Engineering Manager",
+        linkedin="https://www.linkedin.com/in/bob-chen-example",
+        met=PartialDate(year=2024, month=3, day=12),
+    )
+    assert ana.title == "Head of Product, Storage"  # a quoted comma
+    assert ana.email == "ana.strong@example.org"
+    assert eve.company == 'Acme "Quoted" Ltd'
+    assert eve.title == "Data Lead (two lines in the export)"  # a quoted newline
+    assert [(skipped.line, skipped.reason) for skipped in export.skipped] == [
+        (7, "no name (a hidden profile)"),
+        (12, "no name (a hidden profile)"),
+    ]
+
+
+def test_older_linkedin_export_without_url_and_with_crlf() -> None:
+    export = read_linkedin(read("linkedin-old-export.csv"), "Connections.csv")
+    assert [(p.name, p.linkedin, p.email, p.line) for p in export.people] == [
+        ("Carl Ode", None, "carl.ode@example.org", 2),
+        ("Mei Tanaka", None, None, 3),
+    ]
+    assert export.people[0].met == PartialDate(year=2017, month=9, day=9)
+
+
+def test_a_file_without_the_header_is_refused_with_a_hint() -> None:
+    result = CliRunner().invoke(
+        app,
+        [
+            "import",
+            "linkedin",
+            str(EXPORTS / "google-contacts-legacy.csv"),
+            "--output",
+            "/tmp/never-written.yaml",
+            "--me",
+            "Ana",
+        ],
+    )
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"warmreach: {EXPORTS / 'google-contacts-legacy.csv'}: no header row found; is this "
+        "LinkedIn's Connections.csv (First Name, Last Name, Company, Position …)?\n"
+    )
+
+
+def test_google_current_export() -> None:
+    export = read_google(read("google-contacts.csv"), "contacts.csv")
+    noor, jonas = export.people
+    assert (noor.name, noor.company, noor.title, noor.email, noor.linkedin) == (
+        "Noor Haddad",
+        "Nordport Logistics",
+        "Product Manager",
+        "noor.haddad@example.org",  # the first of several
+        "https://www.linkedin.com/in/noor-haddad-example",
+    )
+    assert jonas.name == "Jonas K. Weber"
+    assert [(skipped.line, skipped.reason) for skipped in export.skipped] == [(4, "no name")]
+
+
+def test_google_legacy_export() -> None:
+    export = read_google(read("google-contacts-legacy.csv"), "contacts.csv")
+    assert [(p.name, p.company, p.title, p.email) for p in export.people] == [
+        ("Marta Costa", "Acme Shipping", "Head of Strategy", "marta.costa@example.org"),
+        ("Paulo Reis", "Acme Shipping", "Fleet Operations Manager", None),
+    ]
+
+
+def test_vcard_3_with_folding_escapes_and_quoted_printable() -> None:
+    export = read_vcard(read("contacts-v3.vcf"), "contacts.vcf")
+    sofia, bjorn = export.people
+    assert sofia.linkedin == "https://www.linkedin.com/in/sofia-lindqvist-example"  # folded
+    assert (sofia.company, sofia.title) == ("Voltgrid", "Senior Product Manager")
+    assert (bjorn.name, bjorn.company) == ("Björn Åberg", "Södra Kraft AB")
+    assert [(skipped.line, skipped.reason) for skipped in export.skipped] == [
+        (20, "no name (FN or N)")
+    ]
+
+
+def test_vcard_4_with_crlf_folding_and_a_name_only_in_n() -> None:
+    export = read_vcard(read("contacts-v4.vcf"), "contacts.vcf")
+    ingrid, henrik = export.people
+    assert ingrid.title == "Chief Commercial Officer"
+    assert ingrid.linkedin == "https://www.linkedin.com/in/ingrid-holm-example"
+    assert (henrik.name, henrik.line) == ("Henrik Dahl", 11)
+
+
+# -- new files --------------------------------------------------------------------------------
+
+
+def run_import(*args: str):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(app, ["import", *args])
+
+
+def test_an_imported_file_validates_and_analyses(tmp_path: Path) -> None:
+    output = tmp_path / "network.yaml"
+    result = run_import(
+        "linkedin", str(EXPORTS / "linkedin-connections.csv"), "--output", str(output),
+        "--me", "Ana Lima",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == (
+        f"{EXPORTS / 'linkedin-connections.csv'} → {output}: 5 new, 0 updated (0 job changes), "
+        "0 unchanged; 2 records skipped\n"
+        "Skipped:\n"
+        "  line 7: no name (a hidden profile)\n"
+        "  line 12: no name (a hidden profile)\n"
+    )
+    network = load_network(output)
+    assert [contact.trust for contact in network.contacts] == [1] * 5
+    assert network.contacts_by_id["eve-hack"].name == "=Eve Hack"
+    assert network.contacts_by_id["bob-chen"].company == "voltgrid"
+    report = analyze(network, [find_target(network, "Voltgrid")], as_of=dt.date(2026, 11, 25))
+    assert [candidate.contact for candidate in report.targets[0].candidates] == ["bob-chen"]
+
+
+def test_an_existing_file_is_replaced_only_with_force(tmp_path: Path) -> None:
+    output = tmp_path / "network.yaml"
+    output.write_text("me: {name: Ana}\n", encoding="utf-8")
+    args = ["vcard", str(EXPORTS / "contacts-v4.vcf"), "--output", str(output), "--me", "Ana"]
+    result = run_import(*args)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"warmreach: {output} exists; pass --merge to update it, or --force to replace it\n"
+    )
+    assert output.read_text(encoding="utf-8") == "me: {name: Ana}\n"
+    assert run_import(*args, "--force").exit_code == 0
+    assert len(load_network(output).contacts) == 2
+
+
+def test_a_new_file_needs_your_name(tmp_path: Path) -> None:
+    result = run_import(
+        "vcard", str(EXPORTS / "contacts-v4.vcf"), "--output", str(tmp_path / "n.yaml")
+    )
+    assert result.exit_code == 2
+    assert result.stderr == "warmreach: a new network file needs your name: pass --me NAME\n"
+
+
+def test_a_company_of_only_punctuation_is_left_out() -> None:
+    export = read_linkedin(
+        b"First Name,Last Name,Company,Position\nSam,Lee,--,Analyst\n", "Connections.csv"
+    )
+    assert (export.people[0].company, export.people[0].title) == (None, "Analyst")
+
+
+def test_people_with_the_same_name_get_their_own_ids(tmp_path: Path) -> None:
+    export = read_linkedin(
+        b"First Name,Last Name,URL,Company,Position\n"
+        b"Sam,Lee,https://linkedin.com/in/sam-lee-1,Voltgrid,Analyst\n"
+        b"Sam,Lee,https://linkedin.com/in/sam-lee-2,Sunforge,Designer\n"
+        b"Sam,Lee,https://www.linkedin.com/in/sam-lee-1/,Voltgrid,Analyst\n",
+        "Connections.csv",
+    )
+    summary = import_export(export, tmp_path / "n.yaml", me="Ana")
+    assert summary.added == ["sam-lee", "sam-lee-2"]
+    assert [(s.line, s.reason) for s in summary.skipped] == [(4, "the same person as line 2")]
+    assert [c.id for c in load_network(tmp_path / "n.yaml").contacts] == ["sam-lee", "sam-lee-2"]
+
+
+TEXT = st.text(
+    st.characters(blacklist_categories=("Cs", "Cc", "Cf", "Co", "Cn", "Zl", "Zp")), min_size=1
+).filter(lambda text: text.strip())
+
+
+@given(st.lists(st.tuples(TEXT, TEXT), min_size=1, max_size=5))
+@settings(max_examples=200, deadline=None)
+def test_any_names_and_companies_are_written_so_that_they_read_back(
+    people: list[tuple[str, str]],
+) -> None:
+    contacts = [
+        {"name": " ".join(name.split()), "id": f"c{i}", "company": " ".join(company.split())}
+        for i, (name, company) in enumerate(people)
+        if slugify(company)  # a company needs letters or digits for its id (readers drop others)
+    ]
+    network = parse_network(network_text("NO", contacts))
+    assert network.me.name == "NO"
+    assert [(c.name, c.id) for c in network.contacts] == [
+        (contact["name"], contact["id"]) for contact in contacts
+    ]
+
+
+# -- merges -----------------------------------------------------------------------------------
+
+MINE = """\
+# Ana's network, written by hand.
+me:
+  name: Ana Lima
+  seeking: {companies: [Voltgrid]}
+
+companies:
+  - name: Voltgrid
+    aliases: [Voltgrid AB]
+    teams:
+      - {name: Grid Storage}
+
+contacts:
+  - name: Ana Strong    # my old team lead
+    company: Voltgrid
+    team: Grid Storage
+    title: Product Lead
+    trust: 4
+    knows_my_work: 5
+    notes: ask about the storage roadmap
+
+  # from the conference
+  - name: Bob Chen
+    company: Voltgrid
+    trust: 2
+"""
+
+
+def merge(tmp_path: Path, export: str = "linkedin-connections.csv", source: str = "linkedin"):  # type: ignore[no-untyped-def]
+    output = tmp_path / "network.yaml"
+    if not output.exists():
+        output.write_text(MINE, encoding="utf-8")
+    return run_import(source, str(EXPORTS / export), "--output", str(output), "--merge"), output
+
+
+def test_a_merge_keeps_annotations_and_comments_and_reports_a_job_change(tmp_path: Path) -> None:
+    result, output = merge(tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[:3] == [
+        f"{EXPORTS / 'linkedin-connections.csv'} → {output}: 3 new, 2 updated (1 job change), "
+        "0 unchanged; 2 records skipped",
+        "Job changes:",
+        "  Ana Strong: Voltgrid → Sunforge",
+    ]
+    text = output.read_text(encoding="utf-8")
+    assert text.startswith(MINE.split("  - name: Ana Strong")[0])  # header, me, companies
+    assert "  - name: Ana Strong    # my old team lead\n" in text
+    assert "\n  # from the conference\n  - name: Bob Chen\n" in text
+    network = load_network(output)
+    ana = network.contacts_by_id["ana-strong"]
+    assert (ana.company, ana.past_companies, ana.team) == ("sunforge", ("voltgrid",), None)
+    assert (ana.trust, ana.knows_my_work, ana.notes) == (4, 5, "ask about the storage roadmap")
+    assert ana.title == "Head of Product, Storage"
+    bob = network.contacts_by_id["bob-chen"]
+    assert (bob.company, bob.trust, bob.title) == ("voltgrid", 2, "Engineering Manager")
+    assert bob.linkedin == "https://www.linkedin.com/in/bob-chen-example"
+    assert [c.id for c in network.contacts][2:] == [
+        "eve-hack",
+        "zoe-angstrom",
+        "łukasz-wisniewski-nunez",
+    ]
+
+
+def test_merging_the_same_export_twice_changes_nothing(tmp_path: Path) -> None:
+    merge(tmp_path)
+    once = (tmp_path / "network.yaml").read_bytes()
+    result, output = merge(tmp_path)
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[:2] == [
+        f"{EXPORTS / 'linkedin-connections.csv'} → {output}: 0 new, 0 updated (0 job changes), "
+        "5 unchanged; 2 records skipped",
+        f"{output} already says all this: nothing changed",
+    ]
+    assert output.read_bytes() == once
+
+
+def test_people_are_matched_by_email_then_name(tmp_path: Path) -> None:
+    output = tmp_path / "network.yaml"
+    output.write_text(
+        MINE + "  - {name: C. Ode, email: Carl.Ode@example.org, trust: 3}\n"
+        "  - {name: Mei Tanaka, company: Voltgrid, trust: 2}\n",
+        encoding="utf-8",
+    )
+    result, _ = merge(tmp_path, "linkedin-old-export.csv")
+    assert result.exit_code == 0, result.stderr
+    network = load_network(output)
+    assert [c.id for c in network.contacts] == ["ana-strong", "bob-chen", "c-ode", "mei-tanaka"]
+    assert network.contacts_by_id["c-ode"].title == "Customer Success Lead"
+    assert network.contacts_by_id["mei-tanaka"].met == PartialDate(year=2022, month=2, day=28)
+
+
+def test_a_name_shared_by_two_contacts_at_other_companies_is_not_guessed(tmp_path: Path) -> None:
+    output = tmp_path / "network.yaml"
+    output.write_text(
+        "me: {name: Ana}\ncontacts:\n"
+        "  - {name: Sam Lee, company: Acme, trust: 3}\n"
+        "  - {name: Sam Lee, id: sam-lee-2, company: Beta, trust: 2}\n",
+        encoding="utf-8",
+    )
+    export = read_linkedin(
+        b"First Name,Last Name,Company,Position\nSam,Lee,Gamma,Analyst\n", "c.csv"
+    )
+    summary = import_export(export, output, merge=True)
+    assert [(s.line, s.reason) for s in summary.skipped] == [
+        (2, "'Sam Lee' could be sam-lee, sam-lee-2; give them a LinkedIn address or e-mail")
+    ]
+    assert not summary.written
+
+
+def test_a_different_linkedin_address_is_a_different_person(tmp_path: Path) -> None:
+    output = tmp_path / "network.yaml"
+    output.write_text(
+        "me: {name: Ana}\ncontacts:\n"
+        "  - {name: Sam Lee, company: Acme, linkedin: 'https://linkedin.com/in/sam-lee-1'}\n",
+        encoding="utf-8",
+    )
+    export = read_linkedin(
+        b"First Name,Last Name,URL,Company,Position\n"
+        b"Sam,Lee,https://linkedin.com/in/sam-lee-9,Beta,Analyst\n",
+        "c.csv",
+    )
+    summary = import_export(export, output, merge=True)
+    assert (summary.added, summary.job_changes) == (["sam-lee-2"], [])
+
+
+def test_a_crash_while_writing_a_merge_leaves_the_original_intact(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def fail(self: Path, target: object) -> None:
+        raise KeyboardInterrupt
+
+    output = tmp_path / "network.yaml"
+    output.write_text(MINE, encoding="utf-8")
+    monkeypatch.setattr(Path, "replace", fail)
+    with pytest.raises(KeyboardInterrupt):
+        import_export(read_linkedin(read("linkedin-connections.csv"), "c.csv"), output, merge=True)
+    assert output.read_text(encoding="utf-8") == MINE
+    assert [entry.name for entry in tmp_path.iterdir()] == ["network.yaml"]
+
+
+def test_merging_into_an_imported_file_keeps_its_layout(tmp_path: Path) -> None:
+    output = tmp_path / "network.yaml"
+    first = ["linkedin", str(EXPORTS / "linkedin-connections.csv"), "--output", str(output)]
+    assert run_import(*first, "--me", "Ana Lima").exit_code == 0
+    before = output.read_text(encoding="utf-8")
+    result = run_import(
+        "google", str(EXPORTS / "google-contacts.csv"), "--output", str(output), "--merge"
+    )
+    assert result.exit_code == 0, result.stderr
+    after = output.read_text(encoding="utf-8")
+    assert after.startswith(before)
+    assert after[len(before) :] == (
+        "  - name: Noor Haddad\n"
+        "    company: Nordport Logistics\n"
+        "    title: Product Manager\n"
+        "    trust: 1\n"
+        "    email: noor.haddad@example.org\n"
+        "    linkedin: https://www.linkedin.com/in/noor-haddad-example\n"
+        "  - name: Jonas K. Weber\n"
+        "    company: Sunforge\n"
+        "    title: Operations Manager\n"
+        "    trust: 1\n"
+    )
+
+
+def test_fuzzy_names_match_a_spelling_but_not_another_person(tmp_path: Path) -> None:
+    output = tmp_path / "network.yaml"
+    output.write_text(
+        "me: {name: Ana}\ncontacts:\n"
+        "  - {name: John Smith, company: Acme, trust: 3}\n"
+        "  - {name: Ana Strong, company: Acme, trust: 3}\n",
+        encoding="utf-8",
+    )
+    export = read_linkedin(
+        b"First Name,Last Name,Company,Position\nJon,Smith,Acme,Analyst\nAna,Stone,Acme,Designer\n",
+        "c.csv",
+    )
+    summary = import_export(export, output, merge=True)
+    assert summary.updated == [("john-smith", ["title Analyst"])]
+    assert summary.added == ["ana-stone"]
