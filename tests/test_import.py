@@ -318,13 +318,19 @@ def test_people_are_matched_by_email_then_name(tmp_path: Path) -> None:
     assert network.contacts_by_id["mei-tanaka"].met == PartialDate(year=2022, month=2, day=28)
 
 
-def test_a_name_shared_by_two_contacts_at_other_companies_is_not_guessed(tmp_path: Path) -> None:
+def network_of(tmp_path: Path, *contacts: str) -> Path:
+    """A network file of Ana and these contacts, each a flow mapping."""
     output = tmp_path / "network.yaml"
-    output.write_text(
-        "me: {name: Ana}\ncontacts:\n"
-        "  - {name: Sam Lee, company: Acme, trust: 3}\n"
-        "  - {name: Sam Lee, id: sam-lee-2, company: Beta, trust: 2}\n",
-        encoding="utf-8",
+    lines = ["me: {name: Ana}", "contacts:", *(f"  - {contact}" for contact in contacts)]
+    output.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return output
+
+
+def test_a_name_shared_by_two_contacts_at_other_companies_is_not_guessed(tmp_path: Path) -> None:
+    output = network_of(
+        tmp_path,
+        "{name: Sam Lee, company: Acme, trust: 3}",
+        "{name: Sam Lee, id: sam-lee-2, company: Beta, trust: 2}",
     )
     export = read_linkedin(
         b"First Name,Last Name,Company,Position\nSam,Lee,Gamma,Analyst\n", "c.csv"
@@ -337,11 +343,8 @@ def test_a_name_shared_by_two_contacts_at_other_companies_is_not_guessed(tmp_pat
 
 
 def test_a_different_linkedin_address_is_a_different_person(tmp_path: Path) -> None:
-    output = tmp_path / "network.yaml"
-    output.write_text(
-        "me: {name: Ana}\ncontacts:\n"
-        "  - {name: Sam Lee, company: Acme, linkedin: 'https://linkedin.com/in/sam-lee-1'}\n",
-        encoding="utf-8",
+    output = network_of(
+        tmp_path, "{name: Sam Lee, company: Acme, linkedin: 'https://linkedin.com/in/sam-lee-1'}"
     )
     export = read_linkedin(
         b"First Name,Last Name,URL,Company,Position\n"
@@ -393,12 +396,10 @@ def test_merging_into_an_imported_file_keeps_its_layout(tmp_path: Path) -> None:
 
 
 def test_fuzzy_names_match_a_spelling_but_not_another_person(tmp_path: Path) -> None:
-    output = tmp_path / "network.yaml"
-    output.write_text(
-        "me: {name: Ana}\ncontacts:\n"
-        "  - {name: John Smith, company: Acme, trust: 3}\n"
-        "  - {name: Ana Strong, company: Acme, trust: 3}\n",
-        encoding="utf-8",
+    output = network_of(
+        tmp_path,
+        "{name: John Smith, company: Acme, trust: 3}",
+        "{name: Ana Strong, company: Acme, trust: 3}",
     )
     export = read_linkedin(
         b"First Name,Last Name,Company,Position\nJon,Smith,Acme,Analyst\nAna,Stone,Acme,Designer\n",

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Literal, assert_never, get_args
 
 from rich.console import Console
@@ -68,13 +68,25 @@ _SCALE_NOTE = (
 
 def render_analysis(analysis: Analysis, fmt: Format, *, width: int = 120) -> str:
     """The analysis as a table (for terminals), markdown (to keep) or json (for scripts)."""
+    return _by_format(
+        fmt,
+        table=lambda: analysis_table(analysis, width=width),
+        markdown=lambda: analysis_markdown(analysis),
+        data=lambda: analysis_json(analysis),
+    )
+
+
+def _by_format(
+    fmt: Format, *, table: Callable[[], str], markdown: Callable[[], str], data: Callable[[], str]
+) -> str:
+    """The output of the renderer for ``fmt``."""
     match fmt:
         case "table":
-            return analysis_table(analysis, width=width)
+            return table()
         case "markdown":
-            return analysis_markdown(analysis)
+            return markdown()
         case "json":
-            return analysis_json(analysis)
+            return data()
         case _:
             assert_never(fmt)
 
@@ -259,15 +271,12 @@ def analysis_json(analysis: Analysis) -> str:
 
 def render_gaps(report: GapReport, fmt: Format, *, width: int = 120) -> str:
     """The gap report as a table (for terminals), markdown (to keep) or json (for scripts)."""
-    match fmt:
-        case "table":
-            return gaps_table(report, width=width)
-        case "markdown":
-            return gaps_markdown(report)
-        case "json":
-            return gaps_json(report)
-        case _:
-            assert_never(fmt)
+    return _by_format(
+        fmt,
+        table=lambda: gaps_table(report, width=width),
+        markdown=lambda: gaps_markdown(report),
+        data=lambda: gaps_json(report),
+    )
 
 
 def _field_title(report: GapReport) -> str:
@@ -467,15 +476,12 @@ def gaps_json(report: GapReport) -> str:
 
 def render_plan(plan: Plan, fmt: Format, *, width: int = 120) -> str:
     """The plan as a table (for terminals), markdown (to keep) or json (for scripts)."""
-    match fmt:
-        case "table":
-            return plan_table(plan, width=width)
-        case "markdown":
-            return plan_markdown(plan)
-        case "json":
-            return plan_json(plan)
-        case _:
-            assert_never(fmt)
+    return _by_format(
+        fmt,
+        table=lambda: plan_table(plan, width=width),
+        markdown=lambda: plan_markdown(plan),
+        data=lambda: plan_json(plan),
+    )
 
 
 def _plan_heading(plan: Plan) -> str:
