@@ -212,8 +212,8 @@ def test_nothing_to_plan_for_is_a_usage_error(tmp_path) -> None:  # type: ignore
     result = CliRunner().invoke(app, ["plan", str(path)])
     assert result.exit_code == 2
     assert result.stderr == (
-        "warmreach: nothing to plan for: the file has no openings and no me.seeking; "
-        "add an opening or me.seeking.companies\n"
+        "warmreach: nothing to plan for: the file has no openings, no me.seeking.companies and "
+        "no company of the field you seek; add an opening or me.seeking.companies\n"
     )
 
 

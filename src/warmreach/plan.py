@@ -151,10 +151,15 @@ def apply_action(network: Network, step: Step, *, as_of: dt.date) -> Network:
             return network
 
 
+def _builds_trust(contact: Contact, as_of: dt.date) -> bool:
+    """Whether nurturing this contact means building trust (a coffee), not reconnecting."""
+    return contact.trust < MIN_VOUCH_TRUST or tie_strength(contact, as_of).is_new
+
+
 def _strengthened(contact: Contact, step: Step, as_of: dt.date) -> Contact:
     told = tuple(item for item in TOLD_ITEMS if item in contact.told or item in step.tell)
     trust = contact.trust
-    if step.action == "nurture" and step.minutes == COFFEE:
+    if step.action == "nurture" and _builds_trust(contact, as_of):
         trust = min(SCALE_MAX, trust + 1)
     today = PartialDate(year=as_of.year, month=as_of.month, day=as_of.day)
     return dataclasses.replace(contact, told=told, trust=trust, last_contact=today)
@@ -209,8 +214,8 @@ def plan_actions(
         ][:GROW_COMPANIES]
     if not chosen:
         raise UsageError(
-            "nothing to plan for: the file has no openings and no me.seeking; "
-            "add an opening or me.seeking.companies"
+            "nothing to plan for: the file has no openings, no me.seeking.companies and no "
+            "company of the field you seek; add an opening or me.seeking.companies"
         )
     planner = _Planner(model, chosen)
     budget = round(hours * 60)
@@ -418,7 +423,7 @@ class _Planner:
         tie = tie_strength(contact, self.as_of)
         tell = self._tellable(contact)
         kind: PlanAction
-        if contact.trust < MIN_VOUCH_TRUST or tie.is_new:
+        if _builds_trust(contact, self.as_of):
             kind, minutes = "nurture", COFFEE
         elif tie.is_stale:
             kind, minutes = "nurture", CALL
