@@ -408,3 +408,30 @@ def test_fuzzy_names_match_a_spelling_but_not_another_person(tmp_path: Path) -> 
     summary = import_export(export, output, merge=True)
     assert summary.updated == [("john-smith", ["title Analyst"])]
     assert summary.added == ["ana-stone"]
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (
+            "me: {name: Ana}  # me\n# the end\n",
+            "me: {name: Ana}  # me\ncontacts:\n  - name: Henrik Dahl\n"
+            "    company: Nordport Logistics\n    trust: 1\n# the end\n",
+        ),
+        (
+            "me: {name: Ana}\ncontacts:\n  - name: Bob   # b\n  # more to come\n",
+            "me: {name: Ana}\ncontacts:\n  - name: Bob   # b\n  - name: Henrik Dahl\n"
+            "    company: Nordport Logistics\n    trust: 1\n  # more to come\n",
+        ),
+    ],
+)
+def test_comments_closing_the_file_stay_below_new_people(
+    tmp_path: Path, before: str, after: str
+) -> None:
+    output = tmp_path / "network.yaml"
+    output.write_text(before, encoding="utf-8")
+    export = read_vcard(
+        b"BEGIN:VCARD\nN:Dahl;Henrik;;;\nORG:Nordport Logistics\nEND:VCARD\n", "c.vcf"
+    )
+    import_export(export, output, merge=True)
+    assert output.read_text(encoding="utf-8") == after

@@ -238,7 +238,7 @@ def _add_last(container: Any, key: Any, value: Any) -> None:
     moved = copy.copy(token)
     if line_end.strip():  # a comment at the end of the old last line stays there
         token.value = line_end + newline
-        moved.value = after
+        moved.value = newline + after  # a comment slot's text starts by ending the line
     else:
         entry[old_slot] = None
         moved.value = token.value

@@ -343,12 +343,13 @@ def _merge(
 
 def _append_contact(document: Document, contact: dict[str, Any]) -> None:
     tree = document.tree
-    if not isinstance(tree.get("contacts"), CommentedSeq):
-        set_key(tree, "contacts", CommentedSeq(), ("me", "companies", "openings", "contacts"))
     node = CommentedMap()
     for key, value in contact.items():
         node[key] = value
-    append_item(tree["contacts"], node)
+    if isinstance(tree.get("contacts"), CommentedSeq):
+        append_item(tree["contacts"], node)
+    else:  # the list is made with its first item, so comments after it find their place
+        set_key(tree, "contacts", CommentedSeq([node]), ("me", "companies", "openings", "contacts"))
 
 
 def _update(
