@@ -373,6 +373,7 @@ def import_(
         Source,
         typer.Argument(
             help="linkedin (Connections.csv), google (Contacts CSV) or vcard (.vcf).",
+            metavar="SOURCE",
             show_default=False,
         ),
     ],
