@@ -20,7 +20,7 @@ import tomllib
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Final
 
@@ -50,6 +50,7 @@ _DOMAIN: Final = re.compile(r"\.(com|net|org|io|ai|co)\b")
 _SPACES: Final = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize_company(name: str) -> str:
     """Lower-case a company name, drop accents, punctuation, a web domain ending and
     trailing legal forms; ``&`` is ``and``.
@@ -62,9 +63,10 @@ def normalize_company(name: str) -> str:
     'ab'
     """
     text = _DOMAIN.sub(" ", name.casefold()).replace("&", " and ").replace(".", "")
-    text = "".join(
-        ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
-    )
+    if not text.isascii():  # ASCII has no accents to drop
+        text = "".join(
+            ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
+        )
     words = _SPACES.sub(" ", _PUNCTUATION.sub(" ", text)).split()
     while len(words) > 1 and (words[-1] in LEGAL_SUFFIXES or words[-1] == "and"):
         words.pop()

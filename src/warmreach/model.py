@@ -21,7 +21,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Final, Literal, get_args
 
 #: the graph id of the person the network belongs to
@@ -53,6 +53,7 @@ _NON_WORD: Final = re.compile(r"[\W_]+")
 _ID_RE: Final = re.compile(r"[^\W_][\w.-]*")
 
 
+@lru_cache(maxsize=1 << 16)
 def slugify(text: str) -> str:
     """Make the stable id of a name: lower case, accents dropped, words joined by ``-``.
 
@@ -67,9 +68,12 @@ def slugify(text: str) -> str:
     >>> slugify("!!!")
     ''
     """
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    without_marks = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _NON_WORD.sub("-", unicodedata.normalize("NFC", without_marks)).strip("-")
+    folded = text.casefold()
+    if not folded.isascii():  # ASCII has no accents to drop
+        decomposed = unicodedata.normalize("NFKD", folded)
+        without_marks = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        folded = unicodedata.normalize("NFC", without_marks)
+    return _NON_WORD.sub("-", folded).strip("-")
 
 
 def is_valid_id(text: str) -> bool:
