@@ -1,0 +1,114 @@
+"""Time every command on generated networks, with peak memory, next to the parsing floor.
+
+    python benchmarks/bench_all.py                          # 1k, 10k, 30k contacts; 5 and 20 links
+    python benchmarks/bench_all.py --sizes 1000 --link-counts 5
+
+Each command runs in a fresh process, as a user runs it, so start-up and imports count:
+``validate``, ``analyze`` cold (empty cache: the file is parsed) and warm (the validated
+network comes from the cache), then ``gaps``, ``plan`` and ``render`` warm, and ``import
+linkedin`` of an export with as many rows as the network has contacts. The floor is what
+PyYAML's C loader alone needs to parse the same file, measured in the same run; ``ratio``
+is cold ``analyze`` over that floor. Seconds (wall clock) and peak memory (MB, the
+process's maximum resident set).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from _common import SIZES, table, write_network
+from bench_import import write_export
+
+AS_OF = "2026-11-25"
+
+#: run in the child: the command line after ``--``, then its peak memory on stderr
+_RUN_CLI = """
+import resource, sys
+from warmreach.cli import app
+try:
+    app(sys.argv[1:], prog_name="warmreach")
+except SystemExit as stop:
+    code = stop.code or 0
+else:
+    code = 0
+print("peak-kb", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
+sys.exit(code)
+"""
+_RUN_FLOOR = """
+import resource, sys, yaml
+with open(sys.argv[1], "rb") as stream:
+    yaml.load(stream, Loader=yaml.CSafeLoader)
+print("peak-kb", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
+"""
+
+
+def run(script: str, args: list[str], cache: Path) -> tuple[float, float]:
+    """Seconds and peak MB of ``script`` run with ``args`` in a fresh Python process."""
+    env = {**os.environ, "WARMREACH_CACHE_DIR": str(cache)}
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-c", script, *args], capture_output=True, text=True, env=env
+    )
+    seconds = time.perf_counter() - started
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(args)} failed:\n{done.stderr}")
+    peak = next(
+        int(line.split()[1]) for line in done.stderr.splitlines() if line.startswith("peak-kb")
+    )
+    return seconds, peak / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=SIZES)
+    parser.add_argument("--link-counts", type=int, nargs="+", default=[5, 20])
+    args = parser.parse_args()
+    times, memory = [], []
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        for links in args.link_counts:
+            for size in args.sizes:
+                path = write_network(folder, size, links)
+                export = write_export(folder, size)
+                cache = folder / f"cache-{size}-{links}"
+                limit = ["--max-size", "200"]
+                network = [str(path), *limit]
+                draw = ["--as-of", AS_OF, "--force", "--output", str(folder / "picture.png")]
+                imported = ["--me", "Ana", "--force", "--output", str(folder / "imported.yaml")]
+                steps = {
+                    "floor": (_RUN_FLOOR, [str(path)]),
+                    "validate": (_RUN_CLI, ["--no-cache", "validate", *network]),
+                    "analyze cold": (_RUN_CLI, ["analyze", *network, "--as-of", AS_OF]),
+                    "analyze warm": (_RUN_CLI, ["analyze", *network, "--as-of", AS_OF]),
+                    "gaps": (_RUN_CLI, ["gaps", *network, "--as-of", AS_OF]),
+                    "plan": (_RUN_CLI, ["plan", *network, "--as-of", AS_OF]),
+                    "render": (_RUN_CLI, ["render", *network, *draw]),
+                    "import": (_RUN_CLI, ["import", "linkedin", str(export), *imported]),
+                }
+                measured = {step: run(*command, cache) for step, command in steps.items()}
+                label = [f"{size:,}", str(links), f"{path.stat().st_size / 1e6:.1f}"]
+                ratio = measured["analyze cold"][0] / measured["floor"][0]
+                times.append(
+                    label
+                    + [f"{seconds:.2f}" for seconds, _ in measured.values()]
+                    + [f"{ratio:.2f}"]
+                )
+                memory.append(label + [f"{peak:.0f}" for _, peak in measured.values()])
+                print(f"measured {size:,} contacts, {links} links", file=sys.stderr)
+    columns = ["floor", "validate", "cold", "warm", "gaps", "plan", "render", "import"]
+    header = [("contacts", 9), ("links", 5), ("MB", 5)] + [(c, 8) for c in columns]
+    print("seconds (analyze cold and warm; ratio = analyze cold / floor)")
+    print(table([*header, ("ratio", 6)], times))
+    print()
+    print("peak memory, MB")
+    print(table(header, memory))
+
+
+if __name__ == "__main__":
+    main()
