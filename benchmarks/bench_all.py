@@ -28,8 +28,25 @@ from bench_import import write_export
 AS_OF = "2026-11-25"
 
 #: run in the child: the command line after ``--``, then its peak memory on stderr
-_RUN_CLI = """
+_PEAK = """
 import resource, sys
+
+
+def peak_kb():
+    # Linux keeps ru_maxrss across exec (it would count this script's parent); VmHWM is
+    # the process's own high-water mark
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+"""
+_RUN_CLI = (
+    _PEAK
+    + """
 from warmreach.cli import app
 try:
     app(sys.argv[1:], prog_name="warmreach")
@@ -37,15 +54,19 @@ except SystemExit as stop:
     code = stop.code or 0
 else:
     code = 0
-print("peak-kb", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
+print("peak-kb", peak_kb(), file=sys.stderr)
 sys.exit(code)
 """
-_RUN_FLOOR = """
-import resource, sys, yaml
+)
+_RUN_FLOOR = (
+    _PEAK
+    + """
+import yaml
 with open(sys.argv[1], "rb") as stream:
     yaml.load(stream, Loader=yaml.CSafeLoader)
-print("peak-kb", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
+print("peak-kb", peak_kb(), file=sys.stderr)
 """
+)
 
 
 def run(script: str, args: list[str], cache: Path) -> tuple[float, float]:
