@@ -29,45 +29,29 @@ def _check(path: Path, text: str) -> None:
     assert text == path.read_text(encoding="utf-8")
 
 
+FORMATS = {"markdown": ".md", "json": ".json", "table": ".txt"}
+DAY = ["--as-of", "2026-11-25"]
+#: (command, format, options): every report kept as a golden file per sample
+REPORTS = [
+    *(("analyze", fmt, ARGS) for fmt in FORMATS),
+    *(("gaps", fmt, DAY) for fmt in ("markdown", "json")),
+    *(("plan", fmt, DAY) for fmt in FORMATS),
+]
+
+
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda path: path.stem)
 @pytest.mark.parametrize(
-    ("fmt", "suffix"), [("markdown", ".md"), ("json", ".json"), ("table", ".txt")]
+    ("command", "fmt", "options"), REPORTS, ids=[f"{c}-{fmt}" for c, fmt, _ in REPORTS]
 )
-def test_analyze_report_matches_golden(
-    sample: Path, fmt: str, suffix: str, monkeypatch: pytest.MonkeyPatch
+def test_report_matches_golden(
+    sample: Path, command: str, fmt: str, options: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(ROOT)
     result = CliRunner().invoke(
-        app, ["analyze", str(sample.relative_to(ROOT)), "--format", fmt, *ARGS]
+        app, [command, str(sample.relative_to(ROOT)), "--format", fmt, *options]
     )
     assert result.exit_code == 0, result.stderr
-    _check(GOLDEN / f"analyze-{sample.stem}{suffix}", result.stdout)
-
-
-@pytest.mark.parametrize("sample", SAMPLES, ids=lambda path: path.stem)
-@pytest.mark.parametrize(("fmt", "suffix"), [("markdown", ".md"), ("json", ".json")])
-def test_gaps_report_matches_golden(
-    sample: Path, fmt: str, suffix: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.chdir(ROOT)
-    command = ["gaps", str(sample.relative_to(ROOT)), "--format", fmt, "--as-of", "2026-11-25"]
-    result = CliRunner().invoke(app, command)
-    assert result.exit_code == 0, result.stderr
-    _check(GOLDEN / f"gaps-{sample.stem}{suffix}", result.stdout)
-
-
-@pytest.mark.parametrize("sample", SAMPLES, ids=lambda path: path.stem)
-@pytest.mark.parametrize(
-    ("fmt", "suffix"), [("markdown", ".md"), ("json", ".json"), ("table", ".txt")]
-)
-def test_plan_matches_golden(
-    sample: Path, fmt: str, suffix: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.chdir(ROOT)
-    command = ["plan", str(sample.relative_to(ROOT)), "--format", fmt, "--as-of", "2026-11-25"]
-    result = CliRunner().invoke(app, command)
-    assert result.exit_code == 0, result.stderr
-    _check(GOLDEN / f"plan-{sample.stem}{suffix}", result.stdout)
+    _check(GOLDEN / f"{command}-{sample.stem}{FORMATS[fmt]}", result.stdout)
 
 
 def test_output_does_not_depend_on_hash_seeds() -> None:
