@@ -363,7 +363,7 @@ class _Planner:
         return best
 
     def title(self, index: int) -> str:
-        return target_title(self.network, self.targets[index])
+        return self.model.report(self.targets[index]).title
 
     # -- options --
 
@@ -612,17 +612,6 @@ def _target_id(target: Opening) -> str:
     return target.company + (f"/{target.team}" if target.team else "")
 
 
-def target_title(network: Network, target: Opening) -> str:
-    """A target as people read it: ``Voltgrid — Grid Storage Product (Product Manager)``."""
-    company = network.companies_by_id[target.company]
-    title = company.name
-    if target.team:
-        title += f" — {company.teams_by_id[target.team].name}"
-    if target.role:
-        title += f" ({target.role})"
-    return title
-
-
 __all__ = [
     "CALL",
     "COFFEE",
@@ -635,5 +624,4 @@ __all__ = [
     "Step",
     "apply_action",
     "plan_actions",
-    "target_title",
 ]

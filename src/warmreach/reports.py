@@ -91,15 +91,6 @@ def _by_format(
             assert_never(fmt)
 
 
-def _target_title(report: TargetReport) -> str:
-    title = report.company_name
-    if report.team_name:
-        title += f" — {report.team_name}"
-    if report.target.role:
-        title += f" ({report.target.role})"
-    return title
-
-
 def _path_text(path: Sequence[str], names: Mapping[str, str]) -> str:
     return " → ".join(names.get(person, person) for person in path) if path else "—"
 
@@ -126,7 +117,7 @@ def analysis_table(analysis: Analysis, *, width: int = 120) -> str:
     )
     console.print(_SCALE_NOTE, markup=False)
     for report in analysis.targets:
-        table = Table(title=_target_title(report), title_justify="left", expand=True)
+        table = Table(title=report.title, title_justify="left", expand=True)
         table.add_column("#", justify="right", width=2)
         table.add_column("person", ratio=2)
         table.add_column("score", no_wrap=True, width=15)
@@ -146,9 +137,7 @@ def analysis_table(analysis: Analysis, *, width: int = 120) -> str:
         if report.candidates:
             console.print(table)
         else:
-            console.print(
-                f"{_target_title(report)}: nobody in your network is there.", markup=False
-            )
+            console.print(f"{report.title}: nobody in your network is there.", markup=False)
         for line in _bridge_lines(report, analysis.names):
             console.print(line, markup=False)
     return _strip_trailing_spaces(console.file.getvalue())  # type: ignore[attr-defined]
@@ -185,7 +174,7 @@ def analysis_markdown(analysis: Analysis) -> str:
         f"As of {analysis.as_of}. {_SCALE_NOTE}",
     ]
     for report in analysis.targets:
-        lines += ["", f"## {_target_title(report)}", ""]
+        lines += ["", f"## {report.title}", ""]
         if report.target.hiring_manager:
             manager = analysis.names.get(report.target.hiring_manager, report.target.hiring_manager)
             lines += [f"Hiring manager: {manager}.", ""]

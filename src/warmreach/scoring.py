@@ -27,6 +27,7 @@ up to :data:`REFERRED` for an ideal referral. Paths have at most :data:`MAX_HOPS
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
@@ -364,6 +365,16 @@ class TargetReport:
     #: your contacts who bridge you to candidates, most valuable first
     bridges: tuple[Bridge, ...] = ()
 
+    @property
+    def title(self) -> str:
+        """The target as people read it: ``Voltgrid — Grid Storage Product (Product Manager)``."""
+        title = self.company_name
+        if self.team_name:
+            title += f" — {self.team_name}"
+        if self.target.role:
+            title += f" ({self.target.role})"
+        return title
+
 
 @dataclass(frozen=True, kw_only=True)
 class Analysis:
@@ -466,19 +477,19 @@ class ReferralModel:
         self, target: Opening, *, top: int | None = None, paths: int = 0, centrality: bool = True
     ) -> TargetReport:
         """Rank the candidates for ``target``; ``paths`` alternatives are listed for each."""
-        company = self.network.companies_by_id[target.company]
         scored = self.scored(target, centrality=centrality)
         if top is not None:
             scored = scored[:top]
         candidates = tuple(self.explain(item, target, paths) for item in scored)
-        team = company.teams_by_id[target.team].name if target.team else None
-        return TargetReport(
-            target=target,
-            company_name=company.name,
-            team_name=team,
-            candidates=candidates,
-            bridges=self._bridges(candidates),
+        return dataclasses.replace(
+            self.report(target), candidates=candidates, bridges=self._bridges(candidates)
         )
+
+    def report(self, target: Opening) -> TargetReport:
+        """A report on ``target`` with its display names and no candidates yet."""
+        company = self.network.companies_by_id[target.company]
+        team = company.teams_by_id[target.team].name if target.team else None
+        return TargetReport(target=target, company_name=company.name, team_name=team, candidates=())
 
     def scored(self, target: Opening, *, centrality: bool = True) -> list[Scored]:
         """Every candidate for ``target`` with the parts of their score, best first.
