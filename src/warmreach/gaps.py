@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 from typing import Final, Literal
 
 from warmreach.errors import UnknownName, UsageError
-from warmreach.matching import IndustryMatch, Taxonomy, holds_role, suggest
+from warmreach.matching import IndustryMatch, Taxonomy, holds_role, join_words, suggest
 from warmreach.model import Contact, Network, Opening
 from warmreach.scoring import DIRECT, ReferralModel
 
@@ -413,7 +413,7 @@ def _names(people: Sequence[Person], limit: int = 3) -> str:
     shown = [p.name for p in people[:limit]]
     if len(people) > limit:
         shown.append(f"{len(people) - limit} more")
-    return ", ".join(shown[:-1]) + (" and " if len(shown) > 1 else "") + shown[-1]
+    return join_words(shown)
 
 
 def _suggestions(

@@ -221,6 +221,17 @@ def match_name(name: str, known: Sequence[str]) -> int | None:
     return None if best is None else int(best[2])
 
 
+def join_words(items: Sequence[str], conjunction: str = "and") -> str:
+    """Items as a sentence lists them: ``a``, ``a and b``, ``a, b and c``.
+
+    >>> join_words(["role"]), join_words(["a", "b", "c"]), join_words(["x", "y"], "or")
+    ('role', 'a, b and c', 'x or y')
+    """
+    if len(items) == 1:
+        return items[0]
+    return ", ".join(items[:-1]) + f" {conjunction} " + items[-1]
+
+
 def suggest(word: str, choices: Iterable[str], *, limit: int = 3) -> list[str]:
     """The known names nearest to ``word``, best first, for a "did you mean" hint.
 
@@ -347,8 +358,7 @@ def find_contact(network: Network, text: str) -> str:
         hint = f"; did you mean {' or '.join(repr(name) for name in near)}?" if near else ""
         raise UnknownName(f"no contact in the network is called '{text}'{hint}")
     listing = [f"{contact.name} ({contact.id})" for contact in found[:6]]
-    names = ", ".join(listing[:-1]) + " or " + listing[-1]
-    raise UsageError(f"'{text}' could be {names}; name one by id")
+    raise UsageError(f"'{text}' could be {join_words(listing, 'or')}; name one by id")
 
 
 # -- industries ----------------------------------------------------------------------------

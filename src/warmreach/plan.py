@@ -30,6 +30,7 @@ from typing import Final, Literal, get_args
 
 from warmreach.errors import UsageError
 from warmreach.gaps import find_gaps
+from warmreach.matching import join_words
 from warmreach.model import (
     DEFAULT_STRENGTH,
     ME,
@@ -563,7 +564,7 @@ class _Planner:
         )
         if len(rises) > 1:
             effect += f", and {len(rises) - 1} more target{'s' if len(rises) > 2 else ''} gain"
-        tell = f"tell them your {_words(step.tell)}" if step.tell else ""
+        tell = f"tell them your {join_words(step.tell)}" if step.tell else ""
         match step.action:
             case "signal":
                 return f"{tell}: {effect}"
@@ -597,15 +598,6 @@ def _order(gain: float, step: Step) -> tuple[float, float, int, str, str, str]:
         step.target or "",
         step.to or "",
     )
-
-
-def _words(items: Sequence[str]) -> str:
-    """``a``, ``a and b``, ``a, b and c``.
-
-    >>> _words(["role"]), _words(["role", "aspiration", "availability"])
-    ('role', 'role, aspiration and availability')
-    """
-    return ", ".join(items[:-1]) + (" and " if len(items) > 1 else "") + items[-1]
 
 
 def _target_id(target: Opening) -> str:
