@@ -50,6 +50,8 @@ from warmreach.scoring import (
     POSITION_WEIGHT,
     Position,
     ReferralModel,
+    Scored,
+    TieStrength,
     default_targets,
     hop_bounded_paths,
     knows_probability,
@@ -152,15 +154,15 @@ def apply_action(network: Network, step: Step, *, as_of: dt.date) -> Network:
             return network
 
 
-def _builds_trust(contact: Contact, as_of: dt.date) -> bool:
+def _builds_trust(contact: Contact, tie: TieStrength) -> bool:
     """Whether nurturing this contact means building trust (a coffee), not reconnecting."""
-    return contact.trust < MIN_VOUCH_TRUST or tie_strength(contact, as_of).is_new
+    return contact.trust < MIN_VOUCH_TRUST or tie.is_new
 
 
 def _strengthened(contact: Contact, step: Step, as_of: dt.date) -> Contact:
     told = tuple(item for item in TOLD_ITEMS if item in contact.told or item in step.tell)
     trust = contact.trust
-    if step.action == "nurture" and _builds_trust(contact, as_of):
+    if step.action == "nurture" and _builds_trust(contact, tie_strength(contact, as_of)):
         trust = min(SCALE_MAX, trust + 1)
     today = PartialDate(year=as_of.year, month=as_of.month, day=as_of.day)
     return dataclasses.replace(contact, told=told, trust=trust, last_contact=today)
@@ -288,10 +290,7 @@ class _Planner:
         for index, candidates in enumerate(self.scored):
             for item in candidates:
                 self.places.setdefault(item.contact.id, []).append((index, item.proximity))
-        self.best = [
-            max([DIRECT, *(score_of(item.effect) for item in candidates)])
-            for candidates in self.scored
-        ]
+        self.best = [_best_score(candidates) for candidates in self.scored]
 
     # -- scores --
 
@@ -341,10 +340,7 @@ class _Planner:
             if helper in seeds or any(seed in people[helper] for seed in seeds):
                 network = apply_action(self.network, step, as_of=self.as_of)
                 model = ReferralModel(network, as_of=self.as_of)
-                return [
-                    max([DIRECT, *(score_of(item.effect) for item in model.scored(target))])
-                    for target in self.targets
-                ]
+                return [_best_score(model.scored(target)) for target in self.targets]
         lengths = [-math.log(carry) for carry in [self._carry(helper)] if carry > 0]
         lengths += [
             -math.log(carry) + data["length"]
@@ -424,7 +420,7 @@ class _Planner:
         tie = tie_strength(contact, self.as_of)
         tell = self._tellable(contact)
         kind: PlanAction
-        if _builds_trust(contact, self.as_of):
+        if _builds_trust(contact, tie):
             kind, minutes = "nurture", COFFEE
         elif tie.is_stale:
             kind, minutes = "nurture", CALL
@@ -586,6 +582,11 @@ class _Planner:
                     f"nobody in your network can help at {company} yet: ask whom they know "
                     f"there; if they know someone {effect}"
                 )
+
+
+def _best_score(scored: Sequence[Scored]) -> float:
+    """A target's best referral score: its best candidate's, or applying directly."""
+    return max([DIRECT, *(score_of(item.effect) for item in scored)])
 
 
 def _order(gain: float, step: Step) -> tuple[float, float, int, str, str, str]:
