@@ -9,9 +9,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from warmreach import Contact, Link, Network, Opening, PartialDate
-from warmreach.model import Company, Me, Team
+from warmreach.model import ME, Company, Me, Team
 from warmreach.reports import analysis_json
-from warmreach.scoring import ACTIONS, DIRECT, REFERRED, ReferralModel, analyze
+from warmreach.scoring import (
+    ACTIONS,
+    DIRECT,
+    MAX_HOPS,
+    REFERRED,
+    ReferralModel,
+    analyze,
+    hop_bounded_paths,
+)
 
 AS_OF = dt.date(2026, 11, 25)
 TARGET = Opening(company="voltgrid", team="grid", hiring_manager="c0")
@@ -218,3 +226,38 @@ def test_new_connections_and_strangers_are_never_asked(network: Network) -> None
 def test_output_is_deterministic(network: Network) -> None:
     first = analysis_json(analyze(network, as_of=AS_OF, paths=2))
     assert analysis_json(analyze(network, as_of=AS_OF, paths=2)) == first
+
+
+@st.composite
+def tied_networks(draw: st.DrawFn) -> Network:
+    """Networks where many routes have exactly the same length: few distinct ties and strengths."""
+    size = draw(st.integers(2, 14))
+    ids = [f"c{index}" for index in range(size)]
+    contacts = []
+    for contact in ids:
+        others = [other for other in ids if other != contact]
+        knows = draw(st.lists(st.sampled_from(others), unique=True, max_size=4))
+        contacts.append(
+            Contact(
+                id=contact,
+                name=contact.upper(),
+                trust=draw(st.sampled_from([0, 3, 5])),
+                knows_my_work=3,
+                told=("role", "aspiration", "availability"),
+                knows=tuple(
+                    Link(contact=other, strength=draw(st.sampled_from([2, 5]))) for other in knows
+                ),
+            )
+        )
+    return Network(me=Me(name="Ana"), companies=COMPANIES, contacts=tuple(contacts))
+
+
+@given(st.one_of(networks(), tied_networks()))
+@settings(max_examples=300, deadline=None)
+def test_paths_searched_from_the_contact_are_the_paths_searched_from_you(
+    network: Network,
+) -> None:
+    model = ReferralModel(network, as_of=AS_OF)
+    from_you = hop_bounded_paths(model.people, ME, "length", MAX_HOPS)
+    for contact in network.contacts:
+        assert model.path_to(contact.id) == from_you.get(contact.id), contact.id

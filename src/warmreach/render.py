@@ -231,16 +231,12 @@ def plan_drawing(
     ]
     arcs = []
     position = 0.5
-    hops = {node: len(path) - 1 for node, (_, path) in model.paths.items()}
     for company in order:
-        members = sorted(
-            groups[company],
-            key=lambda person: (_radius(person, model, hops), person),
-        )
+        members = sorted(groups[company], key=lambda person: (_radius(person, model), person))
         start = position * step + math.pi / 2
         for member in members:
             angle = position * step + math.pi / 2 + step / 2
-            radius = _radius(member, model, hops)
+            radius = _radius(member, model)
             tie = model.ties[member].probability if member in model.ties else 0.0
             name = contacts[member].name
             nodes.append(
@@ -297,11 +293,13 @@ def _target_label(report: TargetReport) -> str:
     return report.company_name + (f" / {report.team_name}" if report.team_name else "")
 
 
-def _radius(person: str, model: ReferralModel, hops: dict[object, int]) -> float:
+def _radius(person: str, model: ReferralModel) -> float:
     tie = model.ties.get(person)
     if tie is not None and tie.probability > 0:
         return RING_STRONG + (RING_WEAK - RING_STRONG) * (1 - tie.probability)
-    return RING_INDIRECT.get(min(hops.get(person, MAX_HOPS), MAX_HOPS), RING_INDIRECT[MAX_HOPS])
+    found = model.path_to(person)
+    hops = MAX_HOPS if found is None else min(len(found[1]) - 1, MAX_HOPS)
+    return RING_INDIRECT.get(hops, RING_INDIRECT[MAX_HOPS])
 
 
 def draw(drawing: Drawing, fmt: ImageFormat, *, dpi: int = 150) -> bytes:

@@ -440,7 +440,8 @@ class ReferralModel:
             if contact.is_direct
         }
         self.people = self._people_graph()
-        self._paths: dict[Hashable, tuple[float, list[Hashable]]] | None = None
+        self._paths: dict[str, tuple[float, list[str]] | None] = {}
+        self._two_steps: dict[str, tuple[float, str] | None] = {}
         self._scored: dict[tuple[Opening, bool], list[Scored]] = {}
 
     def _people_graph(self) -> nx.Graph:
@@ -465,13 +466,68 @@ class ReferralModel:
         )
         return people
 
-    @property
-    def paths(self) -> dict[Hashable, tuple[float, list[Hashable]]]:
-        """Best paths of at most MAX_HOPS steps from you to everyone reachable."""
-        if self._paths is None:
-            with paused_gc():
-                self._paths = hop_bounded_paths(self.people, ME, "length", MAX_HOPS)
-        return self._paths
+    def path_to(self, contact: str) -> tuple[float, list[str]] | None:
+        """The best path of at most MAX_HOPS steps from you to ``contact``: its length
+        and its people, or None when there is none.
+
+        The same answer as :func:`hop_bounded_paths` from you, ties between equal
+        paths included, but found from the contact's end: their neighbours and their
+        neighbours' neighbours, met with your direct ties. Scoring a target's
+        candidates this way visits their surroundings instead of the whole network.
+        """
+        if contact not in self._paths:
+            self._paths[contact] = self._search_path(contact)
+        return self._paths[contact]
+
+    def _search_path(self, contact: str) -> tuple[float, list[str]] | None:
+        # hop_bounded_paths, round by round: round 1 reaches your ties, round 2 extends
+        # each of them one step, round 3 extends only the nodes round 2 improved; an
+        # equal path never replaces one found earlier, and within a round nodes are
+        # tried in order of id (the str order of the frontier).
+        adjacency = self.people._adj
+        mine = adjacency[ME]
+        best: tuple[float, list[str]] | None = None
+        if contact in mine:
+            best = (mine[contact]["length"], [ME, contact])
+        two = self._two_step(contact)
+        if two is not None and (best is None or two[0] < best[0]):
+            best = (two[0], [ME, two[1], contact])
+        three: tuple[float, str, str] | None = None
+        for middle, data in adjacency[contact].items():
+            if middle in (ME, contact):
+                continue
+            reached = self._improved_in_two(middle)
+            if reached is None or reached[1] == contact:
+                continue
+            length = reached[0] + data["length"]
+            if three is None or (length, middle) < (three[0], three[2]):
+                three = (length, reached[1], middle)
+        if three is not None and (best is None or three[0] < best[0]):
+            best = (three[0], [ME, three[1], three[2], contact])
+        return best
+
+    def _two_step(self, node: str) -> tuple[float, str] | None:
+        """The best path you -> tie -> ``node``: its length and the tie (smallest id on ties)."""
+        if node in self._two_steps:
+            return self._two_steps[node]
+        mine = self.people._adj[ME]
+        found: tuple[float, str] | None = None
+        for tie, data in self.people._adj[node].items():
+            if tie == node or tie not in mine:
+                continue
+            length = mine[tie]["length"] + data["length"]
+            if found is None or (length, tie) < found:
+                found = (length, tie)
+        self._two_steps[node] = found
+        return found
+
+    def _improved_in_two(self, node: str) -> tuple[float, str] | None:
+        """The two-step path to ``node`` when it beats the direct one (so round 3 extends it)."""
+        two = self._two_step(node)
+        mine = self.people._adj[ME]
+        if two is None or (node in mine and not two[0] < mine[node]["length"]):
+            return None
+        return two
 
     def rank(
         self, target: Opening, *, top: int | None = None, paths: int = 0, centrality: bool = True
@@ -573,10 +629,8 @@ class ReferralModel:
         team_links = 0
         if closeness:
             team_links = sum(1 for other in self.people[contact.id] if other in seeds)
-        found = self.paths.get(contact.id)
-        reach, path = (
-            (0.0, ()) if found is None else (math.exp(-found[0]), tuple(map(str, found[1])))
-        )
+        found = self.path_to(contact.id)
+        reach, path = (0.0, ()) if found is None else (math.exp(-found[0]), tuple(found[1]))
         return Scored(
             contact=contact,
             position=position,
