@@ -44,7 +44,7 @@ MIN_CACHED_BYTES: Final = 1_000_000
 #: at most this many entries are kept; the least recently used go first
 MAX_ENTRIES: Final = 16
 #: changes whenever the pickled model changes shape
-FORMAT: Final = "warmreach-network-1"
+FORMAT: Final = "warmreach-network-2"
 
 
 def default_cache_dir() -> Path:
@@ -125,6 +125,8 @@ def _write(folder: Path, entry: Path, network: Network) -> None:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=".entry.", suffix=".tmp")
         try:
             with os.fdopen(handle, "wb") as stream:
+                for derived in (network.contacts_by_id, network.links):
+                    assert derived is not None  # computed now, kept with the entry
                 pickle.dump(network, stream, protocol=pickle.HIGHEST_PROTOCOL)
             Path(temporary).replace(entry)
         except BaseException:

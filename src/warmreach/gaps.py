@@ -443,7 +443,7 @@ def _suggestions(
                 )
                 for contact in network.contacts
                 if contact.is_direct and contact.company != gap.company
-                for known in [there.intersection(map(str, model.people[contact.id]))]
+                for known in [there.intersection(model.links[contact.id])]
                 if known
             )
             known_directly = [

@@ -316,3 +316,18 @@ class Network:
     def companies_by_id(self) -> Mapping[str, Company]:
         """Companies by id."""
         return {company.id: company for company in self.companies}
+
+    @cached_property
+    def links(self) -> Mapping[str, Mapping[str, int]]:
+        """For every contact, the people they know, whichever side wrote the link, with
+        the stronger of the strengths stated on either side; neighbours in the order
+        links first appear. Kept with a cached network, so it is built once per file."""
+        links: dict[str, dict[str, int]] = {contact.id: {} for contact in self.contacts}
+        for contact in self.contacts:
+            mine = links[contact.id]
+            for link in contact.knows:
+                known = mine.get(link.contact)
+                if known is None or known < link.strength:
+                    mine[link.contact] = link.strength
+                    links.setdefault(link.contact, {})[contact.id] = link.strength
+        return links

@@ -30,9 +30,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import math
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 from itertools import islice
 from typing import Any, Final, Literal, get_args
 
@@ -45,6 +46,7 @@ from warmreach.model import (
     ME,
     SCALE_MAX,
     STRENGTH_MAX,
+    STRENGTH_MIN,
     Contact,
     Network,
     Opening,
@@ -158,6 +160,33 @@ class TieStrength:
         return self.months_silent is not None and self.months_silent > STALE_MONTHS
 
 
+class _Ties(Mapping[str, TieStrength]):
+    """Your tie to each direct contact, worked out when first looked up."""
+
+    def __init__(self, network: Network, as_of: dt.date) -> None:
+        self._network = network
+        self._as_of = as_of
+        self._known: dict[str, TieStrength] = {}
+
+    def __getitem__(self, contact: str) -> TieStrength:
+        if contact not in self._known:
+            if contact not in self:
+                raise KeyError(contact)
+            person = self._network.contacts_by_id[contact]
+            self._known[contact] = tie_strength(person, self._as_of)
+        return self._known[contact]
+
+    def __contains__(self, contact: object) -> bool:
+        person = self._network.contacts_by_id.get(contact) if isinstance(contact, str) else None
+        return person is not None and person.is_direct
+
+    def __iter__(self) -> Iterator[str]:
+        return (contact.id for contact in self._network.contacts if contact.is_direct)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
 def months_between(earlier: dt.date, later: dt.date) -> float:
     """Months from ``earlier`` to ``later``, never negative.
 
@@ -248,6 +277,13 @@ def knows_probability(strength: int) -> float:
     (0.73, 0.146)
     """
     return HOP * strength / STRENGTH_MAX
+
+
+#: the length -log(p) of a ``knows`` link of each strength
+_KNOWS_LENGTH: Final = {
+    strength: -math.log(knows_probability(strength))
+    for strength in range(STRENGTH_MIN, STRENGTH_MAX + 1)
+}
 
 
 # -- paths ----------------------------------------------------------------------------------
@@ -434,37 +470,35 @@ class ReferralModel:
             for company in dict.fromkeys([contact.company, *contact.past_companies]):
                 if company is not None:
                     self.staff.setdefault(company, []).append(contact)
-        self.ties = {
-            contact.id: tie_strength(contact, as_of)
-            for contact in network.contacts
-            if contact.is_direct
-        }
-        self.people = self._people_graph()
+        #: your tie to each direct contact
+        self.ties: Mapping[str, TieStrength] = _Ties(network, as_of)
+        #: the people each contact knows, with the strength of the link
+        self.links = network.links
         self._paths: dict[str, tuple[float, list[str]] | None] = {}
         self._two_steps: dict[str, tuple[float, str] | None] = {}
         self._scored: dict[tuple[Opening, bool], list[Scored]] = {}
 
-    def _people_graph(self) -> nx.Graph:
+    @cached_property
+    def people(self) -> nx.Graph:
         """You and your contacts, linked where a request can pass, each edge with the
-        ``length`` ``-log(p)`` of the chance ``p`` that it does (``strength`` on ``knows``)."""
-        with paused_gc():
-            return self._build_people_graph()
+        ``length`` ``-log(p)`` of the chance ``p`` that it does (``strength`` on ``knows``).
 
-    def _build_people_graph(self) -> nx.Graph:
-        people = nx.Graph()
-        people.add_node(ME)
-        people.add_nodes_from(contact.id for contact in self.network.contacts)
-        people.add_edges_from(
-            (ME, contact, {"length": -math.log(tie.carry)})
-            for contact, tie in self.ties.items()
-            if tie.carry > 0
-        )
-        lengths = {strength: -math.log(knows_probability(strength)) for strength in range(1, 6)}
-        people.add_edges_from(
-            (u, v, {"length": lengths[strength], "strength": strength})
-            for (u, v), strength in knows_links(self.network).items()
-        )
-        return people
+        Built on first use: analysing works on :attr:`links` and :attr:`me_lengths`.
+        """
+        with paused_gc():
+            people = nx.Graph()
+            people.add_node(ME)
+            people.add_nodes_from(contact.id for contact in self.network.contacts)
+            people.add_edges_from(
+                (ME, contact, {"length": -math.log(tie.carry)})
+                for contact, tie in self.ties.items()
+                if tie.carry > 0
+            )
+            people.add_edges_from(
+                (u, v, {"length": _KNOWS_LENGTH[strength], "strength": strength})
+                for (u, v), strength in knows_links(self.network).items()
+            )
+            return people
 
     def path_to(self, contact: str) -> tuple[float, list[str]] | None:
         """The best path of at most MAX_HOPS steps from you to ``contact``: its length
@@ -484,22 +518,19 @@ class ReferralModel:
         # each of them one step, round 3 extends only the nodes round 2 improved; an
         # equal path never replaces one found earlier, and within a round nodes are
         # tried in order of id (the str order of the frontier).
-        adjacency = self.people._adj
-        mine = adjacency[ME]
         best: tuple[float, list[str]] | None = None
-        if contact in mine:
-            best = (mine[contact]["length"], [ME, contact])
+        direct = self._me_length(contact)
+        if direct is not None:
+            best = (direct, [ME, contact])
         two = self._two_step(contact)
         if two is not None and (best is None or two[0] < best[0]):
             best = (two[0], [ME, two[1], contact])
         three: tuple[float, str, str] | None = None
-        for middle, data in adjacency[contact].items():
-            if middle in (ME, contact):
-                continue
-            reached = self._improved_in_two(middle)
+        for middle, strength in self.links.get(contact, {}).items():
+            reached = None if middle == contact else self._improved_in_two(middle)
             if reached is None or reached[1] == contact:
                 continue
-            length = reached[0] + data["length"]
+            length = reached[0] + _KNOWS_LENGTH[strength]
             if three is None or (length, middle) < (three[0], three[2]):
                 three = (length, reached[1], middle)
         if three is not None and (best is None or three[0] < best[0]):
@@ -510,12 +541,12 @@ class ReferralModel:
         """The best path you -> tie -> ``node``: its length and the tie (smallest id on ties)."""
         if node in self._two_steps:
             return self._two_steps[node]
-        mine = self.people._adj[ME]
         found: tuple[float, str] | None = None
-        for tie, data in self.people._adj[node].items():
-            if tie == node or tie not in mine:
+        for tie, strength in self.links.get(node, {}).items():
+            first = None if tie == node else self._me_length(tie)
+            if first is None:
                 continue
-            length = mine[tie]["length"] + data["length"]
+            length = first + _KNOWS_LENGTH[strength]
             if found is None or (length, tie) < found:
                 found = (length, tie)
         self._two_steps[node] = found
@@ -524,10 +555,17 @@ class ReferralModel:
     def _improved_in_two(self, node: str) -> tuple[float, str] | None:
         """The two-step path to ``node`` when it beats the direct one (so round 3 extends it)."""
         two = self._two_step(node)
-        mine = self.people._adj[ME]
-        if two is None or (node in mine and not two[0] < mine[node]["length"]):
+        direct = self._me_length(node)
+        if two is None or (direct is not None and not two[0] < direct):
             return None
         return two
+
+    def _me_length(self, contact: str) -> float | None:
+        """The length of the edge from you to ``contact``; None when there is none."""
+        if contact not in self.ties:
+            return None
+        carry = self.ties[contact].carry
+        return -math.log(carry) if carry > 0 else None
 
     def rank(
         self, target: Opening, *, top: int | None = None, paths: int = 0, centrality: bool = True
@@ -600,8 +638,16 @@ class ReferralModel:
         """
         if not seeds:
             return {}
-        around = self.people.subgraph(_within(self.people, seeds, 2, skip=ME)).copy()
-        around.remove_edges_from(list(nx.selfloop_edges(around)))
+        keep = _within(self.links, seeds, 2)
+        order = [contact.id for contact in self.network.contacts if contact.id in keep]
+        around = nx.Graph()
+        around.add_nodes_from(order)
+        around.add_edges_from(
+            (u, v, {"strength": strength})
+            for u in order
+            for v, strength in self.links[u].items()
+            if v != u and v in keep
+        )
         if around.number_of_edges() == 0:
             return {}
         rank = nx.pagerank(
@@ -628,7 +674,7 @@ class ReferralModel:
             proximity += (near_value - proximity) * close
         team_links = 0
         if closeness:
-            team_links = sum(1 for other in self.people[contact.id] if other in seeds)
+            team_links = sum(1 for other in self.links[contact.id] if other in seeds)
         found = self.path_to(contact.id)
         reach, path = (0.0, ()) if found is None else (math.exp(-found[0]), tuple(found[1]))
         return Scored(
@@ -722,7 +768,7 @@ class ReferralModel:
         first = contacts[path[1]]
         names = [f"{first.name} (trust {first.trust}/5)"]
         names.extend(contacts[node].name for node in path[2:-1])
-        last = self.people.edges[path[-2], path[-1]]["strength"]
+        last = self.links[path[-2]][path[-1]]
         return f"introduction through {' and '.join(names)}, who knows them {last}/5"
 
     def _alternatives(
@@ -734,7 +780,7 @@ class ReferralModel:
         paths by increasing length; it runs on you and the people within
         ``MAX_HOPS - 1`` steps of the candidate, where every such path lies.
         """
-        around = self.people.subgraph(_within(self.people, [contact], MAX_HOPS - 1, skip=ME) | {ME})
+        around = self.people.subgraph(_within(self.links, [contact], MAX_HOPS - 1) | {ME})
         found = []
         try:
             generator = nx.shortest_simple_paths(around, ME, contact, weight="length")
@@ -764,17 +810,15 @@ class ReferralModel:
         return tuple(sorted(bridges, key=lambda bridge: (-bridge.value, bridge.contact)))
 
 
-def _within(
-    graph: nx.Graph, sources: Iterable[Hashable], cutoff: int, *, skip: Hashable
-) -> set[Hashable]:
-    """The nodes at most ``cutoff`` steps from any source, not passing through ``skip``."""
+def _within(links: Mapping[str, Iterable[str]], sources: Iterable[str], cutoff: int) -> set[str]:
+    """The people at most ``cutoff`` ``knows`` links from any source."""
     seen = set(sources)
     frontier = list(seen)
     for _ in range(cutoff):
         reached = []
         for node in frontier:
-            for other in graph[node]:
-                if other != skip and other not in seen:
+            for other in links.get(node, ()):
+                if other not in seen:
                     seen.add(other)
                     reached.append(other)
         frontier = reached
