@@ -8,6 +8,7 @@ unless ``--debug`` asks for one.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import shutil
 import sys
@@ -20,6 +21,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from warmreach._gc import paused_gc
 from warmreach.cache import load_network_cached
 from warmreach.errors import InvalidNetwork, UsageError, WarmreachError
 from warmreach.files import write_atomic
@@ -141,9 +143,15 @@ def _reporting() -> Iterator[None]:
 
 def _load(path: Path, max_size: float) -> Network:
     max_bytes = int(max_size * 1_000_000)
-    if _state["cache"]:
-        return load_network_cached(path, max_bytes=max_bytes)
-    return load_network(path, max_bytes=max_bytes)
+    with paused_gc():
+        if _state["cache"]:
+            network = load_network_cached(path, max_bytes=max_bytes)
+        else:
+            network = load_network(path, max_bytes=max_bytes)
+        # the network lives until the command ends: keep the collector from scanning its
+        # million objects once it is back on, and at every full collection after
+        gc.freeze()
+    return network
 
 
 @app.command()
