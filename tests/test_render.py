@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import struct
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from tests.conftest import ROOT
 from warmreach import load_network, parse_network
 from warmreach.cli import ExitCode, app
 from warmreach.render import draw, initials, plan_drawing, render_network
-from warmreach.scoring import analyze
+from warmreach.scoring import ReferralModel, analyze
 
 AS_OF = dt.date(2026, 11, 25)
 SAMPLE = ROOT / "sample_networks" / "career-switcher.yaml"
@@ -86,6 +87,21 @@ def test_highlighted_paths_are_analyze_best(network) -> None:  # type: ignore[no
         best = [candidate.path for candidate in report.candidates if candidate.path][:3]
         assert drawn == best
         assert drawn[0] == ("me", "bob-chen") if report.company_name == "Voltgrid" else True
+
+
+@pytest.mark.parametrize("top", [3, 12, 40])
+def test_drawn_edges_are_the_people_graph_edges_between_drawn_people(network, top: int) -> None:  # type: ignore[no-untyped-def]
+    drawing = plan_drawing(network, as_of=AS_OF, top=top)
+    drawn = {node.id for node in drawing.nodes}
+    people = ReferralModel(network, as_of=AS_OF).people
+    expected = sorted(
+        (u, v, round(1.5 * math.exp(-data["length"]), 3))
+        for u, v, data in people.edges(data=True)
+        if u in drawn and v in drawn
+    )
+    assert list(drawing.edges) == expected
+    assert any(u == "me" for u, _, _ in expected)
+    assert any("me" not in (u, v) for u, v, _ in expected)
 
 
 def test_layout_puts_strong_ties_nearer_and_targets_together(network) -> None:  # type: ignore[no-untyped-def]

@@ -265,11 +265,17 @@ def plan_drawing(
         position += 1
 
     drawn = {node.id for node in nodes}
-    edges = [
-        (str(u), str(v), round(1.5 * math.exp(-data["length"]), 3))
-        for u, v, data in model.people.edges(data=True)
-        if u in drawn and v in drawn
-    ]
+    in_order = [ME, *(contact.id for contact in network.contacts if contact.id in drawn)]
+    earlier: set[str] = set()
+    edges = []
+    for person in in_order:  # each edge once, from the person earlier in the file
+        earlier.add(person)
+        neighbours = model.ties if person == ME else model.links.get(person, {})
+        for other in neighbours:
+            if other in drawn and other not in earlier:
+                length = model.length(person, other)
+                if length is not None:
+                    edges.append((person, other, round(1.5 * math.exp(-length), 3)))
     hidden = [contact for contact in network.contacts if contact.id not in drawn]
     others = None
     if hidden:

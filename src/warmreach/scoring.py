@@ -560,6 +560,14 @@ class ReferralModel:
             return None
         return two
 
+    def length(self, person: str, other: str) -> float | None:
+        """The length of the edge between two people of the :attr:`people` graph (you
+        are ``ME``), or None when they are not linked."""
+        if ME in (person, other):
+            return self._me_length(other if person == ME else person)
+        strength = self.links.get(person, {}).get(other)
+        return None if strength is None else _KNOWS_LENGTH[strength]
+
     def _me_length(self, contact: str) -> float | None:
         """The length of the edge from you to ``contact``; None when there is none."""
         if contact not in self.ties:
