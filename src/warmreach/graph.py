@@ -163,12 +163,12 @@ def knows_links(network: Network) -> dict[tuple[str, str], int]:
     >>> knows_links(network)
     {('a', 'b'): 4}
     """
-    strengths = network.links
     links: dict[tuple[str, str], int] = {}
     for contact in network.contacts:
         for link in contact.knows:
-            if (link.contact, contact.id) not in links:
-                links[contact.id, link.contact] = strengths[contact.id][link.contact]
+            pair = (contact.id, link.contact)
+            key = pair if pair[::-1] not in links else pair[::-1]
+            links[key] = max(links.get(key, 0), link.strength)
     return links
 
 

@@ -22,7 +22,10 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import Final, Literal, get_args
+from typing import TYPE_CHECKING, Final, Literal, get_args
+
+if TYPE_CHECKING:
+    from warmreach.links import KnowsLinks
 
 #: the graph id of the person the network belongs to
 ME: Final = "me"
@@ -318,16 +321,11 @@ class Network:
         return {company.id: company for company in self.companies}
 
     @cached_property
-    def links(self) -> Mapping[str, Mapping[str, int]]:
+    def links(self) -> KnowsLinks:
         """For every contact, the people they know, whichever side wrote the link, with
-        the stronger of the strengths stated on either side; neighbours in the order
-        links first appear. Kept with a cached network, so it is built once per file."""
-        links: dict[str, dict[str, int]] = {contact.id: {} for contact in self.contacts}
-        for contact in self.contacts:
-            mine = links[contact.id]
-            for link in contact.knows:
-                known = mine.get(link.contact)
-                if known is None or known < link.strength:
-                    mine[link.contact] = link.strength
-                    links.setdefault(link.contact, {})[contact.id] = link.strength
-        return links
+        the stronger of the strengths stated on either side; people in file order.
+        Kept with a cached network, so it is built once per file."""
+        from warmreach.links import KnowsLinks  # NumPy only for the commands that need it
+
+        contacts = self.contacts
+        return KnowsLinks.build([contact.id for contact in contacts], [c.knows for c in contacts])

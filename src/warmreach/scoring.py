@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
 from itertools import islice
-from typing import Any, Final, Literal, get_args
+from typing import TYPE_CHECKING, Any, Final, Literal, get_args
 
 import networkx as nx
 
@@ -53,6 +53,12 @@ from warmreach.model import (
     PartialDate,
     Told,
 )
+
+if TYPE_CHECKING:  # NumPy is imported only by the commands that need it
+    import numpy as np
+    import numpy.typing as npt
+
+    from warmreach.links import KnowsLinks
 
 # -- constants (each is explained, with its source, in docs/scoring.md) ---------------------
 
@@ -476,6 +482,7 @@ class ReferralModel:
         self.links = network.links
         self._paths: dict[str, tuple[float, list[str]] | None] = {}
         self._two_steps: dict[str, tuple[float, str] | None] = {}
+        self._me_lengths: dict[str, float | None] = {}
         self._scored: dict[tuple[Opening, bool], list[Scored]] = {}
 
     @cached_property
@@ -570,10 +577,14 @@ class ReferralModel:
 
     def _me_length(self, contact: str) -> float | None:
         """The length of the edge from you to ``contact``; None when there is none."""
-        if contact not in self.ties:
-            return None
-        carry = self.ties[contact].carry
-        return -math.log(carry) if carry > 0 else None
+        if contact in self._me_lengths:
+            return self._me_lengths[contact]
+        length = None
+        if contact in self.ties:
+            carry = self.ties[contact].carry
+            length = -math.log(carry) if carry > 0 else None
+        self._me_lengths[contact] = length
+        return length
 
     def rank(
         self, target: Opening, *, top: int | None = None, paths: int = 0, centrality: bool = True
@@ -646,24 +657,15 @@ class ReferralModel:
         """
         if not seeds:
             return {}
-        keep = _within(self.links, seeds, 2)
-        order = [contact.id for contact in self.network.contacts if contact.id in keep]
-        around = nx.Graph()
-        around.add_nodes_from(order)
-        around.add_edges_from(
-            (u, v, {"strength": strength})
-            for u in order
-            for v, strength in self.links[u].items()
-            if v != u and v in keep
-        )
-        if around.number_of_edges() == 0:
+        links = self.network.links
+        rows = links.within(seeds, 2)
+        rows = rows[rows < len(self.network.contacts)]
+        if nx.config.backend_priority.algos:  # a NetworkX backend is configured: use it
+            rank = _networkx_pagerank(links, rows, seeds)
+        else:  # the same numbers, without building a NetworkX graph first
+            rank = links.pagerank(rows, seeds, PAGERANK_ALPHA)
+        if not rank:
             return {}
-        rank = nx.pagerank(
-            around,
-            alpha=PAGERANK_ALPHA,
-            personalization=dict.fromkeys(seeds, 1.0),
-            weight="strength",
-        )
         reference = sum(rank[seed] for seed in seeds) / len(seeds)
         return {node: min(1.0, value / reference) for node, value in rank.items()}
 
@@ -816,6 +818,25 @@ class ReferralModel:
             for bridge, found in reached.items()
         ]
         return tuple(sorted(bridges, key=lambda bridge: (-bridge.value, bridge.contact)))
+
+
+def _networkx_pagerank(
+    links: KnowsLinks, rows: npt.NDArray[np.intp], seeds: Sequence[str]
+) -> dict[str, float]:
+    """:meth:`KnowsLinks.pagerank` through ``nx.pagerank``, which NetworkX dispatches to a
+    configured backend (nx-cugraph on a GPU, say); empty when there are no links."""
+    ids = [links.ids[row] for row in rows.tolist()]
+    kept = set(ids)
+    around = nx.Graph()
+    around.add_nodes_from(ids)
+    around.add_edges_from(
+        (u, v, {"strength": strength}) for u in ids for v, strength in links[u].items() if v in kept
+    )
+    if around.number_of_edges() == 0:
+        return {}
+    return nx.pagerank(  # type: ignore[no-any-return]
+        around, alpha=PAGERANK_ALPHA, personalization=dict.fromkeys(seeds, 1.0), weight="strength"
+    )
 
 
 def _within(links: Mapping[str, Iterable[str]], sources: Iterable[str], cutoff: int) -> set[str]:

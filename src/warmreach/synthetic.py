@@ -8,6 +8,9 @@ exports do, so that company matching is exercised too.
 >>> tree = generate_network(50, 3, seed=1)
 >>> len(tree["contacts"]), tree == generate_network(50, 3, seed=1)
 (50, True)
+>>> organisation = generate_organisation(1000, 5, seed=1)
+>>> len(organisation.contacts), organisation == generate_organisation(1000, 5, seed=1)
+(1000, True)
 """
 
 from __future__ import annotations
@@ -15,6 +18,18 @@ from __future__ import annotations
 import itertools
 import random
 from typing import Any
+
+from warmreach.model import (
+    Company,
+    Contact,
+    Link,
+    Me,
+    Network,
+    Opening,
+    PartialDate,
+    Team,
+    slugify,
+)
 
 FIRST = """Ana Bob Carl Dana Eva Femi Grace Hugo Ines Jonas Kai Lena Marta Noor Oskar Paulo Rosa Sam
 Tara Umar Vera Wei Xena Yusuf Zoe Amara Bruno Chloe Dmitri Elif Felix Hana Ivan Jade Kavya Lars
@@ -145,3 +160,66 @@ def generate_network(contacts: int, links: int, seed: int = 0) -> dict[str, Any]
         "openings": openings,
         "contacts": people,
     }
+
+
+def generate_organisation(people: int, links: int, seed: int = 0) -> Network:
+    """The merged networks of a recruiting team, built as a model (a file of this size
+    would be gigabytes): ``people`` people at up to 800 companies, each listing ``links``
+    people they know; one in fifty is a direct tie of the team. Three openings, each
+    with a hiring manager, are the targets."""
+    rng = random.Random(seed)
+    company_names = [f"{prefix}{suffix}" for prefix in PREFIX for suffix in SUFFIX]
+    companies = tuple(
+        Company(
+            id=f"company-{number}",
+            name=name,
+            industry=rng.choice(INDUSTRIES),
+            teams=tuple(Team(id=slugify(team), name=team) for team in TEAMS),
+        )
+        for number, name in enumerate(company_names[: max(5, min(800, people // 1000))])
+    )
+    teams = [team.id for team in companies[0].teams]
+    names = _names(people, rng)
+    ids = [f"p{number}" for number in range(people)]
+    contacts = []
+    for number, name in enumerate(names):
+        direct = rng.random() < 0.02
+        trust = rng.randint(1, 5) if direct else 0
+        known = {rng.randrange(people) for _ in range(links)} - {number}
+        contacts.append(
+            Contact(
+                id=ids[number],
+                name=name,
+                company=companies[rng.randrange(len(companies))].id,
+                team=rng.choice(teams),
+                trust=trust,
+                knows_my_work=rng.randint(0, trust),
+                met=PartialDate(year=rng.randint(2005, 2026)) if direct else None,
+                last_contact=PartialDate(year=rng.randint(2020, 2026)) if direct else None,
+                told=("role", "aspiration", "availability") if direct else (),
+                knows=tuple(
+                    Link(contact=ids[other], strength=rng.randint(1, 5)) for other in sorted(known)
+                ),
+            )
+        )
+    openings = tuple(
+        Opening(
+            company=company.id,
+            team=teams[0],
+            hiring_manager=next(
+                (
+                    contact.id
+                    for contact in contacts
+                    if contact.company == company.id and contact.team == teams[0]
+                ),
+                None,
+            ),
+        )
+        for company in companies[:3]
+    )
+    return Network(
+        me=Me(name="Recruiting Team"),
+        companies=companies,
+        openings=openings,
+        contacts=tuple(contacts),
+    )

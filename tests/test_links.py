@@ -1,0 +1,86 @@
+"""The sparse rows of the knows links, and PageRank computed on them."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import SAMPLES
+from tests.test_scoring_properties import networks, tied_networks
+from warmreach import Network, load_network
+from warmreach.graph import knows_links
+from warmreach.scoring import PAGERANK_ALPHA, _networkx_pagerank
+from warmreach.synthetic import generate_organisation
+
+
+def expected_links(network: Network) -> dict[str, dict[str, int]]:
+    """Who knows whom, from knows_links (every mutual link once, stronger strength)."""
+    found: dict[str, dict[str, int]] = {contact.id: {} for contact in network.contacts}
+    for (a, b), strength in knows_links(network).items():
+        found[a][b] = strength
+        found[b][a] = strength
+    return found
+
+
+@given(st.one_of(networks(), tied_networks()))
+@settings(max_examples=200, deadline=None)
+def test_links_are_every_knows_link_both_ways_with_the_stronger_strength(
+    network: Network,
+) -> None:
+    links = network.links
+    expected = expected_links(network)
+    assert {person: dict(links[person]) for person in links} == expected
+    order = {contact.id: index for index, contact in enumerate(network.contacts)}
+    for person in links:
+        assert list(links[person]) == sorted(links[person], key=order.__getitem__)
+
+
+def test_links_survive_pickling_as_a_cached_network_keeps_them() -> None:
+    network = generate_organisation(2000, 5, seed=3)
+    links = network.links
+    back = pickle.loads(pickle.dumps(network)).links
+    assert back.ids == links.ids
+    assert all(dict(back[person]) == dict(links[person]) for person in links.ids[:200])
+
+
+@given(st.one_of(networks(), tied_networks()), st.data())
+@settings(max_examples=200, deadline=None)
+def test_sparse_pagerank_is_networkx_pagerank_to_the_last_bit(
+    network: Network, data: st.DataObject
+) -> None:
+    ids = [contact.id for contact in network.contacts]
+    seeds = sorted(data.draw(st.sets(st.sampled_from(ids), min_size=1)))
+    links = network.links
+    rows = links.within(seeds, 2)
+    assert links.pagerank(rows, seeds, PAGERANK_ALPHA) == _networkx_pagerank(links, rows, seeds)
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda path: path.stem)
+def test_sparse_pagerank_is_networkx_pagerank_on_the_samples(sample: Path) -> None:
+    network = load_network(sample)
+    links = network.links
+    for opening in network.openings:
+        seeds = sorted(
+            contact.id
+            for contact in network.contacts
+            if contact.company == opening.company and contact.team == opening.team
+        )
+        if seeds:
+            rows = links.within(seeds, 2)
+            sparse = links.pagerank(rows, seeds, PAGERANK_ALPHA)
+            assert sparse == _networkx_pagerank(links, rows, seeds)
+            assert sparse
+
+
+def test_within_counts_steps_over_links() -> None:
+    network = generate_organisation(3000, 4, seed=5)
+    links = network.links
+    start = network.contacts[0].id
+    one = {links.ids[row] for row in links.within([start], 1)}
+    assert one == {start, *links[start]}
+    two = {links.ids[row] for row in links.within([start], 2)}
+    assert two == one | {other for person in one for other in links[person]}
