@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import pickle
 import stat
 from pathlib import Path
@@ -9,10 +10,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from warmreach import InvalidNetwork, load_network
+from tests.conftest import SAMPLES
+from warmreach import InvalidNetwork, Network, analyze, load_network, plan_actions
 from warmreach import cache as cache_module
 from warmreach.cache import MAX_ENTRIES, load_network_cached
 from warmreach.cli import app
+from warmreach.reports import analysis_json, plan_json
 
 NETWORK = "me: {name: Ana}\ncontacts: [{name: Bob Chen, trust: 4}]\n"
 
@@ -115,3 +118,21 @@ def test_cli_no_cache_parses_every_time(
     assert not folder.exists()
     assert runner.invoke(app, ["validate", str(network_file)]).exit_code == 0
     assert len(entries(folder)) == 1
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda path: path.stem)
+def test_a_cached_network_gives_the_same_reports(sample: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    load(sample, folder)  # parses and stores the entry, with the network's links
+    cached = load(sample, folder)
+    assert len(entries(folder)) == 1
+    assert isinstance(cached, Network)
+    fresh = load_network(sample)
+    day = dt.date(2026, 11, 25)
+    assert analysis_json(analyze(cached, as_of=day, paths=2)) == analysis_json(
+        analyze(fresh, as_of=day, paths=2)
+    )
+    assert plan_json(plan_actions(cached, as_of=day)) == plan_json(plan_actions(fresh, as_of=day))
+    assert {person: dict(cached.links[person]) for person in cached.links} == {
+        person: dict(fresh.links[person]) for person in fresh.links
+    }
