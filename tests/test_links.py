@@ -84,3 +84,17 @@ def test_within_counts_steps_over_links() -> None:
     assert one == {start, *links[start]}
     two = {links.ids[row] for row in links.within([start], 2)}
     assert two == one | {other for person in one for other in links[person]}
+
+
+def test_sparse_pagerank_is_networkx_pagerank_on_a_large_neighbourhood() -> None:
+    network = generate_organisation(4000, 8, seed=2)
+    links = network.links
+    for opening in network.openings:
+        seeds = sorted(
+            contact.id
+            for contact in network.contacts
+            if contact.company == opening.company and contact.team == opening.team
+        )
+        rows = links.within(seeds, 2)
+        assert len(rows) > 1000
+        assert links.pagerank(rows, seeds, PAGERANK_ALPHA) == _networkx_pagerank(links, rows, seeds)
