@@ -55,6 +55,15 @@ PLACES = st.sampled_from(
 )
 
 
+def _knows(
+    draw: st.DrawFn, contact: str, ids: list[str], most: int, strengths: st.SearchStrategy[int]
+) -> tuple[Link, ...]:
+    """Up to ``most`` of the others, each known with a strength drawn from ``strengths``."""
+    others = [other for other in ids if other != contact]
+    known = draw(st.lists(st.sampled_from(others), unique=True, max_size=most))
+    return tuple(Link(contact=other, strength=draw(strengths)) for other in known)
+
+
 @st.composite
 def networks(draw: st.DrawFn) -> Network:
     size = draw(st.integers(2, 9))
@@ -62,8 +71,6 @@ def networks(draw: st.DrawFn) -> Network:
     contacts = []
     for contact in ids:
         company, team = draw(PLACES)
-        others = [other for other in ids if other != contact]
-        knows = draw(st.lists(st.sampled_from(others), unique=True, max_size=3))
         contacts.append(
             Contact(
                 id=contact,
@@ -76,9 +83,7 @@ def networks(draw: st.DrawFn) -> Network:
                 met=draw(DATES),
                 last_contact=draw(DATES),
                 told=tuple(draw(st.sets(st.sampled_from(["role", "aspiration", "availability"])))),
-                knows=tuple(
-                    Link(contact=other, strength=draw(st.integers(1, 5))) for other in knows
-                ),
+                knows=_knows(draw, contact, ids, 3, st.integers(1, 5)),
             )
         )
     return Network(
@@ -235,8 +240,6 @@ def tied_networks(draw: st.DrawFn) -> Network:
     ids = [f"c{index}" for index in range(size)]
     contacts = []
     for contact in ids:
-        others = [other for other in ids if other != contact]
-        knows = draw(st.lists(st.sampled_from(others), unique=True, max_size=4))
         contacts.append(
             Contact(
                 id=contact,
@@ -244,9 +247,7 @@ def tied_networks(draw: st.DrawFn) -> Network:
                 trust=draw(st.sampled_from([0, 3, 5])),
                 knows_my_work=3,
                 told=("role", "aspiration", "availability"),
-                knows=tuple(
-                    Link(contact=other, strength=draw(st.sampled_from([2, 5]))) for other in knows
-                ),
+                knows=_knows(draw, contact, ids, 4, st.sampled_from([2, 5])),
             )
         )
     return Network(me=Me(name="Ana"), companies=COMPANIES, contacts=tuple(contacts))
