@@ -202,16 +202,24 @@ def classify_industries(
     network: Network,
     taxonomy: Taxonomy,
     companies: dict[str, CompanyIndustry] | None = None,
+    *,
+    only: Iterable[str] | None = None,
 ) -> tuple[dict[str, IndustryMatch], list[Inference]]:
     """Each contact's industry in the taxonomy, and the inferences that filled gaps.
 
     Written industries are read exactly or fuzzily; a missing one is taken from the
     company's industry, else from words in the company's name, else in the title.
-    ``companies`` (from :func:`company_industries`) is computed when not given.
+    ``companies`` (from :func:`company_industries`) is computed when not given;
+    ``only`` limits the work to the contacts with these ids.
     """
     if companies is None:
         companies = company_industries(network, taxonomy)
-    texts = [contact.industry for contact in network.contacts if contact.industry]
+    chosen = (
+        network.contacts
+        if only is None
+        else [network.contacts_by_id[contact] for contact in only]
+    )
+    texts = [contact.industry for contact in chosen if contact.industry]
     matched = dict(zip(texts, taxonomy.match_many(texts), strict=True))
     found: dict[str, IndustryMatch] = {}
     inferred: list[Inference] = []
@@ -234,7 +242,7 @@ def classify_industries(
         )
         return True
 
-    for contact in network.contacts:
+    for contact in chosen:
         company = companies[contact.company] if contact.company else None
         if contact.industry:
             match = matched[contact.industry]

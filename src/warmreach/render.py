@@ -182,7 +182,7 @@ def plan_drawing(
     people = list(selected)  # every path's people, then up to ``top`` in all
 
     taxonomy = Taxonomy.load()
-    industries, _ = classify_industries(network, taxonomy)
+    industries, _ = classify_industries(network, taxonomy, only=people)
     aimed_at = target_field(taxonomy, network.me.seeking.industries, (), strict=False)
     target_fields = {taxonomy.industries[industry].field for industry in aimed_at.industries}
     adjacent = {
