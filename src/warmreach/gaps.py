@@ -215,9 +215,7 @@ def classify_industries(
     if companies is None:
         companies = company_industries(network, taxonomy)
     chosen = (
-        network.contacts
-        if only is None
-        else [network.contacts_by_id[contact] for contact in only]
+        network.contacts if only is None else [network.contacts_by_id[contact] for contact in only]
     )
     texts = [contact.industry for contact in chosen if contact.industry]
     matched = dict(zip(texts, taxonomy.match_many(texts), strict=True))

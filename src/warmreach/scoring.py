@@ -490,7 +490,8 @@ class ReferralModel:
         """You and your contacts, linked where a request can pass, each edge with the
         ``length`` ``-log(p)`` of the chance ``p`` that it does (``strength`` on ``knows``).
 
-        Built on first use: analysing works on :attr:`links` and :attr:`me_lengths`.
+        Built on first use (plan and ``--paths``): analysing works on :attr:`links` and
+        :attr:`ties`.
         """
         with paused_gc():
             people = nx.Graph()
@@ -790,7 +791,8 @@ class ReferralModel:
         paths by increasing length; it runs on you and the people within
         ``MAX_HOPS - 1`` steps of the candidate, where every such path lies.
         """
-        around = self.people.subgraph(_within(self.links, [contact], MAX_HOPS - 1) | {ME})
+        nearby = self.links.within([contact], MAX_HOPS - 1)
+        around = self.people.subgraph([ME, *(self.links.ids[row] for row in nearby.tolist())])
         found = []
         try:
             generator = nx.shortest_simple_paths(around, ME, contact, weight="length")
@@ -837,21 +839,6 @@ def _networkx_pagerank(
     return nx.pagerank(  # type: ignore[no-any-return]
         around, alpha=PAGERANK_ALPHA, personalization=dict.fromkeys(seeds, 1.0), weight="strength"
     )
-
-
-def _within(links: Mapping[str, Iterable[str]], sources: Iterable[str], cutoff: int) -> set[str]:
-    """The people at most ``cutoff`` ``knows`` links from any source."""
-    seen = set(sources)
-    frontier = list(seen)
-    for _ in range(cutoff):
-        reached = []
-        for node in frontier:
-            for other in links.get(node, ()):
-                if other not in seen:
-                    seen.add(other)
-                    reached.append(other)
-        frontier = reached
-    return seen
 
 
 _WORTH_CULTIVATING: Final = frozenset(
