@@ -11,8 +11,9 @@ from hypothesis import strategies as st
 
 from tests.conftest import SAMPLES
 from tests.test_scoring_properties import networks, tied_networks
-from warmreach import Network, load_network
+from warmreach import Link, Network, load_network
 from warmreach.graph import knows_links
+from warmreach.links import KnowsLinks
 from warmreach.scoring import PAGERANK_ALPHA, _networkx_pagerank
 from warmreach.synthetic import generate_organisation
 
@@ -98,3 +99,11 @@ def test_sparse_pagerank_is_networkx_pagerank_on_a_large_neighbourhood() -> None
         rows = links.within(seeds, 2)
         assert len(rows) > 1000
         assert links.pagerank(rows, seeds, PAGERANK_ALPHA) == _networkx_pagerank(links, rows, seeds)
+
+
+def test_someone_known_but_not_listed_gets_a_row_after_everyone() -> None:
+    knows = [[Link(contact="zoe", strength=4)], [Link(contact="ana")]]
+    links = KnowsLinks.build(["ana", "bo"], knows)
+    assert links.ids == ("ana", "bo", "zoe")
+    assert dict(links["zoe"]) == {"ana": 4}
+    assert dict(links["ana"]) == {"bo": 2, "zoe": 4}

@@ -57,16 +57,19 @@ class KnowsLinks(Mapping[str, Mapping[str, int]]):
         everyone = list(ids)
         index = {person: number for number, person in enumerate(everyone)}
         known = [link.contact for written in knows for link in written]
-        if not index.keys() >= set(known):  # people known, yet not among ``ids``
+        try:
+            found = itemgetter(*known)(index) if known else ()
+        except KeyError:  # people known, yet not among ``ids``: added after them
             for person in known:
                 if person not in index:
                     index[person] = len(everyone)
                     everyone.append(person)
+            found = itemgetter(*known)(index)
         count = len(everyone)
         sources = np.repeat(
             np.arange(len(knows), dtype=np.int64), [len(written) for written in knows]
         )
-        ends = np.array(itemgetter(*known)(index) if known else (), dtype=np.int64, ndmin=1)
+        ends = np.array(found, dtype=np.int64, ndmin=1)
         strength = np.array([link.strength for written in knows for link in written], dtype=np.int8)
         # both directions, no one knowing themself, one entry per pair with its strongest
         pair = np.concatenate([sources * count + ends, ends * count + sources])
