@@ -262,3 +262,22 @@ def test_paths_searched_from_the_contact_are_the_paths_searched_from_you(
     from_you = hop_bounded_paths(model.people, ME, "length", MAX_HOPS)
     for contact in network.contacts:
         assert model.path_to(contact.id) == from_you.get(contact.id), contact.id
+
+
+@given(st.one_of(networks(), tied_networks()))
+@settings(max_examples=200, deadline=None)
+def test_lengths_from_someone_are_the_hop_bounded_lengths_that_avoid_you(
+    network: Network,
+) -> None:
+    model = ReferralModel(network, as_of=AS_OF)
+    everyone = {contact.id for contact in network.contacts}
+    for contact in network.contacts:
+        for hops in (1, 2):
+            found = hop_bounded_paths(
+                model.people,
+                contact.id,
+                lambda u, v, data: None if ME in (u, v) else data["length"],
+                hops,
+            )
+            expected = {node: length for node, (length, _) in found.items() if node in everyone}
+            assert model.lengths_from(contact.id, everyone, hops) == expected

@@ -33,7 +33,6 @@ from warmreach.gaps import find_gaps
 from warmreach.matching import join_words
 from warmreach.model import (
     DEFAULT_STRENGTH,
-    ME,
     SCALE_MAX,
     TOLD_ITEMS,
     Contact,
@@ -45,6 +44,7 @@ from warmreach.model import (
 )
 from warmreach.scoring import (
     DIRECT,
+    KNOWS_LENGTH,
     MAX_HOPS,
     MIN_VOUCH_TRUST,
     POSITION_WEIGHT,
@@ -53,7 +53,6 @@ from warmreach.scoring import (
     Scored,
     TieStrength,
     default_targets,
-    hop_bounded_paths,
     knows_probability,
     score_of,
     tie_strength,
@@ -308,17 +307,8 @@ class _Planner:
         carry = tie_strength(contact, self.as_of).carry
         if carry <= 0:
             return {}
-        paths = hop_bounded_paths(
-            self.model.people,
-            contact.id,
-            lambda u, v, data: None if ME in (u, v) else data["length"],
-            MAX_HOPS - 1,
-        )
-        return {
-            str(node): carry * math.exp(-length)
-            for node, (length, _) in paths.items()
-            if node in self.reach
-        }
+        lengths = self.model.lengths_from(contact.id, self.reach, MAX_HOPS - 1)
+        return {candidate: carry * math.exp(-length) for candidate, length in lengths.items()}
 
     def _carry(self, contact: str) -> float:
         """Your tie to ``contact`` as the plan has changed it so far."""
@@ -334,19 +324,18 @@ class _Planner:
         """
         assert step.to is not None
         helper = step.contact
-        people = self.model.people
+        known = self.model.links.get(helper, {})
         for target in self.targets:
             seeds = self.model.hiring_team(target)
-            if helper in seeds or any(seed in people[helper] for seed in seeds):
+            if helper in seeds or any(seed in known for seed in seeds):
                 network = apply_action(self.network, step, as_of=self.as_of)
                 model = ReferralModel(network, as_of=self.as_of)
                 return [_best_score(model.scored(target)) for target in self.targets]
         lengths = [-math.log(carry) for carry in [self._carry(helper)] if carry > 0]
         lengths += [
-            -math.log(carry) + data["length"]
-            for other, data in people[helper].items()
-            if other != ME
-            for carry in [self._carry(str(other))]
+            -math.log(carry) + KNOWS_LENGTH[strength]
+            for other, strength in known.items()
+            for carry in [self._carry(other)]
             if carry > 0
         ]
         best = list(self.best)

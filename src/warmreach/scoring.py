@@ -30,7 +30,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import math
-from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
@@ -286,7 +286,7 @@ def knows_probability(strength: int) -> float:
 
 
 #: the length -log(p) of a ``knows`` link of each strength
-_KNOWS_LENGTH: Final = {
+KNOWS_LENGTH: Final = {
     strength: -math.log(knows_probability(strength))
     for strength in range(STRENGTH_MIN, STRENGTH_MAX + 1)
 }
@@ -503,7 +503,7 @@ class ReferralModel:
                 if tie.carry > 0
             )
             people.add_edges_from(
-                (u, v, {"length": _KNOWS_LENGTH[strength], "strength": strength})
+                (u, v, {"length": KNOWS_LENGTH[strength], "strength": strength})
                 for (u, v), strength in knows_links(self.network).items()
             )
             return people
@@ -538,7 +538,7 @@ class ReferralModel:
             reached = None if middle == contact else self._improved_in_two(middle)
             if reached is None or reached[1] == contact:
                 continue
-            length = reached[0] + _KNOWS_LENGTH[strength]
+            length = reached[0] + KNOWS_LENGTH[strength]
             if three is None or (length, middle) < (three[0], three[2]):
                 three = (length, reached[1], middle)
         if three is not None and (best is None or three[0] < best[0]):
@@ -554,7 +554,7 @@ class ReferralModel:
             first = None if tie == node else self._me_length(tie)
             if first is None:
                 continue
-            length = first + _KNOWS_LENGTH[strength]
+            length = first + KNOWS_LENGTH[strength]
             if found is None or (length, tie) < found:
                 found = (length, tie)
         self._two_steps[node] = found
@@ -568,13 +568,35 @@ class ReferralModel:
             return None
         return two
 
+    def lengths_from(self, source: str, among: Container[str], hops: int = 2) -> dict[str, float]:
+        """The length of the best path of at most ``hops`` (1 or 2) ``knows`` links from
+        ``source`` to each person of ``among`` it reaches (``source`` itself: 0).
+
+        The lengths :func:`hop_bounded_paths` finds from ``source`` when paths may not
+        pass through you, but looked for among ``among`` only.
+        """
+        if hops not in (1, 2):
+            raise ValueError(f"hops must be 1 or 2, not {hops}")
+        best = {source: 0.0} if source in among else {}
+        first = self.links.get(source, {})
+        for middle, strength in first.items():
+            if middle in among and middle != source:
+                best[middle] = min(best.get(middle, math.inf), KNOWS_LENGTH[strength])
+        if hops == 2:
+            for middle, strength in first.items():
+                step = KNOWS_LENGTH[strength]
+                for other, second in self.links.get(middle, {}).items():
+                    if other in among and other != source:
+                        best[other] = min(best.get(other, math.inf), step + KNOWS_LENGTH[second])
+        return best
+
     def length(self, person: str, other: str) -> float | None:
         """The length of the edge between two people of the :attr:`people` graph (you
         are ``ME``), or None when they are not linked."""
         if ME in (person, other):
             return self._me_length(other if person == ME else person)
         strength = self.links.get(person, {}).get(other)
-        return None if strength is None else _KNOWS_LENGTH[strength]
+        return None if strength is None else KNOWS_LENGTH[strength]
 
     def _me_length(self, contact: str) -> float | None:
         """The length of the edge from you to ``contact``; None when there is none."""
