@@ -1,9 +1,11 @@
 """Who knows whom, for every contact: the ``knows`` links as a sparse adjacency.
 
-Built once per network with NumPy (a recruiting team's merged networks reach
-1,000,000 people and 10,000,000 links; a dict of dicts of that size takes tens of
-seconds and gigabytes to build) and kept with a cached network. It reads like a
-mapping: ``links[person]`` is ``{other: strength}``, with the people in file order.
+Built once per network with NumPy and kept with a cached network. A recruiting team's
+merged networks reach 1,000,000 people and 10,000,000 links: there, with a dict of
+dicts and PageRank through NetworkX, a whole analysis took 51 s and 3.1 GB at peak;
+with these arrays, 32 s and 2.75 GB (``benchmarks/bench_org.py``). Neighbourhoods and
+PageRank are computed on the arrays directly. It reads like a mapping:
+``links[person]`` is ``{other: strength}``, with the people in file order.
 
 >>> from warmreach.model import Link
 >>> knows = [[Link(contact="b", strength=2)], [Link(contact="a", strength=4), Link(contact="c")]]
