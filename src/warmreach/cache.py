@@ -127,8 +127,7 @@ def _write(folder: Path, entry: Path, network: Network) -> None:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=".entry.", suffix=".tmp")
         try:
             with os.fdopen(handle, "wb") as stream:
-                for derived in (network.contacts_by_id, network.links):
-                    assert derived is not None  # computed now, kept with the entry
+                _ = (network.contacts_by_id, network.links)  # computed now: the entry keeps them
                 pickle.dump(network, stream, protocol=pickle.HIGHEST_PROTOCOL)
             Path(temporary).replace(entry)
         except BaseException:
