@@ -62,7 +62,7 @@ def _code_digest() -> str:
     """A digest of the code that turns a file into a network, so that an entry made by
     other code (a new release, or a developer's change) is never read back."""
     digest = hashlib.sha256()
-    for module in ("model.py", "schema.py", "matching.py", "loading.py"):
+    for module in ("model.py", "schema.py", "matching.py", "loading.py", "links.py"):
         digest.update(resources.files("warmreach").joinpath(module).read_bytes())
     return digest.hexdigest()
 
