@@ -93,16 +93,27 @@ class KnowsLinks(Mapping[str, Mapping[str, int]]):
         """The row of each person."""
         return {person: number for number, person in enumerate(self.ids)}
 
+    @cached_property
+    def _rows(self) -> dict[str, Mapping[str, int]]:
+        """The rows read so far, as mappings (a search reads the same rows many times)."""
+        return {}
+
     def __getitem__(self, person: str) -> Mapping[str, int]:
-        row = self.index[person]
-        start, end = self.indptr[row], self.indptr[row + 1]
-        ids = self.ids
-        return {
-            ids[other]: strength
-            for other, strength in zip(
-                self.indices[start:end].tolist(), self.strengths[start:end].tolist(), strict=True
-            )
-        }
+        """``{other: strength}`` for everyone ``person`` knows; shared, do not change it."""
+        found = self._rows.get(person)
+        if found is None:
+            row = self.index[person]
+            start, end = self.indptr[row], self.indptr[row + 1]
+            ids = self.ids
+            found = self._rows[person] = {
+                ids[other]: strength
+                for other, strength in zip(
+                    self.indices[start:end].tolist(),
+                    self.strengths[start:end].tolist(),
+                    strict=True,
+                )
+            }
+        return found
 
     def __contains__(self, person: object) -> bool:
         return person in self.index
