@@ -474,17 +474,17 @@ class _ModelBuilder:
             )
             return None
         found: dict[str, Node] = {}
+        known = spec.known
         for key, value in node.items:
-            if key.value not in spec.names:
+            if key.value not in known:
                 unknown = f"unknown field '{key.value}'{_hint(key.value, spec.names)}"
                 self.problem(key, f"{path}: {unknown}" if path else unknown)
             elif not _is_null(value):
                 found[key.value] = value
-        for sub in spec.fields:
-            if sub.required and sub.name not in found:
-                self.problem(
-                    node, f"{path}.{sub.name} is required" if path else f"'{sub.name}' is required"
-                )
+        for name in spec.required_names:
+            if name not in found:
+                message = f"{path}.{name} is required" if path else f"'{name}' is required"
+                self.problem(node, message)
         return found
 
     def scalar(self, node: Node, path: str) -> ScalarNode | None:
@@ -780,12 +780,12 @@ class _ModelBuilder:
                     knows.append((ref, DEFAULT_STRENGTH, item, item_path))
         values: dict[str, Any] = {"id": contact, "name": name}
         for key in ("title", "industry", "email", "linkedin", "notes"):
-            values[key] = self.text(found.get(key), f"{path}.{key}")
+            values[key] = self.text(found[key], f"{path}.{key}") if key in found else None
         for key in ("trust", "knows_my_work"):
             if key in found:
                 values[key] = self.number(found[key], f"{path}.{key}", SCALE_MIN, SCALE_MAX)
         for key in ("met", "last_contact"):
-            values[key] = self.date(found.get(key), f"{path}.{key}")
+            values[key] = self.date(found[key], f"{path}.{key}") if key in found else None
         told: set[Told] = set()
         for item, item_path in self.items(found.get("told"), f"{path}.told"):
             choice = self.choice(item, item_path, TOLD_ITEMS)

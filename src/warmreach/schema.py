@@ -73,6 +73,16 @@ class FieldSpec:
         """The names of the sub-fields, in documented order."""
         return tuple(spec.name for spec in self.fields)
 
+    @cached_property
+    def known(self) -> frozenset[str]:
+        """The names of the sub-fields, for membership tests."""
+        return frozenset(self.names)
+
+    @cached_property
+    def required_names(self) -> tuple[str, ...]:
+        """The names of the required sub-fields, in documented order."""
+        return tuple(spec.name for spec in self.fields if spec.required)
+
 
 SEEKING: Final = FieldSpec(
     name="seeking",
