@@ -3,7 +3,7 @@
 Built once per network with NumPy and kept with a cached network. A recruiting team's
 merged networks reach 1,000,000 people and 10,000,000 links: there, with a dict of
 dicts and PageRank through NetworkX, a whole analysis took 51 s and 3.1 GB at peak;
-with these arrays, 32 s and 2.75 GB (``benchmarks/bench_org.py``). Neighbourhoods and
+with these arrays, 22 s and 2.8 GB (``benchmarks/bench_org.py``). Neighbourhoods and
 PageRank are computed on the arrays directly. It reads like a mapping:
 ``links[person]`` is ``{other: strength}``, with the people in file order.
 
