@@ -266,16 +266,13 @@ def plan_drawing(
 
     drawn = {node.id for node in nodes}
     in_order = [ME, *(contact.id for contact in network.contacts if contact.id in drawn)]
-    earlier: set[str] = set()
-    edges = []
-    for person in in_order:  # each edge once, from the person earlier in the file
-        earlier.add(person)
-        neighbours = model.ties if person == ME else model.links.get(person, {})
-        for other in neighbours:
-            if other in drawn and other not in earlier:
-                length = model.length(person, other)
-                if length is not None:
-                    edges.append((person, other, round(1.5 * math.exp(-length), 3)))
+    edges = [  # each edge once, from the person earlier in the file (you first)
+        (person, other, round(1.5 * math.exp(-length), 3))
+        for index, person in enumerate(in_order)
+        for other in in_order[index + 1 :]
+        for length in [model.length(person, other)]
+        if length is not None
+    ]
     hidden = [contact for contact in network.contacts if contact.id not in drawn]
     others = None
     if hidden:
