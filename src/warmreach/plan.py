@@ -53,7 +53,6 @@ from warmreach.scoring import (
     Scored,
     TieStrength,
     default_targets,
-    knows_probability,
     score_of,
     tie_strength,
 )
@@ -341,7 +340,7 @@ class _Planner:
         best = list(self.best)
         if not lengths:
             return best
-        reach = math.exp(-(min(lengths) + -math.log(knows_probability(DEFAULT_STRENGTH))))
+        reach = math.exp(-(min(lengths) + KNOWS_LENGTH[DEFAULT_STRENGTH]))
         score = score_of(reach * POSITION_WEIGHT[Position.AT_COMPANY])
         for index, target in enumerate(self.targets):
             if target.company == step.to:
