@@ -3,8 +3,9 @@
     python benchmarks/bench_analyze.py               # 1k, 10k and 30k contacts
     python benchmarks/bench_analyze.py --sizes 1000 --repeat 5
 
-For each size: loading the file, building the graph, the sparse rows of the
-``knows`` links, the shared part of scoring (indexes of staff and teams), ranking
+For each size: loading the file, building the NetworkX graph, the network's index
+(who knows whom as a sparse matrix, near teams, members, staff), the shared part of
+scoring, ranking
 the three openings of the file (best paths to their candidates and closeness to the
 hiring teams), ranking them again with three alternative paths per
 person, and the whole ``analyze`` command end to end, cold (first run: the file is
@@ -23,16 +24,12 @@ from pathlib import Path
 from _common import arguments, best_of, table, write_network
 from typer.testing import CliRunner
 
-from warmreach import Link, Network, Opening, build_graph, load_network
+from warmreach import Opening, build_graph, load_network
 from warmreach.cli import app
-from warmreach.links import KnowsLinks
+from warmreach.graph import NetworkIndex
 from warmreach.scoring import ReferralModel, TargetReport, default_targets
 
 AS_OF = dt.date(2026, 11, 25)
-
-
-def _rows(network: Network) -> tuple[list[str], list[tuple[Link, ...]]]:
-    return [contact.id for contact in network.contacts], [c.knows for c in network.contacts]
 
 
 def rank_all(model: ReferralModel, targets: list[Opening], paths: int) -> list[TargetReport]:
@@ -48,8 +45,10 @@ def main() -> None:
             path = write_network(Path(folder), size, args.links)
             load, network = best_of(args.repeat, lambda path=path: load_network(path))
             graph_time, _ = best_of(args.repeat, lambda network=network: build_graph(network))
-            links, _ = best_of(args.repeat, lambda n=network: KnowsLinks.build(*_rows(n)))
-            setup, model = best_of(args.repeat, lambda n=network: ReferralModel(n, as_of=AS_OF))
+            links, index = best_of(args.repeat, lambda n=network: NetworkIndex.build(n))
+            setup, model = best_of(
+                args.repeat, lambda n=network, i=index: ReferralModel(n, as_of=AS_OF, index=i)
+            )
             targets = default_targets(network)
             # one run: the model keeps each target's ranking, so a second would be free
             rank, _ = best_of(1, lambda m=model, t=targets: rank_all(m, t, 0))
@@ -84,7 +83,7 @@ def main() -> None:
         ("contacts", 9),
         ("load", 6),
         ("graph", 6),
-        ("links", 6),
+        ("index", 6),
         ("setup", 6),
         ("rank x3", 8),
         ("+paths 3", 9),

@@ -20,7 +20,7 @@ from typer.testing import CliRunner
 
 from warmreach.cli import app
 from warmreach.importers import read_linkedin
-from warmreach.loading import load_network
+from warmreach.networkfile import load_network
 from warmreach.synthetic import FIRST, LAST, PREFIX, SUFFIX, TITLES
 
 HEADER = ["First Name", "Last Name", "URL", "Email Address", "Company", "Position", "Connected On"]

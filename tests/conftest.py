@@ -1,20 +1,8 @@
+"""Fixtures every test gets."""
+
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
-from warmreach import InvalidNetwork, parse_network
-
-ROOT = Path(__file__).resolve().parent.parent
-SAMPLES = sorted((ROOT / "sample_networks").glob("*.yaml"))
-
-
-def problems(data: bytes | str, file: str = "n.yaml") -> list[str]:
-    """The lines an invalid network is reported with (fails if it is valid)."""
-    with pytest.raises(InvalidNetwork) as caught:
-        parse_network(data, file=file)
-    return [str(problem) for problem in caught.value.problems]
 
 
 @pytest.fixture(autouse=True)

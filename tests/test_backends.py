@@ -17,8 +17,8 @@ import networkx as nx
 import pytest
 from networkx.utils import backends as dispatch
 
-from tests.conftest import SAMPLES
-from warmreach.loading import load_network
+from tests.helpers import SAMPLES
+from warmreach.networkfile import load_network
 from warmreach.reports import analysis_json
 from warmreach.scoring import analyze
 

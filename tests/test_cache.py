@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tests.conftest import SAMPLES
+from tests.helpers import SAMPLES
 from warmreach import InvalidNetwork, Network, analyze, load_network, plan_actions
-from warmreach import cache as cache_module
-from warmreach.cache import MAX_ENTRIES, load_network_cached
 from warmreach.cli import app
+from warmreach.graph import NetworkIndex
+from warmreach.networkfile import cache as cache_module
+from warmreach.networkfile.cache import MAX_ENTRIES, load_network_cached
 from warmreach.reports import analysis_json, plan_json
 
 NETWORK = "me: {name: Ana}\ncontacts: [{name: Bob Chen, trust: 4}]\n"
@@ -27,8 +28,9 @@ def network_file(tmp_path: Path) -> Path:
     return path
 
 
-def load(path: Path, folder: Path) -> object:
-    return load_network_cached(path, cache_dir=folder, min_bytes=0)
+def load(path: Path, folder: Path) -> Network:
+    network, _ = load_network_cached(path, cache_dir=folder, min_bytes=0)
+    return network
 
 
 def entries(folder: Path) -> list[Path]:
@@ -51,7 +53,7 @@ def test_a_changed_file_is_parsed_again(network_file: Path, tmp_path: Path) -> N
     folder = tmp_path / "cache"
     load(network_file, folder)
     network_file.write_text(NETWORK.replace("trust: 4", "trust: 5"), encoding="utf-8")
-    assert load(network_file, folder).contacts[0].trust == 5  # type: ignore[attr-defined]
+    assert load(network_file, folder).contacts[0].trust == 5
     assert len(entries(folder)) == 2
 
 
@@ -123,16 +125,19 @@ def test_cli_no_cache_parses_every_time(
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda path: path.stem)
 def test_a_cached_network_gives_the_same_reports(sample: Path, tmp_path: Path) -> None:
     folder = tmp_path / "cache"
-    load(sample, folder)  # parses and stores the entry, with the network's links
-    cached = load(sample, folder)
+    load_network_cached(sample, cache_dir=folder, min_bytes=0, derive=NetworkIndex.build)
+    cached, index = load_network_cached(
+        sample, cache_dir=folder, min_bytes=0, derive=NetworkIndex.build
+    )
     assert len(entries(folder)) == 1
-    assert isinstance(cached, Network)
     fresh = load_network(sample)
     day = dt.date(2026, 11, 25)
-    assert analysis_json(analyze(cached, as_of=day, paths=2)) == analysis_json(
+    assert analysis_json(analyze(cached, as_of=day, paths=2, index=index)) == analysis_json(
         analyze(fresh, as_of=day, paths=2)
     )
-    assert plan_json(plan_actions(cached, as_of=day)) == plan_json(plan_actions(fresh, as_of=day))
-    assert {person: dict(cached.links[person]) for person in cached.links} == {
-        person: dict(fresh.links[person]) for person in fresh.links
+    fresh_plan = plan_actions(fresh, as_of=day)
+    assert plan_json(plan_actions(cached, as_of=day, index=index)) == plan_json(fresh_plan)
+    fresh_knows = NetworkIndex.build(fresh).knows
+    assert {person: dict(index.knows[person]) for person in index.knows} == {
+        person: dict(fresh_knows[person]) for person in fresh_knows
     }

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 from warmreach.cli import ExitCode, app
 
 runner = CliRunner()

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 from warmreach.cli import app
 from warmreach.schema import NETWORK, FieldSpec
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tests.conftest import ROOT, SAMPLES
+from tests.helpers import ROOT, SAMPLES
 from warmreach.cli import app
 
 GOLDEN = ROOT / "tests" / "golden"

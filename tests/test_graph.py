@@ -8,7 +8,7 @@ import networkx as nx
 import pytest
 import yaml
 
-from tests.conftest import SAMPLES
+from tests.helpers import SAMPLES
 from warmreach import Network, build_graph, load_network, parse_network
 from warmreach.graph import EdgeKind, NodeKind, company_node, summarize, team_node
 from warmreach.model import ME

@@ -10,14 +10,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 from warmreach.cli import app
 from warmreach.importers import Incoming, read_google, read_linkedin, read_vcard
-from warmreach.loading import load_network, parse_network
+from warmreach.importers.merge import import_export
 from warmreach.matching import find_target
-from warmreach.merging import import_export, network_text
-from warmreach.model import PartialDate, slugify
+from warmreach.model import PartialDate
+from warmreach.networkfile import load_network, parse_network
+from warmreach.networkfile.dump import network_text
 from warmreach.scoring import analyze
+from warmreach.text import slugify
 
 EXPORTS = ROOT / "tests" / "data" / "exports"
 

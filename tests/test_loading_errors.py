@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from tests.conftest import problems
+from tests.helpers import problems
 from warmreach import InvalidNetwork, parse_network
 
 ME = "me: {name: Ana Lima}\n"

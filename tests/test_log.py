@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tests.conftest import SAMPLES
+from tests.helpers import SAMPLES
 from warmreach.cli import app
-from warmreach.editing import LogEntry, log_contact, open_document
 from warmreach.errors import InvalidNetwork
-from warmreach.loading import load_network
+from warmreach.log import LogEntry, log_contact
 from warmreach.matching import find_contact
+from warmreach.networkfile import load_network
+from warmreach.networkfile.edit import open_document
 from warmreach.plan import plan_actions
 
 DAY = "2026-11-25"

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 from warmreach.matching import CompanyMatcher, Taxonomy, company_id, holds_role, normalize_term
 
 PAIRS = list(

@@ -10,12 +10,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from tests.conftest import SAMPLES
+from tests.helpers import SAMPLES
 from tests.test_scoring_properties import networks
 from warmreach import parse_network
 from warmreach.cli import app
-from warmreach.loading import load_network
 from warmreach.model import Network, Opening
+from warmreach.networkfile import load_network
 from warmreach.plan import CALL, COFFEE, MESSAGE, Plan, apply_action, plan_actions
 from warmreach.scoring import DIRECT, analyze, tie_strength
 

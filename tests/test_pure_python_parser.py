@@ -7,21 +7,22 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import SAMPLES, problems
+from tests.helpers import SAMPLES, problems
 from tests.test_loading_errors import CASES
-from warmreach import loading, parse_network
+from warmreach import parse_network
+from warmreach.networkfile import tree
 
 
 @pytest.fixture
 def pure_python(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(loading, "_Loader", yaml.SafeLoader)
+    monkeypatch.setattr(tree, "_Loader", yaml.SafeLoader)
 
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda path: path.name)
 def test_samples_load_the_same(sample: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     data = sample.read_bytes()
     with_libyaml = parse_network(data)
-    monkeypatch.setattr(loading, "_Loader", yaml.SafeLoader)
+    monkeypatch.setattr(tree, "_Loader", yaml.SafeLoader)
     assert parse_network(data) == with_libyaml
 
 

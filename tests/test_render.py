@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 from warmreach import load_network, parse_network
 from warmreach.cli import ExitCode, app
 from warmreach.render import draw, initials, plan_drawing, render_network

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, SAMPLES
-from warmreach import build_graph, load_network, parse_network
+from tests.helpers import ROOT, SAMPLES
+from warmreach import load_network, parse_network
 from warmreach.graph import summarize
 
 GENERATE = ROOT / "sample_networks" / "generate.py"
@@ -26,7 +26,7 @@ def test_there_are_three_samples() -> None:
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda path: path.name)
 def test_sample_is_a_realistic_network(sample: Path) -> None:
     network = load_network(sample)
-    summary = summarize(network, build_graph(network))
+    summary = summarize(network)
     assert 25 <= summary.contacts <= 80
     assert summary.openings >= 2
     assert summary.links >= summary.contacts // 2

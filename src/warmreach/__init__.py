@@ -1,6 +1,6 @@
 """warmreach: find who can refer you into the team you want, from your own network.
 
-The library API, in the order data flows:
+The library API, in the order data flows (file → model → index → analyses):
 
 >>> import warmreach
 >>> network = warmreach.parse_network("me: {name: Ana}\\ncontacts: [{name: Bob Chen, trust: 4}]")
@@ -11,11 +11,13 @@ The library API, in the order data flows:
 
 from __future__ import annotations
 
+from importlib.metadata import version
+
 from warmreach.errors import InvalidNetwork, Problem, WarmreachError
 from warmreach.gaps import GapReport, find_gaps
-from warmreach.graph import build_graph, summarize
-from warmreach.loading import dump_network, load_network, parse_network
+from warmreach.graph import NetworkIndex, build_graph, summarize
 from warmreach.model import Company, Contact, Link, Me, Network, Opening, PartialDate, Seeking, Team
+from warmreach.networkfile import dump_network, load_network, parse_network
 from warmreach.plan import Plan, Step, plan_actions
 from warmreach.scoring import Analysis, Candidate, analyze, rank_referrers
 
@@ -29,6 +31,7 @@ __all__ = [
     "Link",
     "Me",
     "Network",
+    "NetworkIndex",
     "Opening",
     "PartialDate",
     "Plan",
@@ -47,4 +50,4 @@ __all__ = [
     "rank_referrers",
     "summarize",
 ]
-__version__ = "0.1.0"
+__version__ = version("warmreach")

@@ -2,7 +2,9 @@
 
 Errors are mapped to exit codes in one place (:func:`_reporting`): every problem in
 a user's file is one ``FILE:LINE:COL: message`` line on stderr, never a traceback
-unless ``--debug`` asks for one.
+unless ``--debug`` asks for one. Settings of the whole run (``--debug``,
+``--no-cache``) travel in Typer's context, options shared by several commands are
+declared once below.
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ import shutil
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from enum import IntEnum
+from importlib.metadata import version
 from pathlib import Path
 from typing import Annotated
 
@@ -22,15 +26,15 @@ import typer
 from rich.console import Console
 
 from warmreach._gc import paused_gc
-from warmreach.cache import load_network_cached
 from warmreach.errors import InvalidNetwork, UsageError, WarmreachError
-from warmreach.files import write_atomic
 from warmreach.gaps import find_gaps
-from warmreach.graph import summarize
+from warmreach.graph import NetworkIndex, summarize
 from warmreach.importers import READERS, Source
-from warmreach.loading import DEFAULT_MAX_BYTES, load_network, read_network_file
 from warmreach.matching import duplicate_warnings, find_contact, find_target
-from warmreach.model import TOLD_ITEMS, Network
+from warmreach.model import TOLD_ITEMS, Network, resolve_day
+from warmreach.networkfile import DEFAULT_MAX_BYTES, load_network, read_network_file
+from warmreach.networkfile.atomic import write_atomic
+from warmreach.networkfile.cache import load_network_cached
 from warmreach.plan import DEFAULT_HOURS, plan_actions
 from warmreach.reports import (
     Format,
@@ -56,6 +60,14 @@ class ExitCode(IntEnum):
     INVALID_INPUT = 3
 
 
+@dataclass(frozen=True)
+class Settings:
+    """What the options before the command set for the whole run."""
+
+    debug: bool = False
+    cache: bool = True
+
+
 app = typer.Typer(
     name="warmreach",
     help="Find who can refer you into the team you want, from your own network. Offline.",
@@ -63,9 +75,33 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-_state = {"debug": False, "cache": True}
+
+# -- options shared by several commands ------------------------------------------------------
+
+
+def _megabytes(value: str | int) -> int:
+    """``--max-size MB`` as a number of bytes (the default is given in bytes already)."""
+    if isinstance(value, int):
+        return value
+    try:
+        megabytes = float(value)
+    except ValueError:
+        raise typer.BadParameter(f"'{value}' is not a number of megabytes") from None
+    if not megabytes >= 0 or megabytes == float("inf"):
+        raise typer.BadParameter(f"'{value}' is not a number of megabytes, 0 or more")
+    return int(megabytes * 1_000_000)
+
+
+def _day(value: str) -> dt.date:
+    """A day written YYYY-MM-DD."""
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"'{value}' is not a date written YYYY-MM-DD") from None
+
 
 NetworkArgument = Annotated[
     Path,
@@ -89,20 +125,34 @@ OutputOption = Annotated[
 ]
 ForceOption = Annotated[bool, typer.Option(help="Overwrite --output if it exists.")]
 AsOfOption = Annotated[
-    str | None,
+    dt.date | None,
     typer.Option(
         metavar="YYYY-MM-DD",
+        parser=_day,
         help="Score as of this day, for reproducible output. Default: today.",
     ),
 ]
 MaxSizeOption = Annotated[
-    float,
-    typer.Option("--max-size", help="Refuse network files larger than this many MB.", min=0.0),
+    int,
+    typer.Option(
+        "--max-size",
+        metavar="MB",
+        parser=_megabytes,
+        help="Refuse network files larger than this many MB.",
+        show_default=f"{DEFAULT_MAX_BYTES / 1_000_000:g}",
+    ),
 ]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"warmreach {version('warmreach')}")
+        raise typer.Exit()
 
 
 @app.callback()
 def _options(
+    ctx: typer.Context,
     debug: Annotated[
         bool, typer.Option("--debug", help="Show a traceback when something goes wrong.")
     ] = False,
@@ -112,69 +162,60 @@ def _options(
             "--no-cache", help="Parse the network file even if an unchanged copy is cached."
         ),
     ] = False,
+    _show_version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
 ) -> None:
     """Find who can refer you into the team you want, from your own network. Offline."""
-    _state["debug"] = debug
-    _state["cache"] = not no_cache
+    ctx.obj = Settings(debug=debug, cache=not no_cache)
+
+
+def _settings(ctx: typer.Context) -> Settings:
+    found = ctx.find_object(Settings)
+    return found if found is not None else Settings()
 
 
 @contextmanager
-def _reporting() -> Iterator[None]:
+def _reporting(ctx: typer.Context) -> Iterator[None]:
     """Turn warmreach errors into messages on stderr and an exit code."""
+    debug = _settings(ctx).debug
     try:
         yield
     except InvalidNetwork as error:
-        if _state["debug"]:
+        if debug:
             raise
         for problem in error.problems:
             typer.echo(str(problem), err=True)
         raise typer.Exit(ExitCode.INVALID_INPUT) from None
     except UsageError as error:
-        if _state["debug"]:
+        if debug:
             raise
         typer.echo(f"warmreach: {error}", err=True)
         raise typer.Exit(ExitCode.USAGE) from None
     except WarmreachError as error:
-        if _state["debug"]:
+        if debug:
             raise
         typer.echo(f"warmreach: {error}", err=True)
         raise typer.Exit(ExitCode.ERROR) from None
 
 
-def _load(path: Path, max_size: float) -> Network:
-    max_bytes = int(max_size * 1_000_000)
+def _load(ctx: typer.Context, path: Path, max_bytes: int) -> tuple[Network, NetworkIndex]:
+    """The network at ``path`` and its index, through the cache unless it is turned off."""
     with paused_gc():
-        if _state["cache"]:
-            network = load_network_cached(path, max_bytes=max_bytes)
+        if _settings(ctx).cache:
+            network, index = load_network_cached(
+                path, derive=NetworkIndex.build, max_bytes=max_bytes
+            )
         else:
             network = load_network(path, max_bytes=max_bytes)
+            index = NetworkIndex.build(network)
         # the network lives until the command ends: keep the collector from scanning its
         # million objects once it is back on, and at every full collection after
         gc.freeze()
-    return network
-
-
-@app.command()
-def validate(
-    network: NetworkArgument,
-    max_size: MaxSizeOption = DEFAULT_MAX_BYTES / 1_000_000,
-) -> None:
-    """Check a network file: print a summary, or every problem as FILE:LINE:COL: message."""
-    with _reporting():
-        loaded = _load(network, max_size)
-        summary = summarize(loaded)
-    for warning in duplicate_warnings(loaded):
-        typer.echo(str(warning), err=True)
-    typer.echo(summary_text(str(network), summary))
-
-
-def _as_of(text: str | None) -> dt.date:
-    if text is None:
-        return dt.date.today()
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise typer.BadParameter(f"'{text}' is not a date written YYYY-MM-DD") from None
+    return network, index
 
 
 def _emit(text: str, output: Path | None, force: bool) -> None:
@@ -190,8 +231,25 @@ def _width() -> int:
     return shutil.get_terminal_size((120, 24)).columns if sys.stdout.isatty() else 120
 
 
+# -- the commands ----------------------------------------------------------------------------
+
+
+@app.command()
+def validate(
+    ctx: typer.Context, network: NetworkArgument, max_size: MaxSizeOption = DEFAULT_MAX_BYTES
+) -> None:
+    """Check a network file: print a summary, or every problem as FILE:LINE:COL: message."""
+    with _reporting(ctx):
+        loaded, index = _load(ctx, network, max_size)
+        summary = summarize(loaded, index)
+    for warning in duplicate_warnings(loaded):
+        typer.echo(str(warning), err=True)
+    typer.echo(summary_text(str(network), summary))
+
+
 @app.command()
 def analyze(
+    ctx: typer.Context,
     network: NetworkArgument,
     target: TargetOption = None,
     top: Annotated[int, typer.Option(help="Show at most this many people per target.", min=1)] = 10,
@@ -203,19 +261,19 @@ def analyze(
     output: OutputOption = None,
     force: ForceOption = False,
     as_of: AsOfOption = None,
-    max_size: MaxSizeOption = DEFAULT_MAX_BYTES / 1_000_000,
+    max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
     """Rank who could refer you for each target, with the action to take and the reasons."""
-    day = _as_of(as_of)
-    with _reporting():
-        loaded = _load(network, max_size)
+    with _reporting(ctx):
+        loaded, index = _load(ctx, network, max_size)
         targets = [find_target(loaded, text) for text in target] if target else None
-        analysis = analyze_network(loaded, targets, as_of=day, top=top, paths=paths)
+        analysis = analyze_network(loaded, targets, as_of=as_of, top=top, paths=paths, index=index)
         _emit(render_analysis(analysis, fmt, width=_width()), output, force)
 
 
 @app.command()
 def gaps(
+    ctx: typer.Context,
     network: NetworkArgument,
     field: Annotated[
         list[str] | None,
@@ -240,17 +298,18 @@ def gaps(
     output: OutputOption = None,
     force: ForceOption = False,
     as_of: AsOfOption = None,
-    max_size: MaxSizeOption = DEFAULT_MAX_BYTES / 1_000_000,
+    max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
     """Show where your network lacks people in the field you aim at, and what to do."""
-    day = _as_of(as_of)
-    with _reporting():
-        report = find_gaps(_load(network, max_size), field=field, roles=role, as_of=day)
+    with _reporting(ctx):
+        loaded, index = _load(ctx, network, max_size)
+        report = find_gaps(loaded, field=field, roles=role, as_of=as_of, index=index)
         _emit(render_gaps(report, fmt, width=_width()), output, force)
 
 
 @app.command()
 def plan(
+    ctx: typer.Context,
     network: NetworkArgument,
     hours: Annotated[
         float, typer.Option(help="Hours you can give to networking this week.", min=0.0)
@@ -259,17 +318,18 @@ def plan(
     output: OutputOption = None,
     force: ForceOption = False,
     as_of: AsOfOption = None,
-    max_size: MaxSizeOption = DEFAULT_MAX_BYTES / 1_000_000,
+    max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
     """This week's actions: whom to tell, ask, ask for an introduction, meet, within your hours."""
-    day = _as_of(as_of)
-    with _reporting():
-        chosen = plan_actions(_load(network, max_size), hours=hours, as_of=day)
+    with _reporting(ctx):
+        loaded, index = _load(ctx, network, max_size)
+        chosen = plan_actions(loaded, hours=hours, as_of=as_of, index=index)
         _emit(render_plan(chosen, fmt, width=_width()), output, force)
 
 
 @app.command()
 def render(
+    ctx: typer.Context,
     network: NetworkArgument,
     output: Annotated[
         Path,
@@ -281,21 +341,20 @@ def render(
     dpi: Annotated[int, typer.Option(help="Resolution of a PNG.", min=30, max=1200)] = 150,
     force: ForceOption = False,
     as_of: AsOfOption = None,
-    max_size: MaxSizeOption = DEFAULT_MAX_BYTES / 1_000_000,
+    max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
     """Draw the network around you, with the best paths to each target highlighted."""
-    from warmreach.render import image_format, render_network  # matplotlib only when drawing
+    from warmreach.render import image_format, render_network
 
-    day = _as_of(as_of)
     try:
         fmt = image_format(output.suffix)
     except ValueError as error:
         raise typer.BadParameter(str(error), param_hint="--output") from None
-    with _reporting():
-        loaded = _load(network, max_size)
+    with _reporting(ctx):
+        loaded, index = _load(ctx, network, max_size)
         targets = [find_target(loaded, text) for text in target] if target else None
         picture = render_network(
-            loaded, fmt, targets=targets, top=top, redact=redact, as_of=day, dpi=dpi
+            loaded, fmt, targets=targets, top=top, redact=redact, as_of=as_of, dpi=dpi, index=index
         )
         write_atomic(output, picture, force=force)
 
@@ -314,6 +373,7 @@ def _told_items(text: str | None) -> tuple[str, ...]:
 
 @app.command()
 def log(
+    ctx: typer.Context,
     network: NetworkArgument,
     contact: Annotated[
         str,
@@ -342,18 +402,19 @@ def log(
         str | None, typer.Option(help="Add a dated line to their notes.", show_default=False)
     ] = None,
     date: Annotated[
-        str | None,
+        dt.date | None,
         typer.Option(
             metavar="YYYY-MM-DD",
+            parser=_day,
             help="The day it happened, for --contacted and --note. Default: today.",
         ),
     ] = None,
-    max_size: MaxSizeOption = DEFAULT_MAX_BYTES / 1_000_000,
+    max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
     """Record what you did with a contact, in the file itself, keeping its comments and layout."""
-    from warmreach.editing import LogEntry, log_contact  # ruamel.yaml: only this command needs it
+    from warmreach.log import LogEntry, log_contact  # ruamel.yaml: only log and import need it
 
-    day = _as_of(date)
+    day = resolve_day(date)
     items = _told_items(told)
     if not (items or contacted or trust is not None or note):
         raise typer.BadParameter(
@@ -362,12 +423,9 @@ def log(
     entry = LogEntry(
         told=items, contacted=day if contacted else None, trust=trust, note=note, today=day
     )
-    with _reporting():
+    with _reporting(ctx):
         found, changes = log_contact(
-            network,
-            lambda loaded: find_contact(loaded, contact),
-            entry,
-            max_bytes=int(max_size * 1_000_000),
+            network, lambda loaded: find_contact(loaded, contact), entry, max_bytes=max_size
         )
     if changes:
         typer.echo(f"{network}: {found}: " + "; ".join(changes))
@@ -377,6 +435,7 @@ def log(
 
 @app.command("import")
 def import_(
+    ctx: typer.Context,
     source: Annotated[
         Source,
         typer.Argument(
@@ -408,17 +467,16 @@ def import_(
             "--me", metavar="NAME", help="Your name, for a new network file.", show_default=False
         ),
     ] = None,
-    max_size: MaxSizeOption = DEFAULT_MAX_BYTES / 1_000_000,
+    max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
     """Build a network file from a LinkedIn, Google or vCard export, or merge one into it."""
-    from warmreach.merging import import_export  # ruamel.yaml: only import and log need it
+    from warmreach.importers.merge import import_export  # ruamel.yaml: only import and log
 
-    with _reporting():
-        max_bytes = int(max_size * 1_000_000)
-        export = READERS[source](read_network_file(file, max_bytes=max_bytes), str(file))
+    with _reporting(ctx):
+        export = READERS[source](read_network_file(file, max_bytes=max_size), str(file))
         with _progress(len(export.people), f"importing {file.name}") as tick:
             summary = import_export(
-                export, output, merge=merge, force=force, me=me, progress=tick, max_bytes=max_bytes
+                export, output, merge=merge, force=force, me=me, progress=tick, max_bytes=max_size
             )
     typer.echo(import_summary_text(str(file), summary))
 

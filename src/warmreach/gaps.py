@@ -1,12 +1,12 @@
 """Where your network lacks people in the field you aim at, and what to do about it.
 
 The field comes from ``me.seeking`` (industries, roles, companies) or from the caller.
-Contacts' industries are read through the taxonomy (:mod:`warmreach.matching`); a
-contact without one gets it inferred from their company or title, and every inference
+Contacts' industries are read through the taxonomy (:mod:`warmreach.matching.industries`);
+a contact without one gets it inferred from their company or title, and every inference
 is listed with its source and confidence, never mixed silently with what was written.
 
 >>> import datetime as dt
->>> from warmreach.loading import parse_network
+>>> from warmreach.networkfile import parse_network
 >>> network = parse_network('''
 ... me: {name: Ana, seeking: {industries: [Climate Tech], companies: [Sunforge]}}
 ... companies: [{name: Voltgrid, industry: Energy Storage}]
@@ -28,50 +28,26 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Final, Literal
 
-from warmreach.errors import UnknownName, UsageError
-from warmreach.matching import IndustryMatch, Taxonomy, holds_role, join_words, suggest
-from warmreach.model import Contact, Network, Opening
+from warmreach.errors import UsageError
+from warmreach.graph import NetworkIndex
+from warmreach.matching import (
+    IndustryMatch,
+    Inference,
+    TargetField,
+    Taxonomy,
+    classify_industries,
+    company_industries,
+    holds_role,
+    target_field,
+)
+from warmreach.model import Contact, Network, Opening, resolve_day
 from warmreach.scoring import DIRECT, ReferralModel
+from warmreach.text import join_words
 
 #: a direct tie at least this strong (see docs/scoring.md) counts as a strong tie
 STRONG_TIE: Final = 0.5
-#: confidence kept when an industry is taken from the contact's company
-FROM_COMPANY: Final = 0.9
-#: confidence of an industry read from words in a company name or a title
-FROM_NAME_WORDS: Final = 0.6
-FROM_TITLE_WORDS: Final = 0.4
 
 Status = Literal["covered", "weak", "no-path"]
-
-
-@dataclass(frozen=True, kw_only=True)
-class Inference:
-    """An attribute warmreach filled in, with where it came from."""
-
-    #: contact id
-    contact: str
-    #: the attribute filled in (``industry``)
-    attribute: str
-    #: the value, as a canonical name
-    value: str
-    #: where it came from, in words
-    source: str
-    #: 0..1
-    confidence: float
-
-
-@dataclass(frozen=True, kw_only=True)
-class TargetField:
-    """What you aim at, in canonical terms."""
-
-    #: the field as asked (``Climate Tech``)
-    asked: tuple[str, ...]
-    #: canonical fields covered
-    fields: tuple[str, ...]
-    #: canonical industries covered
-    industries: tuple[str, ...]
-    #: roles you want
-    roles: tuple[str, ...]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -140,134 +116,6 @@ class GapReport:
     suggestions: tuple[str, ...]
 
 
-def target_field(
-    taxonomy: Taxonomy, names: Sequence[str], roles: Sequence[str], strict: bool
-) -> TargetField:
-    """The canonical fields and industries ``names`` cover; an unknown name is an error
-    when ``strict``, else skipped."""
-    fields: dict[str, None] = {}  # in the order asked
-    industries: set[str] = set()
-    for name in names:
-        covered = taxonomy.field_of(name)
-        if covered is None:
-            if strict:
-                known = [field.name for field in taxonomy.fields.values()]
-                near = suggest(name, known)
-                hint = f"; did you mean {' or '.join(repr(n) for n in near)}?" if near else ""
-                raise UnknownName(f"'{name}' is not an industry or field warmreach knows{hint}")
-            continue
-        industries |= covered[0]
-        fields.update(dict.fromkeys(sorted(covered[1])))
-    return TargetField(
-        asked=tuple(names),
-        fields=tuple(fields),
-        industries=tuple(sorted(industries)),
-        roles=tuple(roles),
-    )
-
-
-@dataclass(frozen=True, kw_only=True)
-class CompanyIndustry:
-    """What a company's industry is, read from its ``industry`` or else its name."""
-
-    #: the industry, None when neither says
-    match: IndustryMatch | None
-    #: where it came from, in words
-    source: str
-    #: confidence passed on to its people
-    confidence: float
-
-
-def company_industries(network: Network, taxonomy: Taxonomy) -> dict[str, CompanyIndustry]:
-    """Each company's industry, read once: its written ``industry`` (in one whole-column
-    pass over all companies), else words in its name."""
-    written = taxonomy.match_many([company.industry or "" for company in network.companies])
-    found = {}
-    for company, match in zip(network.companies, written, strict=True):
-        if company.industry and match is not None:
-            source = f"company {company.name} (industry '{company.industry}')"
-            found[company.id] = CompanyIndustry(
-                match=match, source=source, confidence=FROM_COMPANY * match.confidence
-            )
-        else:
-            found[company.id] = CompanyIndustry(
-                match=taxonomy.find_in_words(company.name),
-                source=f"company name '{company.name}'",
-                confidence=FROM_NAME_WORDS,
-            )
-    return found
-
-
-def classify_industries(
-    network: Network,
-    taxonomy: Taxonomy,
-    companies: dict[str, CompanyIndustry] | None = None,
-    *,
-    only: Iterable[str] | None = None,
-) -> tuple[dict[str, IndustryMatch], list[Inference]]:
-    """Each contact's industry in the taxonomy, and the inferences that filled gaps.
-
-    Written industries are read exactly or fuzzily; a missing one is taken from the
-    company's industry, else from words in the company's name, else in the title.
-    ``companies`` (from :func:`company_industries`) is computed when not given;
-    ``only`` limits the work to the contacts with these ids.
-    """
-    if companies is None:
-        companies = company_industries(network, taxonomy)
-    chosen = (
-        network.contacts if only is None else [network.contacts_by_id[contact] for contact in only]
-    )
-    texts = [contact.industry for contact in chosen if contact.industry]
-    matched = dict(zip(texts, taxonomy.match_many(texts), strict=True))
-    found: dict[str, IndustryMatch] = {}
-    inferred: list[Inference] = []
-
-    def infer(
-        contact: Contact, match: IndustryMatch | None, source: str, confidence: float
-    ) -> bool:
-        if match is None:
-            return False
-        found[contact.id] = match
-        value = taxonomy.describe(match)
-        inferred.append(
-            Inference(
-                contact=contact.id,
-                attribute="industry",
-                value=value,
-                source=source,
-                confidence=round(confidence, 2),
-            )
-        )
-        return True
-
-    for contact in chosen:
-        company = companies[contact.company] if contact.company else None
-        if contact.industry:
-            match = matched[contact.industry]
-            if match is not None and match.method == "exact":
-                found[contact.id] = match
-            else:
-                infer(
-                    contact,
-                    match,
-                    f"written '{contact.industry}'",
-                    match.confidence if match else 0,
-                )
-            continue
-        if company is not None and infer(
-            contact, company.match, company.source, company.confidence
-        ):
-            continue
-        if contact.title:
-            infer(
-                contact,
-                taxonomy.find_in_words(contact.title),
-                f"title '{contact.title}'",
-                FROM_TITLE_WORDS,
-            )
-    return found, inferred
-
-
 def _status(actions: Iterable[str]) -> Status:
     seen = set(actions)
     if seen & {"ask-referral", "signal-then-ask"}:
@@ -284,6 +132,7 @@ def find_gaps(
     roles: Sequence[str] | None = None,
     as_of: dt.date | None = None,
     model: ReferralModel | None = None,
+    index: NetworkIndex | None = None,
 ) -> GapReport:
     """The gap report for ``field`` (default: ``me.seeking.industries``) and ``roles``
     (default: ``me.seeking.roles``).
@@ -291,7 +140,8 @@ def find_gaps(
     Raises :class:`~warmreach.errors.UnknownName` for a field given here that the
     taxonomy does not know, and :class:`~warmreach.errors.UsageError` when there is
     nothing to look for. ``model``, a :class:`ReferralModel` of this network on this
-    day, saves building one.
+    day, saves building one; ``index``, the network's
+    :class:`~warmreach.graph.NetworkIndex`, saves building that.
     """
     taxonomy = Taxonomy.load()
     seeking = network.me.seeking
@@ -303,9 +153,9 @@ def find_gaps(
             "or pass --field and --role"
         )
     target = target_field(taxonomy, names, wanted_roles, strict=bool(field))
-    day = as_of or dt.date.today()
+    day = resolve_day(as_of)
     if model is None or model.network is not network or model.as_of != day:
-        model = ReferralModel(network, as_of=day)  # a model of other data cannot be reused
+        model = ReferralModel(network, as_of=day, index=index)  # another's cannot be reused
     from_companies = company_industries(network, taxonomy)
     industries, inferred = classify_industries(network, taxonomy, from_companies)
 
@@ -449,7 +299,7 @@ def _suggestions(
                 )
                 for contact in network.contacts
                 if contact.is_direct and contact.company != gap.company
-                for known in [there.intersection(model.links[contact.id])]
+                for known in [there.intersection(model.knows[contact.id])]
                 if known
             )
             known_directly = [

@@ -1,12 +1,12 @@
 """The validated network: frozen, keyword-only dataclasses with stable ids.
 
-The loader (:mod:`warmreach.loading`) turns a YAML file into a :class:`Network`;
+The loader (:mod:`warmreach.networkfile`) turns a YAML file into a :class:`Network`;
 everything downstream reads only these types. Every reference between records is
 by id: contact ids, company ids, and team ids (unique within their company).
-Display names are kept for people to read, never used as keys.
+Display names are kept for people to read, never used as keys. These are plain data:
+the indexes built from them (who knows whom, who works where) live in
+:mod:`warmreach.graph`.
 
->>> slugify("Bob Chen")
-'bob-chen'
 >>> PartialDate.parse("2019-04")
 PartialDate(year=2019, month=4, day=None)
 >>> str(PartialDate.parse("2024-02-29"))
@@ -18,14 +18,10 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
-from typing import TYPE_CHECKING, Final, Literal, get_args
-
-if TYPE_CHECKING:
-    from warmreach.links import KnowsLinks
+from functools import cached_property
+from typing import Final, Literal, get_args
 
 #: the graph id of the person the network belongs to
 ME: Final = "me"
@@ -52,40 +48,15 @@ Availability = Literal["now", "later"]
 AVAILABILITY_WORDS: Final[tuple[Availability, ...]] = get_args(Availability)
 
 _DATE_RE: Final = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-_NON_WORD: Final = re.compile(r"[\W_]+")
-_ID_RE: Final = re.compile(r"[^\W_][\w.-]*")
 
 
-@lru_cache(maxsize=1 << 16)
-def slugify(text: str) -> str:
-    """Make the stable id of a name: lower case, accents dropped, words joined by ``-``.
+def resolve_day(as_of: dt.date | None) -> dt.date:
+    """The day a result is computed for: ``as_of``, or today when not given.
 
-    Letters of any script are kept, so names in any language have ids.
-
-    >>> slugify("  Åsa Öberg-Lind ")
-    'asa-oberg-lind'
-    >>> slugify("Voltgrid, Inc.")
-    'voltgrid-inc'
-    >>> slugify("王伟")
-    '王伟'
-    >>> slugify("!!!")
-    ''
+    >>> resolve_day(dt.date(2026, 11, 25))
+    datetime.date(2026, 11, 25)
     """
-    folded = text.casefold()
-    if not folded.isascii():  # ASCII has no accents to drop
-        decomposed = unicodedata.normalize("NFKD", folded)
-        without_marks = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-        folded = unicodedata.normalize("NFC", without_marks)
-    return _NON_WORD.sub("-", folded).strip("-")
-
-
-def is_valid_id(text: str) -> bool:
-    """Whether ``text`` can be an explicit id: letters, digits, ``.``, ``-``, ``_``.
-
-    >>> is_valid_id("bob-chen"), is_valid_id("bob chen"), is_valid_id("team/x")
-    (True, False, False)
-    """
-    return _ID_RE.fullmatch(text) is not None
+    return dt.date.today() if as_of is None else as_of
 
 
 @dataclass(frozen=True, kw_only=True, order=True)
@@ -239,6 +210,15 @@ class Opening:
     #: contact id of the hiring manager, when known
     hiring_manager: str | None = None
 
+    @property
+    def key(self) -> str:
+        """The target as ids: ``company`` or ``company/team``.
+
+        >>> Opening(company="voltgrid", team="grid-storage").key
+        'voltgrid/grid-storage'
+        """
+        return self.company + (f"/{self.team}" if self.team else "")
+
 
 @dataclass(frozen=True, kw_only=True)
 class Link:
@@ -319,13 +299,3 @@ class Network:
     def companies_by_id(self) -> Mapping[str, Company]:
         """Companies by id."""
         return {company.id: company for company in self.companies}
-
-    @cached_property
-    def links(self) -> KnowsLinks:
-        """For every contact, the people they know, whichever side wrote the link, with
-        the stronger of the strengths stated on either side; people in file order.
-        Kept with a cached network, so it is built once per file."""
-        from warmreach.links import KnowsLinks  # NumPy only for the commands that need it
-
-        contacts = self.contacts
-        return KnowsLinks.build([contact.id for contact in contacts], [c.knows for c in contacts])

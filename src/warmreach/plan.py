@@ -30,7 +30,7 @@ from typing import Final, Literal, get_args
 
 from warmreach.errors import UsageError
 from warmreach.gaps import find_gaps
-from warmreach.matching import join_words
+from warmreach.graph import NetworkIndex
 from warmreach.model import (
     DEFAULT_STRENGTH,
     SCALE_MAX,
@@ -41,6 +41,7 @@ from warmreach.model import (
     Opening,
     PartialDate,
     Told,
+    resolve_day,
 )
 from warmreach.scoring import (
     DIRECT,
@@ -50,12 +51,14 @@ from warmreach.scoring import (
     POSITION_WEIGHT,
     Position,
     ReferralModel,
-    Scored,
     TieStrength,
+    best_score,
+    can_vouch,
     default_targets,
     score_of,
     tie_strength,
 )
+from warmreach.text import join_words
 
 #: minutes of a message, a call and a coffee (or video call)
 MESSAGE: Final = 10
@@ -187,17 +190,19 @@ def plan_actions(
     hours: float = DEFAULT_HOURS,
     as_of: dt.date | None = None,
     targets: Sequence[Opening] | None = None,
+    index: NetworkIndex | None = None,
 ) -> Plan:
     """This week's actions within ``hours``, best gain per minute first.
 
     The targets are the file's openings (or sought companies) and, when ``me.seeking``
-    names a field, the gap report's companies of that field.
+    names a field, the gap report's companies of that field. ``index``, the network's
+    :class:`~warmreach.graph.NetworkIndex`, is built when not given.
     """
     if hours < 0 or not math.isfinite(hours):
         raise UsageError(f"--hours must be a number of hours, 0 or more, not {hours}")
-    day = as_of or dt.date.today()
+    day = resolve_day(as_of)
     chosen = list(default_targets(network) if targets is None else targets)
-    model = ReferralModel(network, as_of=day)
+    model = ReferralModel(network, as_of=day, index=index)
     growth: list[tuple[str, list[str]]] = []
     if targets is None and _has_field(network):
         report = find_gaps(network, as_of=day, model=model)
@@ -288,7 +293,7 @@ class _Planner:
         for index, candidates in enumerate(self.scored):
             for item in candidates:
                 self.places.setdefault(item.contact.id, []).append((index, item.proximity))
-        self.best = [_best_score(candidates) for candidates in self.scored]
+        self.best = [best_score(candidates) for candidates in self.scored]
 
     # -- scores --
 
@@ -323,13 +328,13 @@ class _Planner:
         """
         assert step.to is not None
         helper = step.contact
-        known = self.model.links.get(helper, {})
+        known = self.model.knows.get(helper, {})
         for target in self.targets:
             seeds = self.model.hiring_team(target)
             if helper in seeds or any(seed in known for seed in seeds):
                 network = apply_action(self.network, step, as_of=self.as_of)
                 model = ReferralModel(network, as_of=self.as_of)
-                return [_best_score(model.scored(target)) for target in self.targets]
+                return [best_score(model.scored(target)) for target in self.targets]
         lengths = [-math.log(carry) for carry in [self._carry(helper)] if carry > 0]
         lengths += [
             -math.log(carry) + KNOWS_LENGTH[strength]
@@ -365,7 +370,7 @@ class _Planner:
             if option is not None:
                 found.append(option)
         for index, candidates in enumerate(self.candidates):
-            target = _target_id(self.targets[index])
+            target = self.targets[index].key
             for candidate in candidates:
                 if candidate.action == "ask-referral":
                     who = candidate.contact
@@ -433,9 +438,7 @@ class _Planner:
         able = [
             contacts[helper]
             for helper in helpers
-            if contacts[helper].trust >= MIN_VOUCH_TRUST
-            and not tie_strength(contacts[helper], self.as_of).is_new
-            and not tie_strength(contacts[helper], self.as_of).is_stale
+            if can_vouch(contacts[helper], tie_strength(contacts[helper], self.as_of))
         ]
         if not able:
             return None
@@ -572,11 +575,6 @@ class _Planner:
                 )
 
 
-def _best_score(scored: Sequence[Scored]) -> float:
-    """A target's best referral score: its best candidate's, or applying directly."""
-    return max([DIRECT, *(score_of(item.effect) for item in scored)])
-
-
 def _order(gain: float, step: Step) -> tuple[float, float, int, str, str, str]:
     """Best gain per minute first, then the larger gain; ties broken by kind and ids."""
     return (
@@ -587,10 +585,6 @@ def _order(gain: float, step: Step) -> tuple[float, float, int, str, str, str]:
         step.target or "",
         step.to or "",
     )
-
-
-def _target_id(target: Opening) -> str:
-    return target.company + (f"/{target.team}" if target.team else "")
 
 
 __all__ = [

@@ -1,33 +1,36 @@
-"""The fields of the network file, described once.
+"""The fields of the network file, each declared once.
 
-The loader checks a file against :data:`NETWORK` (which fields exist, which are
-required, what kind of value each takes), ``warmreach schema`` prints it as a JSON
-Schema for editors, and ``docs/network-format.md`` documents the same fields (a test
-keeps the two in step).
+One :class:`FieldSpec` per field drives everything that knows about fields: the loader
+types each value by its :attr:`~FieldSpec.kind` (:mod:`warmreach.networkfile.build`),
+the writer puts fields in this order (:mod:`warmreach.networkfile.dump`), edits place new
+keys by it (:mod:`warmreach.networkfile.edit`), ``warmreach schema`` prints it as a JSON
+Schema for editors, and ``docs/network-format.md`` documents the same fields (tests keep
+the model's fields, the docs and the committed schema in step with these).
 
 >>> [spec.name for spec in NETWORK.fields]
 ['me', 'companies', 'openings', 'contacts']
->>> CONTACT.field("trust").kind
-'scale'
+>>> CONTACT.field("trust").kind, CONTACT.field("trust").default
+('scale', '1')
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Final, Literal, assert_never
 
 from warmreach.model import (
     AVAILABILITY_WORDS,
-    DEFAULT_KNOWS_MY_WORK,
-    DEFAULT_STRENGTH,
-    DEFAULT_TRUST,
     SCALE_MAX,
     SCALE_MIN,
     STRENGTH_MAX,
     STRENGTH_MIN,
     TOLD_ITEMS,
+    Contact,
+    Link,
 )
+from warmreach.text import ID_JSON_PATTERN
 
 Kind = Literal[
     "text",  # one line of text (numbers and words like NO stay text)
@@ -38,17 +41,28 @@ Kind = Literal[
     "date",  # YYYY, YYYY-MM or YYYY-MM-DD
     "available",  # now, later or a date
     "told",  # a list of role / aspiration / availability
+    "company",  # a company, by free text linked to the companies (name, alias, fuzzily)
+    "companies",  # a list of companies, each as for "company"
+    "team",  # a team of the record's company, by name
+    "teams",  # a list of teams of the same company, by name
+    "person",  # a contact, by name or id
     "knows",  # a list of people: a name or id, or {name, strength}
     "object",  # a mapping of the fields given
     "objects",  # a list of mappings of the fields given
 ]
+
+#: the range of each kind of whole number
+NUMBER_RANGES: Final[dict[Kind, tuple[int, int]]] = {
+    "scale": (SCALE_MIN, SCALE_MAX),
+    "strength": (STRENGTH_MIN, STRENGTH_MAX),
+}
 
 
 @dataclass(frozen=True, kw_only=True)
 class FieldSpec:
     """One field of the file: its name, kind, meaning and default."""
 
-    #: the key as written in YAML
+    #: the key as written in YAML, and the name of the model's attribute
     name: str
     #: the kind of value it takes
     kind: Kind
@@ -70,7 +84,7 @@ class FieldSpec:
 
     @cached_property
     def names(self) -> tuple[str, ...]:
-        """The names of the sub-fields, in documented order."""
+        """The names of the sub-fields, in documented order (the order files are written in)."""
         return tuple(spec.name for spec in self.fields)
 
     @cached_property
@@ -84,6 +98,18 @@ class FieldSpec:
         return tuple(spec.name for spec in self.fields if spec.required)
 
 
+def model_default(record: type[Any], name: str) -> str:
+    """The default of a model attribute, as the docs write it.
+
+    >>> model_default(Contact, "knows_my_work")
+    '0'
+    """
+    (found,) = (field for field in dataclasses.fields(record) if field.name == name)
+    if found.default is dataclasses.MISSING:
+        raise ValueError(f"{record.__name__}.{name} has no plain default")
+    return str(found.default)
+
+
 SEEKING: Final = FieldSpec(
     name="seeking",
     kind="object",
@@ -93,7 +119,9 @@ SEEKING: Final = FieldSpec(
         FieldSpec(
             name="industries", kind="texts", doc="Industries or fields you want.", default="[]"
         ),
-        FieldSpec(name="companies", kind="texts", doc="Companies you want to join.", default="[]"),
+        FieldSpec(
+            name="companies", kind="companies", doc="Companies you want to join.", default="[]"
+        ),
     ),
 )
 
@@ -105,7 +133,7 @@ ME_SPEC: Final = FieldSpec(
     fields=(
         FieldSpec(name="name", kind="text", doc="Your name.", required=True),
         FieldSpec(name="role", kind="text", doc="What you do now."),
-        FieldSpec(name="company", kind="text", doc="Where you work now."),
+        FieldSpec(name="company", kind="company", doc="Where you work now."),
         FieldSpec(name="industry", kind="text", doc="Your current industry."),
         SEEKING,
         FieldSpec(
@@ -126,7 +154,7 @@ TEAM: Final = FieldSpec(
         FieldSpec(name="name", kind="text", doc="The team's name.", required=True),
         FieldSpec(
             name="near",
-            kind="texts",
+            kind="teams",
             doc="Teams of the same company that work closely with this one.",
             default="[]",
         ),
@@ -152,11 +180,13 @@ OPENING: Final = FieldSpec(
     doc="Concrete roles you are aiming at.",
     default="[]",
     fields=(
-        FieldSpec(name="company", kind="text", doc="The company hiring.", required=True),
-        FieldSpec(name="team", kind="text", doc="The hiring team."),
+        FieldSpec(name="company", kind="company", doc="The company hiring.", required=True),
+        FieldSpec(name="team", kind="team", doc="The hiring team."),
         FieldSpec(name="role", kind="text", doc="The role."),
         FieldSpec(
-            name="hiring_manager", kind="text", doc="The hiring manager: a contact's name or id."
+            name="hiring_manager",
+            kind="person",
+            doc="The hiring manager: a contact's name or id.",
         ),
     ),
 )
@@ -167,12 +197,12 @@ KNOWS: Final = FieldSpec(
     doc="People this contact knows, by name or id; the link is mutual.",
     default="[]",
     fields=(
-        FieldSpec(name="name", kind="text", doc="A contact's name or id.", required=True),
+        FieldSpec(name="name", kind="person", doc="A contact's name or id.", required=True),
         FieldSpec(
             name="strength",
             kind="strength",
             doc="1 acquaintance ... 5 close.",
-            default=str(DEFAULT_STRENGTH),
+            default=model_default(Link, "strength"),
         ),
     ),
 )
@@ -185,24 +215,24 @@ CONTACT: Final = FieldSpec(
     fields=(
         FieldSpec(name="name", kind="text", doc="Their name.", required=True),
         FieldSpec(name="id", kind="id", doc="A stable id.", default="slug of the name"),
-        FieldSpec(name="company", kind="text", doc="Where they work now."),
-        FieldSpec(name="team", kind="text", doc="Their team at that company."),
+        FieldSpec(name="company", kind="company", doc="Where they work now."),
+        FieldSpec(name="team", kind="team", doc="Their team at that company."),
         FieldSpec(name="title", kind="text", doc="Their job title."),
         FieldSpec(name="industry", kind="text", doc="Their industry.", default="the company's"),
         FieldSpec(
-            name="past_companies", kind="texts", doc="Where they worked before.", default="[]"
+            name="past_companies", kind="companies", doc="Where they worked before.", default="[]"
         ),
         FieldSpec(
             name="trust",
             kind="scale",
             doc="0 stranger (no direct tie) ... 5 would risk their reputation for you.",
-            default=str(DEFAULT_TRUST),
+            default=model_default(Contact, "trust"),
         ),
         FieldSpec(
             name="knows_my_work",
             kind="scale",
             doc="0 never seen your work ... 5 depended on it daily.",
-            default=str(DEFAULT_KNOWS_MY_WORK),
+            default=model_default(Contact, "knows_my_work"),
         ),
         FieldSpec(name="met", kind="date", doc="When the relationship began."),
         FieldSpec(name="last_contact", kind="date", doc="When you were last in touch."),
@@ -233,16 +263,15 @@ def _json_schema(spec: FieldSpec) -> dict[str, Any]:
     """The JSON Schema of one field's value."""
     schema: dict[str, Any]
     match spec.kind:
-        case "text":
+        case "text" | "company" | "team" | "person":
             schema = {"type": "string"}
         case "id":
-            schema = {"type": "string", "pattern": r"^[^\s:/]+$"}
-        case "texts":
+            schema = {"type": "string", "pattern": ID_JSON_PATTERN}
+        case "texts" | "companies" | "teams":
             schema = {"type": "array", "items": {"type": "string"}}
-        case "scale":
-            schema = {"type": "integer", "minimum": SCALE_MIN, "maximum": SCALE_MAX}
-        case "strength":
-            schema = {"type": "integer", "minimum": STRENGTH_MIN, "maximum": STRENGTH_MAX}
+        case "scale" | "strength":
+            low, high = NUMBER_RANGES[spec.kind]
+            schema = {"type": "integer", "minimum": low, "maximum": high}
         case "date":
             schema = {"type": ["string", "integer"], "pattern": _DATE_PATTERN}
         case "available":
@@ -277,9 +306,8 @@ def _object_schema(spec: FieldSpec) -> dict[str, Any]:
         "properties": {sub.name: _json_schema(sub) for sub in spec.fields},
         "additionalProperties": False,
     }
-    required = [sub.name for sub in spec.fields if sub.required]
-    if required:
-        schema["required"] = required
+    if spec.required_names:
+        schema["required"] = list(spec.required_names)
     return schema
 
 

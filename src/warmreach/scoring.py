@@ -11,7 +11,7 @@ you by the path ``me -> ... -> c``::
 ``score`` is an estimated interview rate: :data:`DIRECT` when applying directly,
 up to :data:`REFERRED` for an ideal referral. Paths have at most :data:`MAX_HOPS` steps.
 
->>> from warmreach.loading import parse_network
+>>> from warmreach.networkfile import parse_network
 >>> network = parse_network('''
 ... me: {name: Ana}
 ... openings: [{company: Voltgrid, team: Grid, hiring_manager: Eva}]
@@ -35,13 +35,13 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
 from itertools import islice
-from typing import TYPE_CHECKING, Any, Final, Literal, get_args
+from typing import Any, Final, Literal, get_args
 
 import networkx as nx
 
 from warmreach._gc import paused_gc
 from warmreach.errors import UsageError
-from warmreach.graph import knows_links, near_teams
+from warmreach.graph import NetworkIndex, closeness_rank, knows_pairs
 from warmreach.model import (
     ME,
     SCALE_MAX,
@@ -52,13 +52,8 @@ from warmreach.model import (
     Opening,
     PartialDate,
     Told,
+    resolve_day,
 )
-
-if TYPE_CHECKING:  # NumPy is imported only by the commands that need it
-    import numpy as np
-    import numpy.typing as npt
-
-    from warmreach.links import KnowsLinks
 
 # -- constants (each is explained, with its source, in docs/scoring.md) ---------------------
 
@@ -417,6 +412,11 @@ class TargetReport:
             title += f" ({self.target.role})"
         return title
 
+    @property
+    def label(self) -> str:
+        """The target in a few words, for legends: ``Voltgrid / Grid Storage Product``."""
+        return self.company_name + (f" / {self.team_name}" if self.team_name else "")
+
 
 @dataclass(frozen=True, kw_only=True)
 class Analysis:
@@ -463,23 +463,17 @@ class ReferralModel:
     target, so analysing several targets reuses them.
     """
 
-    def __init__(self, network: Network, *, as_of: dt.date) -> None:
+    def __init__(
+        self, network: Network, *, as_of: dt.date, index: NetworkIndex | None = None
+    ) -> None:
         self.network = network
         self.as_of = as_of
-        self.near = near_teams(network)
-        self.members: dict[tuple[str, str], list[str]] = {}
-        #: the people who work or worked at each company, in file order
-        self.staff: dict[str, list[Contact]] = {}
-        for contact in network.contacts:
-            if contact.company is not None and contact.team is not None:
-                self.members.setdefault((contact.company, contact.team), []).append(contact.id)
-            for company in dict.fromkeys([contact.company, *contact.past_companies]):
-                if company is not None:
-                    self.staff.setdefault(company, []).append(contact)
+        #: the network's index (built when not given)
+        self.index = index or NetworkIndex.build(network)
         #: your tie to each direct contact
         self.ties: Mapping[str, TieStrength] = _Ties(network, as_of)
         #: the people each contact knows, with the strength of the link
-        self.links = network.links
+        self.knows = self.index.knows
         self._paths: dict[str, tuple[float, list[str]] | None] = {}
         self._two_steps: dict[str, tuple[float, str] | None] = {}
         self._me_lengths: dict[str, float | None] = {}
@@ -490,8 +484,7 @@ class ReferralModel:
         """You and your contacts, linked where a request can pass, each edge with the
         ``length`` ``-log(p)`` of the chance ``p`` that it does (``strength`` on ``knows``).
 
-        Built on first use (plan and ``--paths``): analysing works on :attr:`links` and
-        :attr:`ties`.
+        Built on first use (``--paths``): analysing works on :attr:`knows` and :attr:`ties`.
         """
         with paused_gc():
             people = nx.Graph()
@@ -504,7 +497,7 @@ class ReferralModel:
             )
             people.add_edges_from(
                 (u, v, {"length": KNOWS_LENGTH[strength], "strength": strength})
-                for (u, v), strength in knows_links(self.network).items()
+                for (u, v), strength in knows_pairs(self.network, self.knows)
             )
             return people
 
@@ -534,7 +527,7 @@ class ReferralModel:
         if two is not None and (best is None or two[0] < best[0]):
             best = (two[0], [ME, two[1], contact])
         three: tuple[float, str, str] | None = None
-        for middle, strength in self.links.get(contact, {}).items():
+        for middle, strength in self.knows.get(contact, {}).items():
             reached = None if middle == contact else self._improved_in_two(middle)
             if reached is None or reached[1] == contact:
                 continue
@@ -550,7 +543,7 @@ class ReferralModel:
         if node in self._two_steps:
             return self._two_steps[node]
         found: tuple[float, str] | None = None
-        for tie, strength in self.links.get(node, {}).items():
+        for tie, strength in self.knows.get(node, {}).items():
             first = None if tie == node else self._me_length(tie)
             if first is None:
                 continue
@@ -578,14 +571,14 @@ class ReferralModel:
         if hops not in (1, 2):
             raise ValueError(f"hops must be 1 or 2, not {hops}")
         best = {source: 0.0} if source in among else {}
-        first = self.links.get(source, {})
+        first = self.knows.get(source, {})
         for middle, strength in first.items():
             if middle in among and middle != source:
                 best[middle] = min(best.get(middle, math.inf), KNOWS_LENGTH[strength])
         if hops == 2:
             for middle, strength in first.items():
                 step = KNOWS_LENGTH[strength]
-                for other, second in self.links.get(middle, {}).items():
+                for other, second in self.knows.get(middle, {}).items():
                     if other in among and other != source:
                         best[other] = min(best.get(other, math.inf), step + KNOWS_LENGTH[second])
         return best
@@ -595,7 +588,7 @@ class ReferralModel:
         are ``ME``), or None when they are not linked."""
         if ME in (person, other):
             return self._me_length(other if person == ME else person)
-        strength = self.links.get(person, {}).get(other)
+        strength = self.knows.get(person, {}).get(other)
         return None if strength is None else KNOWS_LENGTH[strength]
 
     def _me_length(self, contact: str) -> float | None:
@@ -646,7 +639,8 @@ class ReferralModel:
     # -- who, where, how far --
 
     def _candidates(self, target: Opening) -> list[Contact]:
-        found = list(self.staff.get(target.company, ()))
+        contacts = self.network.contacts_by_id
+        found = [contacts[person] for person in self.index.staff.get(target.company, ())]
         manager = self.network.contacts_by_id.get(target.hiring_manager or "")
         if manager is not None and target.company not in (manager.company, *manager.past_companies):
             found.append(manager)
@@ -660,7 +654,7 @@ class ReferralModel:
         if target.team is not None and contact.team is not None:
             if contact.team == target.team:
                 return Position.ON_TEAM
-            if contact.team in self.near.get((target.company, target.team), ()):
+            if contact.team in self.index.near.get((target.company, target.team), ()):
                 return Position.NEAR_TEAM
         return Position.AT_COMPANY
 
@@ -668,7 +662,7 @@ class ReferralModel:
         """The people known to be on the hiring team: its members and the hiring manager."""
         seeds = {target.hiring_manager} if target.hiring_manager else set()
         if target.team is not None:
-            seeds.update(self.members.get((target.company, target.team), ()))
+            seeds.update(self.index.members.get((target.company, target.team), ()))
         return sorted(seeds)
 
     def _closeness(self, seeds: Sequence[str]) -> dict[str, float]:
@@ -680,13 +674,9 @@ class ReferralModel:
         """
         if not seeds:
             return {}
-        links = self.network.links
-        rows = links.within(seeds, 2)
+        rows = self.knows.within(seeds, 2)
         rows = rows[rows < len(self.network.contacts)]
-        if nx.config.backend_priority.algos:  # a NetworkX backend is configured: use it
-            rank = _networkx_pagerank(links, rows, seeds)
-        else:  # the same numbers, without building a NetworkX graph first
-            rank = links.pagerank(rows, seeds, PAGERANK_ALPHA)
+        rank = closeness_rank(self.knows, rows, seeds, PAGERANK_ALPHA)
         if not rank:
             return {}
         reference = sum(rank[seed] for seed in seeds) / len(seeds)
@@ -707,7 +697,7 @@ class ReferralModel:
             proximity += (near_value - proximity) * close
         team_links = 0
         if closeness:
-            team_links = sum(1 for other in self.links[contact.id] if other in seeds)
+            team_links = sum(1 for other in self.knows[contact.id] if other in seeds)
         found = self.path_to(contact.id)
         reach, path = (0.0, ()) if found is None else (math.exp(-found[0]), tuple(found[1]))
         return Scored(
@@ -730,9 +720,7 @@ class ReferralModel:
         potential = item.effect / self.ties[item.path[1]].readiness
         if len(item.path) > 2:
             return "ask-intro" if potential >= MIN_EFFECT else "apply-directly"
-        tie = self.ties[item.contact.id]
-        can_vouch = item.contact.trust >= MIN_VOUCH_TRUST and not tie.is_new and not tie.is_stale
-        if not can_vouch:
+        if not can_vouch(item.contact, self.ties[item.contact.id]):
             worth_it = potential >= MIN_EFFECT or item.position in _WORTH_CULTIVATING
             return "nurture" if worth_it else "apply-directly"
         if potential < MIN_EFFECT:
@@ -801,7 +789,7 @@ class ReferralModel:
         first = contacts[path[1]]
         names = [f"{first.name} (trust {first.trust}/5)"]
         names.extend(contacts[node].name for node in path[2:-1])
-        last = self.links[path[-2]][path[-1]]
+        last = self.knows[path[-2]][path[-1]]
         return f"introduction through {' and '.join(names)}, who knows them {last}/5"
 
     def _alternatives(
@@ -813,8 +801,8 @@ class ReferralModel:
         paths by increasing length; it runs on you and the people within
         ``MAX_HOPS - 1`` steps of the candidate, where every such path lies.
         """
-        nearby = self.links.within([contact], MAX_HOPS - 1)
-        around = self.people.subgraph([ME, *(self.links.ids[row] for row in nearby.tolist())])
+        nearby = self.knows.within([contact], MAX_HOPS - 1)
+        around = self.people.subgraph([ME, *(self.knows.ids[row] for row in nearby.tolist())])
         found = []
         try:
             generator = nx.shortest_simple_paths(around, ME, contact, weight="length")
@@ -844,28 +832,20 @@ class ReferralModel:
         return tuple(sorted(bridges, key=lambda bridge: (-bridge.value, bridge.contact)))
 
 
-def _networkx_pagerank(
-    links: KnowsLinks, rows: npt.NDArray[np.intp], seeds: Sequence[str]
-) -> dict[str, float]:
-    """:meth:`KnowsLinks.pagerank` through ``nx.pagerank``, which NetworkX dispatches to a
-    configured backend (nx-cugraph on a GPU, say); empty when there are no links."""
-    ids = [links.ids[row] for row in rows.tolist()]
-    kept = set(ids)
-    around = nx.Graph()
-    around.add_nodes_from(ids)
-    around.add_edges_from(
-        (u, v, {"strength": strength}) for u in ids for v, strength in links[u].items() if v in kept
-    )
-    if around.number_of_edges() == 0:
-        return {}
-    return nx.pagerank(  # type: ignore[no-any-return]
-        around, alpha=PAGERANK_ALPHA, personalization=dict.fromkeys(seeds, 1.0), weight="strength"
-    )
-
-
 _WORTH_CULTIVATING: Final = frozenset(
     {Position.HIRING_MANAGER, Position.ON_TEAM, Position.NEAR_TEAM}
 )
+
+
+def can_vouch(contact: Contact, tie: TieStrength) -> bool:
+    """Whether a direct contact can be asked to vouch for you now: trusted enough
+    (:data:`MIN_VOUCH_TRUST`), not a new connection, not out of touch for years."""
+    return contact.trust >= MIN_VOUCH_TRUST and not tie.is_new and not tie.is_stale
+
+
+def best_score(scored: Sequence[Scored]) -> float:
+    """A target's best referral score: its best candidate's, or applying directly."""
+    return max([DIRECT, *(score_of(item.effect) for item in scored)])
 
 
 def score_of(effect: float) -> float:
@@ -906,9 +886,10 @@ def rank_referrers(
     as_of: dt.date | None = None,
     top: int | None = None,
     paths: int = 0,
+    index: NetworkIndex | None = None,
 ) -> list[Candidate]:
     """Rank who could refer you for ``target``, best first (ties broken by id)."""
-    model = ReferralModel(network, as_of=as_of or dt.date.today())
+    model = ReferralModel(network, as_of=resolve_day(as_of), index=index)
     return list(model.rank(target, top=top, paths=paths).candidates)
 
 
@@ -919,16 +900,20 @@ def analyze(
     as_of: dt.date | None = None,
     top: int | None = None,
     paths: int = 0,
+    index: NetworkIndex | None = None,
 ) -> Analysis:
-    """Rank referrers for each target (the file's openings or sought companies by default)."""
-    day = as_of or dt.date.today()
+    """Rank referrers for each target (the file's openings or sought companies by default).
+
+    ``index``, the network's :class:`~warmreach.graph.NetworkIndex`, is built when not given.
+    """
+    day = resolve_day(as_of)
     chosen = default_targets(network) if targets is None else targets
     if not chosen:
         raise UsageError(
             "nothing to analyze: the file has no openings and no me.seeking.companies; "
             "name a target with --target COMPANY[/TEAM]"
         )
-    model = ReferralModel(network, as_of=day)
+    model = ReferralModel(network, as_of=day, index=index)
     reports = tuple(model.rank(target, top=top, paths=paths) for target in chosen)
     named = {
         person
@@ -960,6 +945,8 @@ __all__ = [
     "TargetReport",
     "TieStrength",
     "analyze",
+    "best_score",
+    "can_vouch",
     "default_targets",
     "hop_bounded_paths",
     "knows_probability",

@@ -28,8 +28,8 @@ from warmreach.model import (
     Opening,
     PartialDate,
     Team,
-    slugify,
 )
+from warmreach.text import slugify
 
 FIRST = """Ana Bob Carl Dana Eva Femi Grace Hugo Ines Jonas Kai Lena Marta Noor Oskar Paulo Rosa Sam
 Tara Umar Vera Wei Xena Yusuf Zoe Amara Bruno Chloe Dmitri Elif Felix Hana Ivan Jade Kavya Lars

@@ -1,7 +1,8 @@
 """Changing a user's network file in place without losing their comments, order or layout.
 
 The file is read with ruamel.yaml's round-trip loader, which keeps comments, key order,
-quoting and flow style; the only module that imports it. Before any edit, the file must
+quoting and flow style (the only module that imports it). New keys go where the schema's
+order puts them. Before any edit, the file must
 come back byte for byte from a round trip with the indentation we detect, so an edit can
 change nothing but what it means to. Every result is validated with warmreach's own loader
 before it replaces the file, atomically.
@@ -11,11 +12,10 @@ from __future__ import annotations
 
 import codecs
 import copy
-import datetime as dt
 import io
 import itertools
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
@@ -27,32 +27,14 @@ from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import LiteralScalarString
 
 from warmreach.errors import InvalidNetwork, WarmreachError
-from warmreach.files import write_atomic
-from warmreach.loading import DEFAULT_MAX_BYTES, parse_network, read_network_file
 from warmreach.model import Network
+from warmreach.networkfile import parse_network
+from warmreach.networkfile.atomic import write_atomic
+from warmreach.networkfile.decode import DEFAULT_MAX_BYTES, read_network_file
+from warmreach.schema import NETWORK
 
 #: indentations tried, most common first: (mapping, sequence, offset of the dash)
 _LAYOUTS: Final = ((2, 4, 2), (2, 2, 0), (4, 4, 2), (4, 6, 4), (4, 4, 0), (2, 2, 2), (3, 3, 1))
-#: the order of a contact's keys that new keys follow (the order of the documentation)
-CONTACT_KEYS: Final = (
-    "name",
-    "id",
-    "company",
-    "team",
-    "title",
-    "industry",
-    "location",
-    "past_companies",
-    "trust",
-    "knows_my_work",
-    "met",
-    "last_contact",
-    "told",
-    "knows",
-    "email",
-    "linkedin",
-    "notes",
-)
 
 
 @dataclass
@@ -273,81 +255,50 @@ def flow_list(items: Iterable[Any]) -> CommentedSeq:
     return sequence
 
 
+def extend_list(
+    mapping: CommentedMap, key: str, items: Sequence[Any], order: Sequence[str]
+) -> None:
+    """Add ``items`` to the list under ``key``: appended to a list the file has, else a new
+    list on one line (holding the single value the file had there, if any)."""
+    existing = mapping.get(key)
+    if isinstance(existing, CommentedSeq):
+        existing.extend(items)
+    else:
+        set_key(mapping, key, flow_list([*([] if existing is None else [existing]), *items]), order)
+
+
+def delete_key(mapping: CommentedMap, key: str) -> None:
+    """Remove ``key`` from a mapping, if it is there."""
+    if key in mapping:
+        del mapping[key]
+
+
+def append_record(document: Document, section: str, values: Mapping[str, Any]) -> None:
+    """Add a record (a mapping of ``values``) at the end of the list ``section`` (for
+    example ``contacts``), making the list when the file has none."""
+    tree = document.tree
+    node = CommentedMap()
+    for key, value in values.items():
+        node[key] = value
+    if isinstance(tree.get(section), CommentedSeq):
+        append_item(tree[section], node)
+    else:  # the list is made with its first item, so comments after it find their place
+        set_key(tree, section, CommentedSeq([node]), NETWORK.names)
+
+
 def text_value(text: str) -> str:
     """A string as YAML should write it: a literal block when it has several lines."""
     return LiteralScalarString(text) if "\n" in text else text
 
 
-# -- the log command ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, kw_only=True)
-class LogEntry:
-    """What ``warmreach log`` is asked to record about one contact."""
-
-    told: tuple[str, ...] = ()
-    contacted: dt.date | None = None
-    trust: int | None = None
-    note: str | None = None
-    #: the day the note is dated with
-    today: dt.date
-
-
-def record(document: Document, contact_id: str, entry: LogEntry) -> list[str]:
-    """Apply ``entry`` to the contact in the tree; returns what changed, in words."""
-    contact = document.network.contacts_by_id[contact_id]
-    node = document.contact_node(contact_id)
-    changes: list[str] = []
-
-    def change(key: str, value: Any, words: str) -> None:
-        set_key(node, key, value, CONTACT_KEYS)
-        changes.append(words)
-
-    new_items = [item for item in entry.told if item not in contact.told]
-    if new_items:
-        existing = node.get("told")
-        if isinstance(existing, CommentedSeq):
-            existing.extend(new_items)
-            changes.append("told " + ", ".join(new_items))
-        else:
-            change("told", flow_list([*contact.told, *new_items]), "told " + ", ".join(new_items))
-    if entry.contacted is not None and str(contact.last_contact) != entry.contacted.isoformat():
-        # a date object is written plain (2026-11-25); a string would be quoted
-        change("last_contact", entry.contacted, f"last contact {entry.contacted}")
-    if entry.trust is not None and entry.trust != contact.trust:
-        change("trust", entry.trust, f"trust {contact.trust} → {entry.trust}")
-    if entry.note:
-        line = f"{entry.today}: {entry.note}"
-        notes = f"{contact.notes.rstrip()}\n{line}" if contact.notes else line
-        change("notes", text_value(notes), "note added")
-    return changes
-
-
-def log_contact(
-    path: str | os.PathLike[str],
-    find: Callable[[Network], str],
-    entry: LogEntry,
-    *,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-) -> tuple[str, list[str]]:
-    """Record ``entry`` for the contact ``find`` picks; returns their id and the changes."""
-    document = open_document(path, max_bytes=max_bytes)
-    contact_id = find(document.network)
-    changes = record(document, contact_id, entry)
-    if changes:
-        save_document(document)
-    return contact_id, changes
-
-
 __all__ = [
-    "CONTACT_KEYS",
     "Document",
-    "LogEntry",
     "append_item",
+    "append_record",
+    "delete_key",
+    "extend_list",
     "flow_list",
-    "log_contact",
     "open_document",
-    "record",
     "save_document",
     "set_key",
     "text_value",

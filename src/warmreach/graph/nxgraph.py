@@ -1,11 +1,11 @@
-"""The network as a NetworkX graph: typed nodes and edges, no scoring.
+"""The network as a NetworkX graph, for library users: typed nodes and edges, no scoring.
 
 Node keys are strings that cannot collide: ``"me"``, contact ids as they are,
 ``"company:<id>"`` and ``"team:<company id>/<team id>"``. Every node has a ``kind``
 (:class:`NodeKind`) and a ``label``; every edge has a ``kind`` (:class:`EdgeKind`).
 See ``docs/graph.md`` for every attribute.
 
->>> from warmreach.loading import parse_network
+>>> from warmreach.networkfile import parse_network
 >>> network = parse_network('''
 ... me: {name: Ana Lima, company: Acme Shipping}
 ... companies:
@@ -33,6 +33,8 @@ from typing import Any
 import networkx as nx
 
 from warmreach._gc import paused_gc
+from warmreach.graph.index import NetworkIndex
+from warmreach.graph.knows import KnowsMatrix
 from warmreach.model import ME, Contact, Network
 
 
@@ -82,17 +84,18 @@ def team_node(company: str, team: str) -> str:
     return f"team:{company}/{team}"
 
 
-def build_graph(network: Network) -> nx.Graph:
-    """Build the undirected graph of a network.
+def build_graph(network: Network, index: NetworkIndex | None = None) -> nx.Graph:
+    """Build the undirected graph of a network (``index``, its index, is built when not
+    given).
 
     ``knows`` links are mutual: when both people list each other, the edge keeps the
     stronger of the two strengths. A contact with trust 0 has no edge to ``"me"``.
     """
     with paused_gc():
-        return _build_graph(network)
+        return _build_graph(network, index or NetworkIndex.build(network))
 
 
-def _build_graph(network: Network) -> nx.Graph:
+def _build_graph(network: Network, index: NetworkIndex) -> nx.Graph:
     graph = nx.Graph(name=network.me.name)
     me = network.me
     graph.add_node(ME, kind=NodeKind.ME, label=me.name, company=me.company)
@@ -144,51 +147,36 @@ def _build_graph(network: Network) -> nx.Graph:
 
     graph.add_edges_from(
         (a, b, {"kind": EdgeKind.KNOWS, "strength": strength})
-        for (a, b), strength in knows_links(network).items()
+        for (a, b), strength in knows_pairs(network, index.knows)
     )
     return graph
 
 
-def knows_links(network: Network) -> dict[tuple[str, str], int]:
-    """Every mutual ``knows`` link once, as (id, id) in file order, with the stronger of
-    the strengths stated on either side.
+def knows_pairs(network: Network, knows: KnowsMatrix) -> list[tuple[tuple[str, str], int]]:
+    """Every pair who know each other once, as (id, id) in the order the file first
+    wrote them, with their strength in ``knows`` (the stronger side's).
 
-    >>> from warmreach.loading import parse_network
+    >>> from warmreach.networkfile import parse_network
     >>> network = parse_network('''
     ... me: {name: Ana}
     ... contacts:
     ...   - {name: A, knows: [{name: B, strength: 2}]}
-    ...   - {name: B, knows: [{name: A, strength: 4}]}
+    ...   - {name: B, knows: [{name: A, strength: 4}, C]}
+    ...   - {name: C}
     ... ''')
-    >>> knows_links(network)
-    {('a', 'b'): 4}
+    >>> knows_pairs(network, NetworkIndex.build(network).knows)
+    [(('a', 'b'), 4), (('b', 'c'), 2)]
     """
-    links: dict[tuple[str, str], int] = {}
+    seen: set[tuple[str, str]] = set()
+    pairs: list[tuple[tuple[str, str], int]] = []
     for contact in network.contacts:
+        row = knows[contact.id]
         for link in contact.knows:
             pair = (contact.id, link.contact)
-            key = pair if pair[::-1] not in links else pair[::-1]
-            links[key] = max(links.get(key, 0), link.strength)
-    return links
-
-
-def near_teams(network: Network) -> dict[tuple[str, str], frozenset[str]]:
-    """For each (company id, team id), the teams of the company it is near (mutual).
-
-    >>> from warmreach.loading import parse_network
-    >>> text = "me: {name: Ana}\\ncompanies: [{name: V, teams: [{name: A, near: [B]}]}]"
-    >>> network = parse_network(text)
-    >>> near_teams(network)[("v", "b")]
-    frozenset({'a'})
-    """
-    near: dict[tuple[str, str], set[str]] = {}
-    for company in network.companies:
-        for team in company.teams:
-            near.setdefault((company.id, team.id), set())
-            for other in team.near:
-                near[(company.id, team.id)].add(other)
-                near.setdefault((company.id, other), set()).add(team.id)
-    return {key: frozenset(value) for key, value in near.items()}
+            if pair not in seen and pair[::-1] not in seen:
+                seen.add(pair)
+                pairs.append((pair, row[link.contact]))
+    return pairs
 
 
 def _tie_attributes(contact: Contact) -> dict[str, Any]:
@@ -222,20 +210,19 @@ class NetworkSummary:
     links: int
 
 
-def summarize(network: Network, graph: nx.Graph | None = None) -> NetworkSummary:
-    """Count what a network holds (``graph`` is built when not given).
+def summarize(network: Network, index: NetworkIndex | None = None) -> NetworkSummary:
+    """Count what a network holds (``index``, its index, is built when not given).
 
-    >>> from warmreach.loading import parse_network
+    >>> from warmreach.networkfile import parse_network
     >>> text = "me: {name: Ana}\\ncontacts: [{name: Bo, knows: [Cy]}, {name: Cy, trust: 0}]"
     >>> network = parse_network(text)
     >>> summary = summarize(network)
     >>> summary.direct_ties, summary.known_through_others, summary.links
     (1, 1, 1)
     """
-    if graph is None:
-        graph = build_graph(network)
+    if index is None:
+        index = NetworkIndex.build(network)
     direct = sum(1 for contact in network.contacts if contact.is_direct)
-    links = sum(1 for _, _, kind in graph.edges(data="kind") if kind == EdgeKind.KNOWS)
     return NetworkSummary(
         contacts=len(network.contacts),
         direct_ties=direct,
@@ -243,5 +230,5 @@ def summarize(network: Network, graph: nx.Graph | None = None) -> NetworkSummary
         companies=len(network.companies),
         teams=sum(len(company.teams) for company in network.companies),
         openings=len(network.openings),
-        links=links,
+        links=index.knows.pair_count,
     )

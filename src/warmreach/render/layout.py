@@ -1,18 +1,13 @@
-"""A picture of the network around you, with the best paths to each target highlighted.
+"""What the picture shows and where: the people around you, laid out, with the best paths.
 
-Two steps, so that what is drawn can be tested without drawing it:
-
-1. :func:`plan_drawing` chooses the people (you, everyone on the best paths, then the
-   strongest ties and the best candidates, up to ``top``) and lays them out around you:
-   the stronger your tie, the closer to the centre; people of one company side by side,
-   so that a target company reads as one cluster; every label on the rim, at its
-   person's angle, so that labels never pile up.
-2. :func:`draw` turns that plan into PNG, SVG or PDF bytes with matplotlib (Agg,
-   imported only here), with names drawn literally (no mathtext) and no dates in the
-   file's metadata, so the same input gives the same bytes.
+:func:`plan_drawing` chooses the people (you, everyone on the best paths, then the
+strongest ties and the best candidates, up to ``top``) and lays them out around you:
+the stronger your tie, the closer to the centre; people of one company side by side,
+so that a target company reads as one cluster; every label on the rim, at its
+person's angle, so that labels never pile up. :mod:`warmreach.render.draw` draws it.
 
 >>> import datetime as dt
->>> from warmreach.loading import parse_network
+>>> from warmreach.networkfile import parse_network
 >>> network = parse_network('''
 ... me: {name: Ana Lima, seeking: {companies: [Voltgrid]}}
 ... contacts:
@@ -27,18 +22,16 @@ Two steps, so that what is drawn can be tested without drawing it:
 from __future__ import annotations
 
 import datetime as dt
-import io
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Final, Literal, assert_never
+from typing import Final, Literal
 
-from warmreach.gaps import classify_industries, target_field
-from warmreach.matching import Taxonomy
-from warmreach.model import ME, Network, Opening
-from warmreach.scoring import MAX_HOPS, ReferralModel, TargetReport, default_targets
+from warmreach.graph import NetworkIndex
+from warmreach.matching import Taxonomy, classify_industries, target_field
+from warmreach.model import ME, Network, Opening, resolve_day
+from warmreach.scoring import MAX_HOPS, ReferralModel, default_targets
 
-ImageFormat = Literal["png", "svg", "pdf"]
 FieldColour = Literal["field", "adjacent", "other", "you"]
 
 #: how many of each target's best candidates get their path highlighted
@@ -135,25 +128,25 @@ def plan_drawing(
     top: int = 40,
     redact: bool = False,
     as_of: dt.date | None = None,
+    index: NetworkIndex | None = None,
 ) -> Drawing:
     """Choose whom to draw (at most ``top`` people besides you) and where."""
-    day = as_of or dt.date.today()
-    model = ReferralModel(network, as_of=day)
+    day = resolve_day(as_of)
+    model = ReferralModel(network, as_of=day, index=index)
     chosen_targets = list(default_targets(network) if targets is None else targets)
     reports = [model.rank(target) for target in chosen_targets]
     contacts = network.contacts_by_id
 
     paths: list[DrawnPath] = []
-    for index, report in enumerate(reports):
-        label = _target_label(report)
+    for number, report in enumerate(reports):
         ranked = [candidate for candidate in report.candidates if candidate.path]
         for rank, candidate in enumerate(ranked[:PATHS_PER_TARGET], start=1):
             paths.append(
                 DrawnPath(
-                    target=label,
+                    target=report.label,
                     rank=rank,
                     nodes=candidate.path,
-                    colour=index % len(PATH_COLOURS),
+                    colour=number % len(PATH_COLOURS),
                 )
             )
     actions = {
@@ -279,7 +272,7 @@ def plan_drawing(
         companies = len({contact.company for contact in hidden if contact.company})
         others = f"+ {len(hidden):,} others at {companies:,} companies"
     me_name = initials(network.me.name) if redact else network.me.name
-    aimed = ", ".join(_target_label(report) for report in reports) or "no target"
+    aimed = ", ".join(report.label for report in reports) or "no target"
     field_names = [taxonomy.fields[field].name for field in sorted(target_fields)]
     return Drawing(
         title=f"{me_name}'s network, as of {day.isoformat()}\nbest paths to {aimed}",
@@ -292,10 +285,6 @@ def plan_drawing(
     )
 
 
-def _target_label(report: TargetReport) -> str:
-    return report.company_name + (f" / {report.team_name}" if report.team_name else "")
-
-
 def _radius(person: str, model: ReferralModel) -> float:
     tie = model.ties.get(person)
     if tie is not None and tie.probability > 0:
@@ -303,205 +292,3 @@ def _radius(person: str, model: ReferralModel) -> float:
     found = model.path_to(person)
     hops = MAX_HOPS if found is None else min(len(found[1]) - 1, MAX_HOPS)
     return RING_INDIRECT.get(hops, RING_INDIRECT[MAX_HOPS])
-
-
-def draw(drawing: Drawing, fmt: ImageFormat, *, dpi: int = 150) -> bytes:
-    """The picture as PNG, SVG or PDF bytes; the same drawing gives the same bytes."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    from matplotlib import pyplot as plt
-    from matplotlib.lines import Line2D
-    from matplotlib.patches import Wedge
-
-    settings: dict[Any, Any] = {
-        "text.parse_math": False,  # "$5 fund" is a name, not mathematics
-        "text.usetex": False,
-        "svg.hashsalt": "warmreach",
-        "svg.fonttype": "none",
-        "pdf.fonttype": 42,
-        "font.family": "DejaVu Sans",
-        "axes.unicode_minus": False,
-    }
-    with plt.rc_context(settings):
-        figure, axes = plt.subplots(figsize=(11, 11))
-        try:
-            _draw_on(axes, drawing, Wedge)
-            handles = _legend(drawing, Line2D)
-            axes.legend(handles=handles, loc="lower left", fontsize=8, frameon=False)
-            axes.set_title(drawing.title, fontsize=11)
-            axes.set_xlim(-6.2, 6.2)
-            axes.set_ylim(-6.2, 6.2)
-            axes.set_aspect("equal")
-            axes.axis("off")
-            buffer = io.BytesIO()
-            match fmt:
-                case "png":
-                    metadata: dict[str, str | None] = {"Software": None}
-                case "svg":
-                    metadata = {"Date": None, "Creator": None}
-                case "pdf":
-                    metadata = {
-                        "CreationDate": None,
-                        "ModDate": None,
-                        "Creator": None,
-                        "Producer": None,
-                    }
-                case _:
-                    assert_never(fmt)
-            figure.savefig(buffer, format=fmt, dpi=dpi, metadata=metadata)
-        finally:
-            plt.close(figure)
-    return buffer.getvalue()
-
-
-def _draw_on(axes: Any, drawing: Drawing, wedge: Any) -> None:
-    plot, text, scatter, add_patch = axes.plot, axes.text, axes.scatter, axes.add_patch
-    nodes = {node.id: node for node in drawing.nodes}
-
-    for arc in drawing.companies:
-        if arc.target:
-            add_patch(
-                wedge(
-                    (0, 0),
-                    LABEL_RADIUS - 0.25,
-                    math.degrees(arc.start),
-                    math.degrees(arc.end),
-                    width=LABEL_RADIUS - 0.6,
-                    facecolor="#f1f5f9",
-                    edgecolor="none",
-                    zorder=0,
-                )
-            )
-        middle = (arc.start + arc.end) / 2
-        radius = LABEL_RADIUS - 0.4  # between the outer ring and the names
-        text(
-            radius * math.cos(middle),
-            radius * math.sin(middle),
-            arc.name,
-            fontsize=8 if arc.target else 6.5,
-            fontweight="bold" if arc.target else "normal",
-            color="#1e293b" if arc.target else "#64748b",
-            ha="center",
-            va="center",
-            rotation=_upright(math.degrees(middle) - 90),
-            rotation_mode="anchor",
-            zorder=4,
-        )
-    for u, v, width in drawing.edges:
-        a, b = nodes[u], nodes[v]
-        plot([a.x, b.x], [a.y, b.y], color="#cbd5e1", linewidth=width, zorder=1)
-    for path in sorted(drawing.paths, key=lambda path: -path.rank):
-        xs = [nodes[node].x for node in path.nodes]
-        ys = [nodes[node].y for node in path.nodes]
-        plot(
-            xs,
-            ys,
-            color=PATH_COLOURS[path.colour],
-            linewidth={1: 3.2, 2: 2.0}.get(path.rank, 1.2),
-            alpha={1: 0.95, 2: 0.7}.get(path.rank, 0.5),
-            zorder=2,
-            solid_capstyle="round",
-        )
-    for node in drawing.nodes:
-        size = 260 if node.id == ME else 50 + 150 * node.tie
-        if node.hiring_team:
-            size *= 2.2
-        scatter(
-            [node.x],
-            [node.y],
-            s=size,
-            c=COLOURS[node.colour],
-            marker="*" if node.hiring_team else "o",
-            edgecolors="#0f172a" if node.action else "white",
-            linewidths=1.2 if node.action else 0.6,
-            zorder=3,
-        )
-        if node.id == ME:
-            text(0, -0.35, "you", ha="center", va="top", fontsize=9, fontweight="bold")
-            continue
-        lx, ly = LABEL_RADIUS * math.cos(node.angle), LABEL_RADIUS * math.sin(node.angle)
-        plot([node.x, lx], [node.y, ly], color="#e2e8f0", linewidth=0.5, zorder=1)
-        label = node.label + (f" · {node.action}" if node.action else "")
-        degrees = math.degrees(node.angle) % 360
-        left = 90 < degrees < 270
-        text(
-            lx,
-            ly,
-            label,
-            fontsize=7,
-            ha="right" if left else "left",
-            va="center",
-            rotation=degrees - 180 if left else degrees,
-            rotation_mode="anchor",
-            color="#0f172a" if node.action else "#475569",
-        )
-    if drawing.others:
-        text(0, -6.0, drawing.others, ha="center", fontsize=8, color="#475569")
-
-
-def _upright(degrees: float) -> float:
-    degrees = (degrees + 180) % 360 - 180
-    return degrees + 180 if degrees < -90 or degrees > 90 else degrees
-
-
-def _legend(drawing: Drawing, line: Any) -> list[Any]:
-    handles: list[Any] = []
-    field = drawing.field_name
-    entries = [("you", "you")]
-    if field:
-        entries += [("field", f"in {field}"), ("adjacent", "adjacent field"), ("other", "other")]
-    else:
-        entries += [("other", "contact")]
-    for key, label in entries:
-        handles.append(
-            line([], [], marker="o", linestyle="", color=COLOURS[key], markersize=7, label=label)
-        )
-    handles.append(
-        line([], [], marker="*", linestyle="", color="#64748b", markersize=10, label="hiring team")
-    )
-    seen = []
-    for path in drawing.paths:
-        if path.target not in seen:
-            seen.append(path.target)
-            handles.append(
-                line(
-                    [],
-                    [],
-                    color=PATH_COLOURS[path.colour],
-                    linewidth=3,
-                    label=f"best paths to {path.target}",
-                )
-            )
-    return handles
-
-
-def image_format(suffix: str) -> ImageFormat:
-    """The image format of a file suffix; ValueError for others.
-
-    >>> image_format(".SVG")
-    'svg'
-    """
-    match suffix.lower().lstrip("."):
-        case "png":
-            return "png"
-        case "svg":
-            return "svg"
-        case "pdf":
-            return "pdf"
-    raise ValueError(f"cannot draw to '{suffix}': use .png, .svg or .pdf")
-
-
-def render_network(
-    network: Network,
-    fmt: ImageFormat,
-    *,
-    targets: Sequence[Opening] | None = None,
-    top: int = 40,
-    redact: bool = False,
-    as_of: dt.date | None = None,
-    dpi: int = 150,
-) -> bytes:
-    """Plan and draw the picture of ``network`` in one call."""
-    drawing = plan_drawing(network, targets=targets, top=top, redact=redact, as_of=as_of)
-    return draw(drawing, fmt, dpi=dpi)

@@ -1,17 +1,17 @@
-"""Who knows whom, for every contact: the ``knows`` links as a sparse adjacency.
+"""Who knows whom: the ``knows`` lists of a network as one sparse, symmetric matrix.
 
-Built once per network with NumPy and kept with a cached network. A recruiting team's
-merged networks reach 1,000,000 people and 10,000,000 links: there, with a dict of
-dicts and PageRank through NetworkX, a whole analysis took 51 s and 3.1 GB at peak;
-with these arrays, 22 s and 2.8 GB (``benchmarks/bench_org.py``). Neighbourhoods and
-PageRank are computed on the arrays directly. It reads like a mapping:
-``links[person]`` is ``{other: strength}``, with the people in file order.
+The one place the rule is applied: a link is mutual whichever side wrote it, and when
+both sides give a strength the stronger counts. Built once per network with NumPy
+(compressed sparse rows), so that it scales to an organisation's merged networks
+(``benchmarks/bench_org.py``); neighbourhoods and PageRank are computed on the arrays
+directly. It reads like a mapping: ``knows[person]`` is ``{other: strength}``, with the
+people in file order.
 
 >>> from warmreach.model import Link
->>> knows = [[Link(contact="b", strength=2)], [Link(contact="a", strength=4), Link(contact="c")]]
->>> links = KnowsLinks.build(["a", "b", "c"], [*knows, []])
->>> dict(links["b"]), dict(links["c"]), "d" in links
-({'a': 4, 'c': 2}, {'b': 2}, False)
+>>> written = [[Link(contact="b", strength=2)], [Link(contact="a", strength=4), Link(contact="c")]]
+>>> knows = KnowsMatrix.build(["a", "b", "c"], [*written, []])
+>>> dict(knows["b"]), dict(knows["c"]), "d" in knows, knows.pair_count
+({'a': 4, 'c': 2}, {'b': 2}, False, 2)
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from functools import cached_property
 from operator import itemgetter
 from typing import Any, Protocol
 
+import networkx as nx
 import numpy as np
 import numpy.typing as npt
 
@@ -35,7 +36,7 @@ class _Link(Protocol):
     def strength(self) -> int: ...
 
 
-class KnowsLinks(Mapping[str, Mapping[str, int]]):
+class KnowsMatrix(Mapping[str, Mapping[str, int]]):
     """For every person, the people they know, whichever side wrote the link, with the
     stronger of the strengths stated on either side (compressed sparse rows)."""
 
@@ -53,7 +54,7 @@ class KnowsLinks(Mapping[str, Mapping[str, int]]):
         self.strengths = strengths
 
     @classmethod
-    def build(cls, ids: Sequence[str], knows: Sequence[Sequence[_Link]]) -> KnowsLinks:
+    def build(cls, ids: Sequence[str], knows: Sequence[Sequence[_Link]]) -> KnowsMatrix:
         """The links of people ``ids``, where ``knows[i]`` lists the links person ``i``
         wrote; a person known but not in ``ids`` is added after the others."""
         everyone = list(ids)
@@ -87,6 +88,11 @@ class KnowsLinks(Mapping[str, Mapping[str, int]]):
         indptr = np.zeros(count + 1, dtype=np.int64)
         np.cumsum(np.bincount(rows, minlength=count), out=indptr[1:])
         return cls(everyone, indptr, columns.astype(np.int32), strength)
+
+    @property
+    def pair_count(self) -> int:
+        """How many pairs of people know each other."""
+        return len(self.indices) // 2
 
     @cached_property
     def index(self) -> dict[str, int]:
@@ -163,8 +169,7 @@ class KnowsLinks(Mapping[str, Mapping[str, int]]):
         most 100 rounds, tolerance 1e-6 per node) step for step, each sum taken in the
         same order, so the numbers are the same to the last bit (tested); but on the
         entries cut from these rows, without building a NetworkX graph and a SciPy matrix
-        (most of ``nx.pagerank``'s time on large graphs; importing SciPy alone takes
-        0.2 s).
+        (most of ``nx.pagerank``'s time on large graphs) or importing SciPy.
         """
         size = len(rows)
         if size == 0:
@@ -196,6 +201,34 @@ class KnowsLinks(Mapping[str, Mapping[str, int]]):
             rank = alpha * (spread + sum(rank[dangling]) * restart) + (1 - alpha) * restart
             if np.absolute(rank - last).sum() < size * 1.0e-6:
                 return dict(zip(ids, map(float, rank), strict=True))
-        import networkx as nx
-
         raise nx.PowerIterationFailedConvergence(100)
+
+
+def networkx_pagerank(
+    knows: KnowsMatrix, rows: npt.NDArray[np.intp], personal: Iterable[str], alpha: float
+) -> dict[str, float]:
+    """:meth:`KnowsMatrix.pagerank` through ``nx.pagerank``, which NetworkX dispatches to a
+    configured backend (nx-cugraph on a GPU, say); empty when there are no links."""
+    ids = [knows.ids[row] for row in rows.tolist()]
+    kept = set(ids)
+    around = nx.Graph()
+    around.add_nodes_from(ids)
+    around.add_edges_from(
+        (u, v, {"strength": strength}) for u in ids for v, strength in knows[u].items() if v in kept
+    )
+    if around.number_of_edges() == 0:
+        return {}
+    return nx.pagerank(  # type: ignore[no-any-return]
+        around, alpha=alpha, personalization=dict.fromkeys(personal, 1.0), weight="strength"
+    )
+
+
+def closeness_rank(
+    knows: KnowsMatrix, rows: npt.NDArray[np.intp], personal: Iterable[str], alpha: float
+) -> dict[str, float]:
+    """Personalised PageRank over the links among ``rows``: through NetworkX when a
+    NetworkX backend is configured (so the backend runs it), else on these arrays (the
+    same numbers)."""
+    if nx.config.backend_priority.algos:
+        return networkx_pagerank(knows, rows, personal, alpha)
+    return knows.pagerank(rows, personal, alpha)

@@ -1,4 +1,4 @@
-"""The sparse rows of the knows links, and PageRank computed on them."""
+"""Who knows whom as a sparse matrix, and PageRank computed on it."""
 
 from __future__ import annotations
 
@@ -10,22 +10,28 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import SAMPLES
+from tests.helpers import SAMPLES
 from tests.test_scoring_properties import networks, tied_networks
 from warmreach import Link, Network, load_network
-from warmreach.graph import knows_links
-from warmreach.links import KnowsLinks
-from warmreach.scoring import PAGERANK_ALPHA, _networkx_pagerank
+from warmreach.graph import KnowsMatrix, NetworkIndex
+from warmreach.graph.knows import networkx_pagerank
+from warmreach.scoring import PAGERANK_ALPHA
 from warmreach.synthetic import generate_organisation
 
 
 def expected_links(network: Network) -> dict[str, dict[str, int]]:
-    """Who knows whom, from knows_links (every mutual link once, stronger strength)."""
+    """Who knows whom, written out from the file's ``knows`` lists: every link both ways,
+    the stronger strength where both sides give one."""
     found: dict[str, dict[str, int]] = {contact.id: {} for contact in network.contacts}
-    for (a, b), strength in knows_links(network).items():
-        found[a][b] = strength
-        found[b][a] = strength
+    for contact in network.contacts:
+        for link in contact.knows:
+            strength = max(link.strength, found[contact.id].get(link.contact, 0))
+            found[contact.id][link.contact] = found[link.contact][contact.id] = strength
     return found
+
+
+def knows(network: Network) -> KnowsMatrix:
+    return NetworkIndex.build(network).knows
 
 
 @given(st.one_of(networks(), tied_networks()))
@@ -33,7 +39,7 @@ def expected_links(network: Network) -> dict[str, dict[str, int]]:
 def test_links_are_every_knows_link_both_ways_with_the_stronger_strength(
     network: Network,
 ) -> None:
-    links = network.links
+    links = knows(network)
     expected = expected_links(network)
     assert {person: dict(links[person]) for person in links} == expected
     order = {contact.id: index for index, contact in enumerate(network.contacts)}
@@ -41,10 +47,10 @@ def test_links_are_every_knows_link_both_ways_with_the_stronger_strength(
         assert list(links[person]) == sorted(links[person], key=order.__getitem__)
 
 
-def test_links_survive_pickling_as_a_cached_network_keeps_them() -> None:
+def test_links_survive_pickling_as_a_cached_index_keeps_them() -> None:
     network = generate_organisation(2000, 5, seed=3)
-    links = network.links
-    back = pickle.loads(pickle.dumps(network)).links
+    links = knows(network)
+    back = pickle.loads(pickle.dumps(NetworkIndex.build(network))).knows
     assert back.ids == links.ids
     assert all(dict(back[person]) == dict(links[person]) for person in links.ids[:200])
 
@@ -56,9 +62,10 @@ def test_sparse_pagerank_is_networkx_pagerank_to_the_last_bit(
 ) -> None:
     ids = [contact.id for contact in network.contacts]
     seeds = sorted(data.draw(st.sets(st.sampled_from(ids), min_size=1)))
-    links = network.links
+    links = knows(network)
     rows = links.within(seeds, 2)
-    assert links.pagerank(rows, seeds, PAGERANK_ALPHA) == _networkx_pagerank(links, rows, seeds)
+    expected = networkx_pagerank(links, rows, seeds, PAGERANK_ALPHA)
+    assert links.pagerank(rows, seeds, PAGERANK_ALPHA) == expected
 
 
 #: the samples, and an organisation whose hiring teams have over 1,000 people nearby
@@ -71,7 +78,7 @@ NETWORKS: dict[str, Callable[[], Network]] = {
 @pytest.mark.parametrize("name", sorted(NETWORKS))
 def test_sparse_pagerank_is_networkx_pagerank_around_each_hiring_team(name: str) -> None:
     network = NETWORKS[name]()
-    links = network.links
+    links = knows(network)
     largest = 0
     for opening in network.openings:
         seeds = sorted(
@@ -83,14 +90,14 @@ def test_sparse_pagerank_is_networkx_pagerank_around_each_hiring_team(name: str)
             rows = links.within(seeds, 2)
             sparse = links.pagerank(rows, seeds, PAGERANK_ALPHA)
             assert sparse
-            assert sparse == _networkx_pagerank(links, rows, seeds)
+            assert sparse == networkx_pagerank(links, rows, seeds, PAGERANK_ALPHA)
             largest = max(largest, len(rows))
     assert largest > (1000 if name == "organisation" else 0)
 
 
 def test_within_counts_steps_over_links() -> None:
     network = generate_organisation(3000, 4, seed=5)
-    links = network.links
+    links = knows(network)
     start = network.contacts[0].id
     one = {links.ids[row] for row in links.within([start], 1)}
     assert one == {start, *links[start]}
@@ -99,8 +106,8 @@ def test_within_counts_steps_over_links() -> None:
 
 
 def test_someone_known_but_not_listed_gets_a_row_after_everyone() -> None:
-    knows = [[Link(contact="zoe", strength=4)], [Link(contact="ana")]]
-    links = KnowsLinks.build(["ana", "bo"], knows)
+    written = [[Link(contact="zoe", strength=4)], [Link(contact="ana")]]
+    links = KnowsMatrix.build(["ana", "bo"], written)
     assert links.ids == ("ana", "bo", "zoe")
     assert dict(links["zoe"]) == {"ana": 4}
     assert dict(links["ana"]) == {"bo": 2, "zoe": 4}

@@ -1,4 +1,9 @@
-"""Writing result files safely: atomically, and never over a file without ``force``.
+"""Writing files safely: atomically, and never over a file without ``force``.
+
+The one way warmreach writes a file (reports, pictures, network files, cache entries):
+the data goes to a temporary file in the same folder, is flushed to disk, and then
+replaces the target in one step, so readers see the old file or the new one, never a
+half-written one; if anything goes wrong the temporary file is removed.
 
 >>> import tempfile, pathlib
 >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -22,11 +27,21 @@ from pathlib import Path
 from warmreach.errors import WarmreachError
 
 
-def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, force: bool = False) -> None:
+def write_atomic(
+    path: str | os.PathLike[str],
+    data: str | bytes,
+    *,
+    force: bool = False,
+    mode: int | None = None,
+    prefix: str | None = None,
+    durable: bool = True,
+) -> None:
     """Write ``data`` (text as UTF-8) to ``path`` through a temporary file in the same folder.
 
-    Readers see the old file or the new one, never a half-written one. An existing
-    file is replaced only with ``force``.
+    An existing file is replaced only with ``force``. The file gets ``mode``, else the
+    mode of the file it replaces, else the usual mode of a new file (0666 less the
+    umask). ``prefix`` names the temporary file (default: ``.NAME.``). Without ``durable``
+    the data is not forced to disk first (for files that can be made again, like a cache).
     """
     target = Path(path)
     if target.exists() and not force:
@@ -35,17 +50,19 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, force: bool
         raise WarmreachError(f"{target} is a folder")
     try:
         handle, temporary = tempfile.mkstemp(
-            dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+            dir=target.parent, prefix=prefix or f".{target.name}.", suffix=".tmp"
         )
     except OSError as error:
         raise WarmreachError(f"{target}: cannot write: {error.strerror or error}") from error
     try:
-        mode = target.stat().st_mode & 0o7777 if target.exists() else _default_mode()
-        Path(temporary).chmod(mode)  # mkstemp makes 0600; keep the file's or the usual mode
+        if mode is None:
+            mode = target.stat().st_mode & 0o7777 if target.exists() else _default_mode()
+        Path(temporary).chmod(mode)  # mkstemp makes 0600
         with os.fdopen(handle, "wb") as stream:
             stream.write(data.encode("utf-8") if isinstance(data, str) else data)
-            stream.flush()
-            os.fsync(stream.fileno())
+            if durable:
+                stream.flush()
+                os.fsync(stream.fileno())
         Path(temporary).replace(target)
     except BaseException as error:  # the original stays whole; do not leave the copy behind
         with contextlib.suppress(OSError):

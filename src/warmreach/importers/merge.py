@@ -11,49 +11,36 @@ twice changes nothing.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
-import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Final
+from typing import Any
 
-from rapidfuzz import fuzz, process, utils
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-from warmreach.editing import (
-    CONTACT_KEYS,
+from warmreach.errors import UsageError, WarmreachError
+from warmreach.importers.records import Export, Incoming, Skipped
+from warmreach.matching import (
+    CompanyMatcher,
+    company_id,
+    identity_keys,
+    normalize_title,
+    similar_names,
+)
+from warmreach.model import DEFAULT_TRUST, Contact, Network, PartialDate, resolve_day
+from warmreach.networkfile.atomic import write_atomic
+from warmreach.networkfile.decode import DEFAULT_MAX_BYTES
+from warmreach.networkfile.dump import network_text
+from warmreach.networkfile.edit import (
     Document,
-    append_item,
-    flow_list,
+    append_record,
+    delete_key,
+    extend_list,
     open_document,
     save_document,
     set_key,
 )
-from warmreach.errors import UsageError, WarmreachError
-from warmreach.files import write_atomic
-from warmreach.importers import Export, Incoming, Skipped
-from warmreach.loading import DEFAULT_MAX_BYTES
-from warmreach.matching import CompanyMatcher, company_id, normalize_title
-from warmreach.model import DEFAULT_TRUST, Contact, Network, PartialDate, is_valid_id, slugify
-
-#: fuzzy score (token_sort_ratio on normalised names) at or above which an incoming name
-#: may be a contact of the file: "Jon Smith"/"John Smith" (95), "Ana Strong"/"Ana Stone" (84)
-NAME_MATCH_CUTOFF: Final = 92.0
-#: rows of incoming names compared with the file's names at once (memory: rows x contacts)
-_CHUNK: Final = 2000
-
-_URL_PREFIX: Final = re.compile(r"^(https?://)?(www\.|[a-z]{2}\.)?", re.IGNORECASE)
-
-
-def normalize_url(url: str) -> str:
-    """A LinkedIn address as a key: no scheme, ``www.`` or query, no trailing slash.
-
-    >>> normalize_url("https://www.linkedin.com/in/Bob-Chen/?trk=x")
-    'linkedin.com/in/bob-chen'
-    """
-    return _URL_PREFIX.sub("", url.strip()).split("?")[0].split("#")[0].rstrip("/").lower()
+from warmreach.schema import CONTACT
+from warmreach.text import is_valid_id, linkedin_key, slugify
 
 
 @dataclass(kw_only=True)
@@ -102,7 +89,7 @@ def import_export(
         raise WarmreachError(f"{path} exists; pass --merge to update it, or --force to replace it")
     if not me:
         raise UsageError("a new network file needs your name: pass --me NAME")
-    day = today or dt.date.today()
+    day = resolve_day(today)
     contacts: list[dict[str, Any]] = []
     ids: set[str] = set()
     seen = _Seen()
@@ -141,10 +128,7 @@ class _Seen:
 
 
 def _keys(person: Incoming) -> list[str]:
-    keys = [f"url:{normalize_url(person.linkedin)}"] if person.linkedin else []
-    if person.email:
-        keys.append(f"email:{person.email.lower()}")
-    return keys
+    return identity_keys(email=person.email, linkedin=person.linkedin)
 
 
 def _unique_id(name: str, line: int, taken: set[str]) -> str:
@@ -170,50 +154,7 @@ def _new_contact(person: Incoming, taken: set[str]) -> dict[str, Any]:
         "email": person.email,
         "linkedin": person.linkedin,
     }
-    return {key: value for key, value in values.items() if value is not None}
-
-
-#: text that would not read back as text if written plain (YAML 1.1 and 1.2 readers alike)
-_NOT_TEXT: Final = re.compile(
-    r"(?i:y|n|yes|no|true|false|on|off|null|~|\.inf|\.nan)"
-    r"|[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?"
-    r"|0[xob][0-9a-fA-F_]+|\d+(?::\d+)+(?:\.\d*)?|\d{4}-\d\d?-\d\d?.*"
-)
-#: text safe to write plain: starts with a letter or digit, no quotes (nor ": ", " #" or a
-#: colon at the end, checked apart)
-_PLAIN: Final = re.compile(r"[^\W_](?:[^\x00-\x1f\"'`]*[^\s\x00-\x1f\"'`])?")
-
-
-def yaml_scalar(value: str | int | dt.date) -> str:
-    """One value as YAML: plain when it reads back as the same text, else double-quoted.
-
-    >>> [yaml_scalar(text) for text in ("Bob Chen", "=Eve", "NO", "2024", "a: b", 3)]
-    ['Bob Chen', '"=Eve"', '"NO"', '"2024"', '"a: b"', '3']
-    """
-    if not isinstance(value, str):
-        return str(value)
-    plain = (
-        _PLAIN.fullmatch(value)
-        and ": " not in value
-        and " #" not in value
-        and not value.endswith(":")
-    )
-    if plain and not _NOT_TEXT.fullmatch(value):
-        return value
-    return json.dumps(value, ensure_ascii=False)  # a JSON string is a YAML double-quoted one
-
-
-def network_text(me: str, contacts: Sequence[Mapping[str, Any]]) -> str:
-    """A network file of you and ``contacts``, laid out as the samples are."""
-    lines = ["me:", f"  name: {yaml_scalar(me)}"]
-    if contacts:
-        lines += ["", "contacts:"]
-    for contact in contacts:
-        first = True
-        for key, value in contact.items():
-            lines.append(f"{'  - ' if first else '    '}{key}: {yaml_scalar(value)}")
-            first = False
-    return "\n".join(lines) + "\n"
+    return {key: values[key] for key in CONTACT.names if values.get(key) is not None}
 
 
 def _date_value(date: PartialDate) -> dt.date | str:
@@ -232,8 +173,11 @@ class _Index:
     def __init__(self, network: Network) -> None:
         self.network = network
         self.contacts = network.contacts
-        self.by_url = {normalize_url(c.linkedin): c.id for c in self.contacts if c.linkedin}
-        self.by_email = {c.email.lower(): c.id for c in self.contacts if c.email}
+        #: the contact under each identity key (LinkedIn address, e-mail; the last listed)
+        self.by_key: dict[str, str] = {}
+        for contact in self.contacts:
+            for key in identity_keys(email=contact.email, linkedin=contact.linkedin):
+                self.by_key[key] = contact.id
         self.by_name: dict[str, list[str]] = {}
         for contact in self.contacts:
             self.by_name.setdefault(slugify(contact.name), []).append(contact.id)
@@ -248,35 +192,16 @@ class _Index:
         return self.companies.match(name) or company_id(name)
 
     def exact(self, person: Incoming) -> list[str]:
-        if person.linkedin and normalize_url(person.linkedin) in self.by_url:
-            return [self.by_url[normalize_url(person.linkedin)]]
-        if person.email and person.email.lower() in self.by_email:
-            return [self.by_email[person.email.lower()]]
+        for key in identity_keys(email=person.email, linkedin=person.linkedin):
+            if key in self.by_key:
+                return [self.by_key[key]]
         return list(self.by_name.get(slugify(person.name), ()))
 
     def fuzzy(self, people: Sequence[Incoming]) -> list[list[str]]:
         """For each person, the contacts whose names come close, best first."""
         names = [contact.name for contact in self.contacts]
-        found: list[list[str]] = []
-        for start in range(0, len(people), _CHUNK):
-            chunk = [person.name for person in people[start : start + _CHUNK]]
-            if not names:
-                found += [[] for _ in chunk]
-                continue
-            scores = process.cdist(
-                chunk,
-                names,
-                scorer=fuzz.token_sort_ratio,
-                processor=utils.default_process,
-                score_cutoff=NAME_MATCH_CUTOFF,
-                dtype="uint8",
-                workers=-1,
-            )
-            for row in scores:
-                near = row.nonzero()[0]
-                ranked = sorted(near.tolist(), key=lambda index: (-int(row[index]), index))
-                found.append([self.contacts[index].id for index in ranked])
-        return found
+        found = similar_names([person.name for person in people], names)
+        return [[self.contacts[index].id for index in indices] for indices in found]
 
     def choose(self, person: Incoming, candidates: list[str]) -> str | list[str] | None:
         """The one contact among ``candidates``: alone, or the only one at their company.
@@ -285,11 +210,11 @@ class _Index:
         """
         contacts = self.network.contacts_by_id
         if person.linkedin:
-            url = normalize_url(person.linkedin)
+            url = linkedin_key(person.linkedin)
             candidates = [
                 c
                 for c in candidates
-                if not contacts[c].linkedin or normalize_url(str(contacts[c].linkedin)) == url
+                if not contacts[c].linkedin or linkedin_key(str(contacts[c].linkedin)) == url
             ]
         if len(candidates) <= 1:
             return candidates[0] if candidates else None
@@ -324,7 +249,7 @@ def _merge(
             continue
         if chosen is None:
             contact = _new_contact(person, taken)
-            _append_contact(document, contact)
+            append_record(document, "contacts", contact)
             summary.added.append(contact.get("id") or slugify(person.name))
             continue
         if chosen in claimed:
@@ -339,17 +264,6 @@ def _merge(
         else:
             summary.unchanged += 1
     summary.written = save_document(document)
-
-
-def _append_contact(document: Document, contact: dict[str, Any]) -> None:
-    tree = document.tree
-    node = CommentedMap()
-    for key, value in contact.items():
-        node[key] = value
-    if isinstance(tree.get("contacts"), CommentedSeq):
-        append_item(tree["contacts"], node)
-    else:  # the list is made with its first item, so comments after it find their place
-        set_key(tree, "contacts", CommentedSeq([node]), ("me", "companies", "openings", "contacts"))
 
 
 def _update(
@@ -394,11 +308,9 @@ def _update(
         node = document.contact_node(contact.id)
         for key, value in edits:
             if value is None:
-                del node[key]
-            elif key == "past_companies" and isinstance(node.get(key), CommentedSeq):
-                node[key].append(value)
+                delete_key(node, key)
             elif key == "past_companies":
-                set_key(node, key, flow_list([value]), CONTACT_KEYS)
+                extend_list(node, key, [value], CONTACT.names)
             else:
-                set_key(node, key, value, CONTACT_KEYS)
+                set_key(node, key, value, CONTACT.names)
     return changes

@@ -1,0 +1,38 @@
+"""The network as connections: who knows whom, and where everyone sits.
+
+- :mod:`~warmreach.graph.knows`: the ``knows`` links as one sparse symmetric matrix
+  (:class:`KnowsMatrix`, the only place links are made mutual), with its PageRank;
+- :mod:`~warmreach.graph.index`: :class:`NetworkIndex`, built once per network: the
+  matrix, near teams, team members, each company's staff;
+- :mod:`~warmreach.graph.nxgraph`: :func:`build_graph`, the network as a typed
+  ``networkx.Graph`` for library users, and :func:`summarize`.
+"""
+
+from __future__ import annotations
+
+from warmreach.graph.index import NetworkIndex
+from warmreach.graph.knows import KnowsMatrix, closeness_rank
+from warmreach.graph.nxgraph import (
+    EdgeKind,
+    NetworkSummary,
+    NodeKind,
+    build_graph,
+    company_node,
+    knows_pairs,
+    summarize,
+    team_node,
+)
+
+__all__ = [
+    "EdgeKind",
+    "KnowsMatrix",
+    "NetworkIndex",
+    "NetworkSummary",
+    "NodeKind",
+    "build_graph",
+    "closeness_rank",
+    "company_node",
+    "knows_pairs",
+    "summarize",
+    "team_node",
+]

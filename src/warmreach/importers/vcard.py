@@ -1,0 +1,155 @@
+"""vCard files (2.1, 3.0 and 4.0): folded lines, escapes, quoted-printable with a charset.
+
+>>> card = b"BEGIN:VCARD\\nVERSION:3.0\\nFN:Bob Chen\\nORG:Voltgrid AB;Grid\\nEND:VCARD\\n"
+>>> export = read_vcard(card, "c.vcf")
+>>> export.people[0].name, export.people[0].company
+('Bob Chen', 'Voltgrid AB')
+"""
+
+from __future__ import annotations
+
+import quopri
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from warmreach.errors import WarmreachError
+from warmreach.importers.records import Export, Incoming, Skipped, clean, company_name
+from warmreach.networkfile import decode_text
+
+
+@dataclass(frozen=True)
+class _Property:
+    line: int
+    name: str
+    params: Mapping[str, str]
+    value: str
+
+
+def _unfold(text: str) -> list[tuple[int, str]]:
+    """Logical lines with their first physical line: folded lines (starting with a space
+    or tab) and quoted-printable soft breaks (a line ending in ``=``) are joined."""
+    logical: list[tuple[int, str]] = []
+    soft_break = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        if logical and line[:1] in (" ", "\t") and not soft_break:
+            logical[-1] = (logical[-1][0], logical[-1][1] + line[1:])
+        elif logical and soft_break:
+            logical[-1] = (logical[-1][0], logical[-1][1][:-1] + line)
+        else:
+            logical.append((number, line))
+        current = logical[-1][1] if logical else ""
+        soft_break = (
+            current.endswith("=") and "QUOTED-PRINTABLE" in current.split(":", 1)[0].upper()
+        )
+    return logical
+
+
+def _split_unescaped(text: str, separator: str) -> list[str]:
+    parts, current, escaped = [], [], False
+    for char in text:
+        if escaped:
+            current.append("\\" + char)
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == separator:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    parts.append("".join(current))
+    return parts
+
+
+def _unescape(text: str) -> str:
+    return re.sub(r"\\(.)", lambda m: "\n" if m[1] in "nN" else m[1], text)
+
+
+def _property(line: int, text: str) -> _Property | None:
+    head, colon, value = _split_head(text)
+    if not colon:
+        return None
+    name, *raw_params = _split_unescaped(head, ";")
+    params: dict[str, str] = {}
+    for param in raw_params:
+        key, equals, param_value = param.partition("=")
+        if equals:
+            params[key.strip().upper()] = param_value.strip().strip('"')
+        else:  # vCard 2.1 bare parameters: QUOTED-PRINTABLE, WORK …
+            params.setdefault("ENCODING" if key.upper() == "QUOTED-PRINTABLE" else key.upper(), key)
+    if params.get("ENCODING", "").upper() == "QUOTED-PRINTABLE":
+        charset = params.get("CHARSET", "utf-8")
+        try:
+            value = quopri.decodestring(value.encode("ascii", "replace")).decode(charset, "replace")
+        except LookupError:
+            value = quopri.decodestring(value.encode("ascii", "replace")).decode("utf-8", "replace")
+    return _Property(line=line, name=name.rpartition(".")[2].upper(), params=params, value=value)
+
+
+def _split_head(text: str) -> tuple[str, str, str]:
+    """``NAME;PARAMS`` and the value, split at the first colon outside quotes."""
+    quoted = False
+    for index, char in enumerate(text):
+        if char == '"':
+            quoted = not quoted
+        elif char == ":" and not quoted:
+            return text[:index], ":", text[index + 1 :]
+    return text, "", ""
+
+
+def read_vcard(data: bytes, file: str) -> Export:
+    """A vCard file (3.0 or 4.0, and 2.1's quoted-printable) with one or more cards."""
+    text = decode_text(data, file)
+    people: list[Incoming] = []
+    skipped: list[Skipped] = []
+    card: list[_Property] | None = None
+    start = 0
+    seen_card = False
+    for line, raw in _unfold(text):
+        found = _property(line, raw)
+        if found is None:
+            continue
+        if found.name == "BEGIN" and found.value.strip().upper() == "VCARD":
+            card, start, seen_card = [], line, True
+        elif found.name == "END" and found.value.strip().upper() == "VCARD" and card is not None:
+            result = _card(card, start)
+            if isinstance(result, Skipped):
+                skipped.append(result)
+            else:
+                people.append(result)
+            card = None
+        elif card is not None:
+            card.append(found)
+    if not seen_card:
+        raise WarmreachError(f"{file}: no BEGIN:VCARD found; is this a vCard (.vcf) file?")
+    return Export(file=file, source="vcard", people=tuple(people), skipped=tuple(skipped))
+
+
+def _card(properties: Sequence[_Property], line: int) -> Incoming | Skipped:
+    first: dict[str, _Property] = {}
+    for found in properties:
+        first.setdefault(found.name, found)
+    name = clean(_unescape(first["FN"].value)) if "FN" in first else None
+    if name is None and "N" in first:
+        family, given, middle, *_ = [*_split_unescaped(first["N"].value, ";"), "", "", ""]
+        name = clean(" ".join(_unescape(part) for part in (given, middle, family)))
+    if name is None:
+        return Skipped(line, "no name (FN or N)")
+    company = None
+    if "ORG" in first:
+        company = company_name(_unescape(_split_unescaped(first["ORG"].value, ";")[0]))
+    linkedin = None
+    for found in properties:
+        value = _unescape(found.value).strip()
+        if found.name in ("URL", "X-SOCIALPROFILE") and "linkedin." in value.lower():
+            linkedin = clean(value.removeprefix("x-apple:"))
+            break
+    return Incoming(
+        line=line,
+        name=name,
+        company=company,
+        title=clean(_unescape(first["TITLE"].value)) if "TITLE" in first else None,
+        email=clean(_unescape(first["EMAIL"].value)) if "EMAIL" in first else None,
+        linkedin=linkedin,
+    )

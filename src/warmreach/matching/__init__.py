@@ -1,0 +1,65 @@
+"""Fuzzy matching: the only package that imports rapidfuzz.
+
+- :mod:`~warmreach.matching.companies`: company names, their ids, linking free text;
+- :mod:`~warmreach.matching.names`: "did you mean" hints, team names;
+- :mod:`~warmreach.matching.people`: the keys of a person, people written twice, names
+  alike (for merges);
+- :mod:`~warmreach.matching.titles`: jobs and ranks in titles, who holds a role;
+- :mod:`~warmreach.matching.industries`: the industry taxonomy and inference;
+- :mod:`~warmreach.matching.lookup`: names given on the command line.
+"""
+
+from __future__ import annotations
+
+from warmreach.matching.companies import CompanyMatcher, company_id, normalize_company
+from warmreach.matching.industries import (
+    CompanyIndustry,
+    Field,
+    Industry,
+    IndustryMatch,
+    Inference,
+    TargetField,
+    Taxonomy,
+    classify_industries,
+    company_industries,
+    normalize_term,
+    target_field,
+)
+from warmreach.matching.lookup import find_contact, find_target
+from warmreach.matching.names import hint, match_name, suggest
+from warmreach.matching.people import (
+    duplicate_warnings,
+    identity_keys,
+    likely_duplicates,
+    similar_names,
+)
+from warmreach.matching.titles import holds_role, normalize_title, title_rank
+
+__all__ = [
+    "CompanyIndustry",
+    "CompanyMatcher",
+    "Field",
+    "Industry",
+    "IndustryMatch",
+    "Inference",
+    "TargetField",
+    "Taxonomy",
+    "classify_industries",
+    "company_id",
+    "company_industries",
+    "duplicate_warnings",
+    "find_contact",
+    "find_target",
+    "hint",
+    "holds_role",
+    "identity_keys",
+    "likely_duplicates",
+    "match_name",
+    "normalize_company",
+    "normalize_term",
+    "normalize_title",
+    "similar_names",
+    "suggest",
+    "target_field",
+    "title_rank",
+]

@@ -1,0 +1,414 @@
+"""Industries: the taxonomy, reading industry texts, and inferring a contact's industry.
+
+The taxonomy (``warmreach/data/industries.toml``) groups canonical industries into
+fields a job seeker aims at. Texts people write ("cleantech", "Renewable energies") are
+read exactly or fuzzily (:meth:`Taxonomy.match_many`); a contact who wrote none gets
+theirs inferred from their company or title (:func:`classify_industries`), each
+inference kept with its source and confidence.
+
+>>> taxonomy = Taxonomy.load()
+>>> taxonomy.describe(taxonomy.match("renewable energies"))
+'Renewable Energy (Climate Tech)'
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Final
+
+from rapidfuzz import fuzz, process
+
+from warmreach.errors import UnknownName
+from warmreach.matching.names import hint
+from warmreach.model import Contact, Network
+from warmreach.text import fold_accents, slugify
+
+#: fuzzy score (fuzz.ratio on normalised text) at or above which an industry text is
+#: taken to mean a taxonomy term: "renewable energies" (97) and "clean technologies" are
+#: joined, "fintech"/"biotech" (57) and "retail"/"rental" (67) stay apart
+INDUSTRY_MATCH_CUTOFF: Final = 88.0
+#: synonyms shorter than this are matched only as a whole text, never as words inside a
+#: longer one ("it", "ev" and "pe" are too common inside names and titles)
+MIN_WORD_SYNONYM: Final = 4
+
+_PLURAL_IES: Final = re.compile(r"ies$")
+
+#: confidence kept when an industry is taken from the contact's company
+FROM_COMPANY: Final = 0.9
+#: confidence of an industry read from words in a company name or a title
+FROM_NAME_WORDS: Final = 0.6
+FROM_TITLE_WORDS: Final = 0.4
+
+
+def normalize_term(text: str) -> str:
+    """Normalise an industry or title for matching: case, accents, punctuation, ``&``,
+    plurals.
+
+    >>> normalize_term("Renewables & Environment"), normalize_term("Clean Technologies")
+    ('renewable and environment', 'clean technology')
+    """
+    text = fold_accents(text.casefold().replace("&", " and "))
+    words = []
+    for word in re.sub(r"[^\w]+", " ", text).split():
+        if len(word) > 4 and word.endswith("ies"):
+            word = _PLURAL_IES.sub("y", word)
+        elif len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+            word = word[:-1]
+        words.append(word)
+    return " ".join(words)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Industry:
+    """A canonical industry of the taxonomy."""
+
+    #: slug of the name
+    id: str
+    #: canonical name
+    name: str
+    #: id of the field it belongs to
+    field: str
+    #: other ways to write it
+    synonyms: tuple[str, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Field:
+    """A field a job seeker can aim at: a group of industries."""
+
+    #: the key in the taxonomy file
+    id: str
+    #: display name
+    name: str
+    #: the sector it belongs to
+    sector: str
+    #: words that name the whole field
+    synonyms: tuple[str, ...]
+    #: ids of fields whose people can bridge you into this one
+    adjacent: tuple[str, ...]
+    #: ids of its industries
+    industries: tuple[str, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class IndustryMatch:
+    """What a piece of text says about industry."""
+
+    #: canonical industry id, None when the text names a whole field
+    industry: str | None
+    #: field id
+    field: str
+    #: 0..1: 1 for an exact match, the fuzzy score otherwise, lower for words found inside
+    confidence: float
+    #: how it was found: ``exact``, ``fuzzy`` or ``words``
+    method: str
+
+
+class Taxonomy:
+    """The industry taxonomy shipped in ``warmreach/data/industries.toml``.
+
+    >>> taxonomy = Taxonomy.load()
+    >>> len(taxonomy.industries) >= 150
+    True
+    >>> found = taxonomy.match_many(["cleantech", "Renewable energies", "Fintech"])
+    >>> [taxonomy.describe(match) for match in found]
+    ['Climate Tech', 'Renewable Energy (Climate Tech)', 'Fintech']
+    """
+
+    def __init__(self, fields: Sequence[Field], industries: Sequence[Industry]) -> None:
+        self.fields = {field.id: field for field in fields}
+        self.industries = {industry.id: industry for industry in industries}
+        self._exact: dict[str, tuple[str | None, str]] = {}
+        for kind, owner_terms in (
+            ("field", [(None, field.id, (field.name, *field.synonyms)) for field in fields]),
+            ("industry", [(i.id, i.field, (i.name, *i.synonyms)) for i in industries]),
+        ):
+            seen: dict[str, tuple[str | None, str]] = {}
+            for industry, field, terms in owner_terms:
+                for term in terms:
+                    key = normalize_term(term)
+                    if key in seen and seen[key] != (industry, field):
+                        raise ValueError(f"taxonomy: {kind} term '{term}' is listed twice")
+                    seen[key] = (industry, field)
+            self._exact.update(seen)  # industries overwrite fields: the more specific wins
+        self._keys = sorted(self._exact)
+        self._word_keys = sorted(
+            (key for key in self._keys if len(key) >= MIN_WORD_SYNONYM),
+            key=lambda key: (-len(key.split()), -len(key), key),
+        )
+
+    @property
+    def term_count(self) -> int:
+        """How many distinct terms (names and synonyms) texts are matched against."""
+        return len(self._keys)
+
+    @classmethod
+    @cache
+    def load(cls) -> Taxonomy:
+        """The shipped taxonomy (read once)."""
+        text = resources.files("warmreach").joinpath("data/industries.toml").read_text("utf-8")
+        data = tomllib.loads(text)
+        fields, industries = [], []
+        for key, entry in data["fields"].items():
+            members = []
+            for name, *synonyms in entry["industries"]:
+                industry = Industry(
+                    id=slugify(name), name=name, field=key, synonyms=tuple(synonyms)
+                )
+                industries.append(industry)
+                members.append(industry.id)
+            fields.append(
+                Field(
+                    id=key,
+                    name=entry["name"],
+                    sector=entry["sector"],
+                    synonyms=tuple(entry["synonyms"]),
+                    adjacent=tuple(entry["adjacent"]),
+                    industries=tuple(members),
+                )
+            )
+        return cls(fields, industries)
+
+    def describe(self, match: IndustryMatch | None) -> str:
+        """``Industry (Field)``, or the field alone, for messages."""
+        if match is None:
+            return "unknown"
+        field = self.fields[match.field].name
+        if match.industry is None:
+            return field
+        return f"{self.industries[match.industry].name} ({field})"
+
+    def match_many(self, texts: Sequence[str]) -> list[IndustryMatch | None]:
+        """Match many industry texts at once: exact normalised terms first, then one
+        whole-column fuzzy pass over what is left (each distinct text once)."""
+        keys = [normalize_term(text) for text in texts]
+        found: dict[str, IndustryMatch | None] = {}
+        for key in keys:
+            if key in self._exact and key not in found:
+                industry, field = self._exact[key]
+                found[key] = IndustryMatch(
+                    industry=industry, field=field, confidence=1.0, method="exact"
+                )
+        rest = sorted({key for key in keys if key and key not in found})
+        if rest:
+            scores = process.cdist(
+                rest, self._keys, scorer=fuzz.ratio, score_cutoff=INDUSTRY_MATCH_CUTOFF, workers=-1
+            )
+            for row, key in enumerate(rest):
+                column = int(scores[row].argmax())
+                score = float(scores[row][column])
+                if score >= INDUSTRY_MATCH_CUTOFF:
+                    industry, field = self._exact[self._keys[column]]
+                    found[key] = IndustryMatch(
+                        industry=industry,
+                        field=field,
+                        confidence=round(score / 100, 2),
+                        method="fuzzy",
+                    )
+                else:
+                    found[key] = self.find_in_words(key)
+        return [found.get(key) for key in keys]
+
+    def match(self, text: str) -> IndustryMatch | None:
+        """Match one industry text."""
+        return self.match_many([text])[0]
+
+    def find_in_words(self, text: str) -> IndustryMatch | None:
+        """The longest taxonomy term written as whole words inside ``text`` (a company
+        name, a title), e.g. "Sunforge Solar" -> Solar Energy; confidence 0.6.
+
+        >>> taxonomy = Taxonomy.load()
+        >>> taxonomy.describe(taxonomy.find_in_words("Nordport Logistics AB"))
+        'Logistics & Supply Chain (Transportation & Logistics)'
+        >>> taxonomy.find_in_words("Kelp Labs") is None
+        True
+        """
+        padded = f" {normalize_term(text)} "
+        for key in self._word_keys:
+            if f" {key} " in padded:
+                industry, field = self._exact[key]
+                return IndustryMatch(industry=industry, field=field, confidence=0.6, method="words")
+        return None
+
+    def field_of(self, text: str) -> tuple[frozenset[str], frozenset[str]] | None:
+        """What a field given by the user covers: (industry ids, field ids).
+
+        A field ("Climate Tech", "cleantech") covers all its industries and itself; an
+        industry ("Solar Energy") covers only itself.
+
+        >>> industries, fields = Taxonomy.load().field_of("clean tech")
+        >>> "solar-energy" in industries, sorted(fields)
+        (True, ['climate-tech'])
+        """
+        match = self.match(text)
+        if match is None:
+            return None
+        if match.industry is None:
+            field = self.fields[match.field]
+            return frozenset(field.industries), frozenset({field.id})
+        return frozenset({match.industry}), frozenset()
+
+
+# -- inference ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class Inference:
+    """An attribute warmreach filled in, with where it came from."""
+
+    #: contact id
+    contact: str
+    #: the attribute filled in (``industry``)
+    attribute: str
+    #: the value, as a canonical name
+    value: str
+    #: where it came from, in words
+    source: str
+    #: 0..1
+    confidence: float
+
+
+@dataclass(frozen=True, kw_only=True)
+class TargetField:
+    """What you aim at, in canonical terms."""
+
+    #: the field as asked (``Climate Tech``)
+    asked: tuple[str, ...]
+    #: canonical fields covered
+    fields: tuple[str, ...]
+    #: canonical industries covered
+    industries: tuple[str, ...]
+    #: roles you want
+    roles: tuple[str, ...]
+
+
+def target_field(
+    taxonomy: Taxonomy, names: Sequence[str], roles: Sequence[str], strict: bool
+) -> TargetField:
+    """The canonical fields and industries ``names`` cover; an unknown name is an error
+    when ``strict``, else skipped."""
+    fields: dict[str, None] = {}  # in the order asked
+    industries: set[str] = set()
+    for name in names:
+        covered = taxonomy.field_of(name)
+        if covered is None:
+            if strict:
+                known = [field.name for field in taxonomy.fields.values()]
+                near = hint(name, known)
+                raise UnknownName(f"'{name}' is not an industry or field warmreach knows{near}")
+            continue
+        industries |= covered[0]
+        fields.update(dict.fromkeys(sorted(covered[1])))
+    return TargetField(
+        asked=tuple(names),
+        fields=tuple(fields),
+        industries=tuple(sorted(industries)),
+        roles=tuple(roles),
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
+class CompanyIndustry:
+    """What a company's industry is, read from its ``industry`` or else its name."""
+
+    #: the industry, None when neither says
+    match: IndustryMatch | None
+    #: where it came from, in words
+    source: str
+    #: confidence passed on to its people
+    confidence: float
+
+
+def company_industries(network: Network, taxonomy: Taxonomy) -> dict[str, CompanyIndustry]:
+    """Each company's industry, read once: its written ``industry`` (in one whole-column
+    pass over all companies), else words in its name."""
+    written = taxonomy.match_many([company.industry or "" for company in network.companies])
+    found = {}
+    for company, match in zip(network.companies, written, strict=True):
+        if company.industry and match is not None:
+            source = f"company {company.name} (industry '{company.industry}')"
+            found[company.id] = CompanyIndustry(
+                match=match, source=source, confidence=FROM_COMPANY * match.confidence
+            )
+        else:
+            found[company.id] = CompanyIndustry(
+                match=taxonomy.find_in_words(company.name),
+                source=f"company name '{company.name}'",
+                confidence=FROM_NAME_WORDS,
+            )
+    return found
+
+
+def classify_industries(
+    network: Network,
+    taxonomy: Taxonomy,
+    companies: dict[str, CompanyIndustry] | None = None,
+    *,
+    only: Iterable[str] | None = None,
+) -> tuple[dict[str, IndustryMatch], list[Inference]]:
+    """Each contact's industry in the taxonomy, and the inferences that filled gaps.
+
+    Written industries are read exactly or fuzzily; a missing one is taken from the
+    company's industry, else from words in the company's name, else in the title.
+    ``companies`` (from :func:`company_industries`) is computed when not given;
+    ``only`` limits the work to the contacts with these ids.
+    """
+    if companies is None:
+        companies = company_industries(network, taxonomy)
+    chosen = (
+        network.contacts if only is None else [network.contacts_by_id[contact] for contact in only]
+    )
+    texts = [contact.industry for contact in chosen if contact.industry]
+    matched = dict(zip(texts, taxonomy.match_many(texts), strict=True))
+    found: dict[str, IndustryMatch] = {}
+    inferred: list[Inference] = []
+
+    def infer(
+        contact: Contact, match: IndustryMatch | None, source: str, confidence: float
+    ) -> bool:
+        if match is None:
+            return False
+        found[contact.id] = match
+        value = taxonomy.describe(match)
+        inferred.append(
+            Inference(
+                contact=contact.id,
+                attribute="industry",
+                value=value,
+                source=source,
+                confidence=round(confidence, 2),
+            )
+        )
+        return True
+
+    for contact in chosen:
+        company = companies[contact.company] if contact.company else None
+        if contact.industry:
+            match = matched[contact.industry]
+            if match is not None and match.method == "exact":
+                found[contact.id] = match
+            else:
+                infer(
+                    contact,
+                    match,
+                    f"written '{contact.industry}'",
+                    match.confidence if match else 0,
+                )
+            continue
+        if company is not None and infer(
+            contact, company.match, company.source, company.confidence
+        ):
+            continue
+        if contact.title:
+            infer(
+                contact,
+                taxonomy.find_in_words(contact.title),
+                f"title '{contact.title}'",
+                FROM_TITLE_WORDS,
+            )
+    return found, inferred

@@ -1,0 +1,125 @@
+"""Names given on the command line: a target ``COMPANY[/TEAM]``, a contact to log.
+
+Both match as the file's own references do (names, aliases, case and accents aside,
+strictly fuzzy), and an unknown or ambiguous name is an error naming the nearest ones.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from rapidfuzz import fuzz, process, utils
+
+from warmreach.errors import UnknownName, UsageError
+from warmreach.matching.companies import CompanyMatcher
+from warmreach.matching.names import hint, match_name
+from warmreach.model import Network, Opening
+from warmreach.text import join_words, slugify
+
+
+def find_target(network: Network, text: str) -> Opening:
+    """The target ``COMPANY[/TEAM]`` names, with the role and hiring manager of a
+    matching opening when the file has one.
+
+    The company is matched by name, alias or fuzzily, the team within it; an unknown
+    one raises :class:`~warmreach.errors.UnknownName` with the nearest names.
+
+    >>> from warmreach.networkfile import parse_network
+    >>> network = parse_network('''
+    ... me: {name: Ana}
+    ... companies: [{name: Voltgrid, aliases: [VG], teams: [{name: Battery Systems}]}]
+    ... openings: [{company: Voltgrid, team: Battery Systems, role: PM}]
+    ... ''')
+    >>> find_target(network, "voltgrid ab/battery systems")
+    Opening(company='voltgrid', team='battery-systems', role='PM', hiring_manager=None)
+    >>> find_target(network, "VG")
+    Opening(company='voltgrid', team=None, role=None, hiring_manager=None)
+    >>> find_target(network, "Voltgrid/Batery")
+    Traceback (most recent call last):
+    ...
+    warmreach.errors.UnknownName: Voltgrid has no team 'Batery'; its teams: Battery Systems
+    >>> try:
+    ...     find_target(network, "Voltgird")
+    ... except UnknownName as error:
+    ...     print(error)
+    no company in the network is called 'Voltgird'; did you mean 'Voltgrid'?
+    """
+    company_text, _, team_text = text.partition("/")
+    matcher = CompanyMatcher()
+    for listed in network.companies:
+        for name in (listed.name, *listed.aliases):
+            matcher.add(name, listed.id)
+    found = matcher.match(company_text.strip())
+    if found is None:
+        near = hint(company_text, [listed.name for listed in network.companies])
+        raise UnknownName(f"no company in the network is called '{company_text.strip()}'{near}")
+    company = network.companies_by_id[found]
+    team = None
+    if team_text.strip():
+        teams = [listed.name for listed in company.teams]
+        index = match_name(team_text.strip(), teams)
+        if index is None:
+            listing = ", ".join(teams) if teams else "none listed"
+            raise UnknownName(
+                f"{company.name} has no team '{team_text.strip()}'; its teams: {listing}"
+            )
+        team = company.teams[index].id
+    for opening in network.openings:
+        if opening.company == found and opening.team == team:
+            return opening
+    return Opening(company=found, team=team)
+
+
+#: fuzzy score (WRatio) at or above which a name given on the command line may mean a contact
+
+
+CONTACT_MATCH_CUTOFF: Final = 86.0
+#: candidates within this many points of the best are too close to choose between
+CONTACT_AMBIGUITY: Final = 4.0
+
+
+def find_contact(network: Network, text: str) -> str:
+    """The id of the contact ``text`` names: by id, by name (case and accents aside), or
+    fuzzily when one name stands out.
+
+    Raises :class:`~warmreach.errors.UnknownName` when nobody matches, and
+    :class:`~warmreach.errors.UsageError` listing the candidates when several might.
+
+    >>> from warmreach.networkfile import parse_network
+    >>> network = parse_network('''
+    ... me: {name: Ana}
+    ... contacts: [{name: Bob Chen}, {name: Bob Stone}, {name: Eva Berg, id: eva}]
+    ... ''')
+    >>> [find_contact(network, text) for text in ("eva", "bob chen", "Eva Berk")]
+    ['eva', 'bob-chen', 'eva']
+    >>> try:
+    ...     find_contact(network, "Bob")
+    ... except UsageError as error:
+    ...     print(error)
+    'Bob' could be Bob Chen (bob-chen) or Bob Stone (bob-stone); name one by id
+    """
+    contacts = network.contacts
+    if text in network.contacts_by_id:
+        return text
+    slug = slugify(text)
+    found = [contact for contact in contacts if contact.id == slug or slugify(contact.name) == slug]
+    if not found:
+        hits = process.extract(
+            text,
+            [contact.name for contact in contacts],
+            scorer=fuzz.WRatio,
+            processor=utils.default_process,
+            score_cutoff=CONTACT_MATCH_CUTOFF,
+            limit=None,
+        )
+        hits.sort(key=lambda hit: (-hit[1], hit[2]))
+        found = [
+            contacts[index] for _, score, index in hits if score >= hits[0][1] - CONTACT_AMBIGUITY
+        ]
+    if len(found) == 1:
+        return found[0].id
+    if not found:
+        near = hint(text, [contact.name for contact in contacts])
+        raise UnknownName(f"no contact in the network is called '{text}'{near}")
+    listing = [f"{contact.name} ({contact.id})" for contact in found[:6]]
+    raise UsageError(f"'{text}' could be {join_words(listing, 'or')}; name one by id")

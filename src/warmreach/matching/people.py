@@ -1,0 +1,148 @@
+"""People written twice: the keys that identify a person, and names that are nearly the same.
+
+One person is recognised by their LinkedIn address and their e-mail, whatever the
+spelling (:func:`identity_keys`): ``warmreach validate`` warns about two contacts with
+one key (:func:`likely_duplicates`), and ``warmreach import --merge`` takes an incoming
+person with a contact's key for that contact, so the two always agree.
+
+>>> identity_keys(email="Bob@Example.com", linkedin="https://www.linkedin.com/in/bob/")
+['linkedin:linkedin.com/in/bob', 'email:bob@example.com']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Final
+
+from rapidfuzz import fuzz, process, utils
+
+from warmreach.errors import Problem
+from warmreach.model import Contact, Network
+from warmreach.text import email_key, linkedin_key
+
+#: fuzzy score (token_sort_ratio on normalised names) at or above which an incoming name
+#: may be a contact of the file: "Jon Smith"/"John Smith" (95), "Ana Strong"/"Ana Stone" (84)
+NAME_MATCH_CUTOFF: Final = 92.0
+#: rows of names compared with the known names at once (memory: rows x known)
+_CHUNK: Final = 2000
+
+
+def identity_keys(*, email: str | None, linkedin: str | None) -> list[str]:
+    """The keys a person is known by, most telling first: their LinkedIn address, their
+    e-mail, each normalised (:func:`~warmreach.text.linkedin_key`,
+    :func:`~warmreach.text.email_key`)."""
+    keys = [f"linkedin:{linkedin_key(linkedin)}"] if linkedin and linkedin_key(linkedin) else []
+    if email and email_key(email):
+        keys.append(f"email:{email_key(email)}")
+    return keys
+
+
+def similar_names(queries: Sequence[str], names: Sequence[str]) -> list[list[int]]:
+    """For each query, the indices of ``names`` that come close (spelling, order,
+    accents: token_sort_ratio at least :data:`NAME_MATCH_CUTOFF`), best first.
+
+    >>> similar_names(["Jon Smith", "Zed"], ["John Smith", "Ana Stone"])
+    [[0], []]
+    """
+    found: list[list[int]] = []
+    for start in range(0, len(queries), _CHUNK):
+        chunk = queries[start : start + _CHUNK]
+        if not names:
+            found += [[] for _ in chunk]
+            continue
+        scores = process.cdist(
+            chunk,
+            names,
+            scorer=fuzz.token_sort_ratio,
+            processor=utils.default_process,
+            score_cutoff=NAME_MATCH_CUTOFF,
+            dtype="uint8",
+            workers=-1,
+        )
+        for row in scores:
+            near = row.nonzero()[0]
+            found.append(sorted(near.tolist(), key=lambda index: (-int(row[index]), index)))
+    return found
+
+
+#: name similarity (token_sort_ratio) from which two contacts may be one person
+DUPLICATE_NAME_CUTOFF: Final = 90.0
+
+
+def likely_duplicates(contacts: Sequence[Contact]) -> list[tuple[int, int, str]]:
+    """Pairs of contacts (by index, earlier first) that may be one person, with why.
+
+    Same e-mail or LinkedIn address; or names alike (spelling, order, accents) where
+    the companies do not differ. Names are compared in blocks that share a word, each
+    block in one whole-column pass.
+
+    >>> people = [Contact(id="eva-berg", name="Eva Berg", company="voltgrid"),
+    ...           Contact(id="eva-bergh", name="Eva Bergh", company="voltgrid"),
+    ...           Contact(id="berg-eva", name="Berg, Eva", company="sunforge")]
+    >>> likely_duplicates(people)
+    [(0, 1, 'similar names at the same company')]
+    """
+    found: dict[tuple[int, int], str] = {}
+    keys = [identity_keys(email=c.email, linkedin=c.linkedin) for c in contacts]
+    for kind in ("email", "linkedin"):  # a pair with both is reported for its e-mail
+        seen: dict[str, int] = {}
+        for index, key in ((i, key) for i, own in enumerate(keys) for key in own):
+            if not key.startswith(f"{kind}:"):
+                continue
+            if key in seen:
+                found.setdefault((seen[key], index), f"the same {kind}")
+            else:
+                seen[key] = index
+    names = [utils.default_process(contact.name) for contact in contacts]
+    blocks: dict[str, list[int]] = {}
+    for index, name in enumerate(names):
+        for word in set(name.split()):
+            if len(word) >= 2 and not word.isdigit():
+                blocks.setdefault(word, []).append(index)
+    for members in blocks.values():
+        if len(members) < 2:
+            continue
+        scores = process.cdist(
+            [names[i] for i in members],
+            [names[i] for i in members],
+            scorer=fuzz.token_sort_ratio,
+            score_cutoff=DUPLICATE_NAME_CUTOFF,
+            workers=-1,
+        )
+        rows, columns = (scores >= DUPLICATE_NAME_CUTOFF).nonzero()
+        for row, column in zip(rows.tolist(), columns.tolist(), strict=True):
+            first, second = members[row], members[column]
+            if first >= second:
+                continue
+            one, other = contacts[first], contacts[second]
+            if one.company and other.company and one.company != other.company:
+                continue
+            if _digits(names[first]) != _digits(names[second]):
+                continue  # "Sam Lee 2" and "Sam Lee 3" are told apart on purpose
+            reason = "similar names at the same company" if one.company else "similar names"
+            found.setdefault((first, second), reason)
+    return [(first, second, reason) for (first, second), reason in sorted(found.items())]
+
+
+def _digits(name: str) -> list[str]:
+    return [word for word in name.split() if word.isdigit()]
+
+
+def duplicate_warnings(network: Network) -> list[Problem]:
+    """:func:`likely_duplicates` as located warnings for ``warmreach validate``."""
+    contacts = network.contacts
+    warnings = []
+    for first, second, reason in likely_duplicates(contacts):
+        one, other = contacts[first], contacts[second]
+        where = other.location
+        line_of_first = f" at line {one.location.line}" if one.location else ""
+        warnings.append(
+            Problem(
+                file=where.file if where else network.source or "<string>",
+                line=where.line if where else 1,
+                col=where.col if where else 1,
+                message=f"warning: contacts[{second}] '{other.id}' may be the same person as "
+                f"contacts[{first}] '{one.id}'{line_of_first} ({reason})",
+            )
+        )
+    return sorted(warnings)

@@ -1,0 +1,81 @@
+"""Network files: bytes → text → raw tree → validated model, and back to YAML.
+
+The only package that imports ``yaml`` and ``ruamel.yaml``. Reading runs in three
+stages, each collecting every problem it finds before giving up:
+
+1. :mod:`~warmreach.networkfile.decode`: the file's bytes, size-checked, as UTF-8 text;
+2. :mod:`~warmreach.networkfile.tree`: YAML events assembled into a raw tree of text
+   scalars, mappings and lists, with positions (:class:`~warmreach.networkfile.tree.Node`);
+3. :mod:`~warmreach.networkfile.build`: the tree typed against :mod:`warmreach.schema`
+   and every reference resolved to an id (:class:`~warmreach.model.Network`).
+
+:mod:`~warmreach.networkfile.dump` writes new files, :mod:`~warmreach.networkfile.edit`
+changes existing ones in place keeping their comments, :mod:`~warmreach.networkfile.cache`
+keeps validated networks of large files, and :mod:`~warmreach.networkfile.atomic` is the
+one way files are written.
+
+Whatever the bytes, the only exception that leaves :func:`parse_network` is
+:class:`~warmreach.errors.InvalidNetwork`.
+
+>>> network = parse_network(b"me: {name: Ana Lima}\\ncontacts:\\n  - name: Bob Chen\\n")
+>>> network.contacts[0].id, network.contacts[0].trust
+('bob-chen', 1)
+>>> try:
+...     parse_network(b"me: {name: Ana}\\ncontacts:\\n  - name: Bob\\n    trsut: 5\\n")
+... except InvalidNetwork as error:
+...     print(error)
+<string>:4:5: contacts[0]: unknown field 'trsut'; did you mean 'trust'?
+"""
+
+from __future__ import annotations
+
+import os
+
+from warmreach._gc import paused_gc
+from warmreach.errors import InvalidNetwork
+from warmreach.model import Network
+from warmreach.networkfile.build import build_network
+from warmreach.networkfile.decode import (
+    DEFAULT_MAX_BYTES,
+    decode_text,
+    read_network_file,
+    too_large,
+)
+from warmreach.networkfile.dump import dump_network
+from warmreach.networkfile.tree import parse_tree
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "decode_text",
+    "dump_network",
+    "load_network",
+    "parse_network",
+    "read_network_file",
+]
+
+
+def parse_network(
+    data: bytes | str, *, file: str = "<string>", max_bytes: int = DEFAULT_MAX_BYTES
+) -> Network:
+    """Read a network from the bytes (or text) of a file.
+
+    Raises :class:`~warmreach.errors.InvalidNetwork` listing every problem found.
+    """
+    raw = data.encode("utf-8", errors="surrogatepass") if isinstance(data, str) else data
+    if len(raw) > max_bytes:
+        raise InvalidNetwork([too_large(file, len(raw), max_bytes)])
+    text = decode_text(raw, file)
+    with paused_gc():
+        return build_network(parse_tree(text, file), file)
+
+
+def load_network(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Network:
+    """Read and validate the network file at ``path``.
+
+    Raises :class:`~warmreach.errors.InvalidNetwork` listing every problem in the
+    file, or :class:`~warmreach.errors.WarmreachError` when it cannot be read.
+    """
+    file = os.fspath(path)
+    return parse_network(
+        read_network_file(file, max_bytes=max_bytes), file=file, max_bytes=max_bytes
+    )

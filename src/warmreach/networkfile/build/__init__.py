@@ -1,0 +1,206 @@
+"""Stage 3 of reading a network file: the raw tree, checked against the schema, as a model.
+
+Each record (you, an opening, a contact) is read field by field in the schema's order,
+each value by its field's kind (:func:`Builder.record`); companies and teams are
+resolved by :class:`~warmreach.networkfile.build.companies.Companies`, people by
+:class:`~warmreach.networkfile.build.people.People`. Every problem is collected, and
+:func:`build_network` raises one :class:`~warmreach.errors.InvalidNetwork` with all of
+them, sorted by place.
+
+>>> from warmreach.networkfile.tree import parse_tree
+>>> root = parse_tree("me: {name: Ana}\\ncontacts: [{name: Bob Chen, trust: 4}]", "n.yaml")
+>>> build_network(root, "n.yaml").contacts[0].trust
+4
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, assert_never
+
+from warmreach.errors import InvalidNetwork, Problem
+from warmreach.model import Contact, Location, Me, Network, Opening, Seeking
+from warmreach.networkfile.build.companies import Companies, CompanyDraft
+from warmreach.networkfile.build.people import KnowsRef, People
+from warmreach.networkfile.build.typed import Reader, is_null
+from warmreach.networkfile.tree import MappingNode, Node
+from warmreach.schema import CONTACT, ME_SPEC, NETWORK, OPENING, FieldSpec
+
+__all__ = ["build_network"]
+
+
+@dataclass
+class _ContactDraft:
+    """A contact's typed fields, its ``knows`` still unresolved."""
+
+    values: dict[str, Any]
+    knows: list[KnowsRef]
+
+
+class Builder:
+    """Types a parsed tree against the schema and resolves every reference."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.reader = Reader(file)
+        self.companies = Companies(self.reader)
+        self.people = People(self.reader)
+
+    def record(
+        self,
+        found: dict[str, Node],
+        spec: FieldSpec,
+        path: str,
+        *,
+        skip: frozenset[str] = frozenset(),
+    ) -> dict[str, Any]:
+        """The values of a record's fields, typed by their kind, in the schema's order.
+
+        A field left out is absent; a field whose value is wrong is reported and None.
+        A ``team`` belongs to the record's ``company``; ``knows`` items keep their
+        people unresolved (:class:`KnowsRef`) until every contact is known.
+        """
+        reader = self.reader
+        values: dict[str, Any] = {}
+        company: CompanyDraft | None = None
+        company_text: str | None = None
+        for field in spec.fields:
+            node = found.get(field.name)
+            if node is None or field.name in skip:
+                continue
+            where = f"{path}.{field.name}"
+            value: Any
+            match field.kind:
+                case "text":
+                    value = reader.text(node, where)
+                case "texts":
+                    value = reader.unique_texts(node, where)
+                case "scale" | "strength":
+                    value = reader.number(node, where, field.kind)
+                case "date":
+                    value = reader.date(node, where)
+                case "available":
+                    value = reader.available(node, where)
+                case "told":
+                    value = reader.told(node, where)
+                case "company":
+                    company_text = reader.text(node, where)
+                    company = (
+                        None if company_text is None else self.companies.ref(company_text, node)
+                    )
+                    value = None if company is None else company.id
+                case "companies":
+                    value = self.companies.refs(node, where)
+                case "team":
+                    text = reader.text(node, where)
+                    value = None
+                    if text is not None and company is not None:
+                        value = self.companies.team_ref(company, text, node, where)
+                    elif (  # a required company missing is reported as such
+                        text is not None
+                        and company_text is None
+                        and "company" not in spec.required_names
+                    ):
+                        reader.problem(node, f"{where} needs a company")
+                case "person":
+                    text = reader.text(node, where)
+                    value = None if text is None else self.people.ref(text, node, where)
+                case "knows":
+                    value = self.people.read_knows(node, where)
+                case "object":
+                    inner = reader.fields(node, field, where)
+                    value = None if inner is None else self.record(inner, field, where)
+                case "id" | "teams" | "objects":
+                    raise ValueError(f"{where}: a {field.kind} field is read by its owner")
+                case _:
+                    assert_never(field.kind)
+            values[field.name] = value
+        return values
+
+    def me(self, node: Node | None) -> Me | None:
+        if node is None:
+            return None
+        found = self.reader.fields(node, ME_SPEC, "me")
+        if found is None:
+            return None
+        values = self.record(found, ME_SPEC, "me")
+        seeking = values.pop("seeking", None)
+        if seeking is not None:
+            values["seeking"] = Seeking(**_given(seeking))
+        if values.get("name") is None or ("available" in values and values["available"] is None):
+            return None
+        return Me(**_given(values))
+
+    def contact(self, node: Node, path: str) -> _ContactDraft | None:
+        """A contact's typed fields, registered under its id."""
+        found = self.reader.fields(node, CONTACT, path)
+        if found is None or not isinstance(node, MappingNode):
+            return None
+        name = self.reader.text(found.get("name"), f"{path}.name")
+        contact = None if name is None else self.people.register(found, name, path)
+        values = self.record(found, CONTACT, path, skip=frozenset({"name", "id"}))
+        if contact is None:
+            return None
+        knows = values.pop("knows", [])
+        values.update(
+            id=contact, name=name, location=Location(file=self.file, line=node.line, col=node.col)
+        )
+        return _ContactDraft(values=values, knows=knows)
+
+    def opening(self, node: Node, path: str) -> Opening | None:
+        found = self.reader.fields(node, OPENING, path)
+        if found is None:
+            return None
+        values = self.record(found, OPENING, path)
+        if values.get("company") is None:
+            return None
+        if "hiring_manager" in values and values["hiring_manager"] is None:
+            return None
+        return Opening(**_given(values))
+
+    def build(self, root: Node | None) -> Network:
+        if root is None or is_null(root):
+            message = "the file is empty; a network needs at least 'me: {name: ...}'"
+            raise InvalidNetwork([Problem(file=self.file, line=1, col=1, message=message)])
+        reader = self.reader
+        top = reader.fields(root, NETWORK, "")
+        if top is None:
+            raise InvalidNetwork(reader.problems)
+        self.companies.read_listed(top.get("companies"))
+        me = self.me(top.get("me"))
+        drafts = [
+            draft
+            for item, path in reader.items(top.get("contacts"), "contacts")
+            if (draft := self.contact(item, path)) is not None
+        ]
+        openings = [
+            opening
+            for item, path in reader.items(top.get("openings"), "openings")
+            if (opening := self.opening(item, path)) is not None
+        ]
+        contacts = [
+            Contact(
+                knows=self.people.resolve_knows(draft.values["id"], draft.knows),
+                **_given(draft.values),
+            )
+            for draft in drafts
+        ]
+        if reader.problems or me is None:
+            raise InvalidNetwork(sorted(reader.problems))
+        return Network(
+            me=me,
+            companies=self.companies.freeze(),
+            openings=tuple(openings),
+            contacts=tuple(contacts),
+            source=self.file,
+        )
+
+
+def _given(values: dict[str, Any]) -> dict[str, Any]:
+    """The values that were given and could be read (the model's defaults stand for the rest)."""
+    return {key: value for key, value in values.items() if value is not None}
+
+
+def build_network(root: Node | None, file: str) -> Network:
+    """The network a parsed tree describes; raises InvalidNetwork with every problem."""
+    return Builder(file).build(root)

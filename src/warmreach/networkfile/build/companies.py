@@ -1,0 +1,173 @@
+"""The companies and teams of a file: the listed ones, and every one named elsewhere.
+
+A company named anywhere (a contact's ``company``, ``past_companies``, an opening, you)
+links to a listed company by name, alias or fuzzy match (:class:`CompanyMatcher`), or
+becomes a company of its own; a team links within its company the same way, or is added
+to it. Companies keep the order they were first seen in: listed ones first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from warmreach.matching import CompanyMatcher, company_id, match_name
+from warmreach.model import Company, Team
+from warmreach.networkfile.build.typed import Reader, no_id
+from warmreach.networkfile.tree import Node
+from warmreach.schema import COMPANY, TEAM
+from warmreach.text import slugify
+
+
+@dataclass
+class TeamDraft:
+    id: str
+    name: str
+    near: list[str] = field(default_factory=list)
+
+
+@dataclass
+class CompanyDraft:
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    industry: str | None = None
+    teams: list[TeamDraft] = field(default_factory=list)
+
+    def freeze(self) -> Company:
+        teams = tuple(
+            Team(id=team.id, name=team.name, near=tuple(team.near)) for team in self.teams
+        )
+        return Company(
+            id=self.id, name=self.name, aliases=self.aliases, industry=self.industry, teams=teams
+        )
+
+
+class Companies:
+    """Every company of the file, by id, as it is being read."""
+
+    def __init__(self, reader: Reader) -> None:
+        self.reader = reader
+        self.drafts: dict[str, CompanyDraft] = {}
+        self.places: dict[str, tuple[str, Node]] = {}
+        self.matcher = CompanyMatcher()
+
+    def add(self, name: str, node: Node, path: str) -> CompanyDraft | None:
+        """A listed company; None when its id is taken."""
+        company = company_id(name)
+        if not company:
+            self.reader.problem(node, no_id(f"{path}.name", name))
+            return None
+        if company in self.drafts:
+            first_path, first = self.places[company]
+            self.reader.problem(
+                node,
+                f"{path}: company id '{company}' is already used by {first_path} "
+                f"at line {first.line}",
+            )
+            return None
+        draft = CompanyDraft(id=company, name=name)
+        self.drafts[company] = draft
+        self.places[company] = (path, node)
+        self.matcher.add(name, company)
+        return draft
+
+    def ref(self, name: str, node: Node) -> CompanyDraft | None:
+        """The company a free-text name means, added as a new company when none matches."""
+        found = self.matcher.match(name)
+        if found is not None:
+            return self.drafts[found]
+        company = company_id(name)
+        if not company:
+            self.reader.problem(node, no_id("company name", name))
+            return None
+        if company not in self.drafts:
+            self.drafts[company] = CompanyDraft(id=company, name=name)
+            self.places[company] = ("a company named here", node)
+        self.matcher.add(name, company)
+        return self.drafts[company]
+
+    def refs(self, node: Node | None, path: str) -> tuple[str, ...]:
+        """The ids of the companies a list names, each once, in file order."""
+        found: list[str] = []
+        for text, item, _ in self.reader.texts(node, path):
+            draft = self.ref(text, item)
+            if draft is not None and draft.id not in found:
+                found.append(draft.id)
+        return tuple(found)
+
+    def team_ref(self, company: CompanyDraft, name: str, node: Node, path: str) -> str | None:
+        """The team of ``company`` a name means, added as a new team when none matches."""
+        team = slugify(name)
+        if any(existing.id == team for existing in company.teams):
+            return team  # team ids are slugs of their names: the common, exact case
+        index = match_name(name, [existing.name for existing in company.teams])
+        if index is not None:
+            return company.teams[index].id
+        if not team:
+            self.reader.problem(node, no_id(path, name))
+            return None
+        company.teams.append(TeamDraft(id=team, name=name))
+        return team
+
+    def read_listed(self, node: Node | None) -> None:
+        """The ``companies`` list: names, aliases, industries, teams, then ``near`` teams
+        (once every listed team is known)."""
+        reader = self.reader
+        listed: list[tuple[CompanyDraft, list[tuple[TeamDraft, Node | None, str]]]] = []
+        for item, path in reader.items(node, "companies"):
+            found = reader.fields(item, COMPANY, path)
+            if found is None:
+                continue
+            name = reader.text(found.get("name"), f"{path}.name")
+            if name is None:
+                continue
+            draft = self.add(name, found["name"], path)
+            if draft is None:
+                continue
+            draft.industry = reader.text(found.get("industry"), f"{path}.industry")
+            aliases = reader.texts(found.get("aliases"), f"{path}.aliases")
+            draft.aliases = tuple(dict.fromkeys(alias for alias, _, _ in aliases))
+            for alias, alias_node, alias_path in aliases:
+                other = self.matcher.match(alias)
+                if other is not None and other != draft.id:
+                    reader.problem(
+                        alias_node, f"{alias_path} '{alias}' already names company '{other}'"
+                    )
+                else:
+                    self.matcher.add(alias, draft.id)
+            listed.append((draft, self._read_teams(draft, found.get("teams"), f"{path}.teams")))
+        for draft, nears in listed:
+            for team_draft, near_node, near_path in nears:
+                for near_name, near_item, item_path in reader.texts(near_node, near_path):
+                    near = self.team_ref(draft, near_name, near_item, item_path)
+                    if near == team_draft.id:
+                        reader.problem(near_item, f"{item_path}: a team cannot be near itself")
+                    elif near is not None and near not in team_draft.near:
+                        team_draft.near.append(near)
+
+    def _read_teams(
+        self, draft: CompanyDraft, node: Node | None, path: str
+    ) -> list[tuple[TeamDraft, Node | None, str]]:
+        """A listed company's teams, with their ``near`` lists still to resolve."""
+        reader = self.reader
+        nears: list[tuple[TeamDraft, Node | None, str]] = []
+        for team_node, team_path in reader.items(node, path):
+            team_fields = reader.fields(team_node, TEAM, team_path)
+            if team_fields is None:
+                continue
+            team_name = reader.text(team_fields.get("name"), f"{team_path}.name")
+            if team_name is None:
+                continue
+            team = slugify(team_name)
+            if not team:
+                reader.problem(team_fields["name"], no_id(f"{team_path}.name", team_name))
+                continue
+            if any(existing.id == team for existing in draft.teams):
+                reader.problem(team_fields["name"], f"{team_path}: team '{team}' is listed twice")
+                continue
+            draft.teams.append(TeamDraft(id=team, name=team_name))
+            nears.append((draft.teams[-1], team_fields.get("near"), f"{team_path}.near"))
+        return nears
+
+    def freeze(self) -> tuple[Company, ...]:
+        return tuple(draft.freeze() for draft in self.drafts.values())

@@ -1,0 +1,127 @@
+"""The people of a file: their ids, and the references to them by name or id.
+
+Every contact is registered under its id (the ``id`` field, else the slug of its name)
+before any reference is resolved, so ``knows`` and ``hiring_manager`` may name people
+listed later in the file. An unknown name is reported with the nearest names; a name two
+contacts share is reported with their ids.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from warmreach.matching import hint
+from warmreach.model import DEFAULT_STRENGTH, ME, Link
+from warmreach.networkfile.build.typed import Reader
+from warmreach.networkfile.tree import MappingNode, Node, ScalarNode
+from warmreach.schema import KNOWS
+from warmreach.text import is_valid_id, slugify
+
+
+class KnowsRef(NamedTuple):
+    """One ``knows`` item as written, its person not yet resolved (a tuple: files hold
+    hundreds of thousands)."""
+
+    ref: str
+    strength: int
+    node: ScalarNode | MappingNode
+    path: str
+
+
+class People:
+    """The contacts of the file by id and by name, as they are being read."""
+
+    def __init__(self, reader: Reader) -> None:
+        self.reader = reader
+        self.places: dict[str, tuple[str, Node]] = {}
+        self.by_name: dict[str, list[str]] = {}
+        self.names: dict[str, str] = {}
+
+    def register(self, found: dict[str, Node], name: str, path: str) -> str | None:
+        """The id of a contact, registered for references; None (reported) when unusable."""
+        reader = self.reader
+        explicit = reader.text(found.get("id"), f"{path}.id")
+        place = found.get("id", found["name"])
+        if explicit is not None and not is_valid_id(explicit):
+            reader.problem(
+                place, f"{path}.id '{explicit}' may hold only letters, digits, '.', '-' and '_'"
+            )
+            return None
+        contact = explicit if explicit is not None else slugify(name)
+        if not contact:
+            reader.problem(
+                place, f"{path}.name '{name}' has no letters or digits; give the contact an id"
+            )
+            return None
+        if contact == ME:
+            reader.problem(place, f"{path}: the id '{ME}' means you; give this contact another id")
+            return None
+        if contact in self.places:
+            first_path, first = self.places[contact]
+            reader.problem(
+                place,
+                f"{path}: id '{contact}' is already used by {first_path} at line {first.line}; "
+                "give one of them an id",
+            )
+            return None
+        self.places[contact] = (path, place)
+        self.by_name.setdefault(name.casefold(), []).append(contact)
+        self.names[contact] = name
+        return contact
+
+    def ref(self, ref: str, node: Node, path: str) -> str | None:
+        """The id of the contact a name or id means; unknown and ambiguous ones are reported."""
+        if ref in self.places:
+            return ref
+        ids = self.by_name.get(ref.casefold(), [])
+        if len(ids) == 1:
+            return ids[0]
+        if ids:
+            listed = " or ".join(f"'{contact}'" for contact in ids)
+            self.reader.problem(node, f"{path}: '{ref}' could be {listed}; write the id")
+            return None
+        near = hint(ref, list(self.names.values()))
+        near = near or "; add them to contacts (trust: 0 if you know them only through others)"
+        self.reader.problem(node, f"{path}: no contact is called '{ref}'{near}")
+        return None
+
+    def read_knows(self, node: Node | None, path: str) -> list[KnowsRef]:
+        """A ``knows`` list as written: names or ids, each with its strength."""
+        reader = self.reader
+        knows: list[KnowsRef] = []
+        for item, item_path in reader.items(node, path):
+            if isinstance(item, MappingNode):
+                link = reader.fields(item, KNOWS, item_path)
+                if link is None:
+                    continue
+                ref = reader.text(link.get("name"), f"{item_path}.name")
+                strength: int | None = DEFAULT_STRENGTH
+                if "strength" in link:
+                    strength = reader.number(link["strength"], f"{item_path}.strength", "strength")
+                if strength is not None and ref is not None:
+                    knows.append(KnowsRef(ref, strength, item, item_path))
+            else:
+                ref = reader.text(item, item_path)
+                if ref is not None and isinstance(item, ScalarNode):
+                    knows.append(KnowsRef(ref, DEFAULT_STRENGTH, item, item_path))
+        return knows
+
+    def resolve_knows(self, contact: str, knows: list[KnowsRef]) -> tuple[Link, ...]:
+        """The links of ``contact``, each person resolved once; bad ones reported."""
+        links: dict[str, Link] = {}
+        places: dict[str, Node] = {}
+        for item in knows:
+            other = self.ref(item.ref, item.node, item.path)
+            if other is None:
+                continue
+            if other == contact:
+                self.reader.problem(item.node, f"{item.path}: '{contact}' cannot know themself")
+            elif other in links:
+                self.reader.problem(
+                    item.node,
+                    f"{item.path}: '{other}' is already listed at line {places[other].line}",
+                )
+            else:
+                links[other] = Link(contact=other, strength=item.strength)
+                places[other] = item.node
+        return tuple(links.values())

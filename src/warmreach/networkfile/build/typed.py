@@ -1,0 +1,197 @@
+"""Reading the raw tree against the schema: shapes checked, scalars typed, problems kept.
+
+A :class:`Reader` answers "what does this node mean as this kind of field", reporting
+what is wrong at the node's line and column and answering None, so that reading goes
+on and every problem of a file is found in one run.
+
+>>> from warmreach.networkfile.tree import parse_tree
+>>> root = parse_tree("trust: 7\\nmet: 2024-02-30\\ntold: [role]\\n", "n.yaml")
+>>> reader = Reader("n.yaml")
+>>> found = dict((key.value, value) for key, value in root.items)
+>>> reader.number(found["trust"], "trust", "scale"), reader.date(found["met"], "met")
+(None, None)
+>>> reader.told(found["told"], "told")
+('role',)
+>>> for problem in reader.problems:
+...     print(problem)
+n.yaml:1:8: trust must be a whole number from 0 to 5, not '7'
+n.yaml:2:6: met '2024-02-30' is not a real date (February 2024 has no day 30)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from typing import Final, TypeVar
+
+from warmreach.errors import Problem
+from warmreach.matching import hint
+from warmreach.model import (
+    AVAILABILITY_WORDS,
+    TOLD_ITEMS,
+    Availability,
+    PartialDate,
+    Told,
+)
+from warmreach.networkfile.tree import (
+    MappingNode,
+    Node,
+    RejectedNode,
+    ScalarNode,
+    SequenceNode,
+    describe,
+)
+from warmreach.schema import NUMBER_RANGES, FieldSpec, Kind
+
+#: plain scalars that mean "no value"
+_NULL_WORDS: Final = frozenset({"", "~", "null", "Null", "NULL"})
+_WHOLE_NUMBER: Final = re.compile(r"[0-9]+")
+
+T = TypeVar("T")
+
+
+def is_null(node: Node) -> bool:
+    """Whether a node means "no value" (empty, ``~`` or ``null`` written plain)."""
+    return isinstance(node, ScalarNode) and node.plain and node.value.strip() in _NULL_WORDS
+
+
+def no_id(path: str, name: str) -> str:
+    """The message for a name that cannot make an id."""
+    return f"{path} '{name}' has no letters or digits to make an id from"
+
+
+class Reader:
+    """Typed accessors over the raw tree, collecting the problems they find."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.problems: list[Problem] = []
+
+    def problem(self, node: Node, message: str) -> None:
+        self.problems.append(Problem(file=self.file, line=node.line, col=node.col, message=message))
+
+    def fields(self, node: Node, spec: FieldSpec, path: str) -> dict[str, Node] | None:
+        """The fields of a mapping that have a value; unknown and missing ones are reported."""
+        if isinstance(node, RejectedNode):
+            return None
+        if not isinstance(node, MappingNode):
+            names = ", ".join(spec.names)
+            label = path or "the top level"
+            self.problem(
+                node, f"{label} must be a mapping with the fields {names}, not {describe(node)}"
+            )
+            return None
+        found: dict[str, Node] = {}
+        known = spec.known
+        for key, value in node.items:
+            if key.value not in known:
+                unknown = f"unknown field '{key.value}'{hint(key.value, spec.names)}"
+                self.problem(key, f"{path}: {unknown}" if path else unknown)
+            elif not is_null(value):
+                found[key.value] = value
+        for name in spec.required_names:
+            if name not in found:
+                message = f"{path}.{name} is required" if path else f"'{name}' is required"
+                self.problem(node, message)
+        return found
+
+    def scalar(self, node: Node, path: str) -> ScalarNode | None:
+        if isinstance(node, ScalarNode):
+            return node
+        if not isinstance(node, RejectedNode):
+            self.problem(node, f"{path} must be text, not {describe(node)}")
+        return None
+
+    def text(self, node: Node | None, path: str) -> str | None:
+        """One line of text, surrounding space dropped; empty text is a problem."""
+        if node is None:
+            return None
+        scalar = self.scalar(node, path)
+        if scalar is None:
+            return None
+        value = scalar.value.strip()
+        if not value:
+            self.problem(scalar, f"{path} must not be empty")
+            return None
+        return value
+
+    def items(self, node: Node | None, path: str) -> Iterator[tuple[Node, str]]:
+        """Items of a list (a single value counts as a list of one), with their paths."""
+        if node is None or isinstance(node, RejectedNode):
+            return
+        if isinstance(node, SequenceNode):
+            for index, item in enumerate(node.items):
+                if not is_null(item):
+                    yield item, f"{path}[{index}]"
+        elif isinstance(node, MappingNode):
+            self.problem(node, f"{path} must be a list, not a mapping")
+        else:
+            yield node, path
+
+    def texts(self, node: Node | None, path: str) -> list[tuple[str, Node, str]]:
+        """The text items of a list, each with its node and path."""
+        found = []
+        for item, item_path in self.items(node, path):
+            value = self.text(item, item_path)
+            if value is not None:
+                found.append((value, item, item_path))
+        return found
+
+    def unique_texts(self, node: Node | None, path: str) -> tuple[str, ...]:
+        """The text items of a list, each once, in file order."""
+        return tuple(dict.fromkeys(text for text, _, _ in self.texts(node, path)))
+
+    def number(self, node: Node | None, path: str, kind: Kind) -> int | None:
+        """A whole number in the range of ``kind`` (``scale`` or ``strength``)."""
+        low, high = NUMBER_RANGES[kind]
+        text = self.text(node, path)
+        if text is None or node is None:
+            return None
+        if _WHOLE_NUMBER.fullmatch(text) and low <= int(text) <= high:
+            return int(text)
+        self.problem(node, f"{path} must be a whole number from {low} to {high}, not '{text}'")
+        return None
+
+    def date(self, node: Node | None, path: str) -> PartialDate | None:
+        text = self.text(node, path)
+        if text is None or node is None:
+            return None
+        try:
+            return PartialDate.parse(text)
+        except ValueError as error:
+            self.problem(node, f"{path} '{text}' {error}")
+            return None
+
+    def choice(self, node: Node, path: str, choices: Sequence[T]) -> T | None:
+        text = self.text(node, path)
+        if text is None:
+            return None
+        for choice in choices:
+            if text.casefold() == str(choice):
+                return choice
+        words = ", ".join(str(choice) for choice in choices)
+        near = hint(text, [str(choice) for choice in choices])
+        self.problem(node, f"{path} '{text}' is not one of {words}{near}")
+        return None
+
+    def told(self, node: Node | None, path: str) -> tuple[Told, ...]:
+        """What a contact was told, each item once, in :data:`TOLD_ITEMS` order."""
+        told: set[Told] = set()
+        for item, item_path in self.items(node, path):
+            choice = self.choice(item, item_path, TOLD_ITEMS)
+            if choice is not None:
+                told.add(choice)
+        return tuple(item for item in TOLD_ITEMS if item in told)
+
+    def available(self, node: Node, path: str) -> Availability | PartialDate | None:
+        text = self.text(node, path)
+        if text is None:
+            return None
+        for word in AVAILABILITY_WORDS:
+            if text.casefold() == word:
+                return word
+        try:
+            return PartialDate.parse(text)
+        except ValueError:
+            self.problem(node, f"{path} '{text}' must be now, later or a date (YYYY-MM-DD)")
+            return None

@@ -1,0 +1,114 @@
+"""Stage 1 of reading a network file: its bytes, size-checked, as text.
+
+UTF-8 (a byte-order mark is allowed). Bad bytes and control characters are reported
+by line and column, all of them (up to :data:`MAX_CHARACTER_PROBLEMS`), in one
+:class:`~warmreach.errors.InvalidNetwork`.
+
+>>> decode_text("name: Ana\\n".encode(), "n.yaml")
+'name: Ana\\n'
+>>> try:
+...     decode_text(b"name: An\\xe1\\n", "n.yaml")
+... except InvalidNetwork as error:
+...     print(error)
+n.yaml:1:9: byte 0xE1 is not valid UTF-8; save the file as UTF-8
+"""
+
+from __future__ import annotations
+
+import bisect
+import codecs
+import os
+import re
+from pathlib import Path
+from typing import Final
+
+from warmreach.errors import InvalidNetwork, Problem, WarmreachError
+
+#: files larger than this many bytes are refused unless the caller raises the limit
+DEFAULT_MAX_BYTES: Final = 20_000_000
+#: at most this many bad characters are listed one by one
+MAX_CHARACTER_PROBLEMS: Final = 50
+
+#: characters YAML does not allow in a file, and bad bytes kept as lone surrogates
+_BAD_CHARACTER: Final = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]"
+)
+#: line breaks as YAML (and libyaml) count them
+_LINE_BREAK: Final = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+
+
+class Positions:
+    """Line and column (1-based) of offsets in a text."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._starts = [0] + [match.end() for match in _LINE_BREAK.finditer(text)]
+
+    def __call__(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self._starts, offset)
+        return line, offset - self._starts[line - 1] + 1
+
+    def char_at(self, line: int, col: int) -> str:
+        """The character at a 1-based line and column, or '' past the end."""
+        if not 1 <= line <= len(self._starts):
+            return ""
+        offset = self._starts[line - 1] + col - 1
+        return self._text[offset : offset + 1]
+
+
+def _character_message(char: str) -> str:
+    code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:
+        return f"byte 0x{code - 0xDC00:02X} is not valid UTF-8; save the file as UTF-8"
+    if code == 0:
+        return "NUL byte is not allowed in a text file"
+    return f"character U+{code:04X} is not allowed in a YAML file"
+
+
+def decode_text(data: bytes, file: str) -> str:
+    """Decode UTF-8 (BOM allowed), reporting every bad byte and control character."""
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    text = data.decode("utf-8", errors="surrogateescape")
+    bad = list(_BAD_CHARACTER.finditer(text))
+    if not bad:
+        return text
+    positions = Positions(text)
+    problems = []
+    for match in bad[:MAX_CHARACTER_PROBLEMS]:
+        line, col = positions(match.start())
+        problems.append(
+            Problem(file=file, line=line, col=col, message=_character_message(match[0]))
+        )
+    if len(bad) > MAX_CHARACTER_PROBLEMS:
+        line, col = positions(bad[MAX_CHARACTER_PROBLEMS].start())
+        more = len(bad) - MAX_CHARACTER_PROBLEMS
+        message = f"{more} more bad characters from here on; is this a text file?"
+        problems.append(Problem(file=file, line=line, col=col, message=message))
+    raise InvalidNetwork(problems)
+
+
+def read_network_file(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of a network file, refused before reading when over ``max_bytes``.
+
+    Raises :class:`~warmreach.errors.InvalidNetwork` for a file too large, and
+    :class:`~warmreach.errors.WarmreachError` when it cannot be read.
+    """
+    file = os.fspath(path)
+    try:
+        with Path(file).open("rb") as stream:
+            size = os.fstat(stream.fileno()).st_size
+            if size > max_bytes:
+                raise InvalidNetwork([too_large(file, size, max_bytes)])
+            return stream.read(max_bytes + 1)
+    except OSError as error:
+        raise WarmreachError(f"{file}: cannot read the file: {error.strerror or error}") from error
+
+
+def too_large(file: str, size: int, limit: int) -> Problem:
+    """The problem of a file over the size limit."""
+    message = (
+        f"the file is {size / 1e6:.1f} MB, over the {limit / 1e6:g} MB limit; "
+        "raise it with --max-size if the file is right"
+    )
+    return Problem(file=file, line=1, col=1, message=message)

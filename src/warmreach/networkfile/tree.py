@@ -1,0 +1,271 @@
+"""Stage 2 of reading a network file: YAML text as a tree of text, mappings and lists.
+
+YAML *events* (libyaml's when present) are assembled into a small tree, iteratively,
+so no input can exhaust the stack. Every scalar is kept as the text that was written
+(``NO`` and ``012`` stay text; the schema types them later) with its line and column.
+Aliases, anchors, tags, duplicate keys, non-text keys, nesting deeper than
+:data:`MAX_DEPTH` and several documents are refused here, each reported where it is.
+
+>>> root = parse_tree("me: {name: Ana}\\ncontacts: [Bob]\\n", "n.yaml")
+>>> [(key.value, describe(value)) for key, value in root.items]
+[('me', 'a mapping'), ('contacts', 'a list')]
+>>> root.items[1][1].items[0]
+ScalarNode(value='Bob', plain=True, line=2, col=12)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any, Final
+
+import yaml
+
+from warmreach.errors import InvalidNetwork, Problem
+from warmreach.networkfile.decode import Positions
+
+#: mappings and lists may nest this deep (the top-level mapping is level 1)
+MAX_DEPTH: Final = 20
+
+_Loader: Final[type[Any]] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_TOO_DEEP: Final = f"nesting is deeper than {MAX_DEPTH} levels"
+
+
+@dataclass(slots=True)
+class ScalarNode:
+    """A scalar, kept as the text that was written."""
+
+    value: str
+    #: written without quotes (only plain scalars can mean "no value")
+    plain: bool
+    line: int
+    col: int
+
+
+@dataclass(slots=True)
+class MappingNode:
+    """A mapping with text keys, in file order."""
+
+    line: int
+    col: int
+    items: list[tuple[ScalarNode, Node]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class SequenceNode:
+    """A list, in file order."""
+
+    line: int
+    col: int
+    items: list[Node] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class RejectedNode:
+    """Where a value was refused during parsing (already reported); it is skipped later."""
+
+    line: int
+    col: int
+
+
+Node = ScalarNode | MappingNode | SequenceNode | RejectedNode
+
+
+def describe(node: Node) -> str:
+    match node:
+        case MappingNode():
+            return "a mapping"
+        case SequenceNode():
+            return "a list"
+        case ScalarNode():
+            return "text"
+        case RejectedNode():
+            return "a rejected value"
+
+
+@dataclass(slots=True)
+class _Frame:
+    node: MappingNode | SequenceNode
+    #: key waiting for its value (mappings only)
+    key: ScalarNode | None = None
+    #: the pending key was refused, so its value is dropped
+    drop_value: bool = False
+    #: first place of each key (mappings only)
+    seen: dict[str, ScalarNode] = field(default_factory=dict)
+    is_mapping: bool = False
+
+    def __post_init__(self) -> None:
+        self.is_mapping = isinstance(self.node, MappingNode)
+
+
+class _TreeBuilder:
+    """Assembles YAML events into a tree, iteratively, refusing what the format forbids."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.problems: list[Problem] = []
+        self.root: Node | None = None
+        self.documents = 0
+        self._stack: list[_Frame] = []
+        self._skip = 0  # depth inside a refused collection whose content is ignored
+
+    def problem(self, line: int, col: int, message: str) -> None:
+        self.problems.append(Problem(file=self.file, line=line, col=col, message=message))
+
+    def feed(self, event: yaml.Event) -> bool:
+        """Take one event; False once parsing should stop."""
+        if (
+            type(event) is yaml.ScalarEvent
+            and event.anchor is None
+            and event.tag is None
+            and not self._skip
+        ):  # the common case, kept short: most events are plain scalars
+            mark = event.start_mark
+            line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+            self._attach(ScalarNode(event.value, not event.style, line, col))
+            return True
+        if self._skip:
+            if isinstance(event, yaml.CollectionStartEvent):
+                self._skip += 1
+            elif isinstance(event, yaml.CollectionEndEvent):
+                self._skip -= 1
+            return True
+        mark = event.start_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        match event:
+            case yaml.DocumentStartEvent():
+                self.documents += 1
+                if self.documents > 1:
+                    self.problem(
+                        line, col, "a network file holds one YAML document; a second starts here"
+                    )
+                    return False
+            case yaml.AliasEvent():
+                self.problem(
+                    line,
+                    col,
+                    f"YAML aliases (*{event.anchor}) are not allowed; write the value out",
+                )
+                self._attach(RejectedNode(line, col))
+            case yaml.ScalarEvent() | yaml.CollectionStartEvent():
+                self._node_start(event, line, col)
+            case yaml.CollectionEndEvent():
+                frame = self._stack.pop()
+                if not self._stack:
+                    self.root = frame.node
+        return True
+
+    def _node_start(
+        self, event: yaml.ScalarEvent | yaml.CollectionStartEvent, line: int, col: int
+    ) -> None:
+        if event.anchor is not None:
+            self.problem(
+                line, col, f"YAML anchors (&{event.anchor}) are not allowed; write values out"
+            )
+        is_collection = isinstance(event, yaml.CollectionStartEvent)
+        refused = False
+        if event.tag is not None:
+            self.problem(line, col, f"YAML tags ({_show_tag(event.tag)}) are not allowed")
+            refused = True
+        elif self._expects_key() and is_collection:
+            kind = "a mapping" if isinstance(event, yaml.MappingStartEvent) else "a list"
+            self.problem(line, col, f"keys must be text, not {kind}")
+            refused = True
+        elif is_collection and len(self._stack) >= MAX_DEPTH:
+            self.problem(line, col, _TOO_DEEP)
+            refused = True
+        if refused:
+            self._attach(RejectedNode(line, col))
+            if is_collection:
+                self._skip = 1
+            return
+        match event:
+            case yaml.ScalarEvent():
+                self._attach(ScalarNode(event.value, not event.style, line, col))
+            case yaml.MappingStartEvent():
+                self._push(MappingNode(line, col))
+            case yaml.SequenceStartEvent():
+                self._push(SequenceNode(line, col))
+
+    def _expects_key(self) -> bool:
+        if not self._stack:
+            return False
+        frame = self._stack[-1]
+        return isinstance(frame.node, MappingNode) and frame.key is None and not frame.drop_value
+
+    def _push(self, node: MappingNode | SequenceNode) -> None:
+        self._attach(node)
+        self._stack.append(_Frame(node))
+
+    def _attach(self, node: Node) -> None:
+        if not self._stack:
+            self.root = node
+            return
+        frame = self._stack[-1]
+        if not frame.is_mapping:
+            frame.node.items.append(node)  # type: ignore[arg-type]
+        elif frame.drop_value:
+            frame.drop_value = False
+        elif frame.key is None:
+            if isinstance(node, ScalarNode):
+                frame.key = node
+            else:
+                frame.drop_value = True
+        else:
+            key, frame.key = frame.key, None
+            first = frame.seen.get(key.value)
+            if first is not None:
+                self.problem(
+                    key.line,
+                    key.col,
+                    f"key '{key.value}' appears twice in this mapping, at lines {first.line} "
+                    f"and {key.line}",
+                )
+            else:
+                frame.seen[key.value] = key
+                frame.node.items.append((key, node))  # type: ignore[arg-type]
+
+
+def _show_tag(tag: str) -> str:
+    return (
+        "!!" + tag.removeprefix("tag:yaml.org,2002:")
+        if tag.startswith("tag:yaml.org,2002:")
+        else tag
+    )
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, text: str, file: str) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    positions = Positions(text)
+    line_text = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
+    if positions.char_at(line, col) == "\t" or "\t" in line_text[: col - 1].lstrip(" "):
+        return Problem(
+            file=file, line=line, col=col, message="tabs cannot indent YAML; indent with spaces"
+        )
+    message = f"YAML syntax error: {error.problem or 'cannot parse this'}"
+    if error.context and error.context_mark is not None:
+        message += f" ({error.context} at line {error.context_mark.line + 1})"
+    return Problem(file=file, line=line, col=col, message=message)
+
+
+def parse_tree(text: str, file: str) -> Node | None:
+    """Parse YAML text into a tree, or raise InvalidNetwork with every problem found."""
+    builder = _TreeBuilder(file)
+    loader = _Loader(text)
+    try:
+        event = loader.get_event()
+        while event is not None and builder.feed(event):
+            event = loader.get_event()
+    except yaml.MarkedYAMLError as error:
+        problem = _syntax_problem(error, text, file)
+        if "nesting depth" in str(error.problem):  # libyaml's own limit, far above ours
+            problem = replace(problem, message=_TOO_DEEP)
+        if all(seen.message != problem.message for seen in builder.problems):
+            builder.problems.append(problem)
+    except yaml.YAMLError as error:  # an unmarked error from the reader
+        builder.problem(1, 1, f"YAML syntax error: {error}")
+    finally:
+        loader.dispose()
+    if builder.problems:
+        raise InvalidNetwork(sorted(builder.problems))
+    return builder.root

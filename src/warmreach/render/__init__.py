@@ -1,0 +1,43 @@
+"""Pictures of the network: :mod:`~warmreach.render.layout` decides what is drawn and
+where (testable without drawing), :mod:`~warmreach.render.draw` draws it as PNG, SVG or
+PDF with matplotlib."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from warmreach.graph import NetworkIndex
+from warmreach.model import Network, Opening
+from warmreach.render.draw import ImageFormat, draw, image_format
+from warmreach.render.layout import Drawing, DrawnNode, DrawnPath, initials, plan_drawing
+
+__all__ = [
+    "Drawing",
+    "DrawnNode",
+    "DrawnPath",
+    "ImageFormat",
+    "draw",
+    "image_format",
+    "initials",
+    "plan_drawing",
+    "render_network",
+]
+
+
+def render_network(
+    network: Network,
+    fmt: ImageFormat,
+    *,
+    targets: Sequence[Opening] | None = None,
+    top: int = 40,
+    redact: bool = False,
+    as_of: dt.date | None = None,
+    dpi: int = 150,
+    index: NetworkIndex | None = None,
+) -> bytes:
+    """Plan and draw the picture of ``network`` in one call."""
+    drawing = plan_drawing(
+        network, targets=targets, top=top, redact=redact, as_of=as_of, index=index
+    )
+    return draw(drawing, fmt, dpi=dpi)

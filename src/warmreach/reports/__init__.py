@@ -1,0 +1,38 @@
+"""Results as text for people and machines: tables, markdown and JSON; never files.
+
+The words of every report live here: the analyses return structured results, and these
+modules turn them into sentences, tables and the stable JSON of
+``docs/output-format.md``.
+"""
+
+from __future__ import annotations
+
+from warmreach.reports.analysis import (
+    analysis_json,
+    analysis_markdown,
+    analysis_table,
+    render_analysis,
+)
+from warmreach.reports.common import FORMATS, Format
+from warmreach.reports.gaps import gaps_json, gaps_markdown, gaps_table, render_gaps
+from warmreach.reports.plan import plan_json, plan_markdown, plan_table, render_plan
+from warmreach.reports.summaries import import_summary_text, summary_text
+
+__all__ = [
+    "FORMATS",
+    "Format",
+    "analysis_json",
+    "analysis_markdown",
+    "analysis_table",
+    "gaps_json",
+    "gaps_markdown",
+    "gaps_table",
+    "import_summary_text",
+    "plan_json",
+    "plan_markdown",
+    "plan_table",
+    "render_analysis",
+    "render_gaps",
+    "render_plan",
+    "summary_text",
+]

@@ -1,0 +1,81 @@
+"""What every report shares: the formats, the plain-text console, tables, words.
+
+Every text from a user's file reaches a table as :class:`rich.text.Text`, never as
+markup, so brackets in a name are printed as written.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Sequence
+from typing import Literal, assert_never, get_args
+
+from rich.console import Console
+
+Format = Literal["table", "markdown", "json"]
+#: the output formats, for the command line
+FORMATS: tuple[Format, ...] = get_args(Format)
+
+
+def by_format(
+    fmt: Format, *, table: Callable[[], str], markdown: Callable[[], str], data: Callable[[], str]
+) -> str:
+    """The output of the renderer for ``fmt``."""
+    match fmt:
+        case "table":
+            return table()
+        case "markdown":
+            return markdown()
+        case "json":
+            return data()
+        case _:
+            assert_never(fmt)
+
+
+def console(width: int) -> Console:
+    """A rich console that renders plain text of a fixed width into a string."""
+    return Console(
+        file=io.StringIO(), width=width, color_system=None, force_terminal=False, highlight=False
+    )
+
+
+def strip_trailing_spaces(text: str) -> str:
+    return "\n".join(line.rstrip() for line in text.splitlines()) + "\n"
+
+
+def console_text(out: Console) -> str:
+    """What a :func:`console` has printed, without trailing spaces."""
+    return strip_trailing_spaces(out.file.getvalue())  # type: ignore[attr-defined]
+
+
+def cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def markdown_table(columns: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
+    lines += ["| " + " | ".join(cell(text) for text in row) + " |" for row in rows]
+    return lines
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """``count`` and ``word``, in the plural unless there is exactly one.
+
+    >>> plural(1, "team"), plural(0, "company", "companies")
+    ('1 team', '0 companies')
+    """
+    return f"{count} {word if count == 1 else many or word + 's'}"
+
+
+def score_bar(score: float, width: int = 10) -> str:
+    """A bar of eighth blocks for a score in 0..1.
+
+    >>> score_bar(0.58)
+    '█████▊    '
+    >>> score_bar(0.0), score_bar(1.0)
+    ('          ', '██████████')
+    """
+    eighths = round(max(0.0, min(1.0, score)) * width * 8)
+    full, rest = divmod(eighths, 8)
+    bar = "█" * full + (" ▏▎▍▌▋▊▉"[rest] if rest else "")
+    return bar.ljust(width)

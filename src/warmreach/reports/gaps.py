@@ -1,0 +1,208 @@
+"""``warmreach gaps`` as a table, markdown or JSON."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from rich.table import Table
+from rich.text import Text
+
+from warmreach.gaps import GapReport, Person
+from warmreach.reports.common import Format, by_format, console, console_text, markdown_table
+
+
+def render_gaps(report: GapReport, fmt: Format, *, width: int = 120) -> str:
+    """The gap report as a table (for terminals), markdown (to keep) or json (for scripts)."""
+    return by_format(
+        fmt,
+        table=lambda: gaps_table(report, width=width),
+        markdown=lambda: gaps_markdown(report),
+        data=lambda: gaps_json(report),
+    )
+
+
+def _field_title(report: GapReport) -> str:
+    wanted = ", ".join(report.field.asked) or "the companies you seek"
+    if report.field.roles:
+        wanted += " — " + " or ".join(report.field.roles)
+    return wanted
+
+
+def _gap_rows(report: GapReport) -> list[list[str]]:
+    return [
+        [
+            gap.name + (" (sought)" if gap.sought else ""),
+            gap.status,
+            f"{gap.best_score:.2f}",
+            str(len(gap.contacts)),
+            str(len(gap.strong_ties)),
+        ]
+        for gap in report.companies
+    ]
+
+
+def _people_rows(people: Sequence[Person]) -> list[list[str]]:
+    return [[person.name, f"{person.tie:.2f}", person.industry, person.where] for person in people]
+
+
+def gaps_table(report: GapReport, *, width: int = 120) -> str:
+    """Rich tables for the companies and people, then the suggestions, as plain text."""
+    out = console(width)
+    out.print(f"Gap report for {report.generated_for}, as of {report.as_of}", markup=False)
+    out.print(f"Aiming at: {_field_title(report)}", markup=False)
+    sections: list[tuple[str, list[str], list[list[str]]]] = [
+        (
+            "Companies",
+            ["company", "status", "best score", "people", "strong ties"],
+            _gap_rows(report),
+        ),
+        (
+            "People in the field",
+            ["person", "tie", "industry", "role"],
+            _people_rows(report.contacts_in_field),
+        ),
+        (
+            "People who hold the role you want",
+            ["person", "tie", "industry", "role"],
+            _people_rows(report.role_holders),
+        ),
+        (
+            "Adjacent fields: people who could bridge you in",
+            ["person", "tie", "industry", "role"],
+            _people_rows(report.adjacent),
+        ),
+    ]
+    for title, columns, rows in sections:
+        out.print()
+        if not rows:
+            out.print(f"{title}: none", markup=False)
+            continue
+        table = Table(title=title, title_justify="left", expand=False)
+        for column in columns:
+            table.add_column(column)
+        for row in rows:
+            table.add_row(*(Text(cell) for cell in row))
+        out.print(table)
+    out.print()
+    out.print("Suggestions:", markup=False)
+    for line in report.suggestions:
+        out.print(Text(f"- {line}"))
+    if report.inferred:
+        out.print()
+        out.print(
+            f"{len(report.inferred)} industries were inferred or read loosely; "
+            "--format markdown or json lists them with their sources.",
+            markup=False,
+        )
+    return console_text(out)
+
+
+def gaps_markdown(report: GapReport) -> str:
+    """A gap report a person can keep."""
+    lines = [
+        f"# Gap report for {report.generated_for}",
+        "",
+        f"As of {report.as_of}. Aiming at: {_field_title(report)}.",
+        "",
+        "## Suggestions",
+        "",
+        *(f"- {line}" for line in report.suggestions),
+        "",
+        "## Companies",
+        "",
+        "`covered`: someone there can vouch for you; `weak`: only introductions or ties to "
+        "cultivate; `no-path`: nobody who helps yet. Scores as in `warmreach analyze`.",
+        "",
+        *markdown_table(
+            ["company", "status", "best score", "people", "strong ties"], _gap_rows(report)
+        ),
+    ]
+    people_sections = [
+        ("People in the field", report.contacts_in_field),
+        ("People who hold the role you want", report.role_holders),
+        ("Adjacent fields: people who could bridge you in", report.adjacent),
+    ]
+    for title, people in people_sections:
+        lines += ["", f"## {title}", ""]
+        if people:
+            lines += markdown_table(["person", "tie", "industry", "role"], _people_rows(people))
+        else:
+            lines.append("None yet.")
+    if report.inferred:
+        lines += [
+            "",
+            "## Industries warmreach filled in",
+            "",
+            *markdown_table(
+                ["contact", "industry", "from", "confidence"],
+                [
+                    [
+                        inference.contact,
+                        inference.value,
+                        inference.source,
+                        f"{inference.confidence:.2f}",
+                    ]
+                    for inference in report.inferred
+                ],
+            ),
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def gaps_json(report: GapReport) -> str:
+    """The stable JSON of ``gaps --format json`` (fields in docs/output-format.md), indented."""
+
+    def people(found: Sequence[Person]) -> list[dict[str, object]]:
+        return [
+            {
+                "contact": p.contact,
+                "name": p.name,
+                "tie": p.tie,
+                "industry": p.industry,
+                "where": p.where,
+            }
+            for p in found
+        ]
+
+    document = {
+        "generated_for": report.generated_for,
+        "as_of": report.as_of.isoformat(),
+        "field": {
+            "asked": list(report.field.asked),
+            "fields": list(report.field.fields),
+            "industries": list(report.field.industries),
+            "roles": list(report.field.roles),
+        },
+        "companies": [
+            {
+                "company": gap.company,
+                "name": gap.name,
+                "sought": gap.sought,
+                "best_score": gap.best_score,
+                "best_contact": gap.best_contact,
+                "best_action": gap.best_action,
+                "contacts": list(gap.contacts),
+                "strong_ties": list(gap.strong_ties),
+                "status": gap.status,
+            }
+            for gap in report.companies
+        ],
+        "contacts_in_field": [person.contact for person in report.contacts_in_field],
+        "people_in_field": people(report.contacts_in_field),
+        "role_holders": people(report.role_holders),
+        "adjacent": people(report.adjacent),
+        "inferred": [
+            {
+                "contact": inference.contact,
+                "attribute": inference.attribute,
+                "value": inference.value,
+                "source": inference.source,
+                "confidence": inference.confidence,
+            }
+            for inference in report.inferred
+        ],
+        "unknown_industry": list(report.unknown_industry),
+        "suggestions": list(report.suggestions),
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,128 @@
+"""Small ideas about text, each written once: accents, slugs and ids, hints, lists, addresses.
+
+Everything here is plain Python: no fuzzy matching (that is :mod:`warmreach.matching`),
+no YAML, no output formats.
+
+>>> slugify("  Åsa Öberg-Lind ")
+'asa-oberg-lind'
+>>> is_valid_id("bob-chen"), is_valid_id("_bob"), is_valid_id("bob!chen")
+(True, False, False)
+>>> did_you_mean(["Eva Berg", "Eve Borg"])
+"; did you mean 'Eva Berg' or 'Eve Borg'?"
+>>> linkedin_key("https://www.linkedin.com/in/Ann-Lee/?trk=x")
+'linkedin.com/in/ann-lee'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Final
+
+_NON_WORD: Final = re.compile(r"[\W_]+")
+
+
+def fold_accents(text: str) -> str:
+    """``text`` without accents and other combining marks (``Ørsted`` stays, ``é`` is ``e``).
+
+    Compatibility forms are unfolded too (a ligature, a full-width letter).
+
+    >>> fold_accents("Société Générale"), fold_accents("\uff26intech")
+    ('Societe Generale', 'Fintech')
+    """
+    if text.isascii():  # ASCII has no accents to drop
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    without_marks = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", without_marks)
+
+
+@lru_cache(maxsize=1 << 16)
+def slugify(text: str) -> str:
+    """Make the stable id of a name: lower case, accents dropped, words joined by ``-``.
+
+    Letters of any script are kept, so names in any language have ids.
+
+    >>> slugify("Voltgrid, Inc."), slugify("王伟"), slugify("!!!")
+    ('voltgrid-inc', '王伟', '')
+    """
+    return _NON_WORD.sub("-", fold_accents(text.casefold())).strip("-")
+
+
+#: characters an id may hold after its first, besides letters and digits of any script
+ID_PUNCTUATION: Final = "._-"
+#: an explicit id: a letter or digit of any script, then letters, digits and ID_PUNCTUATION
+#: (in Python, ``\w`` is exactly the letters and digits of Unicode, and ``_``)
+ID_PATTERN: Final = re.compile(rf"[^\W_][\w{re.escape(ID_PUNCTUATION)}]*")
+#: the same rule as a JSON Schema pattern (ECMA-262 in Unicode mode: ``\p{L}`` letters,
+#: ``\p{N}`` digits; in a class, ``.`` and ``_`` need no escape and a last ``-`` is literal)
+ID_JSON_PATTERN: Final = (
+    r"^[\p{L}\p{N}][\p{L}\p{N}" + "".join(sorted(ID_PUNCTUATION, key="-".__eq__)) + "]*$"
+)
+
+
+def is_valid_id(text: str) -> bool:
+    """Whether ``text`` can be an explicit id (:data:`ID_PATTERN`).
+
+    >>> is_valid_id("bob-chen"), is_valid_id("bob chen"), is_valid_id("team/x"), is_valid_id("王伟")
+    (True, False, False, True)
+    """
+    return ID_PATTERN.fullmatch(text) is not None
+
+
+def quoted(text: str) -> str:
+    """Text as messages quote a name or value: ``'Eva Berg'``.
+
+    >>> quoted("O'Neil")
+    "'O'Neil'"
+    """
+    return f"'{text}'"
+
+
+def join_words(items: Sequence[str], conjunction: str = "and") -> str:
+    """Items as a sentence lists them: ``a``, ``a and b``, ``a, b and c``.
+
+    >>> join_words(["role"]), join_words(["a", "b", "c"]), join_words(["x", "y"], "or")
+    ('role', 'a, b and c', 'x or y')
+    """
+    if len(items) == 1:
+        return items[0]
+    return ", ".join(items[:-1]) + f" {conjunction} " + items[-1]
+
+
+def did_you_mean(suggestions: Sequence[str]) -> str:
+    """The end of a message offering the nearest known names, or ``""`` when there are none.
+
+    >>> did_you_mean(["trust"]), did_you_mean([])
+    ("; did you mean 'trust'?", '')
+    """
+    if not suggestions:
+        return ""
+    return "; did you mean " + " or ".join(quoted(name) for name in suggestions) + "?"
+
+
+_URL_PREFIX: Final = re.compile(r"^(https?://)?(www\.|[a-z]{2}\.)?", re.IGNORECASE)
+
+
+def linkedin_key(address: str) -> str:
+    """A LinkedIn profile address as a key, so that two spellings of one profile are equal:
+    no scheme, ``www.`` or country subdomain, query or fragment, trailing slash or case.
+
+    >>> linkedin_key("https://www.linkedin.com/in/Bob-Chen/?trk=x")
+    'linkedin.com/in/bob-chen'
+    >>> linkedin_key("de.linkedin.com/in/bob-chen#about")
+    'linkedin.com/in/bob-chen'
+    """
+    bare = _URL_PREFIX.sub("", address.strip()).split("?")[0].split("#")[0]
+    return bare.rstrip("/").lower()
+
+
+def email_key(address: str) -> str:
+    """An e-mail address as a key: surrounding space and case do not count.
+
+    >>> email_key(" Bob.Chen@Example.com ")
+    'bob.chen@example.com'
+    """
+    return address.strip().lower()
