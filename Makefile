@@ -1,4 +1,4 @@
-# Developer tasks. `make check` runs what CI runs.
+# Developer tasks. `make check` runs what CI runs (.ci/run), in the local virtualenv.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -13,16 +13,17 @@ $(BIN)/warmreach: pyproject.toml
 	$(BIN)/pip install -e '.[dev]'
 	touch $@
 
-check: lint types test  ## lint, type-check and test: everything CI runs
+check: lint types  ## lint, type-check and test every property at full size: what CI runs
+	HYPOTHESIS_PROFILE=ci $(BIN)/pytest
 
-test: $(BIN)/warmreach  ## run the test suite
+test: $(BIN)/warmreach  ## run the test suite (properties at a fifth of their size)
 	$(BIN)/pytest
 
 lint: $(BIN)/warmreach  ## ruff lint and format check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-types: $(BIN)/warmreach  ## mypy, strict, on src
+types: $(BIN)/warmreach  ## mypy, strict, on src, tests and benchmarks
 	$(BIN)/mypy
 
 format: $(BIN)/warmreach  ## apply ruff's fixes and formatting
@@ -32,8 +33,8 @@ format: $(BIN)/warmreach  ## apply ruff's fixes and formatting
 schema: $(BIN)/warmreach  ## regenerate docs/network.schema.json
 	$(BIN)/warmreach schema > docs/network.schema.json
 
-bench: $(BIN)/warmreach  ## time loading and graph building at 1k, 10k, 30k contacts
-	$(BIN)/python benchmarks/bench_load.py
+bench: $(BIN)/warmreach  ## every command at 1k, 10k and 30k contacts, against the YAML floor
+	$(BIN)/python benchmarks/bench_all.py
 
 clean:  ## remove the virtualenv and caches
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis .coverage

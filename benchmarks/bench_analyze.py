@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import tempfile
+from functools import partial
 from pathlib import Path
 
 from _common import arguments, best_of, table, write_network
@@ -43,28 +44,28 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         for size in args.sizes:
             path = write_network(Path(folder), size, args.links)
-            load, network = best_of(args.repeat, lambda path=path: load_network(path))
-            graph_time, _ = best_of(args.repeat, lambda network=network: build_graph(network))
-            links, index = best_of(args.repeat, lambda n=network: NetworkIndex.build(n))
+            load, network = best_of(args.repeat, partial(load_network, path))
+            graph_time, _ = best_of(args.repeat, partial(build_graph, network))
+            links, index = best_of(args.repeat, partial(NetworkIndex.build, network))
             setup, model = best_of(
-                args.repeat, lambda n=network, i=index: ReferralModel(n, as_of=AS_OF, index=i)
+                args.repeat, partial(ReferralModel, network, as_of=AS_OF, index=index)
             )
             targets = default_targets(network)
             # one run: the model keeps each target's ranking, so a second would be free
-            rank, _ = best_of(1, lambda m=model, t=targets: rank_all(m, t, 0))
-            alternatives, _ = best_of(args.repeat, lambda m=model, t=targets: rank_all(m, t, 3))
+            rank, _ = best_of(1, partial(rank_all, model, targets, 0))
+            alternatives, _ = best_of(args.repeat, partial(rank_all, model, targets, 3))
             command = ["analyze", str(path), "--as-of", str(AS_OF), "--format", "json"]
             cache = Path(folder) / f"cache-{size}"
             os.environ["WARMREACH_CACHE_DIR"] = str(cache)  # empty: the first run is cold
-            cold, result = best_of(1, lambda c=command: CliRunner().invoke(app, c))
+            cold, result = best_of(1, partial(CliRunner().invoke, app, command))
             assert result.exit_code == 0, result.stderr
-            warm, _ = best_of(args.repeat, lambda c=command: CliRunner().invoke(app, c))
+            warm, _ = best_of(args.repeat, partial(CliRunner().invoke, app, command))
             picture = str(Path(folder) / f"network-{size}.png")
             draw = ["render", str(path), "--as-of", str(AS_OF), "--output", picture, "--force"]
-            render_time, result = best_of(args.repeat, lambda c=draw: CliRunner().invoke(app, c))
+            render_time, result = best_of(args.repeat, partial(CliRunner().invoke, app, draw))
             assert result.exit_code == 0, result.stderr
             week = ["plan", str(path), "--as-of", str(AS_OF), "--format", "json"]
-            plan_time, result = best_of(args.repeat, lambda c=week: CliRunner().invoke(app, c))
+            plan_time, result = best_of(args.repeat, partial(CliRunner().invoke, app, week))
             assert result.exit_code == 0, result.stderr
             times = (
                 load,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import random
 import tempfile
+from functools import partial
 from pathlib import Path
 
 from _common import arguments, best_of, table
@@ -59,16 +60,16 @@ def main() -> None:
         for size in args.sizes:
             export = write_export(Path(folder), size)
             data = export.read_bytes()
-            read, _ = best_of(args.repeat, lambda d=data: read_linkedin(d, "Connections.csv"))
+            read, _ = best_of(args.repeat, partial(read_linkedin, data, "Connections.csv"))
             output = Path(folder) / f"network-{size}.yaml"
             command = ["import", "linkedin", str(export), "--output", str(output)]
             new, result = best_of(
                 args.repeat,
-                lambda c=command: CliRunner().invoke(app, [*c, "--me", "Ana Lima", "--force"]),
+                partial(CliRunner().invoke, app, [*command, "--me", "Ana Lima", "--force"]),
             )
             assert result.exit_code == 0, result.output
-            load, _ = best_of(args.repeat, lambda o=output: load_network(o))
-            merge, result = best_of(1, lambda c=command: CliRunner().invoke(app, [*c, "--merge"]))
+            load, _ = best_of(args.repeat, partial(load_network, output))
+            merge, result = best_of(1, partial(CliRunner().invoke, app, [*command, "--merge"]))
             assert result.exit_code == 0, result.output
             rows.append([f"{size:,}", *(f"{seconds:.2f}" for seconds in (read, new, load, merge))])
     header = [("rows", 8), ("read", 6), ("import", 7), ("load it", 8), ("merge again", 12)]

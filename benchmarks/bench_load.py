@@ -10,6 +10,7 @@ folder. Each time is the best of ``--repeat`` runs, in seconds.
 from __future__ import annotations
 
 import tempfile
+from functools import partial
 from pathlib import Path
 
 from _common import arguments, best_of, table, write_network
@@ -23,10 +24,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         for size in args.sizes:
             path = write_network(Path(folder), size, args.links)
-            load_seconds, network = best_of(args.repeat, lambda path=path: load_network(path))
-            graph_seconds, graph = best_of(
-                args.repeat, lambda network=network: build_graph(network)
-            )
+            load_seconds, network = best_of(args.repeat, partial(load_network, path))
+            graph_seconds, graph = best_of(args.repeat, partial(build_graph, network))
             links = sum(len(contact.knows) for contact in network.contacts)
             rows.append(
                 [

@@ -1,8 +1,19 @@
-"""Fixtures every test gets."""
+"""Fixtures every test gets, and the hypothesis profiles.
+
+``quick`` (the default) keeps local runs short; CI runs with ``HYPOTHESIS_PROFILE=ci``,
+which gives every property its full number of examples (see ``tests.helpers.examples``).
+"""
 
 from __future__ import annotations
 
 import pytest
+from hypothesis import settings
+
+from tests.helpers import PROFILE, examples
+
+settings.register_profile("ci", deadline=None, print_blob=True)
+settings.register_profile("quick", deadline=None, max_examples=examples(100))
+settings.load_profile(PROFILE)
 
 
 @pytest.fixture(autouse=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -17,3 +18,17 @@ def problems(data: bytes | str, file: str = "n.yaml") -> list[str]:
     with pytest.raises(InvalidNetwork) as caught:
         parse_network(data, file=file)
     return [str(problem) for problem in caught.value.problems]
+
+
+#: the hypothesis profile of this run: ``ci`` runs every property at its full size,
+#: ``quick`` (the default, for local runs) at a fifth of it
+PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "quick")
+
+
+def examples(full: int) -> int:
+    """How many examples a property runs: ``full`` in CI, a fifth (at least 10) locally.
+
+    >>> examples(200) in (40, 200)
+    True
+    """
+    return full if PROFILE == "ci" else max(10, full // 5)

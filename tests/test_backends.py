@@ -25,7 +25,7 @@ from warmreach.scoring import analyze
 AS_OF = dt.date(2026, 11, 25)
 
 
-class RecordedGraph(nx.Graph):  # type: ignore[type-arg]
+class RecordedGraph(nx.Graph):  # type: ignore[misc]  # networkx has no type hints
     """A graph that belongs to the recording backend."""
 
     __networkx_backend__ = "recording"
@@ -38,7 +38,7 @@ class RecordingBackend:
         self.calls: list[str] = []
 
     @staticmethod
-    def convert_from_nx(graph: nx.Graph, **options: Any) -> RecordedGraph:  # type: ignore[type-arg]
+    def convert_from_nx(graph: nx.Graph, **options: Any) -> RecordedGraph:
         return RecordedGraph(graph)
 
     @staticmethod

@@ -111,7 +111,7 @@ def test_cli_no_cache_parses_every_time(
     monkeypatch.setattr(
         cache_module.load_network_cached,
         "__kwdefaults__",
-        {**cache_module.load_network_cached.__kwdefaults__, "min_bytes": 0},
+        {**(cache_module.load_network_cached.__kwdefaults__ or {}), "min_bytes": 0},
     )
     folder = Path(str(tmp_path / "cli-cache"))
     monkeypatch.setenv("WARMREACH_CACHE_DIR", str(folder))

@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from importlib.metadata import version
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+import warmreach
 from tests.helpers import ROOT
 from warmreach.cli import ExitCode, app
 
@@ -68,6 +70,25 @@ def test_max_size_option(tmp_path: Path) -> None:
     assert "over the 0.001 MB limit; raise it with --max-size" in result.stderr
 
 
+@pytest.mark.parametrize("size", ["lots", "-1", "nan"])
+def test_max_size_must_be_megabytes(size: str) -> None:
+    result = runner.invoke(app, ["validate", "--max-size", size, str(SAMPLE)])
+    assert result.exit_code == ExitCode.USAGE
+    assert "is not a number of megabytes" in result.stderr
+
+
+def test_version_comes_from_the_package_metadata() -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == ExitCode.OK
+    assert result.stdout == f"warmreach {version('warmreach')}\n"
+    assert warmreach.__version__ == version("warmreach")
+
+
+def test_dash_h_is_help() -> None:
+    assert runner.invoke(app, ["-h"]).stdout == runner.invoke(app, ["--help"]).stdout
+    assert "Usage: warmreach" in runner.invoke(app, ["-h"]).stdout
+
+
 def test_debug_shows_the_traceback(tmp_path: Path) -> None:
     path = tmp_path / "network.yaml"
     path.write_text("- not a mapping\n", encoding="utf-8")
@@ -92,19 +113,22 @@ def test_schema_is_json_and_matches_the_committed_copy() -> None:
     assert result.stdout == committed, "run: warmreach schema > docs/network.schema.json"
 
 
-def _commands() -> list[str]:
-    return [command.name or command.callback.__name__ for command in app.registered_commands]  # type: ignore[union-attr]
+def _commands() -> dict[str, str | None]:
+    """Every command's name and the docstring of its function."""
+    found = {}
+    for command in app.registered_commands:
+        assert command.callback is not None
+        found[command.name or command.callback.__name__] = command.callback.__doc__
+    return found
 
 
-@pytest.mark.parametrize("command", _commands())
+@pytest.mark.parametrize("command", sorted(_commands()))
 def test_every_command_has_help(command: str) -> None:
-    result = runner.invoke(app, [command, "--help"])
-    assert result.exit_code == 0
-    assert "Usage: warmreach " + command in result.stdout
-    summary = next(
-        cmd for cmd in app.registered_commands if (cmd.name or cmd.callback.__name__) == command
-    )  # type: ignore[union-attr]
-    assert summary.callback is not None and summary.callback.__doc__
+    for flag in ("--help", "-h"):
+        result = runner.invoke(app, [command, flag])
+        assert result.exit_code == 0
+        assert "Usage: warmreach " + command in result.stdout
+    assert _commands()[command]
 
 
 def test_python_dash_m_runs_the_same_app() -> None:

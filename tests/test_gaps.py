@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -10,7 +11,7 @@ from typer.testing import CliRunner
 from warmreach import parse_network
 from warmreach.cli import ExitCode, app
 from warmreach.errors import UnknownName, UsageError
-from warmreach.gaps import find_gaps
+from warmreach.gaps import GapReport, find_gaps
 
 AS_OF = dt.date(2026, 11, 25)
 
@@ -34,25 +35,25 @@ contacts:
 
 
 @pytest.fixture
-def report():  # type: ignore[no-untyped-def]
+def report() -> GapReport:
     return find_gaps(parse_network(NETWORK), as_of=AS_OF)
 
 
-def test_loose_industry_words_fall_in_the_field(report) -> None:  # type: ignore[no-untyped-def]
+def test_loose_industry_words_fall_in_the_field(report: GapReport) -> None:
     in_field = [person.contact for person in report.contacts_in_field]
     assert {"cleo-clean", "rene-renew", "cara-carbon", "bob-chen"} <= set(in_field)
     assert "finn-fintech" not in in_field
     assert report.field.fields == ("climate-tech",)
 
 
-def test_industry_is_inferred_from_a_company_written_with_a_legal_suffix(report) -> None:  # type: ignore[no-untyped-def]
+def test_industry_is_inferred_from_a_company_written_with_a_legal_suffix(report: GapReport) -> None:
     bob = next(inference for inference in report.inferred if inference.contact == "bob-chen")
     assert bob.value == "Energy Storage (Climate Tech)"
     assert bob.source == "company Voltgrid (industry 'Energy Storage')"
     assert bob.confidence == 0.9
 
 
-def test_industry_is_inferred_from_words_in_the_company_name(report) -> None:  # type: ignore[no-untyped-def]
+def test_industry_is_inferred_from_words_in_the_company_name(report: GapReport) -> None:
     sol = next(inference for inference in report.inferred if inference.contact == "sol-solar")
     assert (sol.value, sol.source, sol.confidence) == (
         "Solar Energy (Climate Tech)",
@@ -61,7 +62,7 @@ def test_industry_is_inferred_from_words_in_the_company_name(report) -> None:  #
     )
 
 
-def test_written_industries_read_loosely_are_listed_too(report) -> None:  # type: ignore[no-untyped-def]
+def test_written_industries_read_loosely_are_listed_too(report: GapReport) -> None:
     rene = next(inference for inference in report.inferred if inference.contact == "rene-renew")
     assert (rene.value, rene.source) == (
         "Renewable Energy (Climate Tech)",
@@ -72,7 +73,7 @@ def test_written_industries_read_loosely_are_listed_too(report) -> None:  # type
     assert not any(inference.contact in exact for inference in report.inferred)
 
 
-def test_a_sought_company_with_nobody_is_no_path(report) -> None:  # type: ignore[no-untyped-def]
+def test_a_sought_company_with_nobody_is_no_path(report: GapReport) -> None:
     sunforge = next(gap for gap in report.companies if gap.company == "sunforge")
     assert sunforge.contacts == ()
     assert sunforge.status == "no-path"
@@ -81,7 +82,7 @@ def test_a_sought_company_with_nobody_is_no_path(report) -> None:  # type: ignor
     assert (voltgrid.status, voltgrid.strong_ties) == ("covered", ("bob-chen",))
 
 
-def test_companies_list_sought_ones_first(report) -> None:  # type: ignore[no-untyped-def]
+def test_companies_list_sought_ones_first(report: GapReport) -> None:
     assert [(gap.company, gap.sought) for gap in report.companies][:2] == [
         ("voltgrid", True),
         ("sunforge", True),
@@ -89,13 +90,13 @@ def test_companies_list_sought_ones_first(report) -> None:  # type: ignore[no-un
     assert {gap.company for gap in report.companies} >= {"brightside", "windward", "deep-air"}
 
 
-def test_role_holders_and_adjacent_fields(report) -> None:  # type: ignore[no-untyped-def]
+def test_role_holders_and_adjacent_fields(report: GapReport) -> None:
     assert [person.contact for person in report.role_holders] == ["finn-fintech"]
     assert [person.contact for person in report.adjacent] == ["mo-maritime"]
     assert report.unknown_industry == ("una-known",)
 
 
-def test_suggestions_are_concrete(report) -> None:  # type: ignore[no-untyped-def]
+def test_suggestions_are_concrete(report: GapReport) -> None:
     assert report.suggestions == (
         "You have no one at Sunforge: ask Bob Chen, who works in Energy Storage (Climate Tech), "
         "whom they know there.",
@@ -136,7 +137,7 @@ def test_nothing_to_look_for_is_a_usage_error() -> None:
         find_gaps(parse_network("me: {name: Ana}"), as_of=AS_OF)
 
 
-def test_cli_gaps_json_has_the_stable_fields(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_cli_gaps_json_has_the_stable_fields(tmp_path: Path) -> None:
     import json
 
     path = tmp_path / "network.yaml"
@@ -154,7 +155,7 @@ def test_cli_gaps_json_has_the_stable_fields(tmp_path) -> None:  # type: ignore[
         assert set(inference) == {"contact", "attribute", "value", "source", "confidence"}
 
 
-def test_cli_gaps_unknown_field_exits_2(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_cli_gaps_unknown_field_exits_2(tmp_path: Path) -> None:
     path = tmp_path / "network.yaml"
     path.write_text(NETWORK, encoding="utf-8")
     result = CliRunner().invoke(app, ["gaps", str(path), "--field", "Climat Tek"])
@@ -165,7 +166,7 @@ def test_cli_gaps_unknown_field_exits_2(tmp_path) -> None:  # type: ignore[no-un
     )
 
 
-def test_validate_warns_about_likely_duplicate_contacts(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_validate_warns_about_likely_duplicate_contacts(tmp_path: Path) -> None:
     path = tmp_path / "network.yaml"
     path.write_text(
         "me: {name: Ana}\ncontacts:\n"

@@ -34,7 +34,7 @@ DAY = ["--as-of", "2026-11-25"]
 #: (command, format, options): every report kept as a golden file per sample
 REPORTS = [
     *(("analyze", fmt, ARGS) for fmt in FORMATS),
-    *(("gaps", fmt, DAY) for fmt in ("markdown", "json")),
+    *(("gaps", fmt, DAY) for fmt in FORMATS),
     *(("plan", fmt, DAY) for fmt in FORMATS),
 ]
 

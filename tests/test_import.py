@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
-from tests.helpers import ROOT
+from tests.helpers import ROOT, examples
 from warmreach.cli import app
 from warmreach.importers import Incoming, read_google, read_linkedin, read_vcard
 from warmreach.importers.merge import import_export
@@ -136,7 +136,7 @@ def test_vcard_4_with_crlf_folding_and_a_name_only_in_n() -> None:
 # -- new files --------------------------------------------------------------------------------
 
 
-def run_import(*args: str):  # type: ignore[no-untyped-def]
+def run_import(*args: str) -> Result:
     return CliRunner().invoke(app, ["import", *args])
 
 
@@ -211,7 +211,7 @@ TEXT = st.text(
 
 
 @given(st.lists(st.tuples(TEXT, TEXT), min_size=1, max_size=5))
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 def test_any_names_and_companies_are_written_so_that_they_read_back(
     people: list[tuple[str, str]],
 ) -> None:
@@ -257,7 +257,9 @@ contacts:
 """
 
 
-def merge(tmp_path: Path, export: str = "linkedin-connections.csv", source: str = "linkedin"):  # type: ignore[no-untyped-def]
+def merge(
+    tmp_path: Path, export: str = "linkedin-connections.csv", source: str = "linkedin"
+) -> tuple[Result, Path]:
     output = tmp_path / "network.yaml"
     if not output.exists():
         output.write_text(MINE, encoding="utf-8")

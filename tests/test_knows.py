@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.helpers import SAMPLES
+from tests.helpers import SAMPLES, examples
 from tests.test_scoring_properties import networks, tied_networks
 from warmreach import Link, Network, load_network
 from warmreach.graph import KnowsMatrix, NetworkIndex
@@ -35,7 +35,7 @@ def knows(network: Network) -> KnowsMatrix:
 
 
 @given(st.one_of(networks(), tied_networks()))
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 def test_links_are_every_knows_link_both_ways_with_the_stronger_strength(
     network: Network,
 ) -> None:
@@ -56,7 +56,7 @@ def test_links_survive_pickling_as_a_cached_index_keeps_them() -> None:
 
 
 @given(st.one_of(networks(), tied_networks()), st.data())
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 def test_sparse_pagerank_is_networkx_pagerank_to_the_last_bit(
     network: Network, data: st.DataObject
 ) -> None:

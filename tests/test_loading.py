@@ -9,6 +9,7 @@ import pytest
 from warmreach import (
     InvalidNetwork,
     Link,
+    Network,
     PartialDate,
     WarmreachError,
     load_network,
@@ -60,15 +61,15 @@ contacts:
 
 
 @pytest.fixture
-def network():  # type: ignore[no-untyped-def]
+def network() -> Network:
     return parse_network(NETWORK, file="n.yaml")
 
 
-def test_ids_are_slugs_unless_given(network) -> None:  # type: ignore[no-untyped-def]
+def test_ids_are_slugs_unless_given(network: Network) -> None:
     assert [contact.id for contact in network.contacts] == ["bob-chen", "eva-berg", "carl"]
 
 
-def test_defaults_are_documented_values(network) -> None:  # type: ignore[no-untyped-def]
+def test_defaults_are_documented_values(network: Network) -> None:
     carl = network.contacts_by_id["carl"]
     assert (carl.trust, carl.knows_my_work) == (DEFAULT_TRUST, DEFAULT_KNOWS_MY_WORK)
     assert carl.met is None and carl.told == ()
@@ -77,7 +78,7 @@ def test_defaults_are_documented_values(network) -> None:  # type: ignore[no-unt
     )
 
 
-def test_companies_link_by_name_alias_suffix_and_fuzzy_match(network) -> None:  # type: ignore[no-untyped-def]
+def test_companies_link_by_name_alias_suffix_and_fuzzy_match(network: Network) -> None:
     contacts = network.contacts_by_id
     assert contacts["bob-chen"].company == "voltgrid"  # legal suffix
     assert contacts["eva-berg"].company == "voltgrid"  # alias
@@ -86,7 +87,7 @@ def test_companies_link_by_name_alias_suffix_and_fuzzy_match(network) -> None:  
     assert network.me.company == "acme-shipping"
 
 
-def test_unmatched_company_names_become_companies(network) -> None:  # type: ignore[no-untyped-def]
+def test_unmatched_company_names_become_companies(network: Network) -> None:
     assert [company.id for company in network.companies] == [
         "voltgrid",
         "acme-shipping",
@@ -97,7 +98,7 @@ def test_unmatched_company_names_become_companies(network) -> None:  # type: ign
     assert network.contacts_by_id["carl"].past_companies == ("acme-shipping",)
 
 
-def test_teams_link_within_their_company_and_near_teams_are_added(network) -> None:  # type: ignore[no-untyped-def]
+def test_teams_link_within_their_company_and_near_teams_are_added(network: Network) -> None:
     voltgrid = network.companies_by_id["voltgrid"]
     assert [(team.id, team.near) for team in voltgrid.teams] == [
         ("battery-systems", ("cell-manufacturing",)),
@@ -107,13 +108,13 @@ def test_teams_link_within_their_company_and_near_teams_are_added(network) -> No
     assert network.contacts_by_id["eva-berg"].team == "cell-manufacturing"
 
 
-def test_people_resolve_by_name_or_id(network) -> None:  # type: ignore[no-untyped-def]
+def test_people_resolve_by_name_or_id(network: Network) -> None:
     bob = network.contacts_by_id["bob-chen"]
     assert bob.knows == (Link(contact="eva-berg"), Link(contact="carl", strength=4))
     assert network.openings[0].hiring_manager == "eva-berg"
 
 
-def test_scalars_are_typed_by_the_schema(network) -> None:  # type: ignore[no-untyped-def]
+def test_scalars_are_typed_by_the_schema(network: Network) -> None:
     bob = network.contacts_by_id["bob-chen"]
     assert bob.met == PartialDate(year=2019, month=4)
     assert bob.last_contact == PartialDate(year=2026, month=9, day=14)
@@ -157,7 +158,7 @@ def test_years_and_months_are_dates() -> None:
         PartialDate(year=2019),
         PartialDate(year=2020, month=2),
     )
-    assert contact.last_contact.last_day().day == 29
+    assert contact.last_contact is not None and contact.last_contact.last_day().day == 29
 
 
 def test_unicode_names_get_ids() -> None:
@@ -165,8 +166,9 @@ def test_unicode_names_get_ids() -> None:
     assert [contact.id for contact in network.contacts] == ["王伟", "asa-oberg"]
 
 
-def test_contact_location_points_at_the_record(network) -> None:  # type: ignore[no-untyped-def]
+def test_contact_location_points_at_the_record(network: Network) -> None:
     location = network.contacts_by_id["eva-berg"].location
+    assert location is not None
     assert (location.file, location.line, location.col) == ("n.yaml", 32, 5)
 
 

@@ -11,7 +11,7 @@ from warmreach import InvalidNetwork, parse_network
 
 ME = "me: {name: Ana Lima}\n"
 
-CASES = {
+CASES: dict[str, tuple[bytes | str, list[str]]] = {
     "duplicate key names both lines": (
         "me:\n  name: Ana\n  role: PM\n  name: Ana Lima\n",
         ["n.yaml:4:3: key 'name' appears twice in this mapping, at lines 2 and 4"],

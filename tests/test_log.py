@@ -7,7 +7,7 @@ import difflib
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from tests.helpers import SAMPLES
 from warmreach.cli import app
@@ -60,7 +60,7 @@ def write(tmp_path: Path, text: str = NETWORK) -> Path:
     return path
 
 
-def run(*args: str):  # type: ignore[no-untyped-def]
+def run(*args: str) -> Result:
     return CliRunner().invoke(app, ["log", *args, "--date", DAY])
 
 

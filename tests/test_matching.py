@@ -71,7 +71,9 @@ def test_the_labelled_set_is_large_enough() -> None:
     "word", ["cleantech", "Renewable energy", "carbon removal", "Clean Technology", "EV charging"]
 )
 def test_loose_industry_words_fall_in_climate_tech(word: str) -> None:
-    _, fields = TAXONOMY.field_of("Climate Tech")  # type: ignore[misc]
+    climate = TAXONOMY.field_of("Climate Tech")
+    assert climate is not None
+    _, fields = climate
     match = TAXONOMY.match(word)
     assert match is not None
     assert match.field in fields

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from tests.helpers import SAMPLES
+from tests.helpers import SAMPLES, examples
 from tests.test_scoring_properties import networks
 from warmreach import parse_network
 from warmreach.cli import app
@@ -59,8 +60,8 @@ def check_gains_by_reanalysis(network: Network, plan: Plan) -> None:
             rise = sum(best_scores(after, targets)) - sum(best_scores(current, targets))
             assert step.gain == pytest.approx(rise, abs=1e-9), step
             current = after
-    after = best_scores(current, targets)
-    assert [outlook.after for outlook in plan.targets] == pytest.approx(after, abs=1e-9)
+    final = best_scores(current, targets)
+    assert [outlook.after for outlook in plan.targets] == pytest.approx(final, abs=1e-9)
 
 
 def check_principles(network: Network, plan: Plan) -> None:
@@ -78,7 +79,7 @@ def check_principles(network: Network, plan: Plan) -> None:
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda path: path.stem)
 @pytest.mark.parametrize("hours", [0, 0.25, 0.5, 2, 10])
-def test_sample_plans_keep_to_the_budget_and_their_gains_hold(sample, hours) -> None:  # type: ignore[no-untyped-def]
+def test_sample_plans_keep_to_the_budget_and_their_gains_hold(sample: Path, hours: float) -> None:
     network = load_network(sample)
     plan = plan_actions(network, hours=hours, as_of=AS_OF)
     assert plan.budget == round(hours * 60)
@@ -87,7 +88,7 @@ def test_sample_plans_keep_to_the_budget_and_their_gains_hold(sample, hours) -> 
 
 
 @given(networks(), st.floats(0, 4))
-@settings(max_examples=120, deadline=None)
+@settings(max_examples=examples(120), deadline=None)
 def test_plans_of_generated_networks_keep_every_principle(network: Network, hours: float) -> None:
     plan = plan_actions(network, hours=hours, as_of=AS_OF)
     check_principles(network, plan)
@@ -206,7 +207,7 @@ contacts:
     check_gains_by_reanalysis(network, plan)
 
 
-def test_nothing_to_plan_for_is_a_usage_error(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_nothing_to_plan_for_is_a_usage_error(tmp_path: Path) -> None:
     path = tmp_path / "n.yaml"
     path.write_text("me: {name: Ana}\ncontacts: [{name: Bob, trust: 3}]\n", encoding="utf-8")
     result = CliRunner().invoke(app, ["plan", str(path)])
@@ -217,7 +218,7 @@ def test_nothing_to_plan_for_is_a_usage_error(tmp_path) -> None:  # type: ignore
     )
 
 
-def test_plan_json_has_the_fields_scripts_rely_on(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_plan_json_has_the_fields_scripts_rely_on(tmp_path: Path) -> None:
     result = CliRunner().invoke(
         app, ["plan", str(SAMPLES[0]), "--format", "json", "--as-of", "2026-11-25", "--hours", "1"]
     )

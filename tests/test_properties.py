@@ -8,6 +8,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.helpers import examples
 from warmreach import InvalidNetwork, Network, dump_network, parse_network
 
 
@@ -23,7 +24,7 @@ def _parse_or_reject(data: bytes | str) -> Network | None:
 
 
 @given(st.binary(max_size=2000))
-@settings(max_examples=300)
+@settings(max_examples=examples(300))
 def test_arbitrary_bytes_raise_nothing_but_invalid_network(data: bytes) -> None:
     _parse_or_reject(data)
 
@@ -34,7 +35,7 @@ YAML_ALPHABET = st.sampled_from(
 
 
 @given(st.lists(YAML_ALPHABET, max_size=200).map("".join))
-@settings(max_examples=400)
+@settings(max_examples=examples(400))
 def test_yaml_like_text_raises_nothing_but_invalid_network(text: str) -> None:
     _parse_or_reject(text)
     _parse_or_reject("me: {name: Ana}\ncontacts:\n  - " + text)
@@ -72,7 +73,7 @@ TREES = st.recursive(
 
 
 @given(TREES)
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(300), suppress_health_check=[HealthCheck.too_slow])
 def test_any_yaml_document_raises_nothing_but_invalid_network(tree: Any) -> None:
     _parse_or_reject(yaml.safe_dump(tree))
 
@@ -108,7 +109,7 @@ def network_files(draw: st.DrawFn) -> dict[str, Any]:
             contact["company"] = draw(st.sampled_from(COMPANIES))
             if draw(st.booleans()):
                 contact["team"] = draw(st.sampled_from(TEAMS))
-        for key, strategy in [
+        fields: list[tuple[str, st.SearchStrategy[Any]]] = [
             ("title", TEXT),
             ("notes", TEXT),
             ("trust", SCALE),
@@ -120,18 +121,18 @@ def network_files(draw: st.DrawFn) -> dict[str, Any]:
                 st.lists(st.sampled_from(["role", "aspiration", "availability"]), unique=True),
             ),
             ("past_companies", st.lists(st.sampled_from(COMPANIES), max_size=2)),
-        ]:
+        ]
+        for key, strategy in fields:
             if draw(st.booleans()):
                 contact[key] = draw(strategy)
         others = [other for other in people if other != name]
-        if others and draw(st.booleans()):
+        if bool(others) and draw(st.booleans()):
             known = draw(st.lists(st.sampled_from(others), unique=True, max_size=3))
-            contact["knows"] = [
-                {"name": other, "strength": draw(st.integers(1, 5))}
-                if draw(st.booleans())
-                else other
-                for other in known
-            ]
+            items: list[str | dict[str, Any]] = []
+            for other in known:
+                strength = draw(st.one_of(st.none(), st.integers(1, 5)))
+                items.append(other if strength is None else {"name": other, "strength": strength})
+            contact["knows"] = items
         contacts.append(contact)
     companies = [
         {
@@ -172,7 +173,7 @@ def network_files(draw: st.DrawFn) -> dict[str, Any]:
 
 
 @given(network_files())
-@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(200), suppress_health_check=[HealthCheck.too_slow])
 def test_valid_network_survives_dump_and_load(file: dict[str, Any]) -> None:
     first = parse_network(yaml.safe_dump(file, allow_unicode=True))
     dumped = dump_network(first)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from typing import Any
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from tests.helpers import examples
 from warmreach import Contact, Link, Network, Opening, PartialDate
 from warmreach.model import ME, Company, Me, Team
 from warmreach.reports import analysis_json
@@ -96,7 +98,7 @@ def scores(network: Network, *, centrality: bool = True) -> dict[str, float]:
     return {candidate.contact: candidate.score for candidate in report.candidates}
 
 
-def replace_contact(network: Network, index: int, **changes: object) -> Network:
+def replace_contact(network: Network, index: int, **changes: Any) -> Network:
     contacts = list(network.contacts)
     contacts[index] = dataclasses.replace(contacts[index], **changes)
     return dataclasses.replace(network, contacts=tuple(contacts))
@@ -108,7 +110,7 @@ def never_lower(before: dict[str, float], after: dict[str, float]) -> None:
 
 
 @given(networks(), st.data())
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 def test_more_trust_never_lowers_a_score(network: Network, data: st.DataObject) -> None:
     index = data.draw(st.integers(0, len(network.contacts) - 1))
     contact = network.contacts[index]
@@ -117,7 +119,7 @@ def test_more_trust_never_lowers_a_score(network: Network, data: st.DataObject) 
 
 
 @given(networks(), st.data())
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 def test_more_knowledge_of_your_work_never_lowers_a_score(
     network: Network, data: st.DataObject
 ) -> None:
@@ -127,7 +129,7 @@ def test_more_knowledge_of_your_work_never_lowers_a_score(
 
 
 @given(networks(), st.data())
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 def test_telling_someone_your_plans_never_lowers_a_score(
     network: Network, data: st.DataObject
 ) -> None:
@@ -140,19 +142,19 @@ def test_telling_someone_your_plans_never_lowers_a_score(
 
 
 @given(networks(), st.data())
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 def test_recent_contact_never_lowers_a_score(network: Network, data: st.DataObject) -> None:
     index = data.draw(st.integers(0, len(network.contacts) - 1))
     contact = network.contacts[index]
-    if contact.last_contact is None:  # unknown is its own case (two years): nothing to compare
-        return
+    assume(contact.last_contact is not None)  # unknown is its own case: nothing to compare
+    assert contact.last_contact is not None
     floor = contact.last_contact.last_day().year
     recent = PartialDate(year=data.draw(st.integers(floor + 1, 2027)), month=12)
     never_lower(scores(network), scores(replace_contact(network, index, last_contact=recent)))
 
 
 @given(networks(), st.data())
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 def test_moving_onto_the_hiring_team_never_lowers_a_score(
     network: Network, data: st.DataObject
 ) -> None:
@@ -164,14 +166,13 @@ def test_moving_onto_the_hiring_team_never_lowers_a_score(
 
 
 @given(networks(), st.data())
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 def test_an_extra_hop_never_raises_a_score(network: Network, data: st.DataObject) -> None:
     """Put a new person between two who know each other: nobody's score goes up."""
     links = [
         (index, link) for index, contact in enumerate(network.contacts) for link in contact.knows
     ]
-    if not links:
-        return
+    assume(links)
     index, link = data.draw(st.sampled_from(links))
     contact = network.contacts[index]
     middle = Contact(id="middle", name="Middle", trust=0, knows=(dataclasses.replace(link),))
@@ -184,8 +185,8 @@ def test_an_extra_hop_never_raises_a_score(network: Network, data: st.DataObject
         ),
     )
     other_side = next(c for c in longer.contacts if c.id == link.contact)
-    if any(known.contact == contact.id for known in other_side.knows):
-        return  # the link was stated on both sides; removing one side would not remove it
+    # a link stated on both sides would not go by removing one side
+    assume(not any(known.contact == contact.id for known in other_side.knows))
     longer = dataclasses.replace(longer, contacts=(*longer.contacts, middle))
     before, after = scores(network, centrality=False), scores(longer, centrality=False)
     for candidate, score in after.items():
@@ -194,7 +195,7 @@ def test_an_extra_hop_never_raises_a_score(network: Network, data: st.DataObject
 
 
 @given(networks())
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 def test_scores_are_in_range_and_actions_known(network: Network) -> None:
     report = ReferralModel(network, as_of=AS_OF).rank(TARGET, paths=2)
     for candidate in report.candidates:
@@ -215,7 +216,7 @@ def test_scores_are_in_range_and_actions_known(network: Network) -> None:
 
 
 @given(networks())
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 def test_new_connections_and_strangers_are_never_asked(network: Network) -> None:
     report = ReferralModel(network, as_of=AS_OF).rank(TARGET)
     contacts = {contact.id: contact for contact in network.contacts}
@@ -227,7 +228,7 @@ def test_new_connections_and_strangers_are_never_asked(network: Network) -> None
 
 
 @given(networks())
-@settings(max_examples=50, deadline=None)
+@settings(max_examples=examples(50), deadline=None)
 def test_output_is_deterministic(network: Network) -> None:
     first = analysis_json(analyze(network, as_of=AS_OF, paths=2))
     assert analysis_json(analyze(network, as_of=AS_OF, paths=2)) == first
@@ -254,7 +255,7 @@ def tied_networks(draw: st.DrawFn) -> Network:
 
 
 @given(st.one_of(networks(), tied_networks()))
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 def test_paths_searched_from_the_contact_are_the_paths_searched_from_you(
     network: Network,
 ) -> None:
@@ -265,7 +266,7 @@ def test_paths_searched_from_the_contact_are_the_paths_searched_from_you(
 
 
 @given(st.one_of(networks(), tied_networks()))
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 def test_lengths_from_someone_are_the_hop_bounded_lengths_that_avoid_you(
     network: Network,
 ) -> None:

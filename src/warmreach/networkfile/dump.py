@@ -6,14 +6,6 @@ sections). Each scalar is written plain when it reads back as the same text and
 double-quoted otherwise (:func:`yaml_scalar`), so whatever a name holds it reads back as
 written. :func:`dump_network` turns a model into such a tree field by field, in the
 schema's order, leaving out what equals the default.
-
->>> print(emit({"me": {"name": "Ana"}, "contacts": [{"name": "NO", "trust": 3}]}), end="")
-me:
-  name: Ana
-<BLANKLINE>
-contacts:
-  - name: "NO"
-    trust: 3
 """
 
 from __future__ import annotations

@@ -114,13 +114,7 @@ class Companies:
         (once every listed team is known)."""
         reader = self.reader
         listed: list[tuple[CompanyDraft, list[tuple[TeamDraft, Node | None, str]]]] = []
-        for item, path in reader.items(node, "companies"):
-            found = reader.fields(item, COMPANY, path)
-            if found is None:
-                continue
-            name = reader.text(found.get("name"), f"{path}.name")
-            if name is None:
-                continue
+        for found, name, path in reader.named_records(node, COMPANY, "companies"):
             draft = self.add(name, found["name"], path)
             if draft is None:
                 continue
@@ -151,13 +145,7 @@ class Companies:
         """A listed company's teams, with their ``near`` lists still to resolve."""
         reader = self.reader
         nears: list[tuple[TeamDraft, Node | None, str]] = []
-        for team_node, team_path in reader.items(node, path):
-            team_fields = reader.fields(team_node, TEAM, team_path)
-            if team_fields is None:
-                continue
-            team_name = reader.text(team_fields.get("name"), f"{team_path}.name")
-            if team_name is None:
-                continue
+        for team_fields, team_name, team_path in reader.named_records(node, TEAM, path):
             team = slugify(team_name)
             if not team:
                 reader.problem(team_fields["name"], no_id(f"{team_path}.name", team_name))

@@ -95,6 +95,18 @@ class Reader:
                 self.problem(node, message)
         return found
 
+    def named_records(
+        self, node: Node | None, spec: FieldSpec, path: str
+    ) -> Iterator[tuple[dict[str, Node], str, str]]:
+        """The mappings of a list that have a readable ``name``: their fields, name, path."""
+        for item, item_path in self.items(node, path):
+            found = self.fields(item, spec, item_path)
+            if found is None:
+                continue
+            name = self.text(found.get("name"), f"{item_path}.name")
+            if name is not None:
+                yield found, name, item_path
+
     def scalar(self, node: Node, path: str) -> ScalarNode | None:
         if isinstance(node, ScalarNode):
             return node
