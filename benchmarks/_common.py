@@ -14,7 +14,7 @@ from warmreach.synthetic import generate_network
 
 T = TypeVar("T")
 
-#: the network sizes of PRODUCT.md's "typical" and "large" rows
+#: the "typical" and "large" network sizes of the README's performance table
 SIZES = [1000, 10_000, 30_000]
 
 

@@ -149,3 +149,19 @@ def test_readme_picture_exists_and_is_small() -> None:
     assert "(docs/career-switcher.png)" in README
     assert picture.read_bytes().startswith(b"\x89PNG")
     assert picture.stat().st_size < 400_000
+
+
+def test_readme_library_example_runs(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(ROOT)
+    code = README.split("## Library", 1)[1].split("```python\n", 1)[1].split("```", 1)[0]
+    exec(compile(code, "README.md", "exec"), {})
+    assert "Bob Chen" in capsys.readouterr().out
+
+
+def test_docs_cite_the_projects_own_contract() -> None:
+    """The JSON fields scripts rely on are documented in the repository, and cited from it."""
+    assert (ROOT / "docs" / "output-format.md").exists()
+    for path in [ROOT / "README.md", *(ROOT / "docs").glob("*.md"), *(ROOT / "src").rglob("*.py")]:
+        assert "PRODUCT.md" not in path.read_text(encoding="utf-8"), path

@@ -1,4 +1,4 @@
-"""The ranking principles of PRODUCT.md as properties over generated networks (hypothesis)."""
+"""The ranking principles of docs/scoring.md as properties over generated networks (hypothesis)."""
 
 from __future__ import annotations
 

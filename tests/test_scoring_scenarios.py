@@ -1,4 +1,4 @@
-"""The classic referral cases, each a test of one principle of PRODUCT.md."""
+"""The classic referral cases, each a test of one principle of docs/scoring.md."""
 
 from __future__ import annotations
 

@@ -83,7 +83,7 @@ HOP: Final = 0.73
 MAX_HOPS: Final = 3
 #: a referral whose effect is below this is no better than applying directly
 MIN_EFFECT: Final = 0.10
-#: the least trust that can vouch for you (PRODUCT: trust <= 1 is never asked)
+#: the least trust that can vouch for you (trust <= 1 is never asked: docs/scoring.md)
 MIN_VOUCH_TRUST: Final = 2
 #: PageRank damping for the proximity to the hiring team (the usual 0.85)
 PAGERANK_ALPHA: Final = 0.85

@@ -12,17 +12,18 @@ The cache lives in ``$WARMREACH_CACHE_DIR``, else ``$XDG_CACHE_HOME/warmreach``,
 ``~/.cache/warmreach``; entries are private to the user (mode 0600), written atomically,
 and a damaged or unreadable entry is ignored and removed. Only files of at least
 :data:`MIN_CACHED_BYTES` are cached: smaller ones parse about as fast as an entry is
-read back (which imports NumPy for the links, about 0.07 s). ``warmreach --no-cache …``
-or ``WARMREACH_NO_CACHE=1`` turns it off.
+read back. ``warmreach --no-cache …`` or ``WARMREACH_NO_CACHE=1`` turns it off.
 
 >>> import tempfile, pathlib, os
 >>> folder = pathlib.Path(tempfile.mkdtemp())
 >>> path = folder / "network.yaml"
 >>> _ = path.write_text("me: {name: Ana}\\ncontacts: [{name: Bob}]\\n")
->>> first = load_network_cached(path, cache_dir=folder / "cache", min_bytes=0)
->>> second = load_network_cached(path, cache_dir=folder / "cache", min_bytes=0)
->>> first == second, len(list((folder / "cache").iterdir()))
-(True, 1)
+>>> def count(network): return len(network.contacts)
+>>> options = dict(derive=count, cache_dir=folder / "cache", min_bytes=0)
+>>> first, size = load_network_cached(path, **options)
+>>> second, again = load_network_cached(path, **options)
+>>> first == second, (size, again), len(list((folder / "cache").iterdir()))
+(True, (1, 1), 1)
 """
 
 from __future__ import annotations
