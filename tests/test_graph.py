@@ -70,11 +70,12 @@ def test_me_is_linked_exactly_to_contacts_with_trust(network: Network) -> None:
 
 def test_knows_links_are_mutual_and_keep_the_stronger_strength(network: Network) -> None:
     graph = build_graph(network)
-    stated: dict[frozenset[str], int] = {}
+    stated: dict[frozenset[str], int | None] = {}
     for contact in network.contacts:
         for link in contact.knows:
             pair = frozenset((contact.id, link.contact))
-            stated[pair] = max(stated.get(pair, 0), link.strength)
+            stronger = max(stated.get(pair) or 0, link.strength or 0)
+            stated[pair] = stronger or None  # None: neither side wrote a strength
     knows = {
         frozenset((a, b)): strength
         for a, b, data in graph.edges(data=True)

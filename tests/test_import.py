@@ -281,7 +281,7 @@ def test_a_merge_keeps_annotations_and_comments_and_reports_a_job_change(tmp_pat
     assert "\n  # from the conference\n  - name: Bob Chen\n" in text
     network = load_network(output)
     ana = network.contacts_by_id["ana-strong"]
-    assert (ana.company, ana.past_companies, ana.team) == ("sunforge", ("voltgrid",), None)
+    assert (ana.company, ana.past_company_ids, ana.team) == ("sunforge", ("voltgrid",), None)
     assert (ana.trust, ana.knows_my_work, ana.notes) == (4, 5, "ask about the storage roadmap")
     assert ana.title == "Head of Product, Storage"
     bob = network.contacts_by_id["bob-chen"]

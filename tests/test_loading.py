@@ -15,7 +15,7 @@ from warmreach import (
     load_network,
     parse_network,
 )
-from warmreach.model import DEFAULT_KNOWS_MY_WORK, DEFAULT_STRENGTH, DEFAULT_TRUST
+from warmreach.model import DEFAULT_KNOWS_MY_WORK, DEFAULT_TRUST
 
 NETWORK = """\
 me:
@@ -73,9 +73,7 @@ def test_defaults_are_documented_values(network: Network) -> None:
     carl = network.contacts_by_id["carl"]
     assert (carl.trust, carl.knows_my_work) == (DEFAULT_TRUST, DEFAULT_KNOWS_MY_WORK)
     assert carl.met is None and carl.told == ()
-    assert network.contacts_by_id["bob-chen"].knows[0] == Link(
-        contact="eva-berg", strength=DEFAULT_STRENGTH
-    )
+    assert network.contacts_by_id["bob-chen"].knows[0] == Link(contact="eva-berg", strength=None)
 
 
 def test_companies_link_by_name_alias_suffix_and_fuzzy_match(network: Network) -> None:
@@ -95,7 +93,7 @@ def test_unmatched_company_names_become_companies(network: Network) -> None:
         "nortvolt",
     ]
     assert network.companies_by_id["nortvolt"].name == "Nortvolt"
-    assert network.contacts_by_id["carl"].past_companies == ("acme-shipping",)
+    assert network.contacts_by_id["carl"].past_company_ids == ("acme-shipping",)
 
 
 def test_teams_link_within_their_company_and_near_teams_are_added(network: Network) -> None:
@@ -191,3 +189,41 @@ def test_load_network_refuses_large_files_by_size(tmp_path: Path) -> None:
     path.write_text(NETWORK, encoding="utf-8")
     with pytest.raises(InvalidNetwork, match=r"over the 0\.0001 MB limit"):
         load_network(path, max_bytes=100)
+
+
+def test_told_items_may_carry_the_day_they_were_told() -> None:
+    network = parse_network(
+        "me: {name: Ana}\ncontacts:\n"
+        "  - {name: A, told: [role, {availability: 2026-11-02}]}\n"
+        "  - {name: B, told: {aspiration: 2025-01, availability: ~}}\n"
+        "  - {name: C, told: [{aspiration: 2024-01}, {aspiration: 2025-06}]}\n"
+    )
+    a, b, c = network.contacts
+    assert (a.told, a.told_on) == (
+        ("role", "availability"),
+        (("availability", PartialDate.parse("2026-11-02")),),
+    )
+    assert (b.told, b.told_on) == (
+        ("aspiration", "availability"),
+        (("aspiration", PartialDate.parse("2025-01")),),
+    )
+    assert c.told_date("aspiration") == PartialDate.parse("2025-06")  # the latest telling
+
+
+def test_past_companies_may_carry_when_they_left_and_contacts_when_they_joined() -> None:
+    network = parse_network(
+        "me: {name: Ana}\ncontacts:\n"
+        "  - {name: A, company: Voltgrid, since: 2024-03, "
+        "past_companies: [Acme, {name: Sunforge, until: 2024-02}]}\n"
+    )
+    (a,) = network.contacts
+    assert a.since == PartialDate.parse("2024-03")
+    assert [(job.company, job.until) for job in a.past_companies] == [
+        ("acme", None),
+        ("sunforge", PartialDate.parse("2024-02")),
+    ]
+
+
+def test_plans_since_is_a_date_of_yours() -> None:
+    network = parse_network("me: {name: Ana, plans_since: 2026-10}\n")
+    assert network.me.plans_since == PartialDate.parse("2026-10")

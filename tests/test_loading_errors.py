@@ -158,6 +158,20 @@ CASES: dict[str, tuple[bytes | str, list[str]]] = {
         ME + "contacts:\n  - name: Bob\n    knows: [Eva, eva]\n  - name: Eva\n",
         ["n.yaml:4:18: contacts[0].knows[1]: 'eva' is already listed at line 4"],
     ),
+    "told with a day that is not a date": (
+        ME
+        + "contacts:\n  - name: Bob\n    told: [{availability: soon}, {aspiration: 2025-02, role: 2025-02}]\n",
+        [
+            "n.yaml:4:27: contacts[0].told[0].availability 'soon' is not a date written YYYY, YYYY-MM or YYYY-MM-DD",
+            "n.yaml:4:34: contacts[0].told[1] must be a word (role or aspiration or availability) or {word: day}, one each",
+        ],
+    ),
+    "past company with an unknown field": (
+        ME + "contacts:\n  - name: Bob\n    past_companies: [{name: Acme, untill: 2024}]\n",
+        [
+            "n.yaml:4:35: contacts[0].past_companies[0]: unknown field 'untill'; did you mean 'until'?"
+        ],
+    ),
     "told with an unknown item": (
         ME + "contacts:\n  - name: Bob\n    told: [role, aspirations, salary]\n",
         [

@@ -81,7 +81,7 @@ def test_told_and_contacted_change_only_their_lines(tmp_path: Path) -> None:
         "-    last_contact: 2026-09-14",
         "-    told: [role, aspiration]",
         "+    last_contact: 2026-11-25",
-        "+    told: [role, aspiration, availability]",
+        "+    told: [role, aspiration, {availability: 2026-11-25}]",
     ]
 
 
@@ -96,7 +96,7 @@ def test_new_keys_go_where_the_documentation_puts_them_and_comments_stay(tmp_pat
     assert changed_lines(NETWORK, after) == [
         "-  - {name: Eva Berg, company: Voltgrid, team: Grid Storage, trust: 0}",
         "+  - {name: Eva Berg, company: Voltgrid, team: Grid Storage, trust: 2}",
-        "+    told: [aspiration]",
+        "+    told: {aspiration: 2026-11-25}",
         "+    notes: '2026-11-25: coffee in May'",
     ]
     assert after.count("#") == NETWORK.count("#")
@@ -128,12 +128,21 @@ def test_a_second_note_makes_a_block_of_dated_lines(tmp_path: Path) -> None:
     ) in path.read_text(encoding="utf-8")
 
 
-def test_logging_what_the_file_already_says_changes_nothing(tmp_path: Path) -> None:
+def test_telling_again_records_the_day_and_logging_it_twice_changes_nothing(
+    tmp_path: Path,
+) -> None:
     path = write(tmp_path)
+    result = run(str(path), "bob-chen", "--told", "role")
+    assert result.stdout == f"{path}: bob-chen: told role\n"  # told before, on no known day
+    assert changed_lines(NETWORK, path.read_text(encoding="utf-8")) == [
+        "-    told: [role, aspiration]",
+        "+    told: [{role: 2026-11-25}, aspiration]",
+    ]
+    once = path.read_text(encoding="utf-8")
     before = path.stat().st_mtime_ns
     result = run(str(path), "bob-chen", "--told", "role")
     assert result.stdout == f"{path}: bob-chen: nothing to change\n"
-    assert path.read_text(encoding="utf-8") == NETWORK
+    assert path.read_text(encoding="utf-8") == once
     assert path.stat().st_mtime_ns == before
 
 

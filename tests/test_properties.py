@@ -97,6 +97,13 @@ TEXT = st.text(
 ).filter(lambda text: text.strip() != "")
 DATES = st.sampled_from(["2019", "2019-04", "2024-02-29", "2026-11-25", "1999-12"])
 SCALE = st.integers(0, 5)
+WORDS = st.sampled_from(["role", "aspiration", "availability"])
+#: what was told: a list of words and {word: day}, or a mapping of words to days (or none)
+TOLD = st.one_of(
+    st.lists(st.one_of(WORDS, st.dictionaries(WORDS, DATES, min_size=1, max_size=1)), max_size=3),
+    st.dictionaries(WORDS, st.one_of(st.none(), DATES), max_size=3),
+)
+PAST = st.fixed_dictionaries({"name": st.sampled_from(COMPANIES), "until": DATES})
 
 
 @st.composite
@@ -116,11 +123,9 @@ def network_files(draw: st.DrawFn) -> dict[str, Any]:
             ("knows_my_work", SCALE),
             ("met", DATES),
             ("last_contact", DATES),
-            (
-                "told",
-                st.lists(st.sampled_from(["role", "aspiration", "availability"]), unique=True),
-            ),
-            ("past_companies", st.lists(st.sampled_from(COMPANIES), max_size=2)),
+            ("told", TOLD),
+            ("past_companies", st.lists(st.one_of(st.sampled_from(COMPANIES), PAST), max_size=2)),
+            ("since", DATES),
         ]
         for key, strategy in fields:
             if draw(st.booleans()):
@@ -155,6 +160,8 @@ def network_files(draw: st.DrawFn) -> dict[str, Any]:
         "name": draw(TEXT),
         "available": draw(st.sampled_from(["now", "later", "2027-01"])),
     }
+    if draw(st.booleans()):
+        me["plans_since"] = draw(DATES)
     if draw(st.booleans()):
         me["seeking"] = {
             "roles": draw(st.lists(TEXT, max_size=2)),

@@ -13,12 +13,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from warmreach.model import Network
+from warmreach.model import Network, PartialDate
 from warmreach.networkfile.decode import DEFAULT_MAX_BYTES
 from warmreach.networkfile.edit import (
     Document,
-    extend_list,
     open_document,
+    record_told,
     save_document,
     set_key,
     text_value,
@@ -48,13 +48,15 @@ def record(document: Document, contact_id: str, entry: LogEntry) -> list[str]:
         set_key(node, key, value, CONTACT.names)
         changes.append(words)
 
-    new_items = [item for item in entry.told if item not in contact.told]
+    today = PartialDate(year=entry.today.year, month=entry.today.month, day=entry.today.day)
+    new_items = [
+        item for item in entry.told if item not in contact.told or contact.told_date(item) != today
+    ]
     if new_items:
-        extend_list(node, "told", new_items, CONTACT.names)
+        record_told(node, {item: _written(entry.today) for item in new_items}, CONTACT.names)
         changes.append("told " + ", ".join(new_items))
     if entry.contacted is not None and str(contact.last_contact) != entry.contacted.isoformat():
-        # a date object is written plain (2026-11-25); a string would be quoted
-        change("last_contact", entry.contacted, f"last contact {entry.contacted}")
+        change("last_contact", _written(entry.contacted), f"last contact {entry.contacted}")
     if entry.trust is not None and entry.trust != contact.trust:
         change("trust", entry.trust, f"trust {contact.trust} → {entry.trust}")
     if entry.note:
@@ -62,6 +64,12 @@ def record(document: Document, contact_id: str, entry: LogEntry) -> list[str]:
         notes = f"{contact.notes.rstrip()}\n{line}" if contact.notes else line
         change("notes", text_value(notes), "note added")
     return changes
+
+
+def _written(day: dt.date) -> dt.date:
+    """A day as the file should get it: a date object is written plain (2026-11-25; a string
+    would be quoted), and a new one each time (one object written twice becomes an anchor)."""
+    return dt.date(day.year, day.month, day.day)
 
 
 def log_contact(

@@ -30,7 +30,9 @@ ME: Final = "me"
 DEFAULT_TRUST: Final = 1
 #: knowledge of your work of a contact who does not say (has never seen it)
 DEFAULT_KNOWS_MY_WORK: Final = 0
-#: strength of a ``knows`` link that does not say (knows them, not closely)
+#: the strength a written ``knows`` link gets when a new one is made for someone (the plan's
+#: "grow" action): they know them, not closely. A link written without a strength has
+#: none here: scoring estimates it from the contacts the two share
 DEFAULT_STRENGTH: Final = 2
 
 #: the 0..5 scale of ``trust`` and ``knows_my_work``
@@ -162,6 +164,9 @@ class Me:
     seeking: Seeking = field(default_factory=Seeking)
     #: when you can start: ``now``, ``later`` or a date
     available: Availability | PartialDate = "now"
+    #: when your current aspiration and availability took effect: what people were told
+    #: before then is out of date
+    plans_since: PartialDate | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -226,8 +231,18 @@ class Link:
 
     #: contact id of the person known
     contact: str
-    #: 1 acquaintance ... 5 close
-    strength: int = DEFAULT_STRENGTH
+    #: 1 acquaintance ... 5 close; None when the file does not say
+    strength: int | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class PastCompany:
+    """A company a contact worked at before."""
+
+    #: the company's id
+    company: str
+    #: when they left, when known
+    until: PartialDate | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -246,8 +261,10 @@ class Contact:
     title: str | None = None
     #: their industry as written (else inferred later from the company)
     industry: str | None = None
-    #: ids of companies they worked at before
-    past_companies: tuple[str, ...] = ()
+    #: when they joined ``company``, when known
+    since: PartialDate | None = None
+    #: companies they worked at before, each with when they left when known
+    past_companies: tuple[PastCompany, ...] = ()
     #: 0 stranger (no direct tie) ... 5 would risk their reputation for you
     trust: int = DEFAULT_TRUST
     #: 0 never seen your work ... 5 depended on it daily
@@ -258,6 +275,8 @@ class Contact:
     last_contact: PartialDate | None = None
     #: what they know of your plans, in :data:`TOLD_ITEMS` order
     told: tuple[Told, ...] = ()
+    #: the day each item of ``told`` was told, for the items whose day is known
+    told_on: tuple[tuple[Told, PartialDate], ...] = ()
     #: people they know, as written (the graph makes these links mutual)
     knows: tuple[Link, ...] = ()
     #: e-mail address
@@ -273,6 +292,15 @@ class Contact:
     def is_direct(self) -> bool:
         """Whether you know them yourself (trust above 0)."""
         return self.trust > 0
+
+    @property
+    def past_company_ids(self) -> tuple[str, ...]:
+        """The ids of the companies they worked at before."""
+        return tuple(job.company for job in self.past_companies)
+
+    def told_date(self, item: Told) -> PartialDate | None:
+        """The day ``item`` was told, when known."""
+        return next((day for told, day in self.told_on if told == item), None)
 
 
 @dataclass(frozen=True, kw_only=True)

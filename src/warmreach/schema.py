@@ -28,7 +28,6 @@ from warmreach.model import (
     STRENGTH_MIN,
     TOLD_ITEMS,
     Contact,
-    Link,
 )
 from warmreach.text import ID_JSON_PATTERN
 
@@ -40,7 +39,9 @@ Kind = Literal[
     "strength",  # a whole number 1..5
     "date",  # YYYY, YYYY-MM or YYYY-MM-DD
     "available",  # now, later or a date
-    "told",  # a list of role / aspiration / availability
+    "told",  # role / aspiration / availability: a list (each item a word or {word: day}),
+    #  or a mapping of words to the day each was told
+    "past",  # a list of companies, each a name or {name, until}
     "company",  # a company, by free text linked to the companies (name, alias, fuzzily)
     "companies",  # a list of companies, each as for "company"
     "team",  # a team of the record's company, by name
@@ -142,6 +143,12 @@ ME_SPEC: Final = FieldSpec(
             doc="When you can start: now, later, or a date.",
             default="now",
         ),
+        FieldSpec(
+            name="plans_since",
+            kind="date",
+            doc="When your current aspiration and availability took effect; "
+            "what people were told before then is out of date.",
+        ),
     ),
 )
 
@@ -202,8 +209,19 @@ KNOWS: Final = FieldSpec(
             name="strength",
             kind="strength",
             doc="1 acquaintance ... 5 close.",
-            default=model_default(Link, "strength"),
+            default="estimated from the contacts the two share",
         ),
+    ),
+)
+
+PAST_COMPANY: Final = FieldSpec(
+    name="past_companies",
+    kind="past",
+    doc="Where they worked before: a company's name, or {name, until} with the day they left.",
+    default="[]",
+    fields=(
+        FieldSpec(name="name", kind="company", doc="The company.", required=True),
+        FieldSpec(name="until", kind="date", doc="When they left."),
     ),
 )
 
@@ -217,11 +235,10 @@ CONTACT: Final = FieldSpec(
         FieldSpec(name="id", kind="id", doc="A stable id.", default="slug of the name"),
         FieldSpec(name="company", kind="company", doc="Where they work now."),
         FieldSpec(name="team", kind="team", doc="Their team at that company."),
+        FieldSpec(name="since", kind="date", doc="When they joined that company."),
         FieldSpec(name="title", kind="text", doc="Their job title."),
         FieldSpec(name="industry", kind="text", doc="Their industry.", default="the company's"),
-        FieldSpec(
-            name="past_companies", kind="companies", doc="Where they worked before.", default="[]"
-        ),
+        PAST_COMPANY,
         FieldSpec(
             name="trust",
             kind="scale",
@@ -239,7 +256,8 @@ CONTACT: Final = FieldSpec(
         FieldSpec(
             name="told",
             kind="told",
-            doc="What they know of your plans: role, aspiration, availability.",
+            doc="What they know of your plans: role, aspiration, availability; each item "
+            "may carry the day it was told ({availability: 2026-11-02}).",
             default="[]",
         ),
         KNOWS,
@@ -282,8 +300,18 @@ def _json_schema(spec: FieldSpec) -> dict[str, Any]:
                 ]
             }
         case "told":
-            schema = {"type": "array", "items": {"enum": list(TOLD_ITEMS)}, "uniqueItems": True}
-        case "knows":
+            told_on = {
+                "type": "object",
+                "propertyNames": {"enum": list(TOLD_ITEMS)},
+                "additionalProperties": {"type": ["string", "integer", "null"]},
+            }
+            schema = {
+                "anyOf": [
+                    {"type": "array", "items": {"anyOf": [{"enum": list(TOLD_ITEMS)}, told_on]}},
+                    told_on,
+                ]
+            }
+        case "past" | "knows":
             schema = {
                 "type": "array",
                 "items": {"anyOf": [{"type": "string"}, _object_schema(spec)]},

@@ -13,7 +13,7 @@ beside the network, so a large unchanged file is indexed once.
 ... ''')
 >>> index = NetworkIndex.build(network)
 >>> dict(index.knows["cy"]), index.members[("voltgrid", "grid")], index.staff["acme"]
-({'bob': 2}, ('bob',), ('cy',))
+({'bob': 0}, ('bob',), ('cy',))
 >>> sorted(index.near[("voltgrid", "cells")])
 ['grid']
 """
@@ -59,7 +59,7 @@ class NetworkIndex:
             for contact in contacts:
                 if contact.company is not None and contact.team is not None:
                     members.setdefault((contact.company, contact.team), []).append(contact.id)
-                for company_id in dict.fromkeys([contact.company, *contact.past_companies]):
+                for company_id in dict.fromkeys([contact.company, *contact.past_company_ids]):
                     if company_id is not None:
                         staff.setdefault(company_id, []).append(contact.id)
             return cls(

@@ -3,37 +3,33 @@
 The one place the rule is applied: a link is mutual whichever side wrote it, and when
 both sides give a strength the stronger counts. Built once per network with NumPy
 (compressed sparse rows), so that it scales to an organisation's merged networks
-(``benchmarks/bench_org.py``); neighbourhoods and PageRank are computed on the arrays
-directly. It reads like a mapping: ``knows[person]`` is ``{other: strength}``, with the
-people in file order.
+(``benchmarks/bench_org.py``) and pickles as four arrays. It reads like a mapping:
+``knows[person]`` is ``{other: strength}``, with the people in file order; a strength of 0
+means neither side wrote one.
 
 >>> from warmreach.model import Link
 >>> written = [[Link(contact="b", strength=2)], [Link(contact="a", strength=4), Link(contact="c")]]
 >>> knows = KnowsMatrix.build(["a", "b", "c"], [*written, []])
 >>> dict(knows["b"]), dict(knows["c"]), "d" in knows, knows.pair_count
-({'a': 4, 'c': 2}, {'b': 2}, False, 2)
+({'a': 4, 'c': 0}, {'b': 0}, False, 2)
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from functools import cached_property
 from operator import itemgetter
 from typing import Any, Protocol
 
-import networkx as nx
 import numpy as np
 import numpy.typing as npt
-
-#: row numbers, or positions in the rows' arrays
-_Rows = npt.NDArray[np.intp]
 
 
 class _Link(Protocol):
     @property
     def contact(self) -> str: ...
     @property
-    def strength(self) -> int: ...
+    def strength(self) -> int | None: ...
 
 
 class KnowsMatrix(Mapping[str, Mapping[str, int]]):
@@ -73,7 +69,9 @@ class KnowsMatrix(Mapping[str, Mapping[str, int]]):
             np.arange(len(knows), dtype=np.int64), [len(written) for written in knows]
         )
         ends = np.array(found, dtype=np.int64, ndmin=1)
-        strength = np.array([link.strength for written in knows for link in written], dtype=np.int8)
+        strength = np.array(
+            [link.strength or 0 for written in knows for link in written], dtype=np.int8
+        )
         # both directions, no one knowing themself, one entry per pair with its strongest
         pair = np.concatenate([sources * count + ends, ends * count + sources])
         strength = np.concatenate([strength, strength])
@@ -135,100 +133,3 @@ class KnowsMatrix(Mapping[str, Mapping[str, int]]):
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
-
-    def _entries(
-        self, rows: npt.NDArray[np.intp]
-    ) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
-        """Where the entries of ``rows`` are (row after row), and how many each row has."""
-        starts = self.indptr[rows]
-        counts = (self.indptr[rows + 1] - starts).astype(np.intp)
-        before = np.cumsum(counts) - counts
-        positions = np.repeat(starts - before, counts) + np.arange(int(counts.sum()))
-        return positions.astype(np.intp), counts
-
-    def within(self, people: Iterable[str], steps: int) -> npt.NDArray[np.intp]:
-        """The rows of everyone at most ``steps`` links from any of ``people``, in order."""
-        reached = np.zeros(len(self.ids), dtype=bool)
-        frontier = np.array(sorted({self.index[person] for person in people}), dtype=np.intp)
-        reached[frontier] = True
-        for _ in range(steps):
-            if not len(frontier):
-                break
-            neighbours = np.unique(self.indices[self._entries(frontier)[0]]).astype(np.intp)
-            frontier = neighbours[~reached[neighbours]]
-            reached[frontier] = True
-        return np.flatnonzero(reached)
-
-    def pagerank(
-        self, rows: npt.NDArray[np.intp], personal: Iterable[str], alpha: float
-    ) -> dict[str, float]:
-        """Personalised PageRank over the links among ``rows``, restarting at ``personal``
-        (empty when there are no such links).
-
-        The computation of NetworkX's ``pagerank`` (SciPy variant, with its defaults: at
-        most 100 rounds, tolerance 1e-6 per node) step for step, each sum taken in the
-        same order, so the numbers are the same to the last bit (tested); but on the
-        entries cut from these rows, without building a NetworkX graph and a SciPy matrix
-        (most of ``nx.pagerank``'s time on large graphs) or importing SciPy.
-        """
-        size = len(rows)
-        if size == 0:
-            return {}
-        column_of = np.full(len(self.ids), -1, dtype=np.intp)
-        column_of[rows] = np.arange(size)
-        positions, counts = self._entries(rows)
-        columns = column_of[self.indices[positions]]
-        inside = columns >= 0
-        if not inside.any():
-            return {}
-        owners = np.repeat(np.arange(size), counts)[inside]  # the row of each entry
-        columns = columns[inside]
-        weights = self.strengths[positions][inside].astype(float)
-        totals = np.bincount(owners, weights=weights, minlength=size)  # whole numbers: exact
-        nonzero = totals != 0
-        totals[nonzero] = 1.0 / totals[nonzero]
-        weights = weights * totals[owners]  # each row scaled to sum to 1, as Q @ A does
-        ids = [self.ids[row] for row in rows.tolist()]
-        chosen = set(personal)
-        restart = np.array([1.0 if person in chosen else 0.0 for person in ids])
-        restart /= restart.sum()
-        dangling = np.where(totals == 0)[0]
-        rank = np.repeat(1.0 / size, size)
-        for _ in range(100):
-            last = rank
-            # rank @ A: into each column, row after row, as SciPy's sparse product adds
-            spread = np.bincount(columns, weights=weights * rank[owners], minlength=size)
-            rank = alpha * (spread + sum(rank[dangling]) * restart) + (1 - alpha) * restart
-            if np.absolute(rank - last).sum() < size * 1.0e-6:
-                return dict(zip(ids, map(float, rank), strict=True))
-        raise nx.PowerIterationFailedConvergence(100)
-
-
-def networkx_pagerank(
-    knows: KnowsMatrix, rows: npt.NDArray[np.intp], personal: Iterable[str], alpha: float
-) -> dict[str, float]:
-    """:meth:`KnowsMatrix.pagerank` through ``nx.pagerank``, which NetworkX dispatches to a
-    configured backend (nx-cugraph on a GPU, say); empty when there are no links."""
-    ids = [knows.ids[row] for row in rows.tolist()]
-    kept = set(ids)
-    around = nx.Graph()
-    around.add_nodes_from(ids)
-    around.add_edges_from(
-        (u, v, {"strength": strength}) for u in ids for v, strength in knows[u].items() if v in kept
-    )
-    if around.number_of_edges() == 0:
-        return {}
-    return nx.pagerank(  # type: ignore[no-any-return]
-        around, alpha=alpha, personalization=dict.fromkeys(personal, 1.0), weight="strength"
-    )
-
-
-def closeness_rank(
-    knows: KnowsMatrix, rows: npt.NDArray[np.intp], personal: Iterable[str], alpha: float
-) -> dict[str, float]:
-    """Personalised PageRank over the links among ``rows``: through NetworkX when a
-    NetworkX backend is configured (so the backend runs it), else on these arrays (the
-    same numbers)."""
-    if nx.config.backend_priority.algos:
-        return networkx_pagerank(knows, rows, personal, alpha)
-    return knows.pagerank(rows, personal, alpha)

@@ -12,14 +12,15 @@ See ``docs/graph.md`` for every attribute.
 ...   - name: Northvolt
 ...     teams: [{name: Battery Systems, near: [Cell Manufacturing]}]
 ... contacts:
-...   - {name: Bob Chen, company: Northvolt, team: Battery Systems, trust: 4, knows: [Eva Berg]}
+...   - {name: Bob Chen, company: Northvolt, team: Battery Systems, trust: 4,
+...      knows: [{name: Eva Berg, strength: 3}]}
 ...   - {name: Eva Berg, company: Northvolt AB, trust: 0}
 ... ''')
 >>> graph = build_graph(network)
 >>> sorted(graph["me"])
 ['bob-chen', 'company:acme-shipping']
 >>> graph.edges["bob-chen", "eva-berg"]["strength"]
-2
+3
 >>> graph.nodes[team_node("northvolt", "battery-systems")]["label"]
 'Battery Systems'
 """
@@ -141,7 +142,7 @@ def _build_graph(network: Network, index: NetworkIndex) -> nx.Graph:
                 graph.add_edge(
                     contact.id, team_node(contact.company, contact.team), kind=EdgeKind.MEMBER_OF
                 )
-        for past in contact.past_companies:
+        for past in contact.past_company_ids:
             if past != contact.company:
                 graph.add_edge(contact.id, company_node(past), kind=EdgeKind.WORKED_AT)
 
@@ -152,9 +153,10 @@ def _build_graph(network: Network, index: NetworkIndex) -> nx.Graph:
     return graph
 
 
-def knows_pairs(network: Network, knows: KnowsMatrix) -> list[tuple[tuple[str, str], int]]:
+def knows_pairs(network: Network, knows: KnowsMatrix) -> list[tuple[tuple[str, str], int | None]]:
     """Every pair who know each other once, as (id, id) in the order the file first
-    wrote them, with their strength in ``knows`` (the stronger side's).
+    wrote them, with their strength in ``knows`` (the stronger side's; None when neither
+    side wrote one).
 
     >>> from warmreach.networkfile import parse_network
     >>> network = parse_network('''
@@ -165,17 +167,17 @@ def knows_pairs(network: Network, knows: KnowsMatrix) -> list[tuple[tuple[str, s
     ...   - {name: C}
     ... ''')
     >>> knows_pairs(network, NetworkIndex.build(network).knows)
-    [(('a', 'b'), 4), (('b', 'c'), 2)]
+    [(('a', 'b'), 4), (('b', 'c'), None)]
     """
     seen: set[tuple[str, str]] = set()
-    pairs: list[tuple[tuple[str, str], int]] = []
+    pairs: list[tuple[tuple[str, str], int | None]] = []
     for contact in network.contacts:
         row = knows[contact.id]
         for link in contact.knows:
             pair = (contact.id, link.contact)
             if pair not in seen and pair[::-1] not in seen:
                 seen.add(pair)
-                pairs.append((pair, row[link.contact]))
+                pairs.append((pair, row[link.contact] or None))
     return pairs
 
 

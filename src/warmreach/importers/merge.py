@@ -281,7 +281,7 @@ def _update(
     edits: list[tuple[str, Any]] = []  # (key, value); value None deletes the key
     changes: list[str] = []
     company = index.company(person.company)
-    older = company is not None and company in contact.past_companies  # an older export
+    older = company is not None and company in contact.past_company_ids  # an older export
     if person.company and not older and company != contact.company:
         edits.append(("company", person.company))
         if contact.company is None:

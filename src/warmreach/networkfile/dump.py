@@ -17,7 +17,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any, Final, assert_never
 
-from warmreach.model import DEFAULT_STRENGTH, Network
+from warmreach.model import Network
 from warmreach.schema import NETWORK, FieldSpec
 from warmreach.text import slugify
 
@@ -138,8 +138,20 @@ class _Tree:
             match field.kind:
                 case "text" | "person" | "available" | "date" | "scale" | "strength":
                     written = value if isinstance(value, str | int) else str(value)
-                case "texts" | "told":
+                case "texts":
                     written = list(value)
+                case "told":
+                    days = dict(record.told_on)
+                    written = [
+                        item if item not in days else {item: str(days[item])} for item in value
+                    ]
+                case "past":
+                    written = [
+                        self.company(job.company)
+                        if job.until is None
+                        else {"name": self.company(job.company), "until": str(job.until)}
+                        for job in value
+                    ]
                 case "id":
                     if value == slugify(record.name):
                         continue
@@ -155,7 +167,7 @@ class _Tree:
                 case "knows":
                     written = [
                         link.contact
-                        if link.strength == DEFAULT_STRENGTH
+                        if link.strength is None
                         else {"name": link.contact, "strength": link.strength}
                         for link in value
                     ]

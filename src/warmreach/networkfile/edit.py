@@ -139,6 +139,7 @@ def _round_trip_yaml(mapping: int, sequence: int, offset: int) -> YAML:
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
     yaml.width = 1_000_000  # never fold a long line the user wrote on one
+    yaml.brace_single_entry_mapping_in_flow_sequence = True  # [role, {availability: 2026-11-02}]
     yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
     return yaml
 
@@ -267,6 +268,49 @@ def extend_list(
         set_key(mapping, key, flow_list([*([] if existing is None else [existing]), *items]), order)
 
 
+def flow_map(items: Iterable[tuple[str, Any]]) -> CommentedMap:
+    """A mapping written on one line, ``{a: 1, b: 2}``."""
+    mapping = CommentedMap(items)
+    mapping.fa.set_flow_style()
+    return mapping
+
+
+def record_told(
+    mapping: CommentedMap, days: Mapping[str, Any], order: Sequence[str], key: str = "told"
+) -> None:
+    """Record under ``key`` that each item of ``days`` was told on its day, in whatever form
+    the file writes it: a list (an item told before becomes ``{item: day}``, a new one is
+    added so), a mapping of items to days, or nothing yet (a mapping on one line)."""
+    existing = mapping.get(key)
+    if isinstance(existing, CommentedMap):
+        for item, day in days.items():
+            existing[item] = day
+        return
+    if isinstance(existing, CommentedSeq):
+        for item, day in days.items():
+            place = next(
+                (
+                    index
+                    for index, entry in enumerate(existing)
+                    if entry == item or (isinstance(entry, Mapping) and item in entry)
+                ),
+                None,
+            )
+            if place is None:
+                existing.append(flow_map([(item, day)]))
+            else:
+                existing[place] = flow_map([(item, day)])
+        return
+    entries: list[Any] = [] if existing is None else [existing]
+    if existing is None:
+        set_key(mapping, key, flow_map(days.items()), order)
+    else:
+        entries += [flow_map([(item, day)]) for item, day in days.items() if item != existing]
+        if existing in days:
+            entries[0] = flow_map([(existing, days[existing])])
+        set_key(mapping, key, flow_list(entries), order)
+
+
 def delete_key(mapping: CommentedMap, key: str) -> None:
     """Remove ``key`` from a mapping, if it is there."""
     if key in mapping:
@@ -298,7 +342,9 @@ __all__ = [
     "delete_key",
     "extend_list",
     "flow_list",
+    "flow_map",
     "open_document",
+    "record_told",
     "save_document",
     "set_key",
     "text_value",

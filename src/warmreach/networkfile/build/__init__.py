@@ -82,7 +82,9 @@ class Builder:
                 case "available":
                     value = reader.available(node, where)
                 case "told":
-                    value = reader.told(node, where)
+                    value, values["told_on"] = reader.told(node, where)
+                case "past":
+                    value = self.companies.past(node, where)
                 case "company":
                     company_text = reader.text(node, where)
                     company = (

@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from warmreach.matching import CompanyMatcher, company_id, match_name
-from warmreach.model import Company, Team
+from warmreach.model import Company, PastCompany, Team
 from warmreach.networkfile.build.typed import Reader, no_id
-from warmreach.networkfile.tree import Node
-from warmreach.schema import COMPANY, TEAM
+from warmreach.networkfile.tree import MappingNode, Node
+from warmreach.schema import COMPANY, PAST_COMPANY, TEAM
 from warmreach.text import slugify
 
 
@@ -94,6 +94,27 @@ class Companies:
             if draft is not None and draft.id not in found:
                 found.append(draft.id)
         return tuple(found)
+
+    def past(self, node: Node | None, path: str) -> tuple[PastCompany, ...]:
+        """A contact's past companies, each once in file order: names, or ``{name, until}``."""
+        reader = self.reader
+        found: dict[str, PastCompany] = {}
+        for item, item_path in reader.items(node, path):
+            until = None
+            if isinstance(item, MappingNode):
+                fields = reader.fields(item, PAST_COMPANY, item_path)
+                if fields is None:
+                    continue
+                until = reader.date(fields.get("until"), f"{item_path}.until")
+                name_node = fields.get("name")
+                text = reader.text(name_node, f"{item_path}.name")
+            else:
+                name_node = item
+                text = reader.text(item, item_path)
+            draft = None if text is None or name_node is None else self.ref(text, name_node)
+            if draft is not None and draft.id not in found:
+                found[draft.id] = PastCompany(company=draft.id, until=until)
+        return tuple(found.values())
 
     def team_ref(self, company: CompanyDraft, name: str, node: Node, path: str) -> str | None:
         """The team of ``company`` a name means, added as a new team when none matches."""

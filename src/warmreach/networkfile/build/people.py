@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from warmreach.matching import hint
-from warmreach.model import DEFAULT_STRENGTH, ME, Link
+from warmreach.model import ME, Link
 from warmreach.networkfile.build.typed import Reader
 from warmreach.networkfile.tree import MappingNode, Node, ScalarNode
 from warmreach.schema import KNOWS
@@ -23,7 +23,8 @@ class KnowsRef(NamedTuple):
     hundreds of thousands)."""
 
     ref: str
-    strength: int
+    #: as written; None when the file gives none
+    strength: int | None
     node: ScalarNode | MappingNode
     path: str
 
@@ -95,15 +96,17 @@ class People:
                 if link is None:
                     continue
                 ref = reader.text(link.get("name"), f"{item_path}.name")
-                strength: int | None = DEFAULT_STRENGTH
+                strength = None
                 if "strength" in link:
                     strength = reader.number(link["strength"], f"{item_path}.strength", "strength")
-                if strength is not None and ref is not None:
+                    if strength is None:  # reported; the link is left out
+                        continue
+                if ref is not None:
                     knows.append(KnowsRef(ref, strength, item, item_path))
             else:
                 ref = reader.text(item, item_path)
                 if ref is not None and isinstance(item, ScalarNode):
-                    knows.append(KnowsRef(ref, DEFAULT_STRENGTH, item, item_path))
+                    knows.append(KnowsRef(ref, None, item, item_path))
         return knows
 
     def resolve_knows(self, contact: str, knows: list[KnowsRef]) -> tuple[Link, ...]:

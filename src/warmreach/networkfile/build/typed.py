@@ -186,14 +186,40 @@ class Reader:
         self.problem(node, f"{path} '{text}' is not one of {words}{near}")
         return None
 
-    def told(self, node: Node | None, path: str) -> tuple[Told, ...]:
-        """What a contact was told, each item once, in :data:`TOLD_ITEMS` order."""
-        told: set[Told] = set()
-        for item, item_path in self.items(node, path):
-            choice = self.choice(item, item_path, TOLD_ITEMS)
-            if choice is not None:
-                told.add(choice)
-        return tuple(item for item in TOLD_ITEMS if item in told)
+    def told(
+        self, node: Node | None, path: str
+    ) -> tuple[tuple[Told, ...], tuple[tuple[Told, PartialDate], ...]]:
+        """What a contact was told, each item once in :data:`TOLD_ITEMS` order, and the day
+        each was told where given (the latest, when an item is given twice).
+
+        Written as a list of words and ``{word: day}`` items, or as a mapping of words to
+        days (an empty day: not known).
+        """
+        entries: list[tuple[Node, Node | None, str]] = []  # (the word, its day, the path)
+        if isinstance(node, MappingNode):
+            entries = [(key, value, f"{path}.{key.value}") for key, value in node.items]
+        else:
+            for item, item_path in self.items(node, path):
+                if not isinstance(item, MappingNode):
+                    entries.append((item, None, item_path))
+                elif len(item.items) == 1:
+                    key, value = item.items[0]
+                    entries.append((key, value, f"{item_path}.{key.value}"))
+                else:
+                    words = " or ".join(TOLD_ITEMS)
+                    self.problem(
+                        item, f"{item_path} must be a word ({words}) or {{word: day}}, one each"
+                    )
+        told: dict[Told, PartialDate | None] = {}
+        for word, day_node, where in entries:
+            choice = self.choice(word, where, TOLD_ITEMS)
+            if choice is None:
+                continue
+            day = None if day_node is None or is_null(day_node) else self.date(day_node, where)
+            known = told.get(choice)
+            told[choice] = day if known is None or (day is not None and day > known) else known
+        items = tuple(item for item in TOLD_ITEMS if item in told)
+        return items, tuple((item, day) for item in items if (day := told[item]) is not None)
 
     def available(self, node: Node, path: str) -> Availability | PartialDate | None:
         text = self.text(node, path)
