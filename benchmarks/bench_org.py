@@ -50,7 +50,7 @@ def main() -> None:
     model = ReferralModel(network, as_of=AS_OF, index=index)
     setup = time.perf_counter() - started
     started = time.perf_counter()
-    candidates = sum(len(model.scored(target)) for target in default_targets(network))
+    candidates = sum(len(model.evaluate(target)) for target in default_targets(network))
     rank = time.perf_counter() - started
     started = time.perf_counter()
     analysis = analyze(network, as_of=AS_OF, top=10, index=index)

@@ -31,7 +31,7 @@ HOMES = {
     "ruamel": {"networkfile"},
     "rapidfuzz": {"matching"},
     "numpy": {"graph"},
-    "networkx": {"graph", "scoring"},
+    "networkx": {"graph"},
     "matplotlib": {"render"},
     "typer": {"cli"},
     "rich": {"reports", "cli"},

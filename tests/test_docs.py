@@ -21,6 +21,7 @@ HEADINGS = {
     "me.seeking": "### `me.seeking`",
     "companies.teams": "### `companies[].teams`",
     "contacts.knows": "### `contacts[].knows[]`",
+    "contacts.past_companies": "### `contacts[].past_companies[]`",
 }
 
 
@@ -83,38 +84,43 @@ def test_readme_report_excerpt_is_the_real_output() -> None:
 SCORING = (ROOT / "docs" / "scoring.md").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        "DIRECT",
-        "REFERRED",
-        "TRUST_WEIGHT",
-        "RECENCY_FLOOR",
-        "RECENCY_HALF_LIFE",
-        "UNKNOWN_SILENCE",
-        "NEW_MONTHS",
-        "NEW_TIE_FACTOR",
-        "STALE_MONTHS",
-    ],
-)
-def test_scoring_constants_are_documented_with_their_values(name: str) -> None:
-    from warmreach import scoring
+def _scoring_constants() -> list[tuple[str, float]]:
+    """Every number the scoring modules declare (not those they import or derive)."""
+    from warmreach.scoring import paths, ranking, ties
 
-    value = getattr(scoring, name)
+    derived = {"TAU", "REFERENCE", "SCALE_MAX", "STRENGTH_MAX"}
+    return [
+        (name, value)
+        for module in (ties, paths, ranking)
+        for name, value in vars(module).items()
+        if name.isupper()
+        and not name.startswith("_")
+        and name not in derived
+        and isinstance(value, int | float)
+    ]
+
+
+@pytest.mark.parametrize(("name", "value"), _scoring_constants(), ids=lambda v: str(v))
+def test_every_scoring_constant_is_documented_with_its_value(name: str, value: float) -> None:
     row = re.search(rf"^\| `{name}` \| ([^|]+) \|", SCORING, flags=re.MULTILINE)
     assert row is not None, f"{name} has no row in docs/scoring.md"
     assert float(row[1].split()[0]) == value
 
 
-def test_other_scoring_constants_are_named_in_the_docs() -> None:
-    from warmreach import scoring
+def test_the_tables_of_scoring_hold_the_codes_values() -> None:
+    from warmreach.scoring import BANDS
+    from warmreach.scoring.ranking import STANDING
+    from warmreach.scoring.ties import READINESS_LOSS, TOLD_FRESH
 
-    for name in ("HOP", "MAX_HOPS", "MIN_EFFECT", "MIN_VOUCH_TRUST", "PAGERANK_ALPHA"):
-        assert re.search(rf"`{name}` = {getattr(scoring, name)}\b", SCORING) or (
-            f"`{name}`" in SCORING and str(getattr(scoring, name)) in SCORING
-        ), name
-    for position, weight in scoring.POSITION_WEIGHT.items():
-        assert f"| {weight} |" in SCORING or f"| {weight} …" in SCORING, position
+    for item, loss in READINESS_LOSS.items():
+        assert f"{item} {loss:g}" in SCORING
+    for item, months in TOLD_FRESH.items():
+        assert f"{item} {months:g}" in SCORING
+    for name, least in BANDS[:-1]:
+        assert f"| {name} | {least:.2f} |" in SCORING
+    assert f"| {BANDS[-1][0]} | below |" in SCORING
+    for position, standing in STANDING.items():
+        assert f"| {standing} " in SCORING, position
 
 
 def test_gaps_doc_states_the_real_sizes() -> None:

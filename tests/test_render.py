@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 import struct
 from pathlib import Path
 
@@ -11,8 +10,9 @@ import pytest
 from typer.testing import CliRunner
 
 from tests.helpers import ROOT
-from warmreach import Network, load_network, parse_network
+from warmreach import Network, build_graph, load_network, parse_network
 from warmreach.cli import ExitCode, app
+from warmreach.graph import EdgeKind
 from warmreach.render import draw, image_format, initials, plan_drawing, render_network
 from warmreach.scoring import ReferralModel, analyze
 
@@ -84,22 +84,29 @@ def test_highlighted_paths_are_analyze_best(network: Network) -> None:
     for report in analysis.targets:
         label = report.company_name + (f" / {report.team_name}" if report.team_name else "")
         drawn = [path.nodes for path in drawing.paths if path.target == label]
-        best = [candidate.path for candidate in report.candidates if candidate.path][:3]
+        worth = [c for c in report.candidates if c.path and c.action != "apply-directly"]
+        best = [candidate.path for candidate in worth][:3]  # no better than applying: not drawn
         assert drawn == best
         assert drawn[0] == ("me", "bob-chen") if report.company_name == "Voltgrid" else True
 
 
 @pytest.mark.parametrize("top", [3, 12, 40])
-def test_drawn_edges_are_the_people_graph_edges_between_drawn_people(
+def test_drawn_edges_are_the_ties_and_links_between_drawn_people(
     network: Network, top: int
 ) -> None:
     drawing = plan_drawing(network, as_of=AS_OF, top=top)
     drawn = {node.id for node in drawing.nodes}
-    people = ReferralModel(network, as_of=AS_OF).people
+    model = ReferralModel(network, as_of=AS_OF)
+    graph = build_graph(network)  # the typed graph: its tie and knows edges are the people's links
+    order = {"me": -1, **{contact.id: i for i, contact in enumerate(network.contacts)}}
     expected = sorted(
-        (u, v, round(1.5 * math.exp(-data["length"]), 3))
-        for u, v, data in people.edges(data=True)
+        (u, v, round(1.5 * value, 3))
+        for a, b, kind in graph.edges(data="kind")
+        if kind in (EdgeKind.TIE, EdgeKind.KNOWS)
+        for u, v in [sorted((a, b), key=order.__getitem__)]
         if u in drawn and v in drawn
+        for value in [model.ties[v].strength if u == "me" else model.links.hop(u, v)]
+        if value > 0
     )
     assert list(drawing.edges) == expected
     assert any(u == "me" for u, _, _ in expected)

@@ -1,4 +1,5 @@
-"""The classic referral cases, each a test of one principle of docs/scoring.md."""
+"""The cases a careful reviewer and a career coach would try, each a test of one principle of
+docs/scoring.md. Every case is written from its description; the people are invented."""
 
 from __future__ import annotations
 
@@ -6,13 +7,25 @@ import datetime as dt
 
 import pytest
 
-from warmreach import Candidate, parse_network, rank_referrers
-from warmreach.scoring import DIRECT, ReferralModel, TieStrength, recency_factor, tie_strength
+from tests.helpers import ROOT
+from warmreach import Candidate, load_network, parse_network, rank_referrers
+from warmreach.reports import analysis_table, render_analysis
+from warmreach.reports.words import reason_text
+from warmreach.scoring import (
+    DIRECT,
+    REFERRED,
+    ReferralModel,
+    analyze,
+    interview_chance,
+    tie_strength,
+)
+from warmreach.scoring.ranking import REFERENCE
+from warmreach.scoring.ties import recency_factor
 
 AS_OF = dt.date(2026, 11, 25)
 
 BASE = """\
-me: {name: Ana Lima}
+me: {name: Ana Lima, role: Product Lead, seeking: {roles: [Product Manager]}}
 companies:
   - name: Voltgrid
     teams:
@@ -25,16 +38,6 @@ contacts:
   - {name: Eva Berg, company: Voltgrid, team: Grid Storage, title: Director, trust: 0}
 """
 
-
-def rank(contacts: str) -> list[Candidate]:
-    network = parse_network(BASE + contacts)
-    return rank_referrers(network, network.openings[0], as_of=AS_OF)
-
-
-def by_id(candidates: list[Candidate]) -> dict[str, Candidate]:
-    return {candidate.contact: candidate for candidate in candidates}
-
-
 TEAMMATE = """\
   - name: Bob Chen
     company: Voltgrid
@@ -44,53 +47,243 @@ TEAMMATE = """\
     met: 2018-03
     last_contact: 2026-10-30
     told: [role, aspiration, availability]
+"""
+
+
+def network_of(contacts: str, base: str = BASE) -> ReferralModel:
+    return ReferralModel(parse_network(base + contacts), as_of=AS_OF)
+
+
+def rank(contacts: str, base: str = BASE) -> list[Candidate]:
+    network = parse_network(base + contacts)
+    return rank_referrers(network, network.openings[0], as_of=AS_OF)
+
+
+def by_id(candidates: list[Candidate]) -> dict[str, Candidate]:
+    return {candidate.contact: candidate for candidate in candidates}
+
+
+def kinds(candidate: Candidate) -> list[str]:
+    return [reason.kind for reason in candidate.reasons]
+
+
+def words(candidate: Candidate) -> list[str]:
+    return [reason_text(reason) for reason in candidate.reasons]
+
+
+# -- 1. the person at the end of an introduction vouches only through the bridge -------------
+
+
+def test_your_teammate_of_four_years_is_asked_directly_not_through_a_friend() -> None:
+    network = load_network(ROOT / "sample_networks" / "senior-engineer.yaml")
+    orbital = network.openings[0]
+    kavya = by_id(rank_referrers(network, orbital, as_of=AS_OF))["kavya-iyer"]
+    assert kavya.path == ("me", "kavya-iyer")
+    assert kavya.bridge is None
+    assert kavya.action == "ask-later"  # Priya can start in 2027-03: she asks from mid-January
+
+
+def test_a_stranger_two_introductions_away_does_not_outrank_a_trusted_friend_elsewhere() -> None:
+    contacts = """\
+  - name: Fred Friend
+    company: Voltgrid
+    team: Sales
+    trust: 5
+    knows_my_work: 4
+    met: 2015
+    last_contact: 2026-11
+    told: [role, aspiration, availability]
+  - name: Al Ally
+    trust: 5
+    knows_my_work: 4
+    met: 2012
+    last_contact: 2026-11
+    told: [role, aspiration, availability]
+    knows: [{name: Bea Bond, strength: 5}]
+  - {name: Bea Bond, trust: 0, knows: [{name: Cy Stone, strength: 5}]}
+  - {name: Cy Stone, company: Voltgrid, team: Grid Storage, trust: 0}
+"""
+    found = by_id(rank(contacts))
+    cy, fred = found["cy-stone"], found["fred-friend"]
+    assert cy.path == ("me", "al-ally", "bea-bond", "cy-stone")
+    assert fred.action == "ask-referral"
+    assert fred.score > cy.score
+    assert "ask Al Ally (trust 5/5) to introduce you to Bea Bond, who knows them 5/5" in words(cy)
+
+
+def test_an_introduced_stranger_is_worth_less_than_the_friend_who_introduces_them() -> None:
+    contacts = """\
+  - name: Fred Friend
+    company: Voltgrid
+    team: Sales
+    trust: 4
+    knows_my_work: 3
+    met: 2015
+    last_contact: 2026-11
+    told: [role, aspiration, availability]
+    knows: [{name: Sue Stranger, strength: 5}]
+  - {name: Sue Stranger, company: Voltgrid, team: Grid Storage, trust: 0}
+"""
+    found = by_id(rank(contacts))
+    sue, fred = found["sue-stranger"], found["fred-friend"]
+    assert sue.action == "ask-intro" and sue.bridge == "fred-friend"
+    assert fred.score > sue.score > DIRECT
+
+
+# -- 2. missing data is unknown, never worse than known -------------------------------------
+
+
+def test_knowing_since_when_you_know_a_teammate_never_lowers_her_score() -> None:
+    without = TEAMMATE.replace("    met: 2018-03\n", "").replace(
+        "    last_contact: 2026-10-30\n", ""
+    )
+    since_2010 = without.replace("    trust: 5\n", "    trust: 5\n    met: 2010\n")
+    plain, long_known = by_id(rank(without))["bob-chen"], by_id(rank(since_2010))["bob-chen"]
+    assert long_known.score >= plain.score
+    assert "last contact not written" in words(long_known)
+    assert not any("out of touch" in text for text in words(long_known))
+
+
+def test_an_import_with_connected_on_dates_does_not_say_out_of_touch() -> None:
+    imported = "  - {name: Lin Import, company: Voltgrid, team: Sales, trust: 3, met: 2009-05-12}\n"
+    lin = by_id(rank(imported))["lin-import"]
+    assert "out-of-touch" not in kinds(lin)
+    assert lin.action in ("signal-then-ask", "ask-referral")
+
+
+def test_a_link_without_a_strength_is_estimated_from_the_contacts_the_two_share() -> None:
+    model = network_of(
+        """\
+  - {name: Pat Pal, trust: 4, knows_my_work: 3, knows: [Ola One, Tom Two, Uli Three]}
+  - {name: Ola One, trust: 0, knows: [Tom Two, Uli Three]}
+  - {name: Tom Two, trust: 0}
+  - {name: Uli Three, trust: 0, knows: [{name: Tom Two, strength: 1}]}
+"""
+    )
+    assert model.links.strength("ola-one", "pat-pal") == 4.0  # two people in common
+    assert model.links.strength("pat-pal", "tom-two") == 4.0
+    assert model.links.strength("uli-three", "tom-two") == 1.0  # written: kept
+    assert model.links.estimated("pat-pal", "ola-one")
+    lone = network_of(
+        "  - {name: Pat Pal, trust: 4, knows: [Ola One]}\n  - {name: Ola One, trust: 0}\n"
+    )
+    assert lone.links.strength("pat-pal", "ola-one") == 3.0  # nobody in common: the base
+
+
+def test_an_introduction_over_an_unwritten_link_is_worth_asking_for() -> None:
+    contacts = """\
+  - name: Pat Pal
+    trust: 5
+    knows_my_work: 4
+    met: 2014
+    last_contact: 2026-11
+    told: [role, aspiration, availability]
+    knows: [Tia Team]
+  - {name: Tia Team, company: Voltgrid, team: Grid Storage, trust: 0}
+"""
+    tia = by_id(rank(contacts))["tia-team"]
+    assert tia.action == "ask-intro"
+    assert "introduction through Pat Pal (trust 5/5), who knows them" in words(tia)
+    assert tia.reasons[1].fact("estimated") == 1
+
+
+# -- 3. your availability -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("available", ["later", "2027-04"])
+def test_while_you_are_unavailable_nobody_is_asked_for_a_referral_yet(available: str) -> None:
+    base = BASE.replace("seeking: {roles: [Product Manager]}}", f"available: {available}}}")
+    bob = by_id(rank(TEAMMATE, base))["bob-chen"]
+    assert bob.action == "ask-later"
+    if available == "later":
+        assert bob.ask_from is None and "available-later" in kinds(bob)
+    else:
+        assert bob.ask_from == dt.date(2027, 2, 18)  # six weeks before 1 April
+        assert "you can start in 2027-04: ask for referrals from 2027-02-18" in words(bob)
+
+
+def test_a_start_date_six_weeks_away_allows_asking_now() -> None:
+    base = BASE.replace("seeking: {roles: [Product Manager]}}", "available: 2027-01-05}")
+    assert by_id(rank(TEAMMATE, base))["bob-chen"].action == "ask-referral"
+
+
+# -- 4. what people were told goes out of date ----------------------------------------------
+
+
+def test_plans_told_thirty_months_ago_are_not_current() -> None:
+    old = TEAMMATE.replace(
+        "told: [role, aspiration, availability]",
+        "told: {role: 2024-05, aspiration: 2024-05, availability: 2024-05}",
+    )
+    fresh, stale = by_id(rank(TEAMMATE))["bob-chen"], by_id(rank(old))["bob-chen"]
+    assert fresh.action == "ask-referral"
+    assert stale.action == "signal-then-ask"
+    assert "told long ago: your aspiration, availability" in words(stale)
+    assert stale.score < fresh.score
+
+
+def test_what_was_told_before_your_plans_changed_is_out_of_date() -> None:
+    dated = TEAMMATE.replace(
+        "told: [role, aspiration, availability]",
+        "told: [role, {aspiration: 2026-09-01}, {availability: 2026-09-01}]",
+    )
+    changed = BASE.replace("seeking: {roles: [Product Manager]}}", "plans_since: 2026-10}")
+    assert by_id(rank(dated))["bob-chen"].action == "ask-referral"
+    assert by_id(rank(dated, changed))["bob-chen"].action == "signal-then-ask"
+
+
+# -- 5. the hiring manager ------------------------------------------------------------------
+
+
+def test_the_hiring_manager_you_barely_know_is_reached_through_your_close_friend() -> None:
+    contacts = """\
+  - name: Fay Friend
+    company: Elsewhere Inc
+    trust: 5
+    knows_my_work: 4
+    met: 2010
+    last_contact: 2026-11-01
+    told: [role, aspiration, availability]
     knows: [{name: Eva Berg, strength: 5}]
 """
-
-
-def test_trusted_teammate_of_the_hiring_manager_ranks_first_and_is_asked() -> None:
-    stranger = "  - {name: Sam Stone, company: Voltgrid, team: Sales, trust: 0}\n"
-    candidates = rank(TEAMMATE + stranger)
-    assert candidates[0].contact == "bob-chen"
-    assert candidates[0].action == "ask-referral"
-    assert candidates[0].reasons == ("on the hiring team", "trust 5/5", "knows your work 5/5")
-    assert candidates[0].path == ("me", "bob-chen")
-
-
-def test_the_same_teammate_not_told_your_availability_gets_signal_then_ask() -> None:
-    candidates = rank(
-        TEAMMATE.replace("told: [role, aspiration, availability]", "told: [role, aspiration]")
+    eva_slightly = BASE.replace(
+        "title: Director, trust: 0}", "title: Director, trust: 1, knows_my_work: 3, met: 2021}"
     )
-    bob = by_id(candidates)["bob-chen"]
-    assert bob.action == "signal-then-ask"
-    assert bob.reasons[-1] == "not told your availability"
-    told = by_id(rank(TEAMMATE))["bob-chen"]
-    assert told.action == "ask-referral"
-    # someone who does not know you are available now is less likely to refer you
-    assert bob.score < told.score
+    eva = by_id(rank(contacts, eva_slightly))["eva-berg"]
+    assert eva.action == "ask-intro"
+    assert eva.path == ("me", "fay-friend", "eva-berg")
+    assert "word-to-manager" in kinds(eva)
 
 
-def test_a_friend_who_does_not_know_your_plans_can_fall_behind_one_who_does() -> None:
-    untold = TEAMMATE.replace("told: [role, aspiration, availability]", "told: []")
-    colleague = """\
-  - name: Carl Ode
-    company: Voltgrid
-    team: Grid Storage
+def test_the_hiring_manager_you_know_well_is_approached_not_asked_to_refer_you() -> None:
+    eva_well = BASE.replace(
+        "title: Director, trust: 0}",
+        "title: Director, trust: 4, knows_my_work: 4, met: 2016, last_contact: 2026-10}",
+    )
+    eva = by_id(rank("", eva_well))["eva-berg"]
+    assert eva.action == "reach-out"
+    assert eva.path == ("me", "eva-berg")
+
+
+# -- 6. a new connection is not asked to vouch, not even as a bridge -------------------------
+
+
+def test_a_connection_made_two_weeks_ago_is_not_the_bridge_to_the_hiring_manager() -> None:
+    contacts = """\
+  - name: Nico New
     trust: 4
-    knows_my_work: 4
-    met: 2018-03
-    last_contact: 2026-10-30
+    knows_my_work: 2
+    met: 2026-11-11
+    last_contact: 2026-11-11
     told: [role, aspiration, availability]
+    knows: [{name: Eva Berg, strength: 5}]
 """
-    candidates = rank(untold + colleague)
-    assert [candidate.contact for candidate in candidates[:2]] == ["carl-ode", "bob-chen"]
-    assert [candidate.action for candidate in candidates[:2]] == [
-        "ask-referral",
-        "signal-then-ask",
-    ]
+    eva = by_id(rank(contacts))["eva-berg"]
+    assert eva.bridge is None
+    assert eva.action == "apply-directly"
 
 
-def test_connection_made_two_weeks_ago_on_the_hiring_team_is_not_asked() -> None:
+def test_a_connection_made_two_weeks_ago_on_the_team_is_nurtured_not_asked() -> None:
     newcomer = """\
   - name: Nina New
     company: Voltgrid
@@ -103,151 +296,195 @@ def test_connection_made_two_weeks_ago_on_the_hiring_team_is_not_asked() -> None
 """
     nina = by_id(rank(newcomer))["nina-new"]
     assert nina.action == "nurture"
-    assert "new connection (met 2026-11-11)" in nina.reasons
+    assert "a new connection (met 2026-11-11): too soon to ask" in words(nina)
 
 
-def test_stranger_elsewhere_in_the_company_scores_at_the_baseline() -> None:
-    stranger = "  - {name: Sam Stone, company: Voltgrid, team: Sales, trust: 0}\n"
-    sam = by_id(rank(stranger))["sam-stone"]
-    assert sam.score == DIRECT
-    assert sam.action == "apply-directly"
-    assert sam.path == ()
-    assert sam.reasons == ("elsewhere at Voltgrid", "no path from you within 3 steps")
+# -- 7. tenure ------------------------------------------------------------------------------
 
 
-def test_barely_known_connection_elsewhere_is_no_better_than_applying() -> None:
-    weak = "  - {name: Sam Stone, company: Voltgrid, team: Sales, trust: 1, met: 2020}\n"
-    sam = by_id(rank(weak))["sam-stone"]
-    assert DIRECT < sam.score < DIRECT + 0.05
-    assert sam.action == "apply-directly"
-    assert sam.reasons[-1] == "no better than applying directly"
-
-
-def test_close_friend_of_the_hiring_manager_beats_a_stranger_inside_the_team() -> None:
-    contacts = """\
-  - name: Fay Friend
-    company: Elsewhere Inc
-    trust: 5
-    knows_my_work: 4
-    met: 2010
-    last_contact: 2026-11-01
-    knows: [{name: Eva Berg, strength: 5}]
-  - name: Tim Team
-    company: Voltgrid
-    team: Grid Storage
-    trust: 1
-    met: 2021
-"""
-    candidates = rank(contacts)
-    eva, tim = by_id(candidates)["eva-berg"], by_id(candidates)["tim-team"]
-    assert eva.action == "ask-intro"
-    assert eva.bridge == "fay-friend"
-    assert eva.path == ("me", "fay-friend", "eva-berg")
-    assert "introduction through Fay Friend (trust 5/5), who knows them 5/5" in eva.reasons
-    assert eva.score > tim.score
-    assert tim.action == "nurture"
-    assert [candidate.contact for candidate in candidates][:2] == ["eva-berg", "tim-team"]
-
-
-def test_dormant_trusted_teammate_sits_between_the_active_one_and_the_stranger() -> None:
-    def teammate(last_contact: str) -> str:
+def test_someone_who_left_last_month_knows_more_than_someone_who_left_long_ago() -> None:
+    def former(until: str) -> str:
         return TEAMMATE.replace(
-            "last_contact: 2026-10-30", f"last_contact: {last_contact}"
-        ).replace("    knows: [{name: Eva Berg, strength: 5}]\n", "")
-
-    recent = by_id(rank(teammate("2026-10-30")))["bob-chen"]
-    dormant = by_id(rank(teammate("2019-11-01")))["bob-chen"]
-    stranger = by_id(
-        rank("  - {name: Sam Stone, company: Voltgrid, team: Grid Storage, trust: 0}\n")
-    )["sam-stone"]
-    assert recent.score > dormant.score > stranger.score
-    assert dormant.action == "nurture"
-    assert "out of touch for 7 years" in dormant.reasons
-
-
-def test_near_team_ranks_between_the_team_and_the_rest_of_the_company() -> None:
-    def at(team: str) -> float:
-        contact = TEAMMATE.replace("team: Grid Storage", f"team: {team}").replace(
-            "    knows: [{name: Eva Berg, strength: 5}]\n", ""
+            "company: Voltgrid\n    team: Grid Storage", "company: Acme"
+        ).replace(
+            "    trust: 5\n",
+            f"    past_companies: [{{name: Voltgrid, until: {until}}}]\n    trust: 5\n",
         )
-        return by_id(rank(contact))["bob-chen"].score
 
-    former = TEAMMATE.replace(
-        "company: Voltgrid\n    team: Grid Storage", "company: Acme\n    past_companies: [Voltgrid]"
+    recent, old = (
+        by_id(rank(former("2026-10")))["bob-chen"],
+        by_id(rank(former("2016-10")))["bob-chen"],
     )
-    former_score = by_id(rank(former.replace("    knows: [{name: Eva Berg, strength: 5}]\n", "")))[
-        "bob-chen"
-    ].score
-    assert at("Grid Storage") > at("Battery Systems") > at("Sales") > former_score > DIRECT
+    assert recent.score > old.score
+    assert recent.action == "info-chat"
+    assert "left Voltgrid in 2026-10" in words(recent)
 
 
-def test_the_hiring_manager_is_a_candidate_even_unknown() -> None:
-    eva = by_id(rank(""))["eva-berg"]
-    assert eva.position == "hiring-manager"
-    assert eva.action == "apply-directly"
-    assert eva.reasons == ("the hiring manager", "no path from you within 3 steps")
+def test_a_day_one_joiner_cannot_vouch_like_a_three_year_colleague() -> None:
+    joined = TEAMMATE.replace(
+        "    team: Grid Storage\n", "    team: Grid Storage\n    since: 2026-11-24\n"
+    )
+    veteran = TEAMMATE.replace(
+        "    team: Grid Storage\n", "    team: Grid Storage\n    since: 2023-11\n"
+    )
+    new, old = by_id(rank(joined))["bob-chen"], by_id(rank(veteran))["bob-chen"]
+    assert old.score > new.score
+    assert "joined Voltgrid only in 2026-11-24" in words(new)
 
 
-def test_centrality_finds_the_person_close_to_the_hiring_team() -> None:
-    """Two equally trusted friends elsewhere at Voltgrid; one works with three people of the
-    hiring team every day. Tie strength alone ranks the other first (a slightly
-    stronger tie); proximity by personalised PageRank puts the connected one ahead."""
-    contacts = """\
-  - {name: Tess Team, company: Voltgrid, team: Grid Storage, trust: 0, knows: [{name: Eva Berg, strength: 4}]}
-  - {name: Uma Team, company: Voltgrid, team: Grid Storage, trust: 0, knows: [Eva Berg]}
-  - name: Cleo Connected
+# -- 8. more links never move anyone further away ------------------------------------------
+
+
+def test_a_link_between_two_other_people_never_lowers_a_friends_score() -> None:
+    friend = """\
+  - name: Fred Friend
     company: Voltgrid
     team: Sales
     trust: 4
     knows_my_work: 3
     met: 2015
     last_contact: 2026-11
-    knows: [{name: Eva Berg, strength: 4}, {name: Tess Team, strength: 4}, {name: Uma Team, strength: 4}]
-  - name: Ivan Isolated
+    knows: [{name: Tess Team, strength: 4}]
+  - {name: Tess Team, company: Voltgrid, team: Grid Storage, trust: 0}
+  - {name: Otto Other, company: Voltgrid, team: Sales, trust: 0}
+"""
+    linked = friend.replace(
+        "trust: 0}\n  - {name: Otto", "trust: 0, knows: [Eva Berg]}\n  - {name: Otto"
+    )
+    before = by_id(rank(friend))["fred-friend"].score
+    after = by_id(rank(linked))["fred-friend"].score
+    assert after >= before
+
+
+# -- 9. structure counts, and every route into the team adds up ------------------------------
+
+
+def test_when_no_team_is_named_the_better_connected_of_two_equal_friends_ranks_first() -> None:
+    base = "me: {name: Ana, seeking: {companies: [Voltgrid]}}\ncontacts:\n"
+    contacts = """\
+  - {name: Cleo Connected, company: Voltgrid, trust: 3, knows_my_work: 3, knows: [Pia, Quin, Rui]}
+  - {name: Ivan Isolated, company: Voltgrid, trust: 3, knows_my_work: 3}
+  - {name: Pia, company: Voltgrid, trust: 0}
+  - {name: Quin, company: Voltgrid, trust: 0}
+  - {name: Rui, company: Voltgrid, trust: 0}
+"""
+    network = parse_network(base + contacts)
+    ranked = analyze(network, as_of=AS_OF).targets[0].candidates
+    assert [c.contact for c in ranked[:2]] == ["cleo-connected", "ivan-isolated"]
+    assert ranked[0].score > ranked[1].score
+    assert "connected-at-company" in kinds(ranked[0])
+
+
+def test_five_routes_into_the_hiring_team_beat_one() -> None:
+    team = "".join(
+        f"  - {{name: T{i}, company: Voltgrid, team: Grid Storage, trust: 0}}\n" for i in range(5)
+    )
+    middles = "".join(
+        f"  - {{name: M{i}, company: Voltgrid, team: Sales, trust: 0, knows: [T{i}]}}\n"
+        for i in range(5)
+    )
+    adviser = """\
+  - name: Ada Adviser
     company: Voltgrid
     team: Sales
     trust: 4
-    knows_my_work: 4
-    met: 2015
-    last_contact: 2026-11
+    knows_my_work: 3
+    knows: [M0, M1, M2, M3, M4]
+  - name: One Route
+    company: Voltgrid
+    team: Sales
+    trust: 4
+    knows_my_work: 3
+    knows: [M0]
 """
-    network = parse_network(BASE + contacts)
-    model = ReferralModel(network, as_of=AS_OF)
-    target = network.openings[0]
-    with_centrality = [
-        c.contact
-        for c in model.rank(target, centrality=True).candidates
-        if c.position == "at-company"
-    ]
-    tie_strength_only = [
-        c.contact
-        for c in model.rank(target, centrality=False).candidates
-        if c.position == "at-company"
-    ]
-    assert tie_strength_only == ["ivan-isolated", "cleo-connected"]
-    assert with_centrality == ["cleo-connected", "ivan-isolated"]
-    cleo = by_id(list(model.rank(target).candidates))["cleo-connected"]
-    assert cleo.reasons[:2] == (
-        "elsewhere at Voltgrid",
-        "close to the hiring team (knows 3 of them, closeness 1.00)",
-    )
-    assert cleo.proximity == 0.7  # as close as a team listed as near
+    found = by_id(rank(team + middles + adviser))
+    assert found["ada-adviser"].score > found["one-route"].score
+    assert "and reaches them through 5 colleagues" in " ".join(words(found["ada-adviser"]))
 
 
-def test_tie_strength_decays_with_a_floor() -> None:
+def test_a_recruiter_at_the_company_is_a_route_to_the_hiring_team() -> None:
+    def colleague(title: str) -> str:
+        return f"  - {{name: Rita, company: Voltgrid, team: Sales, title: {title}, trust: 4, knows_my_work: 2}}\n"
+
+    recruiter = by_id(rank(colleague("Senior Technical Recruiter")))["rita"]
+    other = by_id(rank(colleague("Account Executive")))["rita"]
+    assert recruiter.position == "recruiter"
+    assert recruiter.score > other.score
+
+
+def test_a_weak_tie_who_shares_several_contacts_is_worth_more_than_one_who_shares_none() -> None:
+    friends = "".join(f"  - {{name: F{i}, trust: 3, knows: [Wes Weak]}}\n" for i in range(4))
+    weak = "  - {name: Wes Weak, company: Voltgrid, team: Battery Systems, trust: 1}\n"
+    alone = "  - {name: Wes Weak, company: Voltgrid, team: Battery Systems, trust: 1}\n"
+    shared = by_id(rank(friends + weak))["wes-weak"]
+    lone = by_id(rank(alone))["wes-weak"]
+    assert shared.score > lone.score
+    assert "4 contacts in common" in words(shared)
+
+
+# -- 10. the numbers -------------------------------------------------------------------------
+
+
+def test_an_average_referral_gives_fernandez_and_weinbergs_interview_rate() -> None:
+    assert interview_chance(0.0) == DIRECT
+    assert interview_chance(REFERENCE) == pytest.approx(REFERRED)
+    assert REFERRED < interview_chance(1.0) < 1.0
+
+
+def test_a_trusted_friend_elsewhere_at_the_company_is_an_average_referral_once_made() -> None:
+    friend = "  - {name: Fred, company: Voltgrid, team: Sales, trust: 4, knows_my_work: 3, last_contact: 2026-11, told: [role, aspiration, availability]}\n"
+    fred = by_id(rank(friend))["fred"]
+    assert fred.if_referred == pytest.approx(REFERRED, abs=0.01)
+    assert fred.score < fred.if_referred  # the score counts the chance they do not come through
+
+
+def test_a_stranger_at_the_company_is_barely_better_than_applying() -> None:
+    stranger = "  - {name: Sam Stone, company: Voltgrid, team: Sales, trust: 0}\n"
+    sam = by_id(rank(stranger))["sam-stone"]
+    assert sam.score == DIRECT
+    assert sam.action == "apply-directly"
+    assert kinds(sam) == ["at-company", "no-route"]
+
+
+def test_dormant_ties_keep_value() -> None:
     assert recency_factor(0) == 1.0
-    assert recency_factor(12) == pytest.approx(0.7)
+    assert recency_factor(24) == pytest.approx(0.7)
     assert recency_factor(10_000) == pytest.approx(0.4)
     values = [recency_factor(months) for months in range(0, 240, 6)]
     assert values == sorted(values, reverse=True)
 
 
-def test_missing_last_contact_falls_back_to_met_then_to_two_years() -> None:
+def test_a_missing_last_contact_is_a_year_of_silence_whatever_met_says() -> None:
     network = parse_network(
-        "me: {name: A}\ncontacts:\n  - {name: B, trust: 4, met: 2026-10}\n  - {name: C, trust: 4}\n"
+        "me: {name: A}\ncontacts:\n  - {name: B, trust: 4, met: 2026-10}\n  - {name: C, trust: 4, met: 2001}\n"
     )
-    b, c = (tie_strength(contact, AS_OF) for contact in network.contacts)
-    assert isinstance(b, TieStrength)
-    assert b.months_silent == b.months_known
-    assert c.months_silent is None
-    assert c.recency == pytest.approx(recency_factor(24))
+    b, c = (tie_strength(contact, network.me, AS_OF) for contact in network.contacts)
+    assert b.months_silent is None and c.months_silent is None
+    assert b.recency == c.recency == pytest.approx(recency_factor(12))
+
+
+# -- 11. readable reports -------------------------------------------------------------------
+
+
+def test_equal_scores_put_the_one_who_holds_the_role_you_want_first() -> None:
+    contacts = """\
+  - {name: Aa Analyst, company: Voltgrid, team: Sales, title: Analyst, trust: 3, knows_my_work: 3}
+  - {name: Zz Product, company: Voltgrid, team: Sales, title: Product Manager, trust: 3, knows_my_work: 3}
+"""
+    ranked = [c.contact for c in rank(contacts) if c.contact != "eva-berg"]
+    assert ranked == ["zz-product", "aa-analyst"]
+
+
+def test_people_no_better_than_applying_are_one_line_per_company() -> None:
+    strangers = "".join(
+        f"  - {{name: S{i} Stone, company: Voltgrid, team: Sales, trust: 0}}\n" for i in range(8)
+    )
+    network = parse_network(BASE + TEAMMATE + strangers)
+    table = analysis_table(analyze(network, as_of=AS_OF))
+    assert (
+        "and 9 others at Voltgrid: no better than applying directly (Eva Berg, S0 Stone, S1 Stone and 6 more)"
+        in table
+    )
+    assert table.count("S7 Stone") == 0
+    document = render_analysis(analyze(network, as_of=AS_OF), "json")
+    assert document.count('"action": "apply-directly"') == 9  # scripts still get everyone

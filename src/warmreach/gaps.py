@@ -118,9 +118,9 @@ class GapReport:
 
 def _status(actions: Iterable[str]) -> Status:
     seen = set(actions)
-    if seen & {"ask-referral", "signal-then-ask"}:
+    if seen & {"ask-referral", "signal-then-ask", "ask-later"}:
         return "covered"
-    if seen & {"ask-intro", "nurture"}:
+    if seen & {"ask-intro", "reach-out", "nurture", "info-chat"}:
         return "weak"
     return "no-path"
 
@@ -179,7 +179,7 @@ def find_gaps(
         return Person(
             contact=contact.id,
             name=contact.name,
-            tie=round(tie.probability, 3) if tie else 0.0,
+            tie=round(tie.strength, 3) if tie else 0.0,
             industry=taxonomy.describe(industries.get(contact.id)),
             where=where,
         )
@@ -207,7 +207,7 @@ def find_gaps(
         strong = [
             contact
             for contact in working
-            if contact in model.ties and model.ties[contact].probability >= STRONG_TIE
+            if contact in model.ties and model.ties[contact].strength >= STRONG_TIE
         ]
         best = ranked[0] if ranked else None
         gaps.append(
@@ -293,7 +293,7 @@ def _suggestions(
             friends = sorted(
                 (
                     -len(known),
-                    -model.ties[contact.id].probability,
+                    -model.ties[contact.id].strength,
                     contact.id,
                     sorted(known),
                 )

@@ -22,9 +22,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import heapq
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final, Literal, get_args
 
@@ -45,17 +44,10 @@ from warmreach.model import (
 )
 from warmreach.scoring import (
     DIRECT,
-    KNOWS_LENGTH,
-    MAX_HOPS,
     MIN_VOUCH_TRUST,
-    POSITION_WEIGHT,
-    Position,
     ReferralModel,
     TieStrength,
-    best_score,
-    can_vouch,
     default_targets,
-    score_of,
     tie_strength,
 )
 from warmreach.text import join_words
@@ -143,7 +135,9 @@ def apply_action(network: Network, step: Step, *, as_of: dt.date) -> Network:
     contacts = network.contacts_by_id
     match step.action:
         case "signal" | "nurture":
-            contact = _strengthened(contacts[step.contact], step, as_of)
+            person = contacts[step.contact]
+            builds = _builds_trust(person, tie_strength(person, network.me, as_of))
+            contact = _strengthened(person, step, as_of, builds)
             changed = tuple(contact if c.id == step.contact else c for c in network.contacts)
             return dataclasses.replace(network, contacts=changed)
         case "grow":
@@ -160,13 +154,15 @@ def _builds_trust(contact: Contact, tie: TieStrength) -> bool:
     return contact.trust < MIN_VOUCH_TRUST or tie.is_new
 
 
-def _strengthened(contact: Contact, step: Step, as_of: dt.date) -> Contact:
-    told = tuple(item for item in TOLD_ITEMS if item in contact.told or item in step.tell)
-    trust = contact.trust
-    if step.action == "nurture" and _builds_trust(contact, tie_strength(contact, as_of)):
-        trust = min(SCALE_MAX, trust + 1)
+def _strengthened(contact: Contact, step: Step, as_of: dt.date, builds_trust: bool) -> Contact:
     today = PartialDate(year=as_of.year, month=as_of.month, day=as_of.day)
-    return dataclasses.replace(contact, told=told, trust=trust, last_contact=today)
+    told = tuple(item for item in TOLD_ITEMS if item in contact.told or item in step.tell)
+    told_on = tuple((item, day) for item, day in contact.told_on if item not in step.tell)
+    told_on += tuple((item, today) for item in step.tell)
+    trust = contact.trust
+    if step.action == "nurture" and builds_trust:
+        trust = min(SCALE_MAX, trust + 1)
+    return dataclasses.replace(contact, told=told, told_on=told_on, trust=trust, last_contact=today)
 
 
 def _introduced(network: Network, helper: str, company: str) -> Contact:
@@ -259,98 +255,23 @@ class _Option:
 
 
 class _Planner:
-    """Re-scores the targets as actions succeed, without re-running the whole analysis.
-
-    A signal or a nurture only strengthens one of your direct ties, which can only shorten
-    the paths that start with that person: a candidate's new best reach is the better of
-    the old one and the one through the strengthened tie. A grow adds a person; taking one
-    re-analyses the network. Asks are valued on today's analysis (a referral is asked of
-    people as they are now), so no choice makes another worth more: gains only shrink as
-    the plan grows, and the greedy order is by gain per minute.
+    """Re-scores the targets as actions succeed: each option's gain is the rise of the
+    targets' best scores once the network is changed as the action would change it (a
+    fresh analysis), or, for an ask, its referral's score over what the plan already holds.
     """
 
     def __init__(self, model: ReferralModel, targets: Sequence[Opening]) -> None:
         self.targets = list(targets)
         self.as_of = model.as_of
-        self._analyse(model)
+        self.model = model
+        self.network = model.network
+        self.best = self._best(model)
         self.initial = list(self.best)
         self.secured = [DIRECT] * len(self.targets)
-        model = self.model
-        self.candidates = [
-            [model.explain(item, target) for item in scored]
-            for target, scored in zip(self.targets, self.scored, strict=True)
-        ]
+        self.candidates = [model.rank(target).candidates for target in self.targets]
 
-    def _analyse(self, model: ReferralModel) -> None:
-        self.network = model.network
-        self.model = model
-        self.scored = [self.model.scored(target) for target in self.targets]
-        self.reach = {
-            item.contact.id: item.reach for candidates in self.scored for item in candidates
-        }
-        #: where each candidate counts: (target index, proximity) pairs
-        self.places: dict[str, list[tuple[int, float]]] = {}
-        for index, candidates in enumerate(self.scored):
-            for item in candidates:
-                self.places.setdefault(item.contact.id, []).append((index, item.proximity))
-        self.best = [best_score(candidates) for candidates in self.scored]
-
-    # -- scores --
-
-    def _raised(self, reaches: Mapping[str, float]) -> list[float]:
-        """The targets' best scores if these candidates could be reached this well."""
-        best = list(self.best)
-        for candidate, reach in reaches.items():
-            if reach > self.reach[candidate]:
-                for index, proximity in self.places[candidate]:
-                    best[index] = max(best[index], score_of(reach * proximity))
-        return best
-
-    def _through(self, contact: Contact) -> dict[str, float]:
-        """The reach of every candidate by the paths that start with ``contact``."""
-        carry = tie_strength(contact, self.as_of).carry
-        if carry <= 0:
-            return {}
-        lengths = self.model.lengths_from(contact.id, self.reach, MAX_HOPS - 1)
-        return {candidate: carry * math.exp(-length) for candidate, length in lengths.items()}
-
-    def _carry(self, contact: str) -> float:
-        """Your tie to ``contact`` as the plan has changed it so far."""
-        return tie_strength(self.network.contacts_by_id[contact], self.as_of).carry
-
-    def _grown(self, step: Step) -> list[float]:
-        """The targets' best scores once ``step``'s helper knows someone at the company.
-
-        The new person is a leaf known only by the helper: reached through the helper in
-        at most three steps, at the company but on no team, so they change no one else's
-        path. Only when the helper is on or next to a hiring team would they also change
-        its closeness; that case is analysed afresh.
-        """
-        assert step.to is not None
-        helper = step.contact
-        known = self.model.knows.get(helper, {})
-        for target in self.targets:
-            seeds = self.model.hiring_team(target)
-            if helper in seeds or any(seed in known for seed in seeds):
-                network = apply_action(self.network, step, as_of=self.as_of)
-                model = ReferralModel(network, as_of=self.as_of)
-                return [best_score(model.scored(target)) for target in self.targets]
-        lengths = [-math.log(carry) for carry in [self._carry(helper)] if carry > 0]
-        lengths += [
-            -math.log(carry) + KNOWS_LENGTH[strength]
-            for other, strength in known.items()
-            for carry in [self._carry(other)]
-            if carry > 0
-        ]
-        best = list(self.best)
-        if not lengths:
-            return best
-        reach = math.exp(-(min(lengths) + KNOWS_LENGTH[DEFAULT_STRENGTH]))
-        score = score_of(reach * POSITION_WEIGHT[Position.AT_COMPANY])
-        for index, target in enumerate(self.targets):
-            if target.company == step.to:
-                best[index] = max(best[index], score)
-        return best
+    def _best(self, model: ReferralModel) -> list[float]:
+        return [round(model.best_score(target), 3) for target in self.targets]
 
     def title(self, index: int) -> str:
         return self.model.report(self.targets[index]).title
@@ -359,12 +280,16 @@ class _Planner:
 
     def options(self, growth: Sequence[tuple[str, Sequence[str]]]) -> list[_Option]:
         found: list[_Option] = []
-        # everyone who starts a route to a candidate, and the candidates you know yourself
-        starts = sorted(
-            {item.path[1] for scored in self.scored for item in scored if item.path}
-            | {item.contact.id for scored in self.scored for item in scored}
-        )
         contacts = self.network.contacts_by_id
+        starts = sorted(
+            {
+                candidate.path[1]
+                for ranked in self.candidates
+                for candidate in ranked
+                if candidate.path
+            }
+            | {candidate.contact for ranked in self.candidates for candidate in ranked}
+        )
         for contact in starts:
             option = self._relationship(contacts[contact])
             if option is not None:
@@ -373,16 +298,17 @@ class _Planner:
             target = self.targets[index].key
             for candidate in candidates:
                 if candidate.action == "ask-referral":
-                    who = candidate.contact
-                    minutes, to = CALL, None
+                    who, minutes, to = candidate.contact, CALL, None
+                    kind: PlanAction = "ask-referral"
                 elif candidate.action == "ask-intro" and candidate.bridge is not None:
                     who, minutes, to = candidate.bridge, MESSAGE, candidate.contact
+                    kind = "ask-intro"
                 else:
                     continue
                 step = Step(
                     contact=who,
                     name=contacts[who].name,
-                    action=candidate.action,
+                    action=kind,
                     minutes=minutes,
                     gain=0.0,
                     why="",
@@ -398,10 +324,11 @@ class _Planner:
 
     def _tellable(self, contact: Contact) -> tuple[Told, ...]:
         me = self.network.me
+        known = set(self.model.ties[contact.id].told) if contact.id in self.model.ties else set()
         return tuple(
             item
             for item in TOLD_ITEMS
-            if item not in contact.told
+            if item not in known
             and not (item == "availability" and me.available == "later")
             and not (item == "role" and not me.role)
         )
@@ -410,7 +337,7 @@ class _Planner:
         """Signal or nurture for a contact who starts a route to a target."""
         if not contact.is_direct:
             return None
-        tie = tie_strength(contact, self.as_of)
+        tie = self.model.ties[contact.id]
         tell = self._tellable(contact)
         kind: PlanAction
         if _builds_trust(contact, tie):
@@ -430,7 +357,9 @@ class _Planner:
             why="",
             tell=tell,
         )
-        return _Option(step=step, changed=_strengthened(contact, step, self.as_of))
+        return _Option(
+            step=step, changed=_strengthened(contact, step, self.as_of, _builds_trust(contact, tie))
+        )
 
     def _grow(self, company: str, helpers: Sequence[str]) -> _Option | None:
         """Ask the strongest of ``helpers`` who can vouch whom they know at ``company``."""
@@ -438,7 +367,7 @@ class _Planner:
         able = [
             contacts[helper]
             for helper in helpers
-            if can_vouch(contacts[helper], tie_strength(contacts[helper], self.as_of))
+            if helper in self.model.ties and self.model.ties[helper].can_vouch
         ]
         if not able:
             return None
@@ -461,61 +390,43 @@ class _Planner:
         if option.ask is not None:
             index, score = option.ask
             return max(0.0, round(score - self.secured[index], 3)), self.best
-        if option.changed is None:
-            best = self._grown(option.step)
-        else:
-            if option.through is None:
-                option.through = self._through(option.changed)
-            best = self._raised(option.through)
+        network = apply_action(self.network, option.step, as_of=self.as_of)
+        best = self._best(ReferralModel(network, as_of=self.as_of))
         return round(sum(best) - sum(self.best), 3), best
 
     def take(self, option: _Option, best: list[float]) -> None:
-        step = option.step
         if option.ask is not None:
             index, score = option.ask
             self.secured[index] = max(self.secured[index], score)
             return
-        if option.changed is None:  # grow: a new person, analysed afresh
-            network = apply_action(self.network, step, as_of=self.as_of)
-            self._analyse(ReferralModel(network, as_of=self.as_of))
-            return
-        assert option.through is not None
-        for candidate, reach in option.through.items():
-            self.reach[candidate] = max(self.reach[candidate], reach)
-        self.network = apply_action(self.network, step, as_of=self.as_of)
+        self.network = apply_action(self.network, option.step, as_of=self.as_of)
         self.best = best
 
     def choose(
         self, budget: int, growth: Sequence[tuple[str, Sequence[str]]]
     ) -> tuple[list[Step], int]:
-        """Greedy by gain per minute, lazily: gains only shrink as actions are taken, so
-        an option whose fresh gain still beats every other's last known gain is the best."""
-        queue: list[tuple[tuple[float, float, int, str, str, str], int, _Option]] = []
-        for number, option in enumerate(self.options(growth)):
-            gain, _ = self.gain(option)
-            if gain > 0:
-                queue.append((_order(gain, option.step), number, option))
-        heapq.heapify(queue)
+        """Greedy by gain per minute, each choice changing the network the next gains are
+        computed on."""
+        options = self.options(growth)
         chosen: list[Step] = []
-        too_long: list[_Option] = []
         left = budget
-        while queue:
-            _, number, option = heapq.heappop(queue)
-            if option.step.minutes > left:
-                too_long.append(option)
-                continue
-            gain, best = self.gain(option)
-            if gain <= 0:
-                continue
-            key = _order(gain, option.step)
-            if queue and key > queue[0][0]:
-                heapq.heappush(queue, (key, number, option))
-                continue
-            step = dataclasses.replace(option.step, gain=gain, why=self.why(option, best))
+        while options:
+            scored = []
+            for option in options:
+                gain, best = self.gain(option)
+                if gain > 0:
+                    scored.append((_order(gain, option.step), option, gain, best))
+            if not scored:
+                break
+            fitting = [entry for entry in scored if entry[1].step.minutes <= left]
+            if not fitting:
+                return chosen, len(scored)
+            _, option, gain, best = min(fitting, key=lambda entry: entry[0])
+            chosen.append(dataclasses.replace(option.step, gain=gain, why=self.why(option, best)))
             self.take(option, best)
-            chosen.append(step)
-            left -= step.minutes
-        return chosen, sum(1 for option in too_long if self.gain(option)[0] > 0)
+            left -= option.step.minutes
+            options = [other for other in options if other is not option]
+        return chosen, 0
 
     # -- words --
 
@@ -523,22 +434,13 @@ class _Planner:
         step = option.step
         if option.ask is not None:
             index, score = option.ask
-            candidate = next(
-                candidate
-                for candidate in self.candidates[index]
-                if candidate.contact == (step.to or step.contact) and candidate.score == score
-            )
             held = self.secured[index]
             against = "applying directly" if held == DIRECT else "the referral already asked for"
             odds = f"{score:.2f} against {held:.2f} for {against}"
             if step.action == "ask-intro":
-                where = candidate.reasons[0]
-                return (
-                    f"ask them to introduce you to {candidate.name} ({where}) for "
-                    f"{self.title(index)}: {odds}"
-                )
-            reasons = ", ".join(candidate.reasons)
-            return f"ask for a referral for {self.title(index)} ({reasons}): {odds}"
+                name = self.network.contacts_by_id[str(step.to)].name
+                return f"ask them to introduce you to {name} for {self.title(index)}: {odds}"
+            return f"ask for a referral for {self.title(index)}: {odds}"
         rises = [
             (after - before, index)
             for index, (before, after) in enumerate(zip(self.best, best, strict=True))
@@ -557,7 +459,7 @@ class _Planner:
                 return f"{tell}: {effect}"
             case "nurture":
                 contact = self.network.contacts_by_id[step.contact]
-                tie = tie_strength(contact, self.as_of)
+                tie = self.model.ties[contact.id]
                 if step.minutes == CALL:
                     years = (tie.months_silent or 0) / 12
                     what = f"out of touch for {years:.0f} years: reconnect"

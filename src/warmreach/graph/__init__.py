@@ -1,7 +1,7 @@
 """The network as connections: who knows whom, and where everyone sits.
 
 - :mod:`~warmreach.graph.knows`: the ``knows`` links as one sparse symmetric matrix
-  (:class:`KnowsMatrix`, the only place links are made mutual), with its PageRank;
+  (:class:`KnowsMatrix`, the only place links are made mutual);
 - :mod:`~warmreach.graph.index`: :class:`NetworkIndex`, built once per network: the
   matrix, near teams, team members, each company's staff;
 - :mod:`~warmreach.graph.nxgraph`: :func:`build_graph`, the network as a typed
@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 from warmreach.graph.index import NetworkIndex
-from warmreach.graph.knows import KnowsMatrix, closeness_rank
+from warmreach.graph.knows import KnowsMatrix
 from warmreach.graph.nxgraph import (
     EdgeKind,
     NetworkSummary,
@@ -30,7 +30,6 @@ __all__ = [
     "NetworkSummary",
     "NodeKind",
     "build_graph",
-    "closeness_rank",
     "company_node",
     "knows_pairs",
     "summarize",

@@ -139,7 +139,7 @@ def plan_drawing(
 
     paths: list[DrawnPath] = []
     for number, report in enumerate(reports):
-        ranked = [candidate for candidate in report.candidates if candidate.path]
+        ranked = [c for c in report.candidates if c.path and c.action != "apply-directly"]
         for rank, candidate in enumerate(ranked[:PATHS_PER_TARGET], start=1):
             paths.append(
                 DrawnPath(
@@ -160,7 +160,7 @@ def plan_drawing(
         selected.update(dict.fromkeys(node for node in path.nodes if node != ME))
     ranked_people = sorted(
         (
-            -model.ties[contact.id].probability if contact.id in model.ties else 0.0,
+            -model.ties[contact.id].strength if contact.id in model.ties else 0.0,
             contact.id,
         )
         for contact in network.contacts
@@ -230,7 +230,7 @@ def plan_drawing(
         for member in members:
             angle = position * step + math.pi / 2 + step / 2
             radius = _radius(member, model)
-            tie = model.ties[member].probability if member in model.ties else 0.0
+            tie = model.ties[member].strength if member in model.ties else 0.0
             name = contacts[member].name
             nodes.append(
                 DrawnNode(
@@ -260,11 +260,11 @@ def plan_drawing(
     drawn = {node.id for node in nodes}
     in_order = [ME, *(contact.id for contact in network.contacts if contact.id in drawn)]
     edges = [  # each edge once, from the person earlier in the file (you first)
-        (person, other, round(1.5 * math.exp(-length), 3))
+        (person, other, round(1.5 * value, 3))
         for index, person in enumerate(in_order)
         for other in in_order[index + 1 :]
-        for length in [model.length(person, other)]
-        if length is not None
+        for value in [model.link_value(person, other)]
+        if value is not None
     ]
     hidden = [contact for contact in network.contacts if contact.id not in drawn]
     others = None
@@ -287,8 +287,7 @@ def plan_drawing(
 
 def _radius(person: str, model: ReferralModel) -> float:
     tie = model.ties.get(person)
-    if tie is not None and tie.probability > 0:
-        return RING_STRONG + (RING_WEAK - RING_STRONG) * (1 - tie.probability)
-    found = model.path_to(person)
-    hops = MAX_HOPS if found is None else min(len(found[1]) - 1, MAX_HOPS)
-    return RING_INDIRECT.get(hops, RING_INDIRECT[MAX_HOPS])
+    if tie is not None and tie.strength > 0:
+        return RING_STRONG + (RING_WEAK - RING_STRONG) * (1 - tie.strength)
+    steps = model.steps_from_you(person) or MAX_HOPS
+    return RING_INDIRECT.get(steps, RING_INDIRECT[MAX_HOPS])

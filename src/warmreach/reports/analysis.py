@@ -16,11 +16,15 @@ from warmreach.reports.common import (
     console_text,
     score_bar,
 )
-from warmreach.scoring import DIRECT, REFERRED, Analysis, TargetReport
+from warmreach.reports.words import reason_text
+from warmreach.scoring import BANDS, DIRECT, REFERRED, Analysis, Candidate, TargetReport
 
 _SCALE_NOTE = (
-    f"Scores estimate the chance of an interview through each person: {DIRECT:.2f} when "
-    f"applying directly, up to {REFERRED:.2f} for an ideal referral (docs/scoring.md)."
+    f"Score: the chance of an interview through each person, counting the chance they do not "
+    f"come through; {DIRECT:.2f} is applying directly, and an average referral, once made, "
+    f"gives {REFERRED:.2f}. "
+    + ", ".join(f"{name} from {least:.2f}" for name, least in BANDS[:-1])
+    + " (docs/scoring.md)."
 )
 
 
@@ -38,11 +42,50 @@ def _path_text(path: Sequence[str], names: Mapping[str, str]) -> str:
     return " → ".join(names.get(person, person) for person in path) if path else "—"
 
 
+#: reasons said once above the tables rather than on every row
+_ONCE: frozenset[str] = frozenset({"available-from", "available-later"})
+
+
+def _reasons(candidate: Candidate) -> str:
+    return "; ".join(reason_text(r) for r in candidate.reasons if r.kind not in _ONCE)
+
+
+def _notes(analysis: Analysis) -> list[str]:
+    """What holds for every row: when you can ask."""
+    said = {
+        reason_text(reason)
+        for report in analysis.targets
+        for candidate in report.candidates
+        for reason in candidate.reasons
+        if reason.kind in _ONCE
+    }
+    return [text[0].upper() + text[1:] + "." for text in sorted(said)]
+
+
+def _shown(report: TargetReport) -> tuple[list[Candidate], list[Candidate]]:
+    """The candidates worth a row, and those no better than applying directly (one line)."""
+    rows = [c for c in report.candidates if c.action != "apply-directly"]
+    return rows, [c for c in report.candidates if c.action == "apply-directly"]
+
+
+def _others_line(report: TargetReport, others: Sequence[Candidate]) -> str:
+    """``and 8 others at Fernway: no better than applying directly (A, B, C and 5 more)``."""
+    names = [candidate.name for candidate in others[:3]]
+    if len(others) > 3:
+        names.append(f"{len(others) - 3} more")
+    listing = ", ".join(names[:-1]) + (" and " if len(names) > 1 else "") + names[-1]
+    count = f"{len(others)} other{'s' if len(others) != 1 else ''}"
+    lead = "and " if len(others) < len(report.candidates) else ""
+    return f"{lead}{count} at {report.company_name}: no better than applying directly ({listing})"
+
+
 def analysis_table(analysis: Analysis, *, width: int = 120) -> str:
     """Rich tables, one per target, rendered to plain text of the given width."""
     out = console(width)
     out.print(f"Referral report for {analysis.generated_for}, as of {analysis.as_of}", markup=False)
     out.print(_SCALE_NOTE, markup=False)
+    for note in _notes(analysis):
+        out.print(Text(note))
     for report in analysis.targets:
         table = Table(title=report.title, title_justify="left", expand=True)
         table.add_column("#", justify="right", width=2)
@@ -51,20 +94,25 @@ def analysis_table(analysis: Analysis, *, width: int = 120) -> str:
         table.add_column("action", no_wrap=True, width=15)
         table.add_column("path", ratio=3)
         table.add_column("reasons", ratio=5)
-        for rank, candidate in enumerate(report.candidates, start=1):
+        rows, others = _shown(report)
+        for rank, candidate in enumerate(rows, start=1):
             table.add_row(
                 str(rank),
                 Text(candidate.name),
                 f"{score_bar(candidate.score)} {candidate.score:.2f}",
                 candidate.action,
                 Text(_path_text(candidate.path, analysis.names)),
-                Text("; ".join(candidate.reasons)),
+                Text(_reasons(candidate)),
             )
         out.print()
-        if report.candidates:
+        if rows:
             out.print(table)
+        elif not others:
+            out.print(Text(f"{report.title}: nobody in your network is there."))
         else:
-            out.print(f"{report.title}: nobody in your network is there.", markup=False)
+            out.print(Text(report.title))
+        if others:
+            out.print(Text(_others_line(report, others)))
         for line in _bridge_lines(report, analysis.names):
             out.print(line, markup=False)
     return console_text(out)
@@ -84,6 +132,7 @@ def analysis_markdown(analysis: Analysis) -> str:
         f"# Referral report for {analysis.generated_for}",
         "",
         f"As of {analysis.as_of}. {_SCALE_NOTE}",
+        *(["", *_notes(analysis)] if _notes(analysis) else []),
     ]
     for report in analysis.targets:
         lines += ["", f"## {report.title}", ""]
@@ -93,20 +142,24 @@ def analysis_markdown(analysis: Analysis) -> str:
         if not report.candidates:
             lines.append("Nobody in your network is there yet.")
             continue
-        lines += [
-            "| # | person | score | action | path | reasons |",
-            "|---:|---|---:|---|---|---|",
-        ]
-        for rank, candidate in enumerate(report.candidates, start=1):
+        rows, others = _shown(report)
+        if rows:
+            lines += [
+                "| # | person | score | action | path | reasons |",
+                "|---:|---|---:|---|---|---|",
+            ]
+        for rank, candidate in enumerate(rows, start=1):
             cells = [
                 str(rank),
                 candidate.name,
-                f"{candidate.score:.2f}",
+                f"{candidate.score:.2f} {candidate.band}",
                 f"`{candidate.action}`",
                 _path_text(candidate.path, analysis.names),
-                "; ".join(candidate.reasons),
+                _reasons(candidate),
             ]
             lines.append("| " + " | ".join(cell(text) for text in cells) + " |")
+        if others:
+            lines += ["", _others_line(report, others) + "."]
         alternatives = [
             f"- {candidate.name}: "
             + "; ".join(_path_text(path, analysis.names) for path in candidate.alternatives)
@@ -142,12 +195,20 @@ def analysis_json(analysis: Analysis) -> str:
                         "contact": candidate.contact,
                         "name": candidate.name,
                         "score": candidate.score,
+                        "band": candidate.band,
+                        "chance": candidate.chance,
+                        "if_referred": candidate.if_referred,
                         "path": list(candidate.path),
                         "action": candidate.action,
-                        "reasons": list(candidate.reasons),
+                        "reasons": [reason_text(reason) for reason in candidate.reasons],
+                        "factors": [
+                            {"kind": reason.kind, **dict(reason.facts)}
+                            for reason in candidate.reasons
+                        ],
                         "position": str(candidate.position),
                         "bridge": candidate.bridge,
                         "alternatives": [list(path) for path in candidate.alternatives],
+                        "ask_from": candidate.ask_from.isoformat() if candidate.ask_from else None,
                     }
                     for candidate in report.candidates
                 ],

@@ -1,0 +1,152 @@
+"""Who can make a hiring-team-adjacent referral, and what to do about each of them.
+
+- :mod:`~warmreach.scoring.ties`: your direct ties: strength, willingness, what they know;
+- :mod:`~warmreach.scoring.paths`: the strengths of links between others, and routes to a
+  candidate (your own request, a friend's word, introductions);
+- :mod:`~warmreach.scoring.ranking`: where candidates stand, their scores, the actions;
+- :mod:`~warmreach.scoring.explanation`: the reasons, as structured data;
+- :mod:`~warmreach.scoring.results`: what an analysis returns.
+
+The model, with every constant and its source, is ``docs/scoring.md``.
+
+>>> import datetime as dt
+>>> from warmreach.networkfile import parse_network
+>>> network = parse_network('''
+... me: {name: Ana}
+... openings: [{company: Voltgrid, team: Grid, hiring_manager: Eva}]
+... contacts:
+...   - {name: Bob, company: Voltgrid, team: Grid, trust: 5, knows_my_work: 4,
+...      met: 2019, last_contact: 2026-11, told: [aspiration, availability]}
+...   - {name: Eva, company: Voltgrid, team: Grid, trust: 0}
+... ''')
+>>> [(c.contact, c.score, c.action) for c in rank_referrers(network, network.openings[0],
+...                                                          as_of=dt.date(2026, 11, 25))]
+[('bob', 0.814, 'ask-referral'), ('eva', 0.26, 'apply-directly')]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from warmreach.errors import UsageError
+from warmreach.graph import NetworkIndex
+from warmreach.model import ME, Network, Opening, resolve_day
+from warmreach.scoring.paths import HOP, MAX_HOPS, LinkStrengths, Route
+from warmreach.scoring.ranking import (
+    CEILING,
+    DIRECT,
+    MIN_LIFT,
+    REFERRED,
+    Evaluation,
+    ReferralModel,
+    interview_chance,
+    route_score,
+)
+from warmreach.scoring.results import (
+    ACTIONS,
+    ASKS,
+    BANDS,
+    Action,
+    Analysis,
+    Band,
+    Bridge,
+    Candidate,
+    Position,
+    Reason,
+    TargetReport,
+    band_of,
+)
+from warmreach.scoring.ties import MIN_VOUCH_TRUST, TieStrength, tie_strength
+
+
+def default_targets(network: Network) -> list[Opening]:
+    """The file's openings, else one target per company in ``me.seeking.companies``."""
+    if network.openings:
+        return list(network.openings)
+    return [Opening(company=company) for company in network.me.seeking.companies]
+
+
+def rank_referrers(
+    network: Network,
+    target: Opening,
+    *,
+    as_of: dt.date | None = None,
+    top: int | None = None,
+    paths: int = 0,
+    index: NetworkIndex | None = None,
+) -> list[Candidate]:
+    """Rank who could refer you for ``target``, best first."""
+    model = ReferralModel(network, as_of=resolve_day(as_of), index=index)
+    return list(model.rank(target, top=top, paths=paths).candidates)
+
+
+def analyze(
+    network: Network,
+    targets: Sequence[Opening] | None = None,
+    *,
+    as_of: dt.date | None = None,
+    top: int | None = None,
+    paths: int = 0,
+    index: NetworkIndex | None = None,
+) -> Analysis:
+    """Rank referrers for each target (the file's openings or sought companies by default).
+
+    ``index``, the network's :class:`~warmreach.graph.NetworkIndex`, is built when not given.
+    """
+    day = resolve_day(as_of)
+    chosen = default_targets(network) if targets is None else targets
+    if not chosen:
+        raise UsageError(
+            "nothing to analyze: the file has no openings and no me.seeking.companies; "
+            "name a target with --target COMPANY[/TEAM]"
+        )
+    model = ReferralModel(network, as_of=day, index=index)
+    reports = tuple(model.rank(target, top=top, paths=paths) for target in chosen)
+    named = {
+        person
+        for report in reports
+        for candidate in report.candidates
+        for path in (candidate.path, *candidate.alternatives)
+        for person in path
+    }
+    named.update(opening.hiring_manager for opening in chosen if opening.hiring_manager)
+    contacts = network.contacts_by_id
+    names = {person: contacts[person].name for person in sorted(named - {ME})}
+    return Analysis(
+        generated_for=network.me.name, as_of=day, targets=reports, names={ME: "you", **names}
+    )
+
+
+__all__ = [
+    "ACTIONS",
+    "ASKS",
+    "BANDS",
+    "CEILING",
+    "DIRECT",
+    "HOP",
+    "MAX_HOPS",
+    "MIN_LIFT",
+    "MIN_VOUCH_TRUST",
+    "REFERRED",
+    "Action",
+    "Analysis",
+    "Band",
+    "Bridge",
+    "Candidate",
+    "Evaluation",
+    "LinkStrengths",
+    "Position",
+    "Reason",
+    "ReferralModel",
+    "Route",
+    "TargetReport",
+    "TieStrength",
+    "analyze",
+    "band_of",
+    "default_targets",
+    "interview_chance",
+    "rank_referrers",
+    "route_score",
+    "tie_strength",
+]

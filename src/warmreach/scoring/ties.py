@@ -1,0 +1,260 @@
+"""Your direct ties: how strong each is, how willing they are to act for you, what they know.
+
+A tie's **strength** (0..1) is what the person can say about you: the quality of the
+relationship (trust and knowledge of your work, or, for a tie you barely know, the
+contacts you share), faded by time without contact down to a floor, and raised a little
+by its duration. Their **willingness** is the chance they act on a request now: the
+strength, times how much of your plans they know (**readiness**), times a ceiling below
+one. Every constant is named in ``docs/scoring.md`` with its source or marked as an
+assumption.
+
+>>> import datetime as dt
+>>> from warmreach.model import Contact, Me, PartialDate
+>>> bob = Contact(id="bob", name="Bob", trust=5, knows_my_work=4, met=PartialDate(year=2015),
+...               last_contact=PartialDate(year=2026, month=11), told=("aspiration",))
+>>> tie = tie_strength(bob, Me(name="Ana"), dt.date(2026, 11, 25))
+>>> round(tie.strength, 3), tie.readiness, tie.untold
+(1.0, 0.8, ('role', 'availability'))
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Final
+
+from warmreach.model import SCALE_MAX, TOLD_ITEMS, Contact, Me, PartialDate, Told
+
+#: weight of trust in the quality of a tie (the rest is knowledge of your work)
+TRUST_WEIGHT: Final = 0.55
+#: share of its value a tie keeps however long you have been out of touch
+RECENCY_FLOOR: Final = 0.4
+#: months after which the fading part of a tie has halved
+RECENCY_HALF_LIFE: Final = 24.0
+#: months of silence assumed when ``last_contact`` is not known (whatever ``met`` says)
+UNKNOWN_SILENCE: Final = 12.0
+#: months of silence after which you should reconnect before asking
+STALE_MONTHS: Final = 36.0
+#: a relationship younger than this many months cannot vouch for you yet
+NEW_MONTHS: Final = 3.0
+#: a relationship of DURATION_FULL months or more is this much stronger than a new one
+DURATION_BONUS: Final = 0.15
+DURATION_FULL: Final = 60.0
+#: the least trust that can be asked to vouch for you, directly or as a bridge
+MIN_VOUCH_TRUST: Final = 2
+#: the chance that even the most willing contact acts on a request
+ACCEPT_MAX: Final = 0.9
+#: how much of a tie's willingness is lost while they lack each item of your plans
+READINESS_LOSS: Final[Mapping[Told, float]] = {
+    "role": 0.05,
+    "aspiration": 0.2,
+    "availability": 0.15,
+}
+#: months after which what was told is out of date
+TOLD_FRESH: Final[Mapping[Told, float]] = {
+    "role": 24.0,
+    "aspiration": 12.0,
+    "availability": 6.0,
+}
+#: shared contacts at which a tie you barely know has the most value from structure
+MUTUAL_PEAK: Final = 4
+#: the quality the contacts you share can give a tie you barely know (trust 2, no known
+#: work, is 0.22)
+WEAK_TIE_VALUE: Final = 0.3
+
+_MONTH_DAYS: Final = 365.2425 / 12
+
+
+def months_between(earlier: dt.date, later: dt.date) -> float:
+    """Months from ``earlier`` to ``later``, never negative.
+
+    >>> round(months_between(dt.date(2025, 11, 25), dt.date(2026, 11, 25)), 1)
+    12.0
+    """
+    return max(0.0, (later - earlier).days / _MONTH_DAYS)
+
+
+def months_since(
+    date: PartialDate | None, as_of: dt.date, day: Callable[[PartialDate], dt.date]
+) -> float | None:
+    """Months from ``day(date)`` (its first or last day) to ``as_of``; None when unknown."""
+    if date is None:
+        return None
+    return months_between(min(day(date), as_of), as_of)
+
+
+def recency_factor(months_silent: float | None) -> float:
+    """The share of a tie's value left after ``months_silent`` months without contact
+    (UNKNOWN_SILENCE when not known).
+
+    >>> recency_factor(0), round(recency_factor(24), 3), round(recency_factor(None), 3)
+    (1.0, 0.7, 0.824)
+    """
+    months = UNKNOWN_SILENCE if months_silent is None else months_silent
+    fading: float = 0.5 ** (months / RECENCY_HALF_LIFE)
+    return RECENCY_FLOOR + (1 - RECENCY_FLOOR) * fading
+
+
+def duration_factor(months_known: float | None) -> float:
+    """How much longer relationships count: 1 for a new or unknown one, rising to
+    1 + DURATION_BONUS at DURATION_FULL months.
+
+    >>> duration_factor(None), duration_factor(0), duration_factor(30), duration_factor(120)
+    (1.0, 1.0, 1.075, 1.15)
+    """
+    if months_known is None:
+        return 1.0
+    return 1.0 + DURATION_BONUS * min(1.0, months_known / DURATION_FULL)
+
+
+def written_quality(trust: int, knows_my_work: int) -> float:
+    """The quality of a tie from what you wrote: trust weighs TRUST_WEIGHT, knowledge of
+    your work the rest.
+
+    >>> round(written_quality(4, 3), 2), written_quality(5, 5)
+    (0.71, 1.0)
+    """
+    return TRUST_WEIGHT * trust / SCALE_MAX + (1 - TRUST_WEIGHT) * knows_my_work / SCALE_MAX
+
+
+def structural_quality(mutual: int) -> float:
+    """The quality the contacts you share with someone give a tie you barely know: rising
+    to WEAK_TIE_VALUE at MUTUAL_PEAK shared contacts, then level.
+
+    >>> structural_quality(0), structural_quality(2), structural_quality(9)
+    (0.0, 0.15, 0.3)
+    """
+    return WEAK_TIE_VALUE * min(1.0, mutual / MUTUAL_PEAK)
+
+
+def fresh_told(
+    contact: Contact, me: Me, as_of: dt.date
+) -> tuple[tuple[Told, ...], tuple[Told, ...]]:
+    """What a contact knows of your plans that is still current, and what they were told
+    but is out of date (older than TOLD_FRESH, or told before ``me.plans_since``; an item
+    told on an unknown day counts as current unless ``plans_since`` is set).
+
+    >>> from warmreach.model import Contact, Me, PartialDate
+    >>> told = Contact(id="a", name="A", told=("aspiration", "availability"),
+    ...                told_on=(("availability", PartialDate(year=2025, month=1)),))
+    >>> fresh_told(told, Me(name="Me"), dt.date(2026, 11, 25))
+    (('aspiration',), ('availability',))
+    """
+    current: list[Told] = []
+    expired: list[Told] = []
+    since = me.plans_since.first_day() if me.plans_since is not None else None
+    for item in contact.told:
+        day = contact.told_date(item)
+        if day is None:
+            stale = since is not None
+        else:
+            told = min(day.last_day(), as_of)
+            stale = months_between(told, as_of) > TOLD_FRESH[item] or (
+                since is not None and told < since
+            )
+        (expired if stale else current).append(item)
+    return tuple(current), tuple(expired)
+
+
+def readiness_factor(told: Iterable[Told]) -> float:
+    """The share of a tie's willingness left while they lack some of your plans.
+
+    >>> readiness_factor(["role", "aspiration", "availability"]), readiness_factor([])
+    (1.0, 0.6)
+    """
+    known = set(told)
+    lost = sum((loss for item, loss in READINESS_LOSS.items() if item not in known), 0.0)
+    return round(1.0 - lost, 6)
+
+
+@dataclass(frozen=True, kw_only=True)
+class TieStrength:
+    """Your direct tie to one contact, and the factors that made it."""
+
+    #: the trust written in the file
+    trust: int
+    #: from trust and knowledge of your work, or from shared contacts: 0 .. 1
+    quality: float
+    #: whether the shared contacts, not what you wrote, set ``quality``
+    structural: bool
+    #: your direct ties this person knows
+    mutual: int
+    #: from the months since you were last in touch: RECENCY_FLOOR .. 1
+    recency: float
+    #: from the age of the relationship: 1 .. 1 + DURATION_BONUS
+    duration: float
+    #: months since you were last in touch, None when unknown
+    months_silent: float | None
+    #: months since you met, None when unknown
+    months_known: float | None
+    #: what they know of your plans that is still current, in TOLD_ITEMS order
+    told: tuple[Told, ...]
+    #: what they were told that is out of date
+    expired: tuple[Told, ...]
+
+    @property
+    def strength(self) -> float:
+        """What they can say about you: 0 .. 1."""
+        return min(1.0, self.quality * self.recency * self.duration)
+
+    @property
+    def readiness(self) -> float:
+        """How much of your plans they know (current items only): 0.6 .. 1."""
+        return readiness_factor(self.told)
+
+    @property
+    def untold(self) -> tuple[Told, ...]:
+        """What they do not know (or knew long ago), in TOLD_ITEMS order."""
+        return tuple(item for item in TOLD_ITEMS if item not in self.told)
+
+    @property
+    def willingness(self) -> float:
+        """The chance they act on a request from you now: 0 .. ACCEPT_MAX."""
+        return ACCEPT_MAX * self.strength * self.readiness
+
+    @property
+    def is_new(self) -> bool:
+        """A relationship younger than NEW_MONTHS (unknown ``met``: not new)."""
+        return self.months_known is not None and self.months_known < NEW_MONTHS
+
+    @property
+    def is_stale(self) -> bool:
+        """Out of touch for longer than STALE_MONTHS (unknown: not stale)."""
+        return self.months_silent is not None and self.months_silent > STALE_MONTHS
+
+    @property
+    def can_vouch(self) -> bool:
+        """Whether they can be asked to vouch for you now, directly or as a bridge: trusted
+        enough (as written), not a new connection, not out of touch for years."""
+        return self.trust >= MIN_VOUCH_TRUST and not self.is_new and not self.is_stale
+
+
+def tie_strength(contact: Contact, me: Me, as_of: dt.date, *, mutual: int = 0) -> TieStrength:
+    """Your direct tie to ``contact`` on the day ``as_of``; ``mutual`` is how many of your
+    direct ties they know.
+
+    ``met`` counts from the first day it can mean, ``last_contact`` from the last.
+
+    >>> from warmreach.model import Contact, Me
+    >>> quiet = Contact(id="q", name="Q", trust=1)
+    >>> tie_strength(quiet, Me(name="Ana"), dt.date(2026, 11, 25), mutual=4).quality
+    0.3
+    """
+    written = written_quality(contact.trust, contact.knows_my_work) if contact.trust > 0 else 0.0
+    structure = structural_quality(mutual) if 0 < contact.trust < MIN_VOUCH_TRUST else 0.0
+    months_known = months_since(contact.met, as_of, PartialDate.first_day)
+    months_silent = months_since(contact.last_contact, as_of, PartialDate.last_day)
+    told, expired = fresh_told(contact, me, as_of)
+    return TieStrength(
+        trust=contact.trust,
+        quality=max(written, structure),
+        structural=structure > written,
+        mutual=mutual,
+        recency=recency_factor(months_silent),
+        duration=duration_factor(months_known),
+        months_silent=months_silent,
+        months_known=months_known,
+        told=told,
+        expired=expired,
+    )
