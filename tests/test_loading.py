@@ -197,8 +197,9 @@ def test_told_items_may_carry_the_day_they_were_told() -> None:
         "  - {name: A, told: [role, {availability: 2026-11-02}]}\n"
         "  - {name: B, told: {aspiration: 2025-01, availability: ~}}\n"
         "  - {name: C, told: [{aspiration: 2024-01}, {aspiration: 2025-06}]}\n"
+        "  - {name: D, told: [{role: 2019-04}, {role: 2019}, {aspiration: 2019}]}\n"
     )
-    a, b, c = network.contacts
+    a, b, c, d = network.contacts
     assert (a.told, a.told_on) == (
         ("role", "availability"),
         (("availability", PartialDate.parse("2026-11-02")),),
@@ -208,6 +209,7 @@ def test_told_items_may_carry_the_day_they_were_told() -> None:
         (("aspiration", PartialDate.parse("2025-01")),),
     )
     assert c.told_date("aspiration") == PartialDate.parse("2025-06")  # the latest telling
+    assert d.told_date("role") == PartialDate.parse("2019")  # "2019" may mean its December
 
 
 def test_past_companies_may_carry_when_they_left_and_contacts_when_they_joined() -> None:

@@ -217,7 +217,8 @@ class Reader:
                 continue
             day = None if day_node is None or is_null(day_node) else self.date(day_node, where)
             known = told.get(choice)
-            told[choice] = day if known is None or (day is not None and day > known) else known
+            later = day is not None and (known is None or day.last_day() > known.last_day())
+            told[choice] = day if later else known
         items = tuple(item for item in TOLD_ITEMS if item in told)
         return items, tuple((item, day) for item in items if (day := told[item]) is not None)
 
