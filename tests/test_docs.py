@@ -22,6 +22,7 @@ HEADINGS = {
     "companies.teams": "### `companies[].teams`",
     "contacts.knows": "### `contacts[].knows[]`",
     "contacts.past_companies": "### `contacts[].past_companies[]`",
+    "contacts.asks": "### `contacts[].asks[]`",
 }
 
 

@@ -238,6 +238,50 @@ CASES: dict[str, tuple[bytes | str, list[str]]] = {
         b"# nothing yet\n",
         ["n.yaml:1:1: the file is empty; a network needs at least 'me: {name: ...}'"],
     ),
+    "an intro without whom to": (
+        ME + "contacts:\n  - name: Bob\n    asks: [{asked: intro, company: Voltgrid}]\n",
+        [
+            "n.yaml:4:12: contacts[0].asks[0]: an intro needs 'to', the person they were "
+            "to introduce you to"
+        ],
+    ),
+    "a referral to someone": (
+        ME + "contacts:\n  - name: Bob\n  - name: Eva\n"
+        "    asks: [{asked: referral, company: Voltgrid, to: Bob}]\n",
+        [
+            "n.yaml:5:53: contacts[1].asks[0].to: only an intro has a 'to'; a referral is for the team"
+        ],
+    ),
+    "an intro to themself": (
+        ME + "contacts:\n  - name: Bob\n    asks: [{asked: intro, company: X, to: Bob}]\n",
+        ["n.yaml:4:43: contacts[0].asks[0].to: 'bob' cannot introduce you to themself"],
+    ),
+    "an outcome the ask cannot have": (
+        ME + "contacts:\n  - name: Bob\n"
+        "    asks: [{asked: referral, company: X, outcome: introduced}]\n",
+        [
+            "n.yaml:4:51: contacts[0].asks[0].outcome 'introduced' is not what a referral ask "
+            "ends in (referred, declined or no-reply)"
+        ],
+    ),
+    "an answer without an outcome, a misspelled ask": (
+        ME + "contacts:\n  - name: Bob\n"
+        "    asks: [{asked: refferal, company: X, answered: 2026-01-01}]\n",
+        [
+            "n.yaml:4:20: contacts[0].asks[0].asked 'refferal' is not one of referral, intro; "
+            "did you mean 'referral'?",
+            "n.yaml:4:52: contacts[0].asks[0].answered needs the outcome too",
+        ],
+    ),
+    "an answer before the question, to someone unknown": (
+        ME + "contacts:\n  - name: Bob\n"
+        "    asks:\n      - {asked: intro, company: X, to: Evva, date: 2026-02-01,\n"
+        "         outcome: declined, answered: 2026-01-01}\n  - name: Eva\n",
+        [
+            "n.yaml:5:40: contacts[0].asks[0].to: no contact is called 'Evva'; did you mean 'Eva'?",
+            "n.yaml:6:39: contacts[0].asks[0].answered 2026-01-01 is before the ask (2026-02-01)",
+        ],
+    ),
 }
 
 

@@ -107,6 +107,26 @@ PAST = st.fixed_dictionaries({"name": st.sampled_from(COMPANIES), "until": DATES
 
 
 @st.composite
+def asks(draw: st.DrawFn, others: list[str]) -> dict[str, Any]:
+    """One ask: a referral, or an intro to one of ``others``, with or without an answer."""
+    kind = draw(st.sampled_from(["referral", "intro"] if others else ["referral"]))
+    ask: dict[str, Any] = {"asked": kind, "company": draw(st.sampled_from(COMPANIES))}
+    if draw(st.booleans()):
+        ask["team"] = draw(st.sampled_from(TEAMS))
+    if kind == "intro":
+        ask["to"] = draw(st.sampled_from(others))
+    if draw(st.booleans()):
+        ask["date"] = "2026-11-02"
+    if draw(st.booleans()):
+        ask["outcome"] = draw(
+            st.sampled_from(["referred" if kind == "referral" else "introduced", "declined"])
+        )
+        if draw(st.booleans()):
+            ask["answered"] = "2026-11-20"
+    return ask
+
+
+@st.composite
 def network_files(draw: st.DrawFn) -> dict[str, Any]:
     people = draw(st.lists(st.sampled_from(PEOPLE), unique=True, min_size=1, max_size=len(PEOPLE)))
     contacts = []
@@ -131,6 +151,8 @@ def network_files(draw: st.DrawFn) -> dict[str, Any]:
             if draw(st.booleans()):
                 contact[key] = draw(strategy)
         others = [other for other in people if other != name]
+        if draw(st.booleans()):
+            contact["asks"] = draw(st.lists(asks(others), max_size=2))
         if bool(others) and draw(st.booleans()):
             known = draw(st.lists(st.sampled_from(others), unique=True, max_size=3))
             items: list[str | dict[str, Any]] = []
@@ -174,6 +196,7 @@ def network_files(draw: st.DrawFn) -> dict[str, Any]:
                 "company": draw(st.sampled_from(COMPANIES)),
                 "team": draw(st.sampled_from(TEAMS)),
                 "hiring_manager": draw(st.sampled_from(people)),
+                **({"closes": draw(DATES)} if draw(st.booleans()) else {}),
             }
         ]
     return file

@@ -49,6 +49,19 @@ TOLD_ITEMS: Final[tuple[Told, ...]] = get_args(Told)
 Availability = Literal["now", "later"]
 AVAILABILITY_WORDS: Final[tuple[Availability, ...]] = get_args(Availability)
 
+AskKind = Literal["referral", "intro"]
+#: what you can ask a contact for: to refer you, or to introduce you to someone
+ASK_KINDS: Final[tuple[AskKind, ...]] = get_args(AskKind)
+
+Outcome = Literal["referred", "introduced", "declined", "no-reply"]
+#: what came of an ask; an ask without one is pending
+OUTCOMES: Final[tuple[Outcome, ...]] = get_args(Outcome)
+#: the outcomes each kind of ask can have
+OUTCOMES_OF: Final[Mapping[AskKind, tuple[Outcome, ...]]] = {
+    "referral": ("referred", "declined", "no-reply"),
+    "intro": ("introduced", "declined", "no-reply"),
+}
+
 _DATE_RE: Final = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
@@ -61,7 +74,7 @@ def resolve_day(as_of: dt.date | None) -> dt.date:
     return dt.date.today() if as_of is None else as_of
 
 
-@dataclass(frozen=True, kw_only=True, order=True)
+@dataclass(frozen=True, kw_only=True)
 class PartialDate:
     """A date known to the year, the month or the day: ``2019``, ``2019-04``, ``2019-04-12``."""
 
@@ -214,6 +227,8 @@ class Opening:
     role: str | None = None
     #: contact id of the hiring manager, when known
     hiring_manager: str | None = None
+    #: when applications close, when known
+    closes: PartialDate | None = None
 
     @property
     def key(self) -> str:
@@ -243,6 +258,48 @@ class PastCompany:
     company: str
     #: when they left, when known
     until: PartialDate | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Ask:
+    """Something you asked a contact for, and what came of it.
+
+    >>> ask = Ask(asked="intro", company="voltgrid", team="grid", to="eva")
+    >>> ask.pending, ask.key, ask.concerns(Opening(company="voltgrid"))
+    (True, 'voltgrid/grid', True)
+    """
+
+    #: ``referral`` (to refer you) or ``intro`` (to introduce you to ``to``)
+    asked: AskKind
+    #: id of the company the ask is for
+    company: str
+    #: id of the team within it, when the ask is for one team
+    team: str | None = None
+    #: for an introduction, the contact id of the person to be introduced to
+    to: str | None = None
+    #: the day you asked, when known
+    date: PartialDate | None = None
+    #: what came of it; None while you wait for an answer
+    outcome: Outcome | None = None
+    #: the day they answered, when known
+    answered: PartialDate | None = None
+
+    @property
+    def pending(self) -> bool:
+        """Whether the answer is still to come."""
+        return self.outcome is None
+
+    @property
+    def key(self) -> str:
+        """What the ask is for, as ids: ``company`` or ``company/team``."""
+        return self.company + (f"/{self.team}" if self.team else "")
+
+    def concerns(self, target: Opening) -> bool:
+        """Whether the ask is for ``target``: the same company, and the same team unless
+        either is for the whole company."""
+        return self.company == target.company and (
+            self.team is None or target.team is None or self.team == target.team
+        )
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -279,6 +336,8 @@ class Contact:
     told_on: tuple[tuple[Told, PartialDate], ...] = ()
     #: people they know, as written (the graph makes these links mutual)
     knows: tuple[Link, ...] = ()
+    #: what you asked them for, in file order, and what came of it
+    asks: tuple[Ask, ...] = ()
     #: e-mail address
     email: str | None = None
     #: LinkedIn profile address or handle

@@ -21,7 +21,9 @@ from functools import cached_property
 from typing import Any, Final, Literal, assert_never
 
 from warmreach.model import (
+    ASK_KINDS,
     AVAILABILITY_WORDS,
+    OUTCOMES,
     SCALE_MAX,
     SCALE_MIN,
     STRENGTH_MAX,
@@ -39,6 +41,7 @@ Kind = Literal[
     "strength",  # a whole number 1..5
     "date",  # YYYY, YYYY-MM or YYYY-MM-DD
     "available",  # now, later or a date
+    "choice",  # one of the field's choices
     "told",  # role / aspiration / availability: a list (each item a word or {word: day}),
     #  or a mapping of words to the day each was told
     "past",  # a list of companies, each a name or {name, until}
@@ -75,6 +78,8 @@ class FieldSpec:
     default: str | None = None
     #: the fields of an ``object``, of each item of ``objects``, or of a ``knows`` item
     fields: tuple[FieldSpec, ...] = ()
+    #: the words a ``choice`` takes
+    choices: tuple[str, ...] = ()
 
     def field(self, name: str) -> FieldSpec:
         """The sub-field called ``name``."""
@@ -195,6 +200,7 @@ OPENING: Final = FieldSpec(
             kind="person",
             doc="The hiring manager: a contact's name or id.",
         ),
+        FieldSpec(name="closes", kind="date", doc="When applications close."),
     ),
 )
 
@@ -222,6 +228,38 @@ PAST_COMPANY: Final = FieldSpec(
     fields=(
         FieldSpec(name="name", kind="company", doc="The company.", required=True),
         FieldSpec(name="until", kind="date", doc="When they left."),
+    ),
+)
+
+ASK: Final = FieldSpec(
+    name="asks",
+    kind="objects",
+    doc="What you asked them for, and what came of it (warmreach log --asked writes these).",
+    default="[]",
+    fields=(
+        FieldSpec(
+            name="asked",
+            kind="choice",
+            doc="referral (to refer you) or intro (to introduce you to someone).",
+            required=True,
+            choices=ASK_KINDS,
+        ),
+        FieldSpec(name="company", kind="company", doc="The company it is for.", required=True),
+        FieldSpec(name="team", kind="team", doc="The team it is for, within that company."),
+        FieldSpec(
+            name="to",
+            kind="person",
+            doc="For an intro: the person they were to introduce you to, by name or id.",
+        ),
+        FieldSpec(name="date", kind="date", doc="When you asked."),
+        FieldSpec(
+            name="outcome",
+            kind="choice",
+            doc="What came of it: referred, introduced, declined or no-reply.",
+            default="pending",
+            choices=OUTCOMES,
+        ),
+        FieldSpec(name="answered", kind="date", doc="When they answered."),
     ),
 )
 
@@ -261,6 +299,7 @@ CONTACT: Final = FieldSpec(
             default="[]",
         ),
         KNOWS,
+        ASK,
         FieldSpec(name="email", kind="text", doc="E-mail address."),
         FieldSpec(name="linkedin", kind="text", doc="LinkedIn profile address or handle."),
         FieldSpec(name="notes", kind="text", doc="Free notes."),
@@ -292,6 +331,8 @@ def _json_schema(spec: FieldSpec) -> dict[str, Any]:
             schema = {"type": "integer", "minimum": low, "maximum": high}
         case "date":
             schema = {"type": ["string", "integer"], "pattern": _DATE_PATTERN}
+        case "choice":
+            schema = {"enum": list(spec.choices)}
         case "available":
             schema = {
                 "anyOf": [

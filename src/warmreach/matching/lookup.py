@@ -31,9 +31,9 @@ def find_target(network: Network, text: str) -> Opening:
     ... openings: [{company: Voltgrid, team: Battery Systems, role: PM}]
     ... ''')
     >>> find_target(network, "voltgrid ab/battery systems")
-    Opening(company='voltgrid', team='battery-systems', role='PM', hiring_manager=None)
+    Opening(company='voltgrid', team='battery-systems', role='PM', hiring_manager=None, closes=None)
     >>> find_target(network, "VG")
-    Opening(company='voltgrid', team=None, role=None, hiring_manager=None)
+    Opening(company='voltgrid', team=None, role=None, hiring_manager=None, closes=None)
     >>> find_target(network, "Voltgrid/Batery")
     Traceback (most recent call last):
     ...

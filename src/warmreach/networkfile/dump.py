@@ -136,7 +136,7 @@ class _Tree:
                 continue
             written: Any
             match field.kind:
-                case "text" | "person" | "available" | "date" | "scale" | "strength":
+                case "text" | "person" | "available" | "date" | "scale" | "strength" | "choice":
                     written = value if isinstance(value, str | int) else str(value)
                 case "texts":
                     written = list(value)

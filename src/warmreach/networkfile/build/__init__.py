@@ -19,12 +19,22 @@ from dataclasses import dataclass
 from typing import Any, assert_never
 
 from warmreach.errors import InvalidNetwork, Problem
-from warmreach.model import Contact, Location, Me, Network, Opening, Seeking
+from warmreach.model import (
+    OUTCOMES_OF,
+    Ask,
+    Contact,
+    Location,
+    Me,
+    Network,
+    Opening,
+    Seeking,
+)
 from warmreach.networkfile.build.companies import Companies, CompanyDraft
 from warmreach.networkfile.build.people import KnowsRef, People
 from warmreach.networkfile.build.typed import Reader, is_null
 from warmreach.networkfile.tree import MappingNode, Node
-from warmreach.schema import CONTACT, ME_SPEC, NETWORK, OPENING, FieldSpec
+from warmreach.schema import ASK, CONTACT, ME_SPEC, NETWORK, OPENING, FieldSpec
+from warmreach.text import join_words
 
 __all__ = ["build_network"]
 
@@ -35,6 +45,9 @@ class _ContactDraft:
 
     values: dict[str, Any]
     knows: list[KnowsRef]
+    #: the ``asks`` list as written, read once every contact is known (it names people)
+    asks: Node | None = None
+    path: str = ""
 
 
 class Builder:
@@ -81,6 +94,8 @@ class Builder:
                     value = reader.date(node, where)
                 case "available":
                     value = reader.available(node, where)
+                case "choice":
+                    value = reader.choice(node, where, field.choices)
                 case "told":
                     value, values["told_on"] = reader.told(node, where)
                 case "past":
@@ -140,14 +155,53 @@ class Builder:
             return None
         name = self.reader.text(found.get("name"), f"{path}.name")
         contact = None if name is None else self.people.register(found, name, path)
-        values = self.record(found, CONTACT, path, skip=frozenset({"name", "id"}))
+        values = self.record(found, CONTACT, path, skip=frozenset({"name", "id", "asks"}))
         if contact is None:
             return None
         knows = values.pop("knows", [])
         values.update(
             id=contact, name=name, location=Location(file=self.file, line=node.line, col=node.col)
         )
-        return _ContactDraft(values=values, knows=knows)
+        return _ContactDraft(values=values, knows=knows, asks=found.get("asks"), path=path)
+
+    def asks(self, draft: _ContactDraft) -> tuple[Ask, ...]:
+        """A contact's asks, each checked: an intro names whom to, an outcome fits the ask,
+        an answer comes after the question."""
+        found: list[Ask] = []
+        reader = self.reader
+        for item, path in reader.items(draft.asks, f"{draft.path}.asks"):
+            fields = reader.fields(item, ASK, path)
+            if fields is None:
+                continue
+            values = self.record(fields, ASK, path)
+            asked, to, outcome = values.get("asked"), values.get("to"), values.get("outcome")
+            problems = len(reader.problems)
+            if asked == "intro" and "to" not in fields:
+                reader.problem(
+                    item, f"{path}: an intro needs 'to', the person they were to introduce you to"
+                )
+            if asked == "referral" and "to" in fields:
+                reader.problem(
+                    fields["to"], f"{path}.to: only an intro has a 'to'; a referral is for the team"
+                )
+            if asked == "intro" and to is not None and to == draft.values["id"]:
+                reader.problem(fields["to"], f"{path}.to: '{to}' cannot introduce you to themself")
+            if asked is not None and outcome is not None and outcome not in OUTCOMES_OF[asked]:
+                fits = join_words(OUTCOMES_OF[asked], "or")
+                reader.problem(
+                    fields["outcome"],
+                    f"{path}.outcome '{outcome}' is not what a {asked} ask ends in ({fits})",
+                )
+            answered, day = values.get("answered"), values.get("date")
+            if "answered" in fields and "outcome" not in fields:
+                reader.problem(fields["answered"], f"{path}.answered needs the outcome too")
+            if answered is not None and day is not None and answered.last_day() < day.first_day():
+                reader.problem(
+                    fields["answered"], f"{path}.answered {answered} is before the ask ({day})"
+                )
+            if len(reader.problems) == problems and None not in (asked, values.get("company")):
+                found.append(Ask(**_given(values)))
+        return tuple(found)
 
     def opening(self, node: Node, path: str) -> Opening | None:
         found = self.reader.fields(node, OPENING, path)
@@ -183,6 +237,7 @@ class Builder:
         contacts = [
             Contact(
                 knows=self.people.resolve_knows(draft.values["id"], draft.knows),
+                asks=self.asks(draft),
                 **_given(draft.values),
             )
             for draft in drafts
