@@ -242,10 +242,153 @@ def test_saying_nothing_is_a_usage_error(tmp_path: Path) -> None:
     path = write(tmp_path)
     result = run(str(path), "bob-chen")
     assert result.exit_code == 2
-    assert "say what happened: --told, --contacted, --trust or --note" in result.stderr
+    assert (
+        "say what happened: --told, --contacted, --trust, --asked, --outcome or --note"
+        in result.stderr
+    )
 
 
 def test_find_contact_prefers_an_exact_name_to_a_fuzzy_one(tmp_path: Path) -> None:
     network = load_network(write(tmp_path))
     assert find_contact(network, "Bob Chen") == "bob-chen"
     assert find_contact(network, "bob stone") == "bob-stone"
+
+
+def test_an_ask_is_written_on_one_line_with_its_day_and_counts_as_contact(tmp_path: Path) -> None:
+    path = write(tmp_path)
+    result = run(str(path), "bob chen", "--asked", "referral", "--for", "voltgrid/grid storage")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == (
+        f"{path}: bob-chen: asked for a referral for Voltgrid / Grid Storage; "
+        "last contact 2026-11-25\n"
+    )
+    assert changed_lines(NETWORK, path.read_text(encoding="utf-8")) == [
+        "-    last_contact: 2026-09-14",
+        "+    last_contact: 2026-11-25",
+        "+    asks: [{asked: referral, company: Voltgrid, team: Grid Storage, date: 2026-11-25}]",
+    ]
+    (ask,) = load_network(path).contacts_by_id["bob-chen"].asks
+    assert (ask.asked, ask.key, ask.pending, str(ask.date)) == (
+        "referral",
+        "voltgrid/grid-storage",
+        True,
+        "2026-11-25",
+    )
+
+
+def test_an_ask_waiting_for_an_answer_is_never_recorded_twice(tmp_path: Path) -> None:
+    path = write(tmp_path)
+    assert (
+        run(
+            str(path), "bob-chen", "--asked", "intro", "--for", "Voltgrid", "--to", "eva berg"
+        ).exit_code
+        == 0
+    )
+    once = path.read_text(encoding="utf-8")
+    result = run(str(path), "bob-chen", "--asked", "intro", "--for", "Voltgrid", "--to", "Eva Berg")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "warmreach: you asked Bob Chen for this on 2026-11-25 and no answer is recorded; "
+        "record what came of it with --outcome\n"
+    )
+    assert path.read_text(encoding="utf-8") == once
+
+
+def test_an_outcome_answers_the_ask_waiting_for_it(tmp_path: Path) -> None:
+    path = write(tmp_path)
+    assert (
+        run(
+            str(path), "bob-chen", "--asked", "intro", "--for", "Voltgrid", "--to", "eva-berg"
+        ).exit_code
+        == 0
+    )
+    result = CliRunner().invoke(
+        app, ["log", str(path), "bob-chen", "--outcome", "introduced", "--date", "2026-11-27"]
+    )
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == f"{path}: bob-chen: an intro to Eva Berg (Voltgrid): introduced\n"
+    assert (
+        "    asks: [{asked: intro, company: Voltgrid, to: Eva Berg, date: 2026-11-25, "
+        "outcome: introduced, answered: 2026-11-27}]\n"
+    ) in path.read_text(encoding="utf-8")
+    (ask,) = load_network(path).contacts_by_id["bob-chen"].asks
+    assert (ask.outcome, str(ask.answered)) == ("introduced", "2026-11-27")
+
+
+def test_an_outcome_must_say_which_ask_when_several_wait(tmp_path: Path) -> None:
+    path = write(tmp_path)
+    for ask in (["referral", "--for", "Voltgrid/Grid Storage"], ["intro", "--for", "Voltgrid"]):
+        extra = ["--to", "Eva Berg"] if ask[0] == "intro" else []
+        assert run(str(path), "bob-chen", "--asked", *ask, *extra).exit_code == 0
+    result = run(str(path), "bob-chen", "--outcome", "declined")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "warmreach: Bob Chen has 2 asks waiting for an answer (a referral for Voltgrid / Grid "
+        "Storage and an intro to Eva Berg (Voltgrid)); say which with --for (and --to)\n"
+    )
+    assert run(str(path), "bob-chen", "--outcome", "declined", "--to", "Eva Berg").exit_code == 0
+    asks = load_network(path).contacts_by_id["bob-chen"].asks
+    assert [ask.outcome for ask in asks] == [None, "declined"]
+    assert run(str(path), "bob-chen", "--outcome", "referred").exit_code == 0
+    assert [ask.outcome for ask in load_network(path).contacts_by_id["bob-chen"].asks] == [
+        "referred",
+        "declined",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--asked", "intro", "--for", "Voltgrid"], "--asked intro needs --to PERSON"),
+        (
+            ["--asked", "referral", "--for", "Voltgrid", "--to", "Eva Berg"],
+            "--to is for --asked intro; a referral is for the team (--for)",
+        ),
+        (["--asked", "referral"], "--asked needs --for COMPANY[/TEAM]"),
+        (
+            ["--asked", "referral", "--for", "Voltgrid", "--outcome", "introduced"],
+            "a referral ask ends in referred, declined or no-reply, not introduced",
+        ),
+        (
+            ["--outcome", "referred", "--for", "Voltgrid"],
+            "no ask of Bob Chen for Voltgrid is waiting for an answer",
+        ),
+        (["--asked", "intro", "--for", "Voltgrid", "--to", "bob chen"], "cannot introduce you"),
+    ],
+)
+def test_asks_that_cannot_be_recorded_say_why_and_change_nothing(
+    tmp_path: Path, args: list[str], message: str
+) -> None:
+    path = write(tmp_path)
+    result = run(str(path), "bob-chen", *args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert path.read_text(encoding="utf-8") == NETWORK
+
+
+def test_an_ask_added_to_a_block_list_keeps_the_comments_below_it(tmp_path: Path) -> None:
+    text = NETWORK.replace(
+        "    knows:\n      - Eva Berg\n",
+        "    knows:\n      - Eva Berg\n    asks:\n"
+        "      - {asked: referral, company: Voltgrid, date: 2026-01-10, outcome: declined}\n",
+    )
+    path = write(tmp_path, text)
+    assert (
+        run(
+            str(path), "bob-chen", "--asked", "intro", "--for", "Voltgrid", "--to", "Eva Berg"
+        ).exit_code
+        == 0
+    )
+    assert changed_lines(text, path.read_text(encoding="utf-8")) == [
+        "-    last_contact: 2026-09-14",
+        "+    last_contact: 2026-11-25",
+        "+      - {asked: intro, company: Voltgrid, to: Eva Berg, date: 2026-11-25}",
+    ]
+    assert "date: 2026-11-25}\n\n  # people I know of\n" in path.read_text(encoding="utf-8")
+
+
+def test_for_and_to_alone_are_a_usage_error(tmp_path: Path) -> None:
+    path = write(tmp_path)
+    result = run(str(path), "bob-chen", "--to", "Eva Berg")
+    assert result.exit_code == 2
+    assert "--for and --to go with --asked or --outcome" in result.stderr

@@ -31,7 +31,7 @@ from warmreach.gaps import find_gaps
 from warmreach.graph import NetworkIndex, summarize
 from warmreach.importers import READERS, Source
 from warmreach.matching import duplicate_warnings, find_contact, find_target
-from warmreach.model import TOLD_ITEMS, Network, resolve_day
+from warmreach.model import TOLD_ITEMS, AskKind, Network, Outcome, resolve_day
 from warmreach.networkfile import DEFAULT_MAX_BYTES, load_network, read_network_file
 from warmreach.networkfile.atomic import write_atomic
 from warmreach.networkfile.cache import load_network_cached
@@ -398,6 +398,37 @@ def log(
         int | None,
         typer.Option(help="Set how much they trust you, 0..5.", min=0, max=5, show_default=False),
     ] = None,
+    asked: Annotated[
+        AskKind | None,
+        typer.Option(
+            help="You asked them for a referral or an introduction (with --for, and --to).",
+            show_default=False,
+        ),
+    ] = None,
+    for_: Annotated[
+        str | None,
+        typer.Option(
+            "--for",
+            metavar="COMPANY[/TEAM]",
+            help="What the ask was for: a company, or a team of it.",
+            show_default=False,
+        ),
+    ] = None,
+    to: Annotated[
+        str | None,
+        typer.Option(
+            metavar="PERSON",
+            help="For --asked intro: whom they are to introduce you to.",
+            show_default=False,
+        ),
+    ] = None,
+    outcome: Annotated[
+        Outcome | None,
+        typer.Option(
+            help="What came of an ask: of --asked, or of the one waiting for an answer.",
+            show_default=False,
+        ),
+    ] = None,
     note: Annotated[
         str | None, typer.Option(help="Add a dated line to their notes.", show_default=False)
     ] = None,
@@ -406,7 +437,7 @@ def log(
         typer.Option(
             metavar="YYYY-MM-DD",
             parser=_day,
-            help="The day it happened, for --contacted and --note. Default: today.",
+            help="The day it happened (what you told, asked, heard back, noted). Default: today.",
         ),
     ] = None,
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
@@ -416,12 +447,23 @@ def log(
 
     day = resolve_day(date)
     items = _told_items(told)
-    if not (items or contacted or trust is not None or note):
+    if (for_ is not None or to is not None) and asked is None and outcome is None:
+        raise typer.BadParameter("--for and --to go with --asked or --outcome", param_hint="--for")
+    if not (items or contacted or trust is not None or note or asked or outcome):
         raise typer.BadParameter(
-            "say what happened: --told, --contacted, --trust or --note", param_hint="CONTACT"
+            "say what happened: --told, --contacted, --trust, --asked, --outcome or --note",
+            param_hint="CONTACT",
         )
     entry = LogEntry(
-        told=items, contacted=day if contacted else None, trust=trust, note=note, today=day
+        told=items,
+        contacted=day if contacted else None,
+        trust=trust,
+        note=note,
+        asked=asked,
+        outcome=outcome,
+        target=for_,
+        to=to,
+        today=day,
     )
     with _reporting(ctx):
         found, changes = log_contact(

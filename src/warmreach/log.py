@@ -1,8 +1,9 @@
 """``warmreach log``: recording what you did with a contact, in the network file itself.
 
-What you told them, that you were in touch, how much they trust you, a dated note: each
-becomes a change of the contact's fields, made by a round-trip edit
-(:mod:`warmreach.networkfile.edit`) that keeps the file's comments and layout.
+What you told them, that you were in touch, how much they trust you, what you asked them
+for and what came of it, a dated note: each becomes a change of the contact's fields,
+made by a round-trip edit (:mod:`warmreach.networkfile.edit`) that keeps the file's
+comments and layout.
 """
 
 from __future__ import annotations
@@ -13,17 +14,23 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from warmreach.model import Network, PartialDate
+from warmreach.errors import UsageError
+from warmreach.matching import find_contact, find_target
+from warmreach.model import OUTCOMES_OF, Ask, AskKind, Contact, Network, Outcome, PartialDate
 from warmreach.networkfile.decode import DEFAULT_MAX_BYTES
 from warmreach.networkfile.edit import (
     Document,
+    add_to_list,
+    flow_map,
+    list_items,
     open_document,
     record_told,
     save_document,
     set_key,
     text_value,
 )
-from warmreach.schema import CONTACT
+from warmreach.schema import ASK, CONTACT
+from warmreach.text import join_words
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -34,7 +41,15 @@ class LogEntry:
     contacted: dt.date | None = None
     trust: int | None = None
     note: str | None = None
-    #: the day the note is dated with
+    #: what you asked them for (with ``target``, and ``to`` for an introduction)
+    asked: AskKind | None = None
+    #: what came of it (of the ask made now, or of the one pending that fits)
+    outcome: Outcome | None = None
+    #: the target of the ask, ``COMPANY[/TEAM]`` as written on the command line
+    target: str | None = None
+    #: for an introduction, the person to be introduced to, by name or id
+    to: str | None = None
+    #: the day it happened (what you told, asked or were answered, and the note's date)
     today: dt.date
 
 
@@ -49,14 +64,19 @@ def record(document: Document, contact_id: str, entry: LogEntry) -> list[str]:
         changes.append(words)
 
     today = PartialDate(year=entry.today.year, month=entry.today.month, day=entry.today.day)
+    if entry.asked is not None or entry.outcome is not None:
+        changes += _record_ask(document, contact, node, entry)
     new_items = [
         item for item in entry.told if item not in contact.told or contact.told_date(item) != today
     ]
     if new_items:
         record_told(node, {item: _written(entry.today) for item in new_items}, CONTACT.names)
         changes.append("told " + ", ".join(new_items))
-    if entry.contacted is not None and str(contact.last_contact) != entry.contacted.isoformat():
+    last = contact.last_contact
+    if entry.contacted is not None and str(last) != entry.contacted.isoformat():
         change("last_contact", _written(entry.contacted), f"last contact {entry.contacted}")
+    elif entry.asked is not None and (last is None or last.last_day() < entry.today):
+        change("last_contact", _written(entry.today), f"last contact {entry.today}")
     if entry.trust is not None and entry.trust != contact.trust:
         change("trust", entry.trust, f"trust {contact.trust} → {entry.trust}")
     if entry.note:
@@ -64,6 +84,104 @@ def record(document: Document, contact_id: str, entry: LogEntry) -> list[str]:
         notes = f"{contact.notes.rstrip()}\n{line}" if contact.notes else line
         change("notes", text_value(notes), "note added")
     return changes
+
+
+def _record_ask(document: Document, contact: Contact, node: Any, entry: LogEntry) -> list[str]:
+    """Add the ask ``entry`` describes, or record the outcome of the pending ask it means."""
+    network = document.network
+    target = None if entry.target is None else find_target(network, entry.target)
+    to = None if entry.to is None else find_contact(network, entry.to)
+    if entry.asked is not None:
+        if target is None:
+            raise UsageError("--asked needs --for COMPANY[/TEAM]: what you asked them for")
+        if entry.asked == "intro" and to is None:
+            raise UsageError("--asked intro needs --to PERSON: whom they are to introduce you to")
+        if entry.asked == "referral" and to is not None:
+            raise UsageError("--to is for --asked intro; a referral is for the team (--for)")
+        if to == contact.id:
+            raise UsageError(f"{contact.name} cannot introduce you to themself")
+        ask = Ask(asked=entry.asked, company=target.company, team=target.team, to=to)
+        waiting = [
+            known
+            for known in contact.asks
+            if known.pending and (known.asked, known.key, known.to) == (ask.asked, ask.key, ask.to)
+        ]
+        if waiting:
+            since = f" on {waiting[0].date}" if waiting[0].date else ""
+            raise UsageError(
+                f"you asked {contact.name} for this{since} and no answer is recorded; "
+                "record what came of it with --outcome"
+            )
+        if entry.outcome is not None:
+            _check_outcome(ask, entry.outcome)
+        fields: list[tuple[str, Any]] = [
+            ("asked", ask.asked),
+            ("company", network.companies_by_id[ask.company].name),
+        ]
+        if ask.team is not None:
+            fields.append(("team", network.companies_by_id[ask.company].teams_by_id[ask.team].name))
+        if to is not None:
+            fields.append(("to", _person(network, to)))
+        fields.append(("date", _written(entry.today)))
+        if entry.outcome is not None:
+            fields += [("outcome", entry.outcome), ("answered", _written(entry.today))]
+        add_to_list(node, "asks", flow_map(fields), CONTACT.names)
+        done = f", {entry.outcome}" if entry.outcome else ""
+        return [f"asked for {_what(network, ask)}{done}"]
+    assert entry.outcome is not None
+    fits = [
+        index
+        for index, known in enumerate(contact.asks)
+        if known.pending
+        and (target is None or (known.company, known.team) == (target.company, target.team))
+        and (to is None or known.to == to)
+    ]
+    if not fits:
+        which = "" if target is None else f" for {_label(network, target.company, target.team)}"
+        which += "" if to is None else f" to {network.contacts_by_id[to].name}"
+        raise UsageError(
+            f"no ask of {contact.name}{which} is waiting for an answer; "
+            "record the ask with --asked (and --for)"
+        )
+    if len(fits) > 1:
+        listed = [_what(network, contact.asks[index]) for index in fits]
+        raise UsageError(
+            f"{contact.name} has {len(fits)} asks waiting for an answer "
+            f"({join_words(listed)}); say which with --for (and --to)"
+        )
+    ask = contact.asks[fits[0]]
+    _check_outcome(ask, entry.outcome)
+    item = list_items(node, "asks")[fits[0]]
+    set_key(item, "outcome", entry.outcome, ASK.names)
+    set_key(item, "answered", _written(entry.today), ASK.names)
+    return [f"{_what(network, ask)}: {entry.outcome}"]
+
+
+def _check_outcome(ask: Ask, outcome: Outcome) -> None:
+    if outcome not in OUTCOMES_OF[ask.asked]:
+        fits = join_words(OUTCOMES_OF[ask.asked], "or")
+        raise UsageError(f"a {ask.asked} ask ends in {fits}, not {outcome}")
+
+
+def _label(network: Network, company_id: str, team: str | None) -> str:
+    """A target by its names: ``Voltgrid / Grid Storage``."""
+    company = network.companies_by_id[company_id]
+    return company.name + (f" / {company.teams_by_id[team].name}" if team else "")
+
+
+def _what(network: Network, ask: Ask) -> str:
+    """An ask in a few words: ``a referral for Voltgrid / Grid`` or ``an intro to Eva Berg``."""
+    label = _label(network, ask.company, ask.team)
+    if ask.asked == "intro" and ask.to is not None:
+        return f"an intro to {network.contacts_by_id[ask.to].name} ({label})"
+    return f"a referral for {label}"
+
+
+def _person(network: Network, contact: str) -> str:
+    """How the file should name a contact: by name when the name means only them, else by id."""
+    name = network.contacts_by_id[contact].name
+    same = [other for other in network.contacts if other.name.casefold() == name.casefold()]
+    return name if len(same) == 1 else contact
 
 
 def _written(day: dt.date) -> dt.date:

@@ -268,6 +268,28 @@ def extend_list(
         set_key(mapping, key, flow_list([*([] if existing is None else [existing]), *items]), order)
 
 
+def add_to_list(mapping: CommentedMap, key: str, item: Any, order: Sequence[str]) -> None:
+    """Add ``item`` at the end of the list under ``key``: appended to a list the file has
+    (its closing comments staying below), a single value the file has there becoming the
+    first of two, or a new list on one line."""
+    existing = mapping.get(key)
+    if isinstance(existing, CommentedSeq):
+        append_item(existing, item)
+    elif existing is None:
+        set_key(mapping, key, flow_list([item]), order)
+    else:
+        set_key(mapping, key, CommentedSeq([existing, item]), order)
+
+
+def list_items(mapping: CommentedMap, key: str) -> list[Any]:
+    """The items under ``key`` as the loader counts them: a list without its empty items,
+    or a single value as a list of one."""
+    existing = mapping.get(key)
+    if isinstance(existing, CommentedSeq):
+        return [item for item in existing if item is not None]
+    return [] if existing is None else [existing]
+
+
 def flow_map(items: Iterable[tuple[str, Any]]) -> CommentedMap:
     """A mapping written on one line, ``{a: 1, b: 2}``."""
     mapping = CommentedMap(items)
@@ -337,12 +359,14 @@ def text_value(text: str) -> str:
 
 __all__ = [
     "Document",
+    "add_to_list",
     "append_item",
     "append_record",
     "delete_key",
     "extend_list",
     "flow_list",
     "flow_map",
+    "list_items",
     "open_document",
     "record_told",
     "save_document",
