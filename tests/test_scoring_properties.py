@@ -12,10 +12,11 @@ from hypothesis import strategies as st
 
 from tests.helpers import examples
 from warmreach import Contact, Link, Network, Opening, PartialDate
-from warmreach.model import ME, Company, Me, PastCompany, Team
+from warmreach.model import ME, Ask, Company, Me, Outcome, PastCompany, Team
 from warmreach.reports import analysis_json
 from warmreach.scoring import (
     ACTIONS,
+    ASKS,
     CEILING,
     DIRECT,
     MAX_HOPS,
@@ -324,9 +325,71 @@ def test_nobody_new_or_thin_is_asked_to_vouch_directly_or_as_a_bridge(network: N
 
 @given(networks(available=st.sampled_from(["later", PartialDate(year=2027, month=6)])))
 @settings(max_examples=examples(150), deadline=None)
-def test_no_referral_is_asked_while_you_are_unavailable(network: Network) -> None:
+def test_nothing_is_asked_while_you_are_unavailable(network: Network) -> None:
     for candidate in ranked(network):
-        assert candidate.action not in ("ask-referral", "signal-then-ask"), candidate.contact
+        assert candidate.action not in ASKS | {"signal-then-ask"}, candidate.contact
+
+
+@given(networks(), st.data())
+@settings(max_examples=examples(150), deadline=None)
+def test_a_refusal_closes_every_route_through_that_person_for_that_target_only(
+    network: Network, data: st.DataObject
+) -> None:
+    index, person = _pick(network, data)
+    outcome: Outcome = data.draw(st.sampled_from(["declined", "no-reply"]))
+    ask = Ask(asked="referral", company="voltgrid", team="grid", outcome=outcome)
+    closed = replace_contact(network, index, asks=(ask,))
+    for candidate in ranked(closed):
+        for path in (candidate.path, *candidate.alternatives):
+            assert person.id not in path, (candidate.contact, path)
+        if candidate.contact == person.id:
+            assert candidate.action == "apply-directly"
+            assert candidate.score == DIRECT
+            assert candidate.reasons[0].kind == outcome
+    other = Opening(company="voltgrid", team="cells")
+    assert ranked(closed, other) == ranked(network, other)
+
+
+@given(networks(), st.data())
+@settings(max_examples=examples(150), deadline=None)
+def test_an_ask_waiting_for_an_answer_is_followed_up_not_made_again(
+    network: Network, data: st.DataObject
+) -> None:
+    index, person = _pick(network, data)
+    ask = Ask(asked="referral", company="voltgrid", team="grid", date=PartialDate(year=2026))
+    waiting = replace_contact(network, index, asks=(ask,))
+    before = {candidate.contact: candidate for candidate in ranked(network)}
+    for candidate in ranked(waiting):
+        if candidate.contact == person.id:
+            assert candidate.action == "follow-up"
+            assert candidate.score == before[person.id].score  # nothing has changed yet
+            assert candidate.follow_up_on is not None
+            assert candidate.reasons[0].kind == "asked"
+
+
+@given(networks(), st.data())
+@settings(max_examples=examples(150), deadline=None)
+def test_a_referral_made_is_certain_and_an_introduction_made_is_a_tie(
+    network: Network, data: st.DataObject
+) -> None:
+    index, person = _pick(network, data)
+    others = [contact for contact in network.contacts if contact.id != person.id]
+    assume(others)
+    to = data.draw(st.sampled_from(others))
+    day = PartialDate(year=2026, month=11, day=20)
+    asks = (
+        Ask(asked="referral", company="voltgrid", team="grid", outcome="referred"),
+        Ask(asked="intro", company="voltgrid", to=to.id, outcome="introduced", answered=day),
+    )
+    model = ReferralModel(replace_contact(network, index, asks=asks), as_of=AS_OF)
+    met = model.network.contacts_by_id[to.id]
+    assert met.trust >= 2 and met.last_contact is not None
+    assert met.last_contact.last_day() >= day.last_day()
+    assert model.ties[to.id].trust == met.trust
+    for item in model.evaluate(TARGET):
+        if item.contact.id == person.id:
+            assert item.action == "referred"
+            assert item.routes[0].chance == 1.0
 
 
 @given(networks())
@@ -334,7 +397,7 @@ def test_no_referral_is_asked_while_you_are_unavailable(network: Network) -> Non
 def test_the_hiring_manager_is_approached_never_asked_to_refer_you(network: Network) -> None:
     for candidate in ranked(network):
         if candidate.contact == TARGET.hiring_manager:
-            assert candidate.action in ("reach-out", "ask-intro", "apply-directly")
+            assert candidate.action in ("reach-out", "ask-intro", "apply-directly", "ask-later")
             assert candidate.position is Position.HIRING_MANAGER
 
 

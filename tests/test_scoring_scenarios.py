@@ -488,3 +488,82 @@ def test_people_no_better_than_applying_are_one_line_per_company() -> None:
     assert table.count("S7 Stone") == 0
     document = render_analysis(analyze(network, as_of=AS_OF), "json")
     assert document.count('"action": "apply-directly"') == 9  # scripts still get everyone
+
+
+# -- what you asked for, and what came of it ------------------------------------------------
+
+FRIEND_OF_MANAGER = """\
+  - name: Ines Duarte
+    trust: 5
+    knows_my_work: 4
+    met: 2016
+    last_contact: 2026-11-01
+    told: [role, aspiration, availability]
+    knows: [{name: Eva Berg, strength: 5}]
+"""
+
+
+def test_an_intro_waiting_for_an_answer_is_followed_up_a_week_after_the_ask() -> None:
+    asked = FRIEND_OF_MANAGER.replace(
+        "    knows:",
+        "    asks: [{asked: intro, company: Voltgrid, to: Eva Berg, date: 2026-11-12}]\n    knows:",
+    )
+    (eva,) = [candidate for candidate in rank(asked) if candidate.contact == "eva-berg"]
+    assert (eva.action, eva.path, eva.follow_up_on) == (
+        "follow-up",
+        ("me", "ines-duarte", "eva-berg"),
+        dt.date(2026, 11, 19),
+    )
+    assert reason_text(eva.reasons[0]) == (
+        "you asked Ines Duarte for an introduction on 2026-11-12, no answer yet: "
+        "follow up from 2026-11-19"
+    )
+
+
+def test_an_introduction_made_lets_you_approach_the_manager_yourself() -> None:
+    introduced = FRIEND_OF_MANAGER.replace(
+        "    knows:",
+        "    asks: [{asked: intro, company: Voltgrid, to: Eva Berg, date: 2026-11-12,\n"
+        "            outcome: introduced, answered: 2026-11-14}]\n    knows:",
+    )
+    (eva,) = [candidate for candidate in rank(introduced) if candidate.contact == "eva-berg"]
+    assert eva.action == "reach-out"
+    assert eva.path == ("me", "eva-berg")
+    assert "new-connection" in [reason.kind for reason in eva.reasons]
+
+
+def test_a_bridge_who_declined_closes_the_introduction_but_not_other_targets() -> None:
+    declined = FRIEND_OF_MANAGER.replace(
+        "    knows:",
+        "    asks: [{asked: intro, company: Voltgrid, team: Grid Storage, to: Eva Berg,\n"
+        "            outcome: declined}]\n    knows:",
+    )
+    (eva,) = [candidate for candidate in rank(declined) if candidate.contact == "eva-berg"]
+    assert (eva.action, eva.score) == ("apply-directly", DIRECT)
+    other = BASE.replace(
+        "openings:\n", "openings:\n  - {company: Voltgrid, team: Sales, hiring_manager: Eva Berg}\n"
+    )
+    network = parse_network(other + declined)
+    (sales,) = [o for o in network.openings if o.team == "sales"]
+    eva_sales = next(
+        c for c in rank_referrers(network, sales, as_of=AS_OF) if c.contact == "eva-berg"
+    )
+    assert eva_sales.action == "ask-intro"
+
+
+def test_a_referral_made_is_what_it_is_worth_once_made() -> None:
+    referred = TEAMMATE + "    asks: [{asked: referral, company: Voltgrid, outcome: referred}]\n"
+    (bob,) = [candidate for candidate in rank(referred) if candidate.contact == "bob-chen"]
+    assert (bob.action, bob.chance) == ("referred", 1.0)
+    assert bob.score == bob.if_referred
+    assert reason_text(bob.reasons[0]) == "referred you"
+
+
+def test_while_unavailable_introductions_and_the_manager_wait_too() -> None:
+    later = BASE.replace("me: {name: Ana Lima,", "me: {name: Ana Lima, available: 2027-09,")
+    ranked = rank(FRIEND_OF_MANAGER + TEAMMATE, base=later)
+    assert {candidate.contact: candidate.action for candidate in ranked} == {
+        "bob-chen": "ask-later",
+        "eva-berg": "ask-later",
+    }
+    assert next(c for c in ranked if c.contact == "eva-berg").ask_from == dt.date(2027, 7, 21)

@@ -41,7 +41,7 @@ from warmreach.matching import (
     target_field,
 )
 from warmreach.model import Contact, Network, Opening, resolve_day
-from warmreach.scoring import DIRECT, ReferralModel
+from warmreach.scoring import DIRECT, Candidate, ReferralModel
 from warmreach.text import join_words
 
 #: a direct tie at least this strong (see docs/scoring.md) counts as a strong tie
@@ -116,13 +116,22 @@ class GapReport:
     suggestions: tuple[str, ...]
 
 
-def _status(actions: Iterable[str]) -> Status:
-    seen = set(actions)
-    if seen & {"ask-referral", "signal-then-ask", "ask-later"}:
-        return "covered"
-    if seen & {"ask-intro", "reach-out", "nurture", "info-chat"}:
-        return "weak"
-    return "no-path"
+def _status(candidates: Iterable[Candidate]) -> Status:
+    """covered: someone you can ask yourself for a referral; weak: only introductions,
+    reaching out, relationships to build; no-path: nothing better than applying."""
+    weak = False
+    for candidate in candidates:
+        direct = len(candidate.path) == 2 and candidate.action != "reach-out"
+        if direct and candidate.action in _ASKED_YOURSELF:
+            return "covered"
+        weak = weak or candidate.action != "apply-directly"
+    return "weak" if weak else "no-path"
+
+
+#: the actions that, on a route of your own, make a company covered
+_ASKED_YOURSELF: Final = frozenset(
+    {"referred", "follow-up", "ask-referral", "signal-then-ask", "ask-later"}
+)
 
 
 def find_gaps(
@@ -221,7 +230,7 @@ def find_gaps(
                 best_bridge=best.bridge if best else None,
                 contacts=tuple(working),
                 strong_ties=tuple(strong),
-                status=_status(candidate.action for candidate in ranked),
+                status=_status(ranked),
             )
         )
     gaps.sort(key=lambda gap: (not gap.sought, -gap.best_score, gap.company))

@@ -209,6 +209,9 @@ def analysis_json(analysis: Analysis) -> str:
                         "bridge": candidate.bridge,
                         "alternatives": [list(path) for path in candidate.alternatives],
                         "ask_from": candidate.ask_from.isoformat() if candidate.ask_from else None,
+                        "follow_up_on": (
+                            candidate.follow_up_on.isoformat() if candidate.follow_up_on else None
+                        ),
                     }
                     for candidate in report.candidates
                 ],

@@ -64,6 +64,15 @@ def _told(facts: Facts, what: str) -> str:
     return f"{who}{what} your {facts['items']}"
 
 
+def _asked(facts: Facts) -> str:
+    what = "an introduction" if facts["ask"] == "intro" else "a referral"
+    who = (
+        f"you asked {facts['through']} for {what}" if facts["through"] else f"you asked for {what}"
+    )
+    when = f" on {facts['on']}" if facts["on"] else ""
+    return f"{who}{when}, no answer yet: follow up from {facts['follow_up_on']}"
+
+
 WORDS: Final[Mapping[str, Callable[[Facts], str]]] = {
     "hiring-manager": lambda f: "the hiring manager",
     "on-team": lambda f: "on the hiring team",
@@ -95,6 +104,10 @@ WORDS: Final[Mapping[str, Callable[[Facts], str]]] = {
         f"you can start in {f['day']}: ask for referrals from {f['ask_from']}"
     ),
     "available-later": lambda f: "you are not available yet: ask once you know when you can start",
+    "asked": lambda f: _asked(f),
+    "referred-you": lambda f: "referred you" + (f" on {f['on']}" if f["on"] else ""),
+    "declined": lambda f: "declined when you asked" + (f" on {f['on']}" if f["on"] else ""),
+    "no-reply": lambda f: "did not reply when you asked" + (f" on {f['on']}" if f["on"] else ""),
     "no-route": lambda f: "no route from you within 3 steps",
     "no-better-than-applying": lambda f: "no better than applying directly",
     "cannot-refer": lambda f: "no longer works there: can tell you whom to talk to, not refer you",

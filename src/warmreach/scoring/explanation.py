@@ -32,10 +32,10 @@ def explain(model: ReferralModel, item: Evaluation, target: Opening, paths: int 
     best = item.best
     shown = item.advised or best
     path = shown.path if shown is not None else ()
-    reasons = [*_position(model, item, target), *_route(model, item, shown)]
-    if item.action in ("ask-later",) or (item.action == "ask-intro" and not model.can_ask):
+    reasons = [*_asked(model, item), *_position(model, item, target), *_route(model, item, shown)]
+    if item.action == "ask-later":
         reasons.append(_availability(model))
-    if item.action == "apply-directly":
+    if item.action == "apply-directly" and item.ask is None:
         reasons.append(Reason.of("no-better-than-applying" if path else "no-route"))
     if item.standing.position is Position.FORMERLY_AT_COMPANY:
         reasons.append(Reason.of("cannot-refer"))
@@ -63,7 +63,36 @@ def explain(model: ReferralModel, item: Evaluation, target: Opening, paths: int 
         bridge=path[1] if len(path) > 2 else None,
         alternatives=alternatives,
         ask_from=model.ask_from if item.action == "ask-later" else None,
+        follow_up_on=item.follow_up_on,
     )
+
+
+def _asked(model: ReferralModel, item: Evaluation) -> Iterator[Reason]:
+    """What the file's asks say about the candidate: a referral made, an ask waiting for
+    an answer, a refusal."""
+    ask = item.ask
+    if ask is None:
+        return
+    asked = str(ask.date) if ask.date else None
+    answered = str(ask.answered) if ask.answered else None
+    if ask.outcome is None:
+        person = item.asked
+        through = (
+            model.network.contacts_by_id[person].name
+            if person is not None and person != item.contact.id
+            else None
+        )
+        yield Reason.of(
+            "asked",
+            ask=ask.asked,
+            on=asked,
+            through=through,
+            follow_up_on=item.follow_up_on.isoformat() if item.follow_up_on else None,
+        )
+    elif ask.outcome == "referred":
+        yield Reason.of("referred-you", on=answered)
+    else:
+        yield Reason.of(ask.outcome, on=answered or asked)
 
 
 def _position(model: ReferralModel, item: Evaluation, target: Opening) -> Iterator[Reason]:
@@ -203,7 +232,7 @@ def bridges(
     """Your contacts through whom the advised introductions run, most valuable first."""
     found: dict[str, list[Candidate]] = {}
     for candidate in candidates:
-        if candidate.action == "ask-intro" and candidate.bridge is not None:
+        if candidate.action in ("ask-intro", "ask-later") and candidate.bridge is not None:
             found.setdefault(candidate.bridge, []).append(candidate)
     advised = {item.contact.id: item.advised_score for item in model.evaluate(target)}
     result = [

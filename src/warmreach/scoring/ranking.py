@@ -27,7 +27,8 @@ from functools import cached_property
 from typing import Final
 
 from warmreach.graph import NetworkIndex
-from warmreach.model import ME, Contact, Network, Opening, PartialDate
+from warmreach.model import ME, Ask, Contact, Network, Opening, PartialDate
+from warmreach.scoring.asks import AskState, ask_state, follow_up_day, with_introductions
 from warmreach.scoring.paths import LinkStrengths, Route, introductions, supported
 from warmreach.scoring.results import Action, Position, TargetReport
 from warmreach.scoring.ties import TieStrength, months_since, tie_strength, written_quality
@@ -157,6 +158,12 @@ class Evaluation:
     advised: Route | None
     advised_score: float
     action: Action
+    #: the ask of the file behind the action (follow-up, referred) or behind closing
+    #: every route (declined, no reply), and the person it was asked of
+    ask: Ask | None = None
+    asked: str | None = None
+    #: for ``follow-up``, the day to follow up
+    follow_up_on: dt.date | None = None
 
     @property
     def best(self) -> Route | None:
@@ -224,7 +231,9 @@ class ReferralModel:
     def __init__(
         self, network: Network, *, as_of: dt.date, index: NetworkIndex | None = None
     ) -> None:
-        self.network = network
+        #: the network, with a direct tie to everyone an introduction was made to (the
+        #: index does not change: introductions add no link)
+        self.network = network = with_introductions(network)
         self.as_of = as_of
         #: the network's index (built when not given)
         self.index = index or NetworkIndex.build(network)
@@ -238,6 +247,7 @@ class ReferralModel:
         self.can_ask, self.ask_from = ask_from(network.me.available, as_of)
         self._evaluations: dict[Opening, list[Evaluation]] = {}
         self._routes: dict[tuple[str, bool], list[Route]] = {}
+        self._asks: dict[Opening, AskState] = {}
 
     @cached_property
     def direct(self) -> frozenset[str]:
@@ -250,6 +260,13 @@ class ReferralModel:
         return _Bridges(self.ties)
 
     # -- targets ---------------------------------------------------------------------------
+
+    def asks(self, target: Opening) -> AskState:
+        """What the file's asks mean for ``target``."""
+        found = self._asks.get(target)
+        if found is None:
+            found = self._asks[target] = ask_state(self.network, target)
+        return found
 
     def report(self, target: Opening) -> TargetReport:
         """A report on ``target`` with its display names and no candidates yet."""
@@ -432,26 +449,67 @@ class ReferralModel:
     ) -> Evaluation:
         standing = self.standing(contact, target, closeness)
         manager = standing.position is Position.HIRING_MANAGER
+        state = self.asks(target)
+        routes = self.open_routes(contact.id, state, manager=manager)
+        referral = state.referred.get(contact.id)
+        if referral is not None:  # their referral is made: that route has happened
+            strength = self.ties[contact.id].strength if contact.id in self.ties else 0.0
+            routes = [Route(path=(ME, contact.id), chance=1.0, vouch=strength)]
         scored = sorted(
-            (
-                (route_score(route, standing.value), route)
-                for route in self.routes(contact.id, manager=manager)
-            ),
+            ((route_score(route, standing.value), route) for route in routes),
             key=lambda item: (-item[0], len(item[1].path), item[1].path),
         )
-        routes = tuple(route for _, route in scored)
+        ordered = tuple(route for _, route in scored)
         score = scored[0][0] if scored else DIRECT
-        action, advised = self._action(contact, standing, scored)
+        ask, asked, follow_up = state.closed.get(contact.id), contact.id, None
+        waiting = state.waiting_for(contact.id)
+        if referral is not None:
+            action: Action = "referred"
+            advised: Route | None = ordered[0]
+            ask = referral
+        elif waiting is not None:
+            asked, ask = waiting
+            action = "follow-up"
+            advised = next(
+                (route for route in ordered if route.path[1] == asked),
+                ordered[0] if ordered else None,
+            )
+            follow_up = follow_up_day(ask, self.network.contacts_by_id[asked], self.as_of)
+        else:
+            action, advised = self._action(contact, standing, scored)
         advised_score = DIRECT if advised is None else route_score(advised, standing.value)
         return Evaluation(
             contact=contact,
             standing=standing,
-            routes=routes,
+            routes=ordered,
             score=score,
             advised=advised,
             advised_score=advised_score,
             action=action,
+            ask=ask,
+            asked=asked if ask is not None else None,
+            follow_up_on=follow_up,
         )
+
+    def open_routes(self, contact: str, state: AskState, *, manager: bool) -> list[Route]:
+        """The routes to ``contact`` that no declined or unanswered ask has closed, and not
+        the introduction already made to them."""
+        routes = self.routes(contact, manager=manager)
+        introducer = state.introduced.get(contact)
+        if introducer is not None:
+            routes = [
+                route
+                for route in routes
+                if not (route.is_introduction and route.path[1] == introducer)
+            ]
+        closed = state.closed
+        if not closed:
+            return routes
+        return [
+            route
+            for route in routes
+            if route.supporter not in closed and not any(person in closed for person in route.path)
+        ]
 
     def _action(
         self, contact: Contact, standing: Standing, scored: Sequence[tuple[float, Route]]
@@ -468,9 +526,10 @@ class ReferralModel:
                 (s for s, r in scored if not r.is_introduction and r.supporter is None), None
             )
             if intro is not None and intro[0] >= worth and (alone is None or intro[0] > alone):
-                return "ask-intro", intro[1]  # a word through a friend beats your own approach
+                # a word through a friend beats your own approach
+                return ("ask-intro" if self.can_ask else "ask-later"), intro[1]
             if own is not None:
-                return "reach-out", own[1]
+                return ("reach-out" if self.can_ask else "ask-later"), own[1]
             return "apply-directly", None
         if own is not None and tie is not None and tie.can_vouch:
             if own[0] < worth:
@@ -483,7 +542,7 @@ class ReferralModel:
                 return "signal-then-ask", own[1]
             return "ask-referral", own[1]
         if intro is not None and intro[0] >= worth and position is not Position.FORMERLY_AT_COMPANY:
-            return "ask-intro", intro[1]
+            return ("ask-intro" if self.can_ask else "ask-later"), intro[1]
         if own is not None and (own[0] >= worth or position in _WORTH_CULTIVATING):
             return "nurture", own[1]
         return "apply-directly", None

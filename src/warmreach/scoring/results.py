@@ -15,6 +15,8 @@ from typing import Final, Literal, get_args
 from warmreach.model import Opening
 
 Action = Literal[
+    "referred",
+    "follow-up",
     "ask-referral",
     "signal-then-ask",
     "ask-later",
@@ -114,6 +116,8 @@ class Candidate:
     alternatives: tuple[tuple[str, ...], ...] = ()
     #: the day you may ask, when you are not available yet (for ``ask-later``)
     ask_from: dt.date | None = None
+    #: for ``follow-up``, the day to follow up the ask that waits for an answer
+    follow_up_on: dt.date | None = None
 
     @property
     def band(self) -> Band:
