@@ -32,6 +32,7 @@ from collections.abc import Sequence
 from warmreach.errors import UsageError
 from warmreach.graph import NetworkIndex
 from warmreach.model import ME, Network, Opening, resolve_day
+from warmreach.scoring.asks import FOLLOW_UP_DAYS, AskState, follow_up_day
 from warmreach.scoring.paths import HOP, MAX_HOPS, LinkStrengths, Route
 from warmreach.scoring.ranking import (
     CEILING,
@@ -124,6 +125,7 @@ __all__ = [
     "BANDS",
     "CEILING",
     "DIRECT",
+    "FOLLOW_UP_DAYS",
     "HOP",
     "MAX_HOPS",
     "MIN_LIFT",
@@ -131,6 +133,7 @@ __all__ = [
     "REFERRED",
     "Action",
     "Analysis",
+    "AskState",
     "Band",
     "Bridge",
     "Candidate",
@@ -145,6 +148,7 @@ __all__ = [
     "analyze",
     "band_of",
     "default_targets",
+    "follow_up_day",
     "interview_chance",
     "rank_referrers",
     "route_score",

@@ -115,12 +115,16 @@ def introductions(
     bridges: Mapping[str, TieStrength],
     *,
     manager: bool,
+    through: str | None = None,
 ) -> Iterator[Route]:
     """Every introduction to ``candidate`` within MAX_HOPS steps whose first person is one
-    of ``bridges`` (your ties who can vouch for you), each once."""
+    of ``bridges`` (your ties who can vouch for you), each once; only those whose first
+    person is ``through``, when given."""
     knows = links.knows
     receptive = 1.0 if manager else RECEPTIVE
     around = knows.get(candidate, {})
+    if through is not None:
+        bridges = {through: bridges[through]} if through in bridges else {}
     for bridge in around:
         tie = bridges.get(bridge)
         if tie is not None and bridge != candidate:
@@ -132,9 +136,12 @@ def introductions(
     for middle in around:
         if middle == candidate:
             continue
+        onward = knows.get(middle, {})
+        if through is not None and through not in onward:
+            continue
         last_hop = links.hop(middle, candidate)
         last_transfer = links.transfer(middle, candidate, to_manager=manager)
-        for bridge in knows.get(middle, {}):
+        for bridge in onward if through is None else (through,):
             tie = bridges.get(bridge)
             if tie is None or bridge in (candidate, middle):
                 continue

@@ -17,6 +17,7 @@ score is their best route's; the action is the step that can be taken now.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import datetime as dt
 import math
@@ -173,12 +174,23 @@ class Evaluation:
 class _Ties(Mapping[str, TieStrength]):
     """Your tie to each direct contact, worked out when first looked up."""
 
-    def __init__(self, model: ReferralModel) -> None:
+    def __init__(
+        self,
+        model: ReferralModel,
+        *,
+        override: Mapping[str, TieStrength] | None = None,
+        fallback: Mapping[str, TieStrength] | None = None,
+    ) -> None:
         self._model = model
-        self._known: dict[str, TieStrength] = {}
+        #: ties known already (``override``: given for a view); ``fallback``: the ties of
+        #: the model a view is of, on the same day
+        self._known: dict[str, TieStrength] = dict(override or {})
+        self._fallback = fallback
 
     def __getitem__(self, contact: str) -> TieStrength:
         found = self._known.get(contact)
+        if found is None and self._fallback is not None:
+            found = self._fallback[contact]
         if found is None:
             if contact not in self:
                 raise KeyError(contact)
@@ -248,6 +260,8 @@ class ReferralModel:
         self._evaluations: dict[Opening, list[Evaluation]] = {}
         self._routes: dict[tuple[str, bool], list[Route]] = {}
         self._asks: dict[Opening, AskState] = {}
+        #: each person's closeness to each target's decision makers (links only: views share it)
+        self._closeness: dict[tuple[Opening, str], Standing] = {}
 
     @cached_property
     def direct(self) -> frozenset[str]:
@@ -403,6 +417,83 @@ class ReferralModel:
                 found += [own, *words]
             self._routes[key] = found
         return found
+
+    def route_through(
+        self, candidate: str, target: Opening, first: str
+    ) -> tuple[Route, float] | None:
+        """The best open route to ``candidate`` for ``target`` whose first step is ``first``,
+        and its score: asking them yourself (without a friend's word) when ``first`` is
+        the candidate, else an introduction through ``first``; None when there is none.
+
+        This is what asking one person for one thing is worth, as the plan prices it.
+        """
+        contact = self.network.contacts_by_id[candidate]
+        state = self.asks(target)
+        if first in state.closed or candidate in state.closed or candidate in state.referred:
+            return None  # refused, or their referral is made
+        closeness: Mapping[str, Standing] = {}
+        if self.position(contact, target) is Position.AT_COMPANY:
+            known = self._closeness.get((target, candidate))
+            if known is None:
+                found = self.closeness(target, [contact]).get(candidate)
+                if found is not None:
+                    self._closeness[(target, candidate)] = known = found
+            closeness = {} if known is None else {candidate: known}
+        standing = self.standing(contact, target, closeness)
+        manager = standing.position is Position.HIRING_MANAGER
+        if first == candidate:
+            if candidate not in self.ties:
+                return None
+            tie = self.ties[candidate]
+            routes = [Route(path=(ME, candidate), chance=tie.willingness, vouch=tie.strength)]
+        elif state.introduced.get(candidate) == first:
+            return None  # that introduction is made
+        else:
+            routes = [
+                route
+                for route in introductions(
+                    candidate, self.links, self.bridges, manager=manager, through=first
+                )
+                if not any(person in state.closed for person in route.path)
+            ]
+        if not routes:
+            return None
+        score, route = min(
+            ((route_score(route, standing.value), route) for route in routes),
+            key=lambda item: (-item[0], len(item[1].path), item[1].path),
+        )
+        return route, score
+
+    def with_tie(self, contact: Contact, *, as_of: dt.date | None = None) -> ReferralModel:
+        """A view of this model in which your tie to ``contact`` (an existing direct
+        contact) is as ``contact`` has it (trust, what they were told, when you were last
+        in touch), on the day ``as_of``: what pricing one person's step needs.
+
+        Links, standing, asks and the network are this model's; ties to everyone else are
+        this model's on the same day, and worked out afresh for another. Routes through
+        the view are those a fresh analysis of the changed network finds (the plan's
+        tests check it); reading the view's network shows the contact unchanged.
+        """
+        old = self.network.contacts_by_id[contact.id]
+        assert (old.knows, old.asks, old.company, old.team, old.is_direct) == (
+            contact.knows,
+            contact.asks,
+            contact.company,
+            contact.team,
+            contact.is_direct,
+        ), "only the tie may change"
+        day = self.as_of if as_of is None else as_of
+        view = copy.copy(self)
+        view.as_of = day
+        view.can_ask, view.ask_from = ask_from(self.network.me.available, day)
+        view._evaluations = {}
+        view._routes = {}
+        view.__dict__.pop("bridges", None)  # it reads the ties, which differ
+        mutual = len(self.direct.intersection(self.knows.get(contact.id, {})))
+        tie = tie_strength(contact, self.network.me, day, mutual=mutual)
+        fallback = self.ties if day == self.as_of else None
+        view.ties = _Ties(view, override={contact.id: tie}, fallback=fallback)
+        return view
 
     def link_value(self, person: str, other: str) -> float | None:
         """How strongly two people are linked: your tie's strength when one is you, else the
