@@ -172,3 +172,13 @@ def test_docs_cite_the_projects_own_contract() -> None:
     assert (ROOT / "docs" / "output-format.md").exists()
     for path in [ROOT / "README.md", *(ROOT / "docs").glob("*.md"), *(ROOT / "src").rglob("*.py")]:
         assert "PRODUCT.md" not in path.read_text(encoding="utf-8"), path
+
+
+def test_the_worked_example_of_the_plan_is_the_sample_plan() -> None:
+    plan_doc = (ROOT / "docs" / "plan.md").read_text(encoding="utf-8")
+    golden = (ROOT / "tests" / "golden" / "plan-career-switcher.md").read_text(encoding="utf-8")
+    example = plan_doc.split("<!-- worked-example", 1)[1].split("<!-- end of worked example")[0]
+    rows = [line for line in example.splitlines() if line.startswith("| ")]
+    assert len(rows) >= 4
+    for row in rows:
+        assert row in golden, row

@@ -221,21 +221,37 @@ def test_every_sample_round_trips_exactly(tmp_path: Path) -> None:
         assert document.dump() == sample.read_text(encoding="utf-8")
 
 
-def test_plan_stops_proposing_a_signal_once_it_is_logged(tmp_path: Path) -> None:
+def test_the_plan_follows_what_is_logged_and_never_asks_twice(tmp_path: Path) -> None:
     path = write(tmp_path)
     day = dt.date(2026, 11, 25)
-    signals = [
-        step
-        for step in plan_actions(load_network(path), as_of=day).actions
-        if step.action == "signal"
+    first = plan_actions(load_network(path), as_of=day)
+    assert [(step.contact, step.action, step.tell) for step in first.steps] == [
+        ("bob-chen", "ask-referral", ("availability",))
     ]
-    assert [(step.contact, step.tell) for step in signals] == [("bob-chen", ("availability",))]
-    assert run(str(path), "bob-chen", "--told", "availability", "--contacted").exit_code == 0
-    after = plan_actions(load_network(path), as_of=day)
-    assert all(step.action != "signal" for step in after.actions)
-    assert [(step.action, step.contact) for step in after.actions][:1] == [
-        ("ask-referral", "bob-chen")
+    assert (
+        run(
+            str(path),
+            "bob-chen",
+            "--told",
+            "availability",
+            "--asked",
+            "referral",
+            "--for",
+            "Voltgrid/Grid Storage",
+        ).exit_code
+        == 0
+    )
+    waiting = plan_actions(load_network(path), as_of=day)
+    assert all(step.contact != "bob-chen" for step in waiting.steps)
+    assert [(q.day, q.action, q.contact) for q in waiting.queued] == [
+        (dt.date(2026, 12, 2), "follow-up", "bob-chen")
     ]
+    asked = float(str(first.steps[0].reasons[0].fact("after")))  # the referral ask alone
+    assert waiting.targets[0].before == pytest.approx(asked, abs=1e-3)
+    assert run(str(path), "bob-chen", "--outcome", "referred").exit_code == 0
+    referred = plan_actions(load_network(path), as_of=day)
+    assert referred.targets[0].before > asked  # the referral is made
+    assert all(item.action != "ask-referral" for step in referred.steps for item in step.items)
 
 
 def test_saying_nothing_is_a_usage_error(tmp_path: Path) -> None:

@@ -314,17 +314,20 @@ def plan(
     hours: Annotated[
         float, typer.Option(help="Hours you can give to networking this week.", min=0.0)
     ] = DEFAULT_HOURS,
+    messages: Annotated[
+        bool, typer.Option(help="End with a draft message for each conversation.")
+    ] = False,
     fmt: FormatOption = "table",
     output: OutputOption = None,
     force: ForceOption = False,
     as_of: AsOfOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
-    """This week's actions: whom to tell, ask, ask for an introduction, meet, within your hours."""
+    """This week's conversations within your hours, and what they queue for later weeks."""
     with _reporting(ctx):
         loaded, index = _load(ctx, network, max_size)
         chosen = plan_actions(loaded, hours=hours, as_of=as_of, index=index)
-        _emit(render_plan(chosen, fmt, width=_width()), output, force)
+        _emit(render_plan(chosen, fmt, width=_width(), messages=messages), output, force)
 
 
 @app.command()

@@ -1,13 +1,16 @@
-"""``warmreach plan`` as a table, markdown or JSON."""
+"""``warmreach plan`` as a table, markdown or JSON: this week's conversations, what is
+queued, and your odds."""
 
 from __future__ import annotations
 
 import json
+import textwrap
+from typing import Any
 
 from rich.table import Table
 from rich.text import Text
 
-from warmreach.plan import Plan
+from warmreach.plan import Plan, Queued, Step, Target
 from warmreach.reports.common import (
     Format,
     by_format,
@@ -16,56 +19,105 @@ from warmreach.reports.common import (
     markdown_table,
     plural,
 )
+from warmreach.reports.messages import queued_message, step_message
+from warmreach.reports.words import reason_text
 
 
-def render_plan(plan: Plan, fmt: Format, *, width: int = 120) -> str:
-    """The plan as a table (for terminals), markdown (to keep) or json (for scripts)."""
+def render_plan(plan: Plan, fmt: Format, *, width: int = 120, messages: bool = False) -> str:
+    """The plan as a table (for terminals), markdown (to keep) or json (for scripts); with
+    ``messages``, the table and markdown end with a draft message for each step (the JSON
+    always has them)."""
     return by_format(
         fmt,
-        table=lambda: plan_table(plan, width=width),
-        markdown=lambda: plan_markdown(plan),
+        table=lambda: plan_table(plan, width=width, messages=messages),
+        markdown=lambda: plan_markdown(plan, messages=messages),
         data=lambda: plan_json(plan),
     )
 
 
-def _plan_heading(plan: Plan) -> str:
+def why(step: Step) -> str:
+    """Why a conversation, in words: one clause per thing done in it."""
+    return "; and ".join(reason_text(reason) for reason in step.reasons)
+
+
+def _heading(plan: Plan) -> str:
     return (
-        f"{plural(len(plan.actions), 'action')} in {plan.minutes} of your "
+        f"{plural(len(plan.steps), 'conversation')} in {plan.minutes} of your "
         f"{plan.budget} minutes, best gain per minute first"
     )
 
 
-def _plan_footer(plan: Plan) -> list[str]:
+def _queued_what(plan: Plan, queued: Queued) -> str:
+    targets = {outlook.target.key: outlook.target.title for outlook in plan.targets}
+    target = targets.get(queued.target or "", queued.target or "")
+    match queued.action:
+        case "follow-up":
+            what = "follow up if there is no answer"
+            if queued.to:
+                what += f" about the introduction to {plan.name(queued.to)}"
+        case "ask-intro":
+            what = f"ask for an introduction to {plan.name(queued.to or '')}"
+        case "reach-out":
+            what = "approach the hiring manager"
+        case _:
+            what = "ask for a referral"
+    if target:
+        what += f" ({target})"
+    if queued.after is not None and queued.works < 1:
+        what += f", if the {queued.after} goes well"
+    return what
+
+
+def _queued_rows(plan: Plan) -> list[list[str]]:
+    return [
+        [
+            str(queued.day) if queued.day else "when you can say",
+            queued.action,
+            queued.name,
+            str(queued.minutes),
+            _queued_what(plan, queued),
+        ]
+        for queued in plan.queued
+    ]
+
+
+def _footer(plan: Plan) -> list[str]:
     lines = [
-        f"{outlook.title}: best referral {outlook.before:.2f} → {outlook.after:.2f}"
+        f"{outlook.target.title}: {outlook.before:.2f} → {outlook.after:.2f}"
         for outlook in plan.targets
     ]
-    if plan.left_out:
-        lines.append(
-            f"{plural(plan.left_out, 'more action')} with a gain did not fit; "
-            "give more time with --hours."
-        )
-    lines.append(
-        "Gains: the rise in your best referral scores if the action succeeds (docs/plan.md). "
-        "Record what you did with `warmreach log`."
-    )
+    lines += [f"{title}: closed; left out" for title in plan.closed]
     return lines
 
 
-def _plan_rows(plan: Plan) -> list[list[str]]:
+def _notes(plan: Plan) -> list[str]:
+    notes = []
+    if plan.stop is not None:
+        notes.append(reason_text(plan.stop))
+    notes.append(
+        "Gains: the rise in your chance of an interview, weighted by target (docs/plan.md). "
+        "Record what you do with `warmreach log` (--told, --asked, --outcome)."
+    )
+    return notes
+
+
+def _rows(plan: Plan) -> list[list[str]]:
     return [
-        [str(rank), step.action, step.name, str(step.minutes), f"{step.gain:+.3f}", step.why]
-        for rank, step in enumerate(plan.actions, start=1)
+        [str(rank), step.action, step.name, str(step.minutes), f"{step.gain:+.3f}", why(step)]
+        for rank, step in enumerate(plan.steps, start=1)
     ]
 
 
-def plan_table(plan: Plan, *, width: int = 120) -> str:
-    """One rich table of the chosen actions, then the targets' outlook, as plain text."""
+ODDS = "Your chance of an interview, with this week's plan and what it queues:"
+
+
+def plan_table(plan: Plan, *, width: int = 120, messages: bool = False) -> str:
+    """The week as a rich table, then what is queued and the odds, as plain text."""
     out = console(width)
-    out.print(f"Plan for {plan.generated_for}, week of {plan.as_of}", markup=False)
-    out.print(_plan_heading(plan), markup=False)
+    out.print(Text(f"Plan for {plan.generated_for}, week of {plan.as_of}"))
+    out.print(Text(_heading(plan)))
     out.print()
-    if plan.actions:
+    if plan.steps:
         table = Table(expand=True)
         table.add_column("#", justify="right", width=2)
         table.add_column("action", no_wrap=True, width=12)
@@ -73,67 +125,136 @@ def plan_table(plan: Plan, *, width: int = 120) -> str:
         table.add_column("min", justify="right", width=3)
         table.add_column("gain", justify="right", width=6)
         table.add_column("why", ratio=7)
-        for row in _plan_rows(plan):
+        for row in _rows(plan):
             table.add_row(*(Text(cell) for cell in row))
         out.print(table)
     else:
-        out.print("Nothing to do that would raise your odds this week.", markup=False)
+        out.print(Text("Nothing to do that would raise your odds this week."))
+    if plan.queued:
+        out.print()
+        out.print(Text("Queued for later weeks:"))
+        queued = Table(expand=True)
+        queued.add_column("when", no_wrap=True, width=16)
+        queued.add_column("action", no_wrap=True, width=12)
+        queued.add_column("person", ratio=2)
+        queued.add_column("min", justify="right", width=3)
+        queued.add_column("what", ratio=6)
+        for row in _queued_rows(plan):
+            queued.add_row(*(Text(cell) for cell in row))
+        out.print(queued)
     out.print()
-    for line in _plan_footer(plan):
-        out.print(Text(line))
+    out.print(Text(ODDS))
+    for line in _footer(plan):
+        out.print(Text(f"  {line}"))
+    out.print()
+    for note in _notes(plan):
+        out.print(Text(note))
+    if messages and plan.steps:
+        out.print()
+        out.print(Text("Messages to edit and send:"))
+        for rank, step in enumerate(plan.steps, start=1):
+            out.print()
+            out.print(Text(f"{rank}. To {step.name} ({step.action})"))
+            for line in step_message(plan, step).splitlines():
+                wrapped = textwrap.wrap(line, width - 4) or [""]
+                for part in wrapped:
+                    out.print(Text(f"   {part}" if part else ""))
     return console_text(out)
 
 
-def plan_markdown(plan: Plan) -> str:
+def plan_markdown(plan: Plan, *, messages: bool = False) -> str:
     """A plan a person can keep."""
-    lines = [
-        f"# Plan for {plan.generated_for}, week of {plan.as_of}",
-        "",
-        _plan_heading(plan) + ".",
-    ]
-    lines.append("")
-    if plan.actions:
-        lines += markdown_table(
-            ["#", "action", "person", "minutes", "gain", "why"], _plan_rows(plan)
-        )
+    lines = [f"# Plan for {plan.generated_for}, week of {plan.as_of}", "", _heading(plan) + ".", ""]
+    if plan.steps:
+        lines += markdown_table(["#", "action", "person", "minutes", "gain", "why"], _rows(plan))
     else:
         lines.append("Nothing to do that would raise your odds this week.")
-    *outlook, note = _plan_footer(plan)
-    lines += ["", "## If these succeed", "", *(f"- {line}" for line in outlook), "", note]
+    if plan.queued:
+        lines += ["", "## Queued for later weeks", ""]
+        lines += markdown_table(["when", "action", "person", "minutes", "what"], _queued_rows(plan))
+    lines += ["", "## " + ODDS.rstrip(":"), "", *(f"- {line}" for line in _footer(plan)), ""]
+    lines += _notes(plan)
+    if messages and plan.steps:
+        lines += ["", "## Messages to edit and send"]
+        for rank, step in enumerate(plan.steps, start=1):
+            lines += ["", f"### {rank}. To {step.name} ({step.action})", ""]
+            lines += [
+                f"> {line}" if line else ">" for line in step_message(plan, step).splitlines()
+            ]
     return "\n".join(lines) + "\n"
 
 
 def plan_json(plan: Plan) -> str:
     """The stable JSON of ``plan --format json`` (fields in docs/output-format.md), indented."""
-    document = {
+    before, after = plan.value
+    document: dict[str, Any] = {
         "generated_for": plan.generated_for,
         "as_of": plan.as_of.isoformat(),
         "budget_minutes": plan.budget,
         "minutes": plan.minutes,
+        "value": {"before": round(before, 4), "after": round(after, 4)},
         "actions": [
             {
                 "contact": step.contact,
                 "name": step.name,
                 "action": step.action,
                 "minutes": step.minutes,
-                "gain": step.gain,
-                "why": step.why,
+                "gain": round(step.gain, 4),
+                "why": why(step),
                 "target": step.target,
                 "to": step.to,
                 "tell": list(step.tell),
+                "items": [
+                    {
+                        "action": item.action,
+                        "target": item.target,
+                        "to": item.to,
+                        "works": item.works,
+                        "ask_on": item.ask_on.isoformat() if item.ask_on else None,
+                    }
+                    for item in step.items
+                ],
+                "factors": [{"kind": r.kind, **dict(r.facts)} for r in step.reasons],
+                "message": step_message(plan, step),
             }
-            for step in plan.actions
+            for step in plan.steps
+        ],
+        "queued": [
+            {
+                "day": queued.day.isoformat() if queued.day else None,
+                "contact": queued.contact,
+                "name": queued.name,
+                "action": queued.action,
+                "minutes": queued.minutes,
+                "target": queued.target,
+                "to": queued.to,
+                "works": queued.works,
+                "after": queued.after,
+                "message": queued_message(plan, queued),
+            }
+            for queued in plan.queued
         ],
         "targets": [
             {
                 "company": outlook.target.company,
-                "team": outlook.target.team,
-                "role": outlook.target.role,
-                "before": outlook.before,
-                "after": outlook.after,
+                "team": outlook.target.openings[0].team,
+                "roles": [o.role for o in outlook.target.openings if o.role],
+                "title": outlook.target.title,
+                "kind": outlook.target.kind,
+                "weight": outlook.target.weight,
+                "closes": _closes(outlook.target),
+                "before": round(outlook.before, 4),
+                "after": round(outlook.after, 4),
             }
             for outlook in plan.targets
         ],
+        "closed": list(plan.closed),
+        "stopped": reason_text(plan.stop) if plan.stop is not None else None,
         "left_out": plan.left_out,
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def _closes(target: Target) -> str | None:
+    days = [str(o.closes) for o in target.openings if o.closes is not None]
+    return max(days) if days and len(days) == len(target.openings) else None

@@ -114,6 +114,99 @@ WORDS: Final[Mapping[str, Callable[[Facts], str]]] = {
 }
 
 
+def _odds(facts: Facts) -> str:
+    before, after = float(str(facts["before"])), float(str(facts["after"]))
+    rise = f"your chance of an interview at {facts['target']} {before:.2f} → {after:.2f}"
+    others = facts["others"]
+    if others:
+        rise += f", and {others} more target{'s' if others != 1 else ''} gain"
+    return rise
+
+
+def _telling(facts: Facts, first: str = ", telling them your {} first") -> str:
+    return first.format(facts["tell"]) if facts["tell"] else ""
+
+
+def _when(facts: Facts) -> str:
+    return f"from {facts['ask_on']}" if facts["ask_on"] else "once you know when you can start"
+
+
+def _works(facts: Facts) -> str:
+    share = float(str(facts["works"]))
+    return {0.3: "about 1 in 3", 0.5: "about half the time"}.get(share, f"about {share:.0%}")
+
+
+def _intro(facts: Facts) -> str:
+    whom = f"{facts['to']}, the hiring manager" if facts.get("manager") else facts["to"]
+    return (
+        f"ask them to introduce you to {whom} (then a call with {facts['to']}){_telling(facts)}: "
+        + _odds(facts)
+    )
+
+
+def _nurture(facts: Facts) -> str:
+    if facts["reconnect"]:
+        what = f"out of touch for {facts['years']} years: reconnect"
+    elif facts["new"]:
+        what = "a new connection: meet to get to know each other"
+    else:
+        what = f"trust {facts['trust']}/5: meet to build trust"
+    return (
+        f"{what}{_telling(facts, ' and tell them your {}')}; if it goes well "
+        f"({_works(facts)}), ask them {_when(facts)}: " + _odds(facts)
+    )
+
+
+def _follow_up(facts: Facts) -> str:
+    what = f"an introduction to {facts['to']}" if facts["asked"] == "intro" else "a referral"
+    when = f" on {facts['on']}" if facts["on"] else ""
+    return f"you asked for {what}{when} and have no answer: a short reminder: " + _odds(facts)
+
+
+def _nothing_left(facts: Facts) -> str:
+    parts = ["Nothing else raises your odds this week"]
+    if facts["unavailable"] == "later":
+        parts.append("nobody can be asked until you know when you can start")
+    elif facts["unavailable"]:
+        parts.append(f"nobody can be asked for a referral before {facts['unavailable']}")
+    if facts["nobody"]:
+        parts.append(
+            f"nobody you know reaches {facts['nobody']} yet: see `warmreach gaps` for where "
+            "to grow your network"
+        )
+    return "; ".join(parts) + "."
+
+
+STEP_WORDS: Final[Mapping[str, Callable[[Facts], str]]] = {
+    "ask-referral": lambda f: f"ask for a referral{_telling(f)}: " + _odds(f),
+    "reach-out": lambda f: f"approach the hiring manager{_telling(f)}: " + _odds(f),
+    "ask-intro": _intro,
+    "signal": lambda f: f"tell them your {f['tell']} now, to ask them {_when(f)}: " + _odds(f),
+    "nurture": _nurture,
+    "info-chat": lambda f: (
+        f"a short message asking for a 15-minute chat about {f['company']}; if they reply "
+        f"({_works(f)}), ask them {_when(f)}: " + _odds(f)
+    ),
+    "grow": lambda f: (
+        f"nobody you know can help at {f['company']} yet: ask whom they know there; if they "
+        f"know someone ({_works(f)}), ask for an introduction {_when(f)}: " + _odds(f)
+    ),
+    "follow-up": _follow_up,
+    "no-time": lambda f: (
+        f"{f['more']} more step{'s' if f['more'] != 1 else ''} would raise your odds but "
+        + (
+            f"{'do' if f['more'] != 1 else 'does'} not fit in the {f['left']} minutes left "
+            f"(the shortest takes {f['shortest']})"
+            if f["left"]
+            else "the week is full"
+        )
+        + "; give more time with --hours."
+    ),
+    "nothing-left": _nothing_left,
+}
+
+
 def reason_text(reason: Reason) -> str:
-    """The words of one reason."""
-    return WORDS[reason.kind](dict(reason.facts))
+    """The words of one reason: of an analysis, or of a step of the plan."""
+    words = WORDS.get(reason.kind) or STEP_WORDS[reason.kind]
+    return words(dict(reason.facts))

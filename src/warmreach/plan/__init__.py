@@ -1,0 +1,471 @@
+"""This week's networking: the conversations that raise your chance of a referral most for
+the time you have, and what they queue for later weeks.
+
+- :mod:`~warmreach.plan.targets`: what the plan aims at, weighted, and whether it is open;
+- :mod:`~warmreach.plan.value`: the week's value, the chance of an interview per target;
+- :mod:`~warmreach.plan.options`: what can be done, each option with its chances and its
+  effect on the network;
+- :mod:`~warmreach.plan.choose`: choosing within the minutes;
+- :mod:`~warmreach.plan.result`: what a plan returns.
+
+``docs/plan.md`` explains the model with a worked example.
+
+>>> import datetime as dt
+>>> from warmreach.networkfile import parse_network
+>>> network = parse_network('''
+... me: {name: Ana, role: Analyst, seeking: {roles: [Product Manager]}}
+... openings: [{company: Voltgrid, team: Grid}]
+... contacts:
+...   - {name: Bob, company: Voltgrid, team: Grid, trust: 5, knows_my_work: 4,
+...      met: 2019, last_contact: 2026-11}
+...   - {name: Mei, company: Voltgrid, team: Grid, trust: 4, knows_my_work: 3,
+...      met: 2020, last_contact: 2026-10}
+... ''')
+>>> plan = plan_actions(network, hours=1, as_of=dt.date(2026, 11, 25))
+>>> [(step.name, step.action, step.minutes) for step in plan.steps]
+[('Bob', 'ask-referral', 30), ('Mei', 'ask-referral', 30)]
+>>> [(round(o.before, 2), round(o.after, 2)) for o in plan.targets]
+[(0.26, 0.94)]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Final
+
+from warmreach.errors import UsageError
+from warmreach.gaps import find_gaps
+from warmreach.graph import NetworkIndex
+from warmreach.model import Network, Opening, Told, resolve_day
+from warmreach.plan.choose import Choice, State, Taken, choose
+from warmreach.plan.options import (
+    CALL,
+    COFFEE,
+    MESSAGE,
+    PLAN_ACTIONS,
+    AskOption,
+    FollowUpOption,
+    GrowOption,
+    InfoChatOption,
+    NurtureOption,
+    Option,
+    Options,
+    PlanAction,
+    SignalOption,
+    action_of,
+    apply_option,
+)
+from warmreach.plan.result import Item, Outlook, Plan, Queued, Step
+from warmreach.plan.targets import (
+    FIELD_WEIGHT,
+    OPENING_WEIGHT,
+    SOUGHT_WEIGHT,
+    Target,
+    group_openings,
+)
+from warmreach.plan.value import Chance, target_chances
+from warmreach.scoring import FOLLOW_UP_DAYS, Reason, ReferralModel
+from warmreach.text import join_words
+
+#: hours a week when none are given
+DEFAULT_HOURS: Final = 2.0
+
+
+def plan_actions(
+    network: Network,
+    *,
+    hours: float = DEFAULT_HOURS,
+    as_of: dt.date | None = None,
+    targets: Sequence[Opening] | None = None,
+    index: NetworkIndex | None = None,
+) -> Plan:
+    """This week's conversations within ``hours``, and what they queue.
+
+    The targets are the file's openings (one per team), the companies of
+    ``me.seeking.companies`` without one, and, when ``me.seeking`` names a field, the gap
+    report's companies of that field; or the openings given. ``index``, the network's
+    :class:`~warmreach.graph.NetworkIndex`, is built when not given.
+    """
+    if hours < 0 or not math.isfinite(hours):
+        raise UsageError(f"--hours must be a number of hours, 0 or more, not {hours}")
+    week = week_options(network, as_of=as_of, targets=targets, index=index)
+    budget = round(hours * 60)
+    choice = choose(week.options, week.base, budget)
+    return _plan(week, choice, budget)
+
+
+@dataclass(frozen=True)
+class Week:
+    """What a plan chooses from: the targets, every option, and the chances the file's
+    asks already hold."""
+
+    model: ReferralModel
+    targets: list[Target]
+    options: list[Option]
+    base: State
+    finder: Options
+    #: openings left out because they have closed
+    closed: tuple[str, ...]
+
+
+def week_options(
+    network: Network,
+    *,
+    as_of: dt.date | None = None,
+    targets: Sequence[Opening] | None = None,
+    index: NetworkIndex | None = None,
+) -> Week:
+    """The targets and options of this week's plan (see :func:`plan_actions`)."""
+    model = ReferralModel(network, as_of=resolve_day(as_of), index=index)
+    goals, closed, helpers = _targets(model, targets)
+    if not goals:
+        raise UsageError(
+            "nothing to plan for: the file has no open opening, no me.seeking.companies and no "
+            "company of the field you seek; add an opening or me.seeking.companies"
+        )
+    roles = [
+        *network.me.seeking.roles,
+        *(o.role for goal in goals for o in goal.openings if o.role),
+    ]
+    finder = Options(model, goals, helpers=helpers, roles=roles)
+    options = finder.find()
+    recorded = [item for item in finder.recorded() if isinstance(item, Chance)]
+    base = State(recorded, [goal.weight for goal in goals])
+    return Week(
+        model=model, targets=goals, options=options, base=base, finder=finder, closed=closed
+    )
+
+
+def _targets(
+    model: ReferralModel, given: Sequence[Opening] | None
+) -> tuple[list[Target], tuple[str, ...], list[str]]:
+    """The plan's targets, the titles of closed openings left out, and the people who may
+    know others in the field (for grow steps)."""
+    network = model.network
+    day = model.as_of
+    goals: list[Target] = []
+    closed: list[str] = []
+    helpers: list[str] = []
+
+    def add(openings: tuple[Opening, ...], weight: float, kind: str) -> None:
+        report = model.report(openings[0])
+        roles = list(dict.fromkeys(opening.role for opening in openings if opening.role))
+        title = report.company_name + (f" — {report.team_name}" if report.team_name else "")
+        if roles:
+            title += f" ({', '.join(roles)})"
+        goal = Target(
+            openings=openings,
+            title=title,
+            company_name=report.company_name,
+            team_name=report.team_name,
+            weight=weight,
+            kind=kind,  # type: ignore[arg-type]
+        )
+        if goal.is_closed(day):
+            closed.append(title)
+        else:
+            goals.append(goal)
+
+    openings = list(network.openings if given is None else given)
+    for group in group_openings(openings):
+        add(group, OPENING_WEIGHT, "opening")
+    if given is None:
+        covered = {goal.company for goal in goals}
+        for company in network.me.seeking.companies:
+            if company not in covered:
+                covered.add(company)
+                add((Opening(company=company),), SOUGHT_WEIGHT, "sought")
+        seeking = network.me.seeking
+        if seeking.industries or seeking.roles:
+            report = find_gaps(network, as_of=day, model=model)
+            for gap in report.companies:
+                if gap.company not in covered:
+                    covered.add(gap.company)
+                    add((Opening(company=gap.company),), FIELD_WEIGHT, "field")
+            helpers = [person.contact for person in report.contacts_in_field if person.tie > 0]
+            helpers += [person.contact for person in report.adjacent]
+    return goals, tuple(closed), helpers
+
+
+def _plan(week: Week, choice: Choice, budget: int) -> Plan:
+    model, goals, options, base = week.model, week.targets, week.options, week.base
+    network = model.network
+    contacts = network.contacts_by_id
+    by_person: dict[str, list[Taken]] = {}
+    for taken in choice.taken:
+        by_person.setdefault(taken.option.person, []).append(taken)
+    steps = []
+    for person, entries in by_person.items():
+        tell: list[Told] = []
+        for entry in entries:
+            tell += [item for item in entry.option.tell if item not in tell]
+        steps.append(
+            Step(
+                contact=person,
+                name=contacts[person].name,
+                action=action_of(entries[0].option),
+                minutes=sum(entry.minutes for entry in entries),
+                gain=math.fsum(entry.gain for entry in entries),
+                items=tuple(_item(entry.option, goals) for entry in entries),
+                tell=tuple(tell),
+                reasons=tuple(
+                    _reason(model, goals, entry, first=index == 0)
+                    for index, entry in enumerate(entries)
+                ),
+            )
+        )
+    left = [
+        option
+        for option in options
+        if option not in {entry.option for entry in choice.taken}
+        and choice.cost(option) is not None
+        and choice.state.gain(option.chances) > 0
+    ]
+    left_out = [option for option in left if choice.minutes + (choice.cost(option) or 0) > budget]
+    names = {contact.id: contact.name for contact in network.contacts}
+    companies = {company.id: company.name for company in network.companies}
+    for option in options:
+        if isinstance(option, GrowOption):
+            names[f"{option.person}--at--{option.company}"] = (
+                f"someone {contacts[option.person].name} knows at "
+                f"{network.companies_by_id[option.company].name}"
+            )
+    return Plan(
+        generated_for=network.me.name,
+        me=network.me,
+        me_company=network.companies_by_id[network.me.company].name if network.me.company else None,
+        as_of=model.as_of,
+        budget=budget,
+        steps=tuple(steps),
+        queued=_queued(model, goals, choice, week.finder),
+        targets=tuple(
+            Outlook(target=goal, before=before, after=after)
+            for goal, before, after in zip(goals, base.values, choice.state.values, strict=True)
+        ),
+        stop=_stop(model, goals, choice, budget, left_out),
+        left_out=len(left_out),
+        closed=week.closed,
+        names=names,
+        companies=companies,
+    )
+
+
+def _item(option: Option, goals: Sequence[Target]) -> Item:
+    target = getattr(option, "target", None)
+    to = getattr(option, "to", None)
+    if isinstance(option, GrowOption):
+        to = option.company
+    if target is None and option.chances:
+        targets = {chance.target for chance in option.chances}
+        target = next(iter(targets)) if len(targets) == 1 else None
+    later = option.later[0].day if option.later else None
+    works = option.chances[0].s if option.later else 1.0
+    return Item(
+        action=action_of(option),
+        target=None if target is None else goals[target].key,
+        to=to,
+        works=works,
+        ask_on=later,
+    )
+
+
+def _main_target(taken: Taken, goals: Sequence[Target]) -> int:
+    rises = [
+        (goals[index].weight * (after - before), -index)
+        for index, (before, after) in enumerate(zip(taken.before, taken.after, strict=True))
+    ]
+    best, index = max(rises)
+    if best > 0:
+        return -index
+    return taken.option.chances[0].target
+
+
+def _reason(
+    model: ReferralModel, goals: Sequence[Target], taken: Taken, *, first: bool = True
+) -> Reason:
+    """Why a step: its kind and the facts a sentence about it needs (what you tell them
+    is said with the first item of a conversation)."""
+    option = taken.option
+    network = model.network
+    contacts = network.contacts_by_id
+    main = _main_target(taken, goals)
+    others = sum(
+        1
+        for index, (before, after) in enumerate(zip(taken.before, taken.after, strict=True))
+        if index != main and after > before + 1e-9
+    )
+    facts: dict[str, str | int | float | None] = {
+        "target": goals[main].title,
+        "before": round(taken.before[main], 3),
+        "after": round(taken.after[main], 3),
+        "others": others,
+        "tell": join_words(option.tell) if option.tell and first else None,
+    }
+    ask_on = option.later[0].day if option.later else None
+    if option.later:
+        facts.update(
+            works=option.chances[0].s,
+            ask_on=ask_on.isoformat() if ask_on else None,
+            asks=len(option.later),
+        )
+    tie = model.ties.get(option.person)
+    match option:
+        case AskOption():
+            facts.update(to=contacts[option.to].name if option.to else None)
+            if option.manager and option.to:
+                facts.update(manager=1)
+        case NurtureOption():
+            silent = tie.months_silent if tie is not None else None
+            facts.update(
+                reconnect=int(option.reconnect),
+                years=None if silent is None else round(silent / 12),
+                trust=contacts[option.person].trust,
+                new=int(tie is not None and tie.is_new),
+            )
+        case InfoChatOption():
+            facts.update(company=network.companies_by_id[goals[option.target].company].name)
+        case GrowOption():
+            facts.update(company=network.companies_by_id[option.company].name)
+        case FollowUpOption():
+            ask = option.ask
+            facts.update(
+                asked=ask.asked,
+                on=str(ask.date) if ask.date else None,
+                to=contacts[ask.to].name if ask.to else None,
+            )
+        case SignalOption():
+            pass
+    return Reason.of(action_of(option), **facts)
+
+
+def _queued(
+    model: ReferralModel, goals: Sequence[Target], choice: Choice, finder: Options
+) -> tuple[Queued, ...]:
+    """The asks this week's steps prepare, the follow-ups of the asks made this week, and
+    the follow-ups of the file's asks that fall due later."""
+    contacts = model.network.contacts_by_id
+    found: list[Queued] = []
+    follow_up = model.as_of + dt.timedelta(days=FOLLOW_UP_DAYS)
+    for taken in choice.taken:
+        option = taken.option
+        for later in option.later:
+            action: PlanAction = (
+                "ask-intro"
+                if later.asked == "intro"
+                else ("reach-out" if later.manager else "ask-referral")
+            )
+            found.append(
+                Queued(
+                    day=later.day,
+                    contact=later.person,
+                    name=contacts[later.person].name,
+                    action=action,
+                    target=goals[later.target].key,
+                    to=later.to,
+                    minutes=CALL if later.to is None else MESSAGE + CALL,
+                    works=option.chances[0].s,
+                    after=action_of(option),
+                )
+            )
+        if isinstance(option, AskOption):
+            found.append(
+                Queued(
+                    day=follow_up,
+                    contact=option.person,
+                    name=contacts[option.person].name,
+                    action="follow-up",
+                    target=goals[option.target].key,
+                    to=option.to,
+                    minutes=MESSAGE,
+                    after=action_of(option),
+                )
+            )
+    planned = {
+        (taken.option.person, taken.option.ask.key, taken.option.ask.to)
+        for taken in choice.taken
+        if isinstance(taken.option, FollowUpOption)
+    }
+    for contact in model.network.contacts:
+        for ask in contact.asks:
+            if not ask.pending or (contact.id, ask.key, ask.to) in planned:
+                continue
+            target = next(
+                (goal.key for goal in goals if any(ask.concerns(o) for o in goal.openings)), None
+            )
+            if target is None:
+                continue
+            _, reminder, due = finder.reply(ask, contact)
+            if reminder is not None and due is not None and due > model.as_of:
+                found.append(
+                    Queued(
+                        day=due,
+                        contact=contact.id,
+                        name=contact.name,
+                        action="follow-up",
+                        target=target,
+                        to=ask.to,
+                        minutes=MESSAGE,
+                    )
+                )
+    found.sort(
+        key=lambda q: (
+            q.day or dt.date.max,
+            q.contact,
+            PLAN_ACTIONS.index(q.action),
+            q.target or "",
+            q.to or "",
+        )
+    )
+    return tuple(dict.fromkeys(found))
+
+
+def _stop(
+    model: ReferralModel,
+    goals: Sequence[Target],
+    choice: Choice,
+    budget: int,
+    left_out: Sequence[Option],
+) -> Reason | None:
+    """Why the plan ends before the budget does, when it does."""
+    minutes_left = budget - choice.minutes
+    if left_out:
+        shortest = min(choice.cost(option) or 0 for option in left_out)
+        return Reason.of("no-time", more=len(left_out), shortest=shortest, left=minutes_left)
+    if minutes_left < MESSAGE:
+        return None
+    untouched = [
+        goal.title
+        for goal, value in zip(goals, choice.state.values, strict=True)
+        if value <= target_chances((), 1)[0] + 1e-9 and goal.kind != "field"
+    ]
+    return Reason.of(
+        "nothing-left",
+        unavailable=None
+        if model.can_ask
+        else (model.ask_from.isoformat() if model.ask_from else "later"),
+        nobody=join_words(untouched) if untouched else None,
+        left=minutes_left,
+    )
+
+
+__all__ = [
+    "CALL",
+    "COFFEE",
+    "DEFAULT_HOURS",
+    "MESSAGE",
+    "PLAN_ACTIONS",
+    "Item",
+    "Outlook",
+    "Plan",
+    "PlanAction",
+    "Queued",
+    "Step",
+    "Target",
+    "Week",
+    "apply_option",
+    "plan_actions",
+    "week_options",
+]
