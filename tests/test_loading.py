@@ -180,7 +180,7 @@ def test_load_network_reads_a_file(tmp_path: Path) -> None:
 def test_load_network_reports_files_it_cannot_read(tmp_path: Path) -> None:
     with pytest.raises(WarmreachError, match=r"missing\.yaml: cannot read the file: No such file"):
         load_network(tmp_path / "missing.yaml")
-    with pytest.raises(WarmreachError, match="cannot read the file"):
+    with pytest.raises(WarmreachError, match="is a folder, not a regular file"):
         load_network(tmp_path)
 
 

@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import itertools
 import os
 import re
 from pathlib import Path
 from typing import Final
 
 from warmreach.errors import InvalidNetwork, Problem, WarmreachError
+from warmreach.networkfile.atomic import kind_of
 
 #: files larger than this many bytes are refused unless the caller raises the limit
 DEFAULT_MAX_BYTES: Final = 20_000_000
@@ -66,11 +68,13 @@ def _character_message(char: str) -> str:
 
 
 def decode_text(data: bytes, file: str) -> str:
-    """Decode UTF-8 (BOM allowed), reporting every bad byte and control character."""
+    """Decode UTF-8 (BOM allowed), reporting every bad byte and control character (the
+    first MAX_CHARACTER_PROBLEMS; the search stops there, so a binary file costs little)."""
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     text = data.decode("utf-8", errors="surrogateescape")
-    bad = list(_BAD_CHARACTER.finditer(text))
+    found = _BAD_CHARACTER.finditer(text)
+    bad = list(itertools.islice(found, MAX_CHARACTER_PROBLEMS + 1))
     if not bad:
         return text
     positions = Positions(text)
@@ -82,27 +86,38 @@ def decode_text(data: bytes, file: str) -> str:
         )
     if len(bad) > MAX_CHARACTER_PROBLEMS:
         line, col = positions(bad[MAX_CHARACTER_PROBLEMS].start())
-        more = len(bad) - MAX_CHARACTER_PROBLEMS
-        message = f"{more} more bad characters from here on; is this a text file?"
+        message = "more bad characters from here on; is this a text file?"
         problems.append(Problem(file=file, line=line, col=col, message=message))
     raise InvalidNetwork(problems)
 
 
 def read_network_file(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """The bytes of a network file, refused before reading when over ``max_bytes``.
+    """The bytes of a network file, refused before reading when over ``max_bytes`` or
+    when it is not a regular file (a FIFO would block, a device never end).
 
     Raises :class:`~warmreach.errors.InvalidNetwork` for a file too large, and
     :class:`~warmreach.errors.WarmreachError` when it cannot be read.
     """
     file = os.fspath(path)
     try:
-        with Path(file).open("rb") as stream:
-            size = os.fstat(stream.fileno()).st_size
-            if size > max_bytes:
-                raise InvalidNetwork([too_large(file, size, max_bytes)])
-            return stream.read(max_bytes + 1)
+        kind = kind_of(Path(file).stat().st_mode)
+        if kind is not None:
+            raise WarmreachError(f"{file} is {kind}, not a regular file; give a network file")
+        # not blocking: should a FIFO take the file's place after the check, reading ends
+        handle = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(handle, "rb") as stream:
+            status = os.fstat(stream.fileno())
+            kind = kind_of(status.st_mode)
+            if kind is not None:
+                raise WarmreachError(f"{file} is {kind}, not a regular file; give a network file")
+            if status.st_size > max_bytes:
+                raise InvalidNetwork([too_large(file, status.st_size, max_bytes)])
+            data = stream.read(max_bytes + 1)
     except OSError as error:
         raise WarmreachError(f"{file}: cannot read the file: {error.strerror or error}") from error
+    if len(data) > max_bytes:  # it grew while being read
+        raise InvalidNetwork([too_large(file, len(data), max_bytes)])
+    return data
 
 
 def too_large(file: str, size: int, limit: int) -> Problem:
