@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 from pathlib import Path
@@ -12,7 +13,7 @@ from typer.testing import CliRunner, Result
 from tests.helpers import SAMPLES
 from warmreach.cli import app
 from warmreach.errors import InvalidNetwork
-from warmreach.log import LogEntry, log_contact
+from warmreach.log import LogEntry, log_contact, record
 from warmreach.matching import find_contact
 from warmreach.networkfile import load_network
 from warmreach.networkfile.edit import open_document
@@ -219,6 +220,31 @@ def test_every_sample_round_trips_exactly(tmp_path: Path) -> None:
     for sample in SAMPLES:
         document = open_document(sample)
         assert document.dump() == sample.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "sample", [*SAMPLES, None], ids=lambda path: path.stem if path else "network"
+)
+def test_editing_one_contact_alone_writes_what_editing_the_whole_file_writes(
+    sample: Path | None, tmp_path: Path
+) -> None:
+    text = sample.read_text(encoding="utf-8") if sample else NETWORK
+    path = write(tmp_path, text)
+    entry = LogEntry(
+        told=("availability",),
+        contacted=dt.date(2026, 11, 25),
+        note="met for coffee",
+        asked="referral",
+        target=None,
+        today=dt.date(2026, 11, 25),
+    )
+    for contact in load_network(path).contacts:
+        by_parts, whole = open_document(path), open_document(path)
+        whole.by_parts = False
+        for document in (by_parts, whole):
+            record(document, contact.id, dataclasses.replace(entry, asked=None))
+        assert by_parts.dump() == whole.dump(), contact.id
+        assert by_parts.by_parts and "_round_trip" not in by_parts.__dict__, contact.id
 
 
 def test_the_plan_follows_what_is_logged_and_never_asks_twice(tmp_path: Path) -> None:

@@ -21,9 +21,9 @@ from warmreach.networkfile.decode import DEFAULT_MAX_BYTES
 from warmreach.networkfile.edit import (
     Document,
     add_to_list,
+    editing,
     flow_map,
     list_items,
-    open_document,
     record_told,
     save_document,
     set_key,
@@ -198,11 +198,11 @@ def log_contact(
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> tuple[str, list[str]]:
     """Record ``entry`` for the contact ``find`` picks; returns their id and the changes."""
-    document = open_document(path, max_bytes=max_bytes)
-    contact_id = find(document.network)
-    changes = record(document, contact_id, entry)
-    if changes:
-        save_document(document)
+    with editing(path, max_bytes=max_bytes) as document:
+        contact_id = find(document.network)
+        changes = record(document, contact_id, entry)
+        if changes:
+            save_document(document)
     return contact_id, changes
 
 

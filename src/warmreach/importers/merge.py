@@ -26,7 +26,7 @@ from warmreach.matching import (
     normalize_title,
     similar_names,
 )
-from warmreach.model import DEFAULT_TRUST, Contact, Network, PartialDate, resolve_day
+from warmreach.model import DEFAULT_TRUST, ME, Contact, Network, PartialDate, resolve_day
 from warmreach.networkfile.atomic import write_atomic
 from warmreach.networkfile.decode import DEFAULT_MAX_BYTES
 from warmreach.networkfile.dump import network_text
@@ -34,8 +34,8 @@ from warmreach.networkfile.edit import (
     Document,
     append_record,
     delete_key,
+    editing,
     extend_list,
-    open_document,
     save_document,
     set_key,
 )
@@ -83,7 +83,9 @@ def import_export(
     summary = ImportSummary(output=str(path), skipped=list(export.skipped))
     tick = progress or (lambda: None)
     if merge and path.exists():
-        _merge(open_document(path, max_bytes=max_bytes), export, summary, tick)
+        with editing(path, max_bytes=max_bytes) as document:
+            document.by_parts = False  # new contacts go into the whole list
+            _merge(document, export, summary, tick)
         return summary
     if path.exists() and not force:
         raise WarmreachError(f"{path} exists; pass --merge to update it, or --force to replace it")
@@ -91,7 +93,7 @@ def import_export(
         raise UsageError("a new network file needs your name: pass --me NAME")
     day = resolve_day(today)
     contacts: list[dict[str, Any]] = []
-    ids: set[str] = set()
+    ids: set[str] = {ME}  # a contact called "Me" gets another id than you
     seen = _Seen()
     for person in export.people:
         tick()
@@ -233,7 +235,7 @@ def _merge(
     for i, found in zip(unmatched, index.fuzzy([people[i] for i in unmatched]), strict=True):
         exact[i] = found
     claimed: dict[str, int] = {}
-    taken = {contact.id for contact in document.network.contacts}
+    taken = {ME, *(contact.id for contact in document.network.contacts)}
     seen = _Seen()
     for person, candidates in zip(people, exact, strict=True):
         tick()

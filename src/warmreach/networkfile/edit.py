@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import codecs
 import copy
+import hashlib
 import io
 import itertools
 import os
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+import time
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any, Final
@@ -27,9 +30,9 @@ from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import LiteralScalarString
 
 from warmreach.errors import InvalidNetwork, WarmreachError
-from warmreach.model import Network
+from warmreach.model import Contact, Network
 from warmreach.networkfile import parse_network
-from warmreach.networkfile.atomic import write_atomic
+from warmreach.networkfile.atomic import real_path, write_atomic
 from warmreach.networkfile.decode import DEFAULT_MAX_BYTES, read_network_file
 from warmreach.schema import NETWORK
 
@@ -38,9 +41,33 @@ _LAYOUTS: Final = ((2, 4, 2), (2, 2, 0), (4, 4, 2), (4, 6, 4), (4, 4, 0), (2, 2,
 
 
 @dataclass
+class _Part:
+    """One contact's lines, round-tripped on their own (see :meth:`Document.contact_node`)."""
+
+    #: the lines of the file it spans: [start, end)
+    start: int
+    end: int
+    yaml: YAML
+    #: ``{contacts: [the contact]}``: the item in the same context as in the file
+    tree: Any
+
+    @property
+    def node(self) -> CommentedMap:
+        found: CommentedMap = self.tree["contacts"][0]
+        return found
+
+    def text(self) -> str:
+        return _dump(self.yaml, self.tree).removeprefix(_WRAPPER)
+
+
+@dataclass
 class Document:
     """A network file open for editing: its text, the network, and (when an edit needs it)
-    the round-trip tree, read on first use because it is slow on large files."""
+    the round-trip tree, read on first use because it is slow on large files.
+
+    An edit of one contact (:meth:`contact_node`) reads only that contact's lines when it
+    can (a block list of contacts): the work is that of the edit, not of the file.
+    """
 
     path: Path
     #: the file's text, without a byte-order mark
@@ -48,27 +75,20 @@ class Document:
     network: Network
     #: whether the file starts with a UTF-8 byte-order mark (kept when saving)
     bom: bool = False
+    #: a digest of the bytes read, to refuse replacing a file that changed since
+    digest: str = ""
+    #: the size limit the file was read with (the edited file must keep to it too)
+    max_bytes: int = DEFAULT_MAX_BYTES
+    #: whether a contact may be edited on its own lines (:meth:`contact_node`)
+    by_parts: bool = True
+    #: the contacts edited on their own, by id
+    _parts: dict[str, _Part] = field(default_factory=dict)
 
     @cached_property
     def _round_trip(self) -> tuple[YAML, Any]:
-        if "\r" in self.text:
-            raise WarmreachError(
-                f"{self.path}: has Windows line endings; warmreach edits files with Unix line "
-                "endings only, so that nothing else in it changes"
-            )
-        yaml = _round_trip_yaml(*_LAYOUTS[0])
-        try:
-            tree = yaml.load(self.text)
-        except YAMLError as error:  # pragma: no cover - our loader accepted the file
-            raise WarmreachError(f"{self.path}: cannot be edited: {error}") from error
-        for layout in sorted(_LAYOUTS, key=lambda layout: layout != _guess_layout(self.text)):
-            yaml.indent(mapping=layout[0], sequence=layout[1], offset=layout[2])
-            if _dump(yaml, tree) == self.text:
-                return yaml, tree
-        raise WarmreachError(
-            f"{self.path}: its layout cannot be kept exactly when editing it (mixed "
-            "indentation?); make the change by hand"
-        )
+        if self._parts:  # pragma: no cover - a document is edited one way or the other
+            raise WarmreachError(f"{self.path}: edited by parts already")
+        return _round_trip(self.text, str(self.path), 0)
 
     @property
     def tree(self) -> Any:
@@ -77,21 +97,143 @@ class Document:
 
     @property
     def edited(self) -> bool:
-        """Whether the round-trip tree has been read (and so may have been changed)."""
-        return "_round_trip" in self.__dict__
+        """Whether the round-trip tree or a contact's part has been read (and so may have
+        been changed)."""
+        return "_round_trip" in self.__dict__ or bool(self._parts)
 
     def dump(self) -> str:
-        yaml, tree = self._round_trip
-        return _dump(yaml, tree)
+        if "_round_trip" in self.__dict__ or not self._parts:
+            yaml, tree = self._round_trip
+            return _dump(yaml, tree)
+        lines = self.text.splitlines(keepends=True)
+        for part in sorted(self._parts.values(), key=lambda part: -part.start):
+            lines[part.start : part.end] = [part.text()]
+        return "".join(lines)
 
     @cached_property
     def _indices(self) -> dict[str, int]:
         return {contact.id: index for index, contact in enumerate(self.network.contacts)}
 
+    @cached_property
+    def _lines(self) -> list[str]:
+        return self.text.splitlines(keepends=True)
+
     def contact_node(self, contact_id: str) -> CommentedMap:
-        """The round-trip mapping of the contact with this id."""
-        node: CommentedMap = self.tree["contacts"][self._indices[contact_id]]
-        return node
+        """The round-trip mapping of the contact with this id: from its own lines when
+        the contacts are a block list and the whole tree has not been read, else from
+        the whole tree."""
+        if self.by_parts and "_round_trip" not in self.__dict__:
+            part = self._parts.get(contact_id) or self._part(contact_id)
+            if part is not None:
+                self._parts[contact_id] = part
+                return part.node
+        found: CommentedMap = self.tree["contacts"][self._indices[contact_id]]
+        return found
+
+    def _part(self, contact_id: str) -> _Part | None:
+        """The lines of one contact, round-tripped alone, or None when they cannot be."""
+        if "\r" in self.text:
+            return None
+        index = self._indices[contact_id]
+        contacts = self.network.contacts
+        span = _item_span(self._lines, contacts[index], contacts[index + 1 : index + 2])
+        if span is None:
+            return None
+        start, end = span
+        lines = "".join(self._lines[start:end])
+        try:
+            yaml, tree = _round_trip(_WRAPPER + lines, str(self.path), start - 1)
+        except WarmreachError:
+            return None
+        items = tree.get("contacts") if isinstance(tree, CommentedMap) else None
+        if not (isinstance(items, CommentedSeq) and len(items) == 1):
+            return None
+        part = _Part(start=start, end=end, yaml=yaml, tree=tree)
+        if part.text() != lines or not isinstance(items[0], CommentedMap):
+            return None
+        return part
+
+
+#: what a contact's lines are read under when edited alone: the key of their list
+_WRAPPER: Final = "contacts:\n"
+
+
+def _item_span(
+    lines: Sequence[str], contact: Contact, following: Sequence[Contact]
+) -> tuple[int, int] | None:
+    """The lines [start, end) of a contact's item in a block list; None when the item is
+    not written ``- key: ...`` on the line it starts."""
+    where = contact.location
+    if where is None:
+        return None
+    start = where.line - 1
+    line = lines[start] if start < len(lines) else ""
+    before = line[: where.col - 1]
+    if before.strip() != "-":
+        return None
+    indent = len(before) - len(before.lstrip(" "))
+    if following:
+        after = following[0].location
+        if after is None or after.line - 1 <= start:
+            return None
+        end = after.line - 1
+        nxt = lines[end] if end < len(lines) else ""
+        if nxt[: after.col - 1].strip() != "-":
+            return None
+        return start, end
+    end = start + 1
+    while end < len(lines):
+        text = lines[end]
+        stripped = text.lstrip(" ")
+        if stripped.strip() and not stripped.startswith("#"):
+            column = len(text) - len(stripped)
+            if column < indent or (column == indent and not stripped.startswith("-")):
+                break
+        end += 1
+    while end > start + 1 and lines[end - 1].strip() == "":
+        end -= 1  # blank lines before what follows stay outside the item
+    return start, end
+
+
+def _round_trip(text: str, file: str, first_line: int) -> tuple[YAML, Any]:
+    """``text`` as a round-trip tree, with the indentation that writes it back exactly;
+    refused, naming the first line that would change, when none does."""
+    if "\r" in text:
+        raise WarmreachError(
+            f"{file}: has Windows line endings; warmreach edits files with Unix line "
+            "endings only, so that nothing else in it changes"
+        )
+    yaml = _round_trip_yaml(*_LAYOUTS[0])
+    try:
+        tree = yaml.load(text)
+    except YAMLError as error:  # pragma: no cover - our loader accepted the file
+        raise WarmreachError(f"{file}: cannot be edited: {error}") from error
+    best: tuple[int, str, str] | None = None
+    for layout in sorted(_LAYOUTS, key=lambda layout: layout != _guess_layout(text)):
+        yaml.indent(mapping=layout[0], sequence=layout[1], offset=layout[2])
+        written = _dump(yaml, tree)
+        if written == text:
+            return yaml, tree
+        differs = _first_difference(text, written)
+        if best is None or differs[0] > best[0]:
+            best = differs
+    assert best is not None
+    number, was, would = best
+    raise WarmreachError(
+        f"{file}:{first_line + number}: warmreach cannot keep this line as written when "
+        f"editing the file ('{was.strip()[:60]}' would be written '{would.strip()[:60]}'); "
+        "make the change by hand"
+    )
+
+
+def _first_difference(text: str, written: str) -> tuple[int, str, str]:
+    """The first line (1-based) where ``written`` differs from ``text``, and both lines."""
+    for number, (was, would) in enumerate(
+        itertools.zip_longest(text.splitlines(), written.splitlines(), fillvalue=""), start=1
+    ):
+        if was != would:
+            return number, was, would
+    return 1, "", ""  # pragma: no cover - the texts differ
 
 
 def _dump(yaml: YAML, tree: Any) -> str:
@@ -122,17 +264,76 @@ def _guess_layout(text: str) -> tuple[int, int, int]:
 
 
 def open_document(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """Read and validate ``path`` for editing.
+    """Read and validate ``path`` for editing (the real file, when it is a symbolic link).
 
     Raises :class:`InvalidNetwork` when the file has problems (fix them first). Reading
     the round-trip tree, on the first edit, raises :class:`WarmreachError` when no layout
-    reproduces the file exactly.
+    reproduces the file exactly. Edit under :func:`editing`, which locks the file.
     """
     file = Path(path)
     data = read_network_file(file, max_bytes=max_bytes)
     network = parse_network(data, file=str(file), max_bytes=max_bytes)
     bom = data.startswith(codecs.BOM_UTF8)
-    return Document(path=file, text=data.decode("utf-8-sig"), network=network, bom=bom)
+    return Document(
+        path=file,
+        text=data.decode("utf-8-sig"),
+        network=network,
+        bom=bom,
+        digest=hashlib.sha256(data).hexdigest(),
+        max_bytes=max_bytes,
+    )
+
+
+@contextmanager
+def editing(
+    path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Document]:
+    """The document at ``path``, for the whole of a read, an edit and a save, with the
+    file locked against other warmreach edits (:func:`file_lock`)."""
+    with file_lock(real_path(path)):
+        yield open_document(path, max_bytes=max_bytes)
+
+
+#: how long an edit waits for another warmreach edit of the same file to finish
+LOCK_WAIT: Final = 30.0
+
+
+@contextmanager
+def file_lock(path: Path, *, wait: float = LOCK_WAIT) -> Iterator[None]:
+    """Hold warmreach's edit lock on the folder of ``path``: an advisory lock (``flock``)
+    on the folder itself, so no lock file is left beside yours, and two warmreach edits of
+    files in one folder take turns. The operating system releases it when the process
+    ends, so a killed run leaves no stale lock. Where such locks are not available, edits
+    rely on the check that the file did not change (:func:`save_document`)."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not on POSIX
+        yield
+        return
+    try:
+        handle = os.open(path.parent, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError as error:
+        raise WarmreachError(
+            f"{path}: cannot lock its folder for editing: {error.strerror or error}"
+        ) from error
+    try:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise WarmreachError(
+                        f"{path} is being edited by another warmreach run; try again when it "
+                        "has finished"
+                    ) from None
+                time.sleep(0.05)
+            except OSError:  # a file system without locks: the change check still holds
+                break
+        yield
+    finally:
+        os.close(handle)  # releases the lock
 
 
 def _round_trip_yaml(mapping: int, sequence: int, offset: int) -> YAML:
@@ -147,16 +348,19 @@ def _round_trip_yaml(mapping: int, sequence: int, offset: int) -> YAML:
 def save_document(document: Document) -> bool:
     """Validate the edited tree and write it over the file atomically; False if unchanged.
 
-    Raises :class:`InvalidNetwork` with the problems when the result would not load;
-    the file is then left as it was.
+    Raises :class:`InvalidNetwork` with the problems when the result would not load, and
+    :class:`WarmreachError` when the file changed since it was read (by another program:
+    warmreach's own edits wait for each other under :func:`editing`): in both cases the
+    file is left as it was.
     """
     if not document.edited:
         return False
     text = document.dump()
     if text == document.text:
         return False
+    limit = document.max_bytes
     try:
-        parse_network(text, file=str(document.path))
+        parse_network(text, file=str(document.path), max_bytes=limit)
     except InvalidNetwork as error:
         raise InvalidNetwork(
             replace(
@@ -164,7 +368,20 @@ def save_document(document: Document) -> bool:
             )
             for problem in error.problems
         ) from None
-    write_atomic(document.path, ("\ufeff" if document.bom else "") + text, force=True)
+
+    def unchanged() -> None:
+        try:
+            now = read_network_file(document.path, max_bytes=max(limit, len(document.text) * 4))
+        except (InvalidNetwork, WarmreachError):
+            now = b""
+        if hashlib.sha256(now).hexdigest() != document.digest:
+            raise WarmreachError(
+                f"{document.path} changed while warmreach was editing it; nothing was written: "
+                "run the command again"
+            )
+
+    data = ("\ufeff" if document.bom else "") + text
+    write_atomic(document.path, data, force=True, check=unchanged)
     return True
 
 
@@ -358,12 +575,15 @@ def text_value(text: str) -> str:
 
 
 __all__ = [
+    "LOCK_WAIT",
     "Document",
     "add_to_list",
     "append_item",
     "append_record",
     "delete_key",
+    "editing",
     "extend_list",
+    "file_lock",
     "flow_list",
     "flow_map",
     "list_items",
