@@ -34,7 +34,7 @@ def load(path: Path, folder: Path) -> Network:
 
 
 def entries(folder: Path) -> list[Path]:
-    return sorted(folder.glob("*.pickle"))
+    return sorted(folder.glob("warmreach-*.entry"))
 
 
 def test_an_unchanged_file_is_read_from_the_cache(

@@ -9,10 +9,21 @@ reads files and derives from them, and by the Python version, so any change to t
 or to that code misses it.
 
 The cache lives in ``$WARMREACH_CACHE_DIR``, else ``$XDG_CACHE_HOME/warmreach``, else
-``~/.cache/warmreach``; entries are private to the user (mode 0600), written atomically,
-and a damaged or unreadable entry is ignored and removed. Only files of at least
-:data:`MIN_CACHED_BYTES` are cached: smaller ones parse about as fast as an entry is
-read back. ``warmreach --no-cache …`` or ``WARMREACH_NO_CACHE=1`` turns it off.
+``~/.cache/warmreach``. An entry is a pickle, which can run code when read, so nothing
+is read that another user could have written:
+
+- the folder must be yours and writable by nobody else (as git's ``safe.directory`` and
+  SSH demand); otherwise the cache is not used, with a one-line warning;
+- every entry is signed with a key only you can read (``key``, 32 random bytes, mode
+  0600, made on first use): an entry whose signature does not verify is never
+  unpickled;
+- only the cache's own files (``warmreach-<digest>.entry``, yours) are ever pruned or
+  removed: nothing else in the folder is touched.
+
+Entries are private (mode 0600) and written atomically; a damaged entry is ignored and
+removed. Only files of at least :data:`MIN_CACHED_BYTES` are cached: smaller ones parse
+about as fast as an entry is read back. ``warmreach --no-cache …`` or
+``WARMREACH_NO_CACHE=1`` turns it off.
 
 >>> import tempfile, pathlib, os
 >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -22,16 +33,20 @@ read back. ``warmreach --no-cache …`` or ``WARMREACH_NO_CACHE=1`` turns it off
 >>> options = dict(derive=count, cache_dir=folder / "cache", min_bytes=0)
 >>> first, size = load_network_cached(path, **options)
 >>> second, again = load_network_cached(path, **options)
->>> first == second, (size, again), len(list((folder / "cache").iterdir()))
-(True, (1, 1), 1)
+>>> first == second, (size, again), sorted(p.suffix for p in (folder / "cache").iterdir())
+(True, (1, 1), ['', '.entry'])
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import hmac
 import os
 import pickle
+import re
+import secrets
+import stat
 import sys
 from collections.abc import Callable
 from functools import cache
@@ -51,9 +66,16 @@ MIN_CACHED_BYTES: Final = 200_000
 #: at most this many entries are kept; the least recently used go first
 MAX_ENTRIES: Final = 16
 #: changes whenever the pickled entry changes shape
-FORMAT: Final = "warmreach-network-3"
+FORMAT: Final = "warmreach-network-4"
+#: how an entry's file starts, before its signature
+MAGIC: Final = b"warmreach-cache-1\n"
+#: the name of the signing key in the cache folder
+KEY_FILE: Final = "key"
+#: the names of the cache's own entries
+ENTRY: Final = re.compile(r"warmreach-[0-9a-f]{64}\.entry")
 
 T = TypeVar("T")
+Warn = Callable[[str], None]
 
 
 def default_cache_dir() -> Path:
@@ -84,6 +106,61 @@ def _key(path: str, data: bytes) -> str:
     return digest.hexdigest()
 
 
+def _mine(status: os.stat_result) -> bool:
+    return not hasattr(os, "geteuid") or status.st_uid == os.geteuid()
+
+
+def trusted_folder(folder: Path) -> str | None:
+    """Why ``folder`` cannot hold the cache (None: it can), making it when missing."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        status = folder.stat()
+    except OSError as error:
+        return f"the cache folder {folder} cannot be used: {error.strerror or error}"
+    if not stat.S_ISDIR(status.st_mode):
+        return f"the cache folder {folder} is not a folder"
+    if not _mine(status):
+        return f"the cache folder {folder} belongs to someone else"
+    if status.st_mode & 0o022:
+        return (
+            f"the cache folder {folder} can be written by others (mode {status.st_mode & 0o777:o})"
+        )
+    return None
+
+
+def signing_key(folder: Path) -> bytes | str:
+    """The key entries are signed with (made on first use), or why there is none."""
+    path = folder / KEY_FILE
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        handle = os.open(path, flags)
+    except FileNotFoundError:
+        secret = secrets.token_bytes(32)
+        try:
+            handle = os.open(
+                path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600
+            )
+        except FileExistsError:
+            return signing_key(folder)  # another run made it meanwhile
+        except OSError as error:
+            return f"the cache key {path} cannot be made: {error.strerror or error}"
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(secret)
+        return secret
+    except OSError as error:
+        return f"the cache key {path} cannot be read: {error.strerror or error}"
+    with os.fdopen(handle, "rb") as stream:
+        status = os.fstat(stream.fileno())
+        if not stat.S_ISREG(status.st_mode) or not _mine(status):
+            return f"the cache key {path} is not a file of yours"
+        if status.st_mode & 0o077:
+            return f"the cache key {path} can be read by others (mode {status.st_mode & 0o777:o})"
+        secret = stream.read(64)
+    if len(secret) != 32:
+        return f"the cache key {path} is damaged; remove it"
+    return secret
+
+
 @overload
 def load_network_cached(
     path: str | os.PathLike[str],
@@ -92,6 +169,7 @@ def load_network_cached(
     max_bytes: int = DEFAULT_MAX_BYTES,
     cache_dir: Path | None = None,
     min_bytes: int = MIN_CACHED_BYTES,
+    warn: Warn | None = None,
 ) -> tuple[Network, None]: ...
 @overload
 def load_network_cached(
@@ -101,6 +179,7 @@ def load_network_cached(
     max_bytes: int = DEFAULT_MAX_BYTES,
     cache_dir: Path | None = None,
     min_bytes: int = MIN_CACHED_BYTES,
+    warn: Warn | None = None,
 ) -> tuple[Network, T]: ...
 def load_network_cached(
     path: str | os.PathLike[str],
@@ -109,12 +188,14 @@ def load_network_cached(
     max_bytes: int = DEFAULT_MAX_BYTES,
     cache_dir: Path | None = None,
     min_bytes: int = MIN_CACHED_BYTES,
+    warn: Warn | None = None,
 ) -> tuple[Network, Any]:
     """:func:`~warmreach.networkfile.load_network` through the cache when the file is
     large, with what ``derive`` computes from the network (kept in the entry too).
 
     Only valid networks are cached; an invalid file is parsed every time, so its
-    problems are always reported in full.
+    problems are always reported in full. When the cache cannot be trusted (see the
+    module), the file is parsed and ``warn`` is told why.
     """
 
     def derived(network: Network) -> Any:
@@ -126,45 +207,80 @@ def load_network_cached(
         network = parse_network(data, file=file, max_bytes=max_bytes)
         return network, derived(network)
     folder = cache_dir or default_cache_dir()
-    entry = folder / f"{_key(file, data)}.pickle"
-    cached = _read(entry)
+    refused = trusted_folder(folder)
+    secret = signing_key(folder) if refused is None else refused
+    if isinstance(secret, str):
+        if warn is not None:
+            warn(f"{secret}; not using the cache")
+        network = parse_network(data, file=file, max_bytes=max_bytes)
+        return network, derived(network)
+    entry = folder / f"warmreach-{_key(file, data)}.entry"
+    cached = _read(entry, secret)
     if cached is not None and (derive is None) == (cached[1] is None):
         return cached
     network = parse_network(data, file=file, max_bytes=max_bytes)
     _ = network.contacts_by_id  # computed now: the entry keeps it
     found = (network, derived(network))
-    _write(folder, entry, found)
+    _write(folder, entry, found, secret)
     return found
 
 
-def _read(entry: Path) -> tuple[Network, Any] | None:
+def _signature(secret: bytes, payload: bytes) -> bytes:
+    return hmac.new(secret, payload, hashlib.sha256).digest()
+
+
+def _read(entry: Path, secret: bytes) -> tuple[Network, Any] | None:
+    """The entry, if it is the cache's own (a file of yours whose signature verifies)."""
+    try:
+        handle = os.open(entry, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return None
+    with os.fdopen(handle, "rb") as stream:
+        status = os.fstat(stream.fileno())
+        if not stat.S_ISREG(status.st_mode) or not _mine(status):
+            return None  # not the cache's: never read, never removed
+        content = stream.read()
+    signature = content[len(MAGIC) : len(MAGIC) + 32]
+    payload = content[len(MAGIC) + 32 :]
+    if not content.startswith(MAGIC) or not hmac.compare_digest(
+        signature, _signature(secret, payload)
+    ):
+        _remove(entry)  # damaged, or signed with another key: never unpickled
+        return None
     try:
         with paused_gc():
-            found = pickle.loads(entry.read_bytes())
-    except FileNotFoundError:
-        return None
-    except Exception:  # a damaged or foreign entry is a miss, never an error
-        with contextlib.suppress(OSError):
-            entry.unlink()
+            found = pickle.loads(payload)
+    except Exception:  # signed by us but unreadable (another Python): a miss
+        _remove(entry)
         return None
     if not (isinstance(found, tuple) and len(found) == 2 and isinstance(found[0], Network)):
-        with contextlib.suppress(OSError):
-            entry.unlink()
+        _remove(entry)
         return None
     with contextlib.suppress(OSError):
         os.utime(entry)  # most recently used
     return found
 
 
-def _write(folder: Path, entry: Path, found: tuple[Network, Any]) -> None:
-    """Store an entry atomically and privately; a cache that cannot be written is skipped."""
+def _remove(entry: Path) -> None:
+    with contextlib.suppress(OSError):
+        entry.unlink()
+
+
+def _write(folder: Path, entry: Path, found: tuple[Network, Any], secret: bytes) -> None:
+    """Store a signed entry atomically and privately, then keep the MAX_ENTRIES most
+    recently used of the cache's own entries; a cache that cannot be written is skipped."""
     try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        data = pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL)
+        payload = pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL)
+        data = MAGIC + _signature(secret, payload) + payload
         write_atomic(entry, data, force=True, mode=0o600, prefix=".entry.", durable=False)
-        entries = sorted(folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in entries[MAX_ENTRIES:]:
-            with contextlib.suppress(OSError):
-                old.unlink()
+        own = []
+        for candidate in os.scandir(folder):
+            if not ENTRY.fullmatch(candidate.name):
+                continue
+            status = candidate.stat(follow_symlinks=False)
+            if stat.S_ISREG(status.st_mode) and _mine(status):
+                own.append((status.st_mtime, candidate.path))
+        for _, old in sorted(own, reverse=True)[MAX_ENTRIES:]:
+            _remove(Path(old))
     except (OSError, WarmreachError):
         return
