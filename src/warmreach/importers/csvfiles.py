@@ -36,14 +36,38 @@ from warmreach.importers.records import (
 )
 from warmreach.networkfile import decode_text
 
+#: a field longer than this, or holding more line breaks, is a quote left open (no export
+#: holds such fields; the rest of the file would be read as one)
+MAX_FIELD_CHARS: Final = 100_000
+MAX_FIELD_LINES: Final = 200
 
-def _rows(text: str) -> Iterator[tuple[int, list[str]]]:
-    """CSV rows with the line each starts on; quoted fields may hold commas and newlines."""
-    reader = csv.reader(io.StringIO(text, newline=""))
-    start = 1
-    for row in reader:
-        yield start, row
-        start = reader.line_num + 1
+
+def _rows(text: str, file: str) -> Iterator[tuple[int, list[str]]]:
+    """CSV rows with the line each starts on; quoted fields may hold commas and newlines.
+
+    A field may be as long as the file (the size limit bounds it); a field that runs on
+    for MAX_FIELD_CHARS characters or MAX_FIELD_LINES lines is reported, where it starts,
+    as a quote left open.
+    """
+    limit = csv.field_size_limit()
+    csv.field_size_limit(max(limit, len(text) + 1))
+    try:
+        reader = csv.reader(io.StringIO(text, newline=""))
+        start = 1
+        try:
+            for row in reader:
+                for field in row:
+                    if len(field) > MAX_FIELD_CHARS or field.count("\n") > MAX_FIELD_LINES:
+                        raise WarmreachError(
+                            f"{file}:{start}: a quoted field runs on for {len(field):,} "
+                            f"characters (to line {reader.line_num}); is a closing quote missing?"
+                        )
+                yield start, row
+                start = reader.line_num + 1
+        except csv.Error as error:
+            raise WarmreachError(f"{file}:{reader.line_num}: {error}") from None
+    finally:
+        csv.field_size_limit(limit)
 
 
 def _header_key(cell: str) -> str:
@@ -59,7 +83,7 @@ def _read_csv(
     what: str,
 ) -> Export:
     text = decode_text(data, file)
-    rows = _rows(text)
+    rows = _rows(text, file)
     header: list[str] | None = None
     for _line, row in rows:
         keys = [_header_key(cell) for cell in row]

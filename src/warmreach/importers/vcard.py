@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import codecs
 import quopri
 import re
 from collections.abc import Mapping, Sequence
@@ -28,20 +29,32 @@ class _Property:
 
 def _unfold(text: str) -> list[tuple[int, str]]:
     """Logical lines with their first physical line: folded lines (starting with a space
-    or tab) and quoted-printable soft breaks (a line ending in ``=``) are joined."""
+    or tab) and quoted-printable soft breaks (a line ending in ``=``) are joined. Each
+    logical line is gathered in parts and joined once, so the work is linear in the
+    file however long a folded line is."""
     logical: list[tuple[int, str]] = []
+    parts: list[str] = []
+    first = 0
+    quoted = False  # the logical line's property is quoted-printable
     soft_break = False
+
+    def close() -> None:
+        if parts:
+            logical.append((first, "".join(parts)))
+
     for number, line in enumerate(text.splitlines(), start=1):
-        if logical and line[:1] in (" ", "\t") and not soft_break:
-            logical[-1] = (logical[-1][0], logical[-1][1] + line[1:])
-        elif logical and soft_break:
-            logical[-1] = (logical[-1][0], logical[-1][1][:-1] + line)
+        if parts and soft_break:
+            parts[-1] = parts[-1][:-1]  # the "=" of the soft break
+            parts.append(line)
+        elif parts and line[:1] in (" ", "\t"):
+            parts.append(line[1:])
         else:
-            logical.append((number, line))
-        current = logical[-1][1] if logical else ""
-        soft_break = (
-            current.endswith("=") and "QUOTED-PRINTABLE" in current.split(":", 1)[0].upper()
-        )
+            close()
+            parts, first = [line], number
+            head = line.split(":", 1)[0] if ":" in line else ""
+            quoted = "QUOTED-PRINTABLE" in head.upper()
+        soft_break = quoted and parts[-1].endswith("=")
+    close()
     return logical
 
 
@@ -80,11 +93,34 @@ def _property(line: int, text: str) -> _Property | None:
             params.setdefault("ENCODING" if key.upper() == "QUOTED-PRINTABLE" else key.upper(), key)
     if params.get("ENCODING", "").upper() == "QUOTED-PRINTABLE":
         charset = params.get("CHARSET", "utf-8")
-        try:
-            value = quopri.decodestring(value.encode("ascii", "replace")).decode(charset, "replace")
-        except LookupError:
-            value = quopri.decodestring(value.encode("ascii", "replace")).decode("utf-8", "replace")
+        raw = quopri.decodestring(value.encode("ascii", "replace"))
+        if not _is_text_encoding(charset):
+            raise _UnknownCharset(line, charset)
+        value = raw.decode(charset, "replace")
     return _Property(line=line, name=name.rpartition(".")[2].upper(), params=params, value=value)
+
+
+class _UnknownCharset(Exception):
+    def __init__(self, line: int, charset: str) -> None:
+        super().__init__(charset)
+        self.line = line
+        self.charset = charset
+
+
+def _is_text_encoding(name: str) -> bool:
+    """Whether ``name`` is a character set bytes can be decoded from (not ``idna``,
+    ``undefined``, or a codec of bytes to bytes)."""
+    try:
+        info = codecs.lookup(name)
+    except LookupError:
+        return False
+    if not getattr(info, "_is_text_encoding", True) or info.name in ("undefined", "idna"):
+        return False
+    try:
+        b"a".decode(info.name, "replace")
+    except (UnicodeError, ValueError, TypeError):
+        return False
+    return True
 
 
 def _split_head(text: str) -> tuple[str, str, str]:
@@ -106,13 +142,26 @@ def read_vcard(data: bytes, file: str) -> Export:
     card: list[_Property] | None = None
     start = 0
     seen_card = False
+    bad_card: int | None = None
     for line, raw in _unfold(text):
-        found = _property(line, raw)
+        try:
+            found = _property(line, raw)
+        except _UnknownCharset as error:
+            if card is not None and bad_card is None:
+                bad_card = start
+                charset = error.charset[:40]
+                skipped.append(
+                    Skipped(error.line, f"CHARSET={charset} is not a character set warmreach reads")
+                )
+            continue
         if found is None:
             continue
         if found.name == "BEGIN" and found.value.strip().upper() == "VCARD":
-            card, start, seen_card = [], line, True
+            card, start, seen_card, bad_card = [], line, True, None
         elif found.name == "END" and found.value.strip().upper() == "VCARD" and card is not None:
+            if bad_card is not None:  # reported already; the card is left out
+                card = None
+                continue
             result = _card(card, start)
             if isinstance(result, Skipped):
                 skipped.append(result)

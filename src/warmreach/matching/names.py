@@ -72,3 +72,39 @@ def hint(word: str, choices: Iterable[str]) -> str:
     ''
     """
     return did_you_mean(suggest(word, choices))
+
+
+class Hints:
+    """ "Did you mean" endings for many words against one list of names, with bounded
+    work: the names are prepared once, and after ``most`` words have been given hints
+    the rest get none (a file with thousands of unknown names still reads in linear
+    time; its first problems carry the hints).
+
+    >>> hints = Hints(["Eva Berg", "Bob Chen"], most=1)
+    >>> hints("Eva Burg"), hints("Bob Chan")
+    ("; did you mean 'Eva Berg'?", '')
+    """
+
+    def __init__(self, choices: Iterable[str], *, most: int) -> None:
+        self._choices = sorted(set(choices))
+        self._processed = [utils.default_process(choice) for choice in self._choices]
+        self._left = most
+        self._given: dict[str, str] = {}
+
+    def __call__(self, word: str) -> str:
+        known = self._given.get(word)
+        if known is not None:
+            return known
+        if self._left <= 0:
+            return ""
+        self._left -= 1
+        found = process.extract(
+            utils.default_process(word),
+            self._processed,
+            scorer=fuzz.ratio,
+            score_cutoff=SUGGEST_CUTOFF,
+            limit=3,
+        )
+        names = [self._choices[index] for _, _, index in sorted(found, key=lambda h: (-h[1], h[2]))]
+        self._given[word] = ending = did_you_mean(names)
+        return ending

@@ -73,8 +73,8 @@ def likely_duplicates(contacts: Sequence[Contact]) -> list[tuple[int, int, str]]
     """Pairs of contacts (by index, earlier first) that may be one person, with why.
 
     Same e-mail or LinkedIn address; or names alike (spelling, order, accents) where
-    the companies do not differ. Names are compared in blocks that share a word, each
-    block in one whole-column pass.
+    the companies do not differ. Names are compared in the groups of
+    :func:`comparison_groups`, each in one pass.
 
     >>> people = [Contact(id="eva-berg", name="Eva Berg", company="voltgrid"),
     ...           Contact(id="eva-bergh", name="Eva Bergh", company="voltgrid"),
@@ -94,25 +94,19 @@ def likely_duplicates(contacts: Sequence[Contact]) -> list[tuple[int, int, str]]
             else:
                 seen[key] = index
     names = [utils.default_process(contact.name) for contact in contacts]
-    blocks: dict[str, list[int]] = {}
-    for index, name in enumerate(names):
-        for word in set(name.split()):
-            if len(word) >= 2 and not word.isdigit():
-                blocks.setdefault(word, []).append(index)
-    for members in blocks.values():
-        if len(members) < 2:
-            continue
+    for members in comparison_groups(names):
         scores = process.cdist(
             [names[i] for i in members],
             [names[i] for i in members],
             scorer=fuzz.token_sort_ratio,
             score_cutoff=DUPLICATE_NAME_CUTOFF,
+            dtype="uint8",
             workers=-1,
         )
         rows, columns = (scores >= DUPLICATE_NAME_CUTOFF).nonzero()
         for row, column in zip(rows.tolist(), columns.tolist(), strict=True):
-            first, second = members[row], members[column]
-            if first >= second:
+            first, second = sorted((members[row], members[column]))
+            if first == second or (first, second) in found:
                 continue
             one, other = contacts[first], contacts[second]
             if one.company and other.company and one.company != other.company:
@@ -120,8 +114,42 @@ def likely_duplicates(contacts: Sequence[Contact]) -> list[tuple[int, int, str]]
             if _digits(names[first]) != _digits(names[second]):
                 continue  # "Sam Lee 2" and "Sam Lee 3" are told apart on purpose
             reason = "similar names at the same company" if one.company else "similar names"
-            found.setdefault((first, second), reason)
+            found[(first, second)] = reason
     return [(first, second, reason) for (first, second), reason in sorted(found.items())]
+
+
+#: names that share a word are compared as one block up to this many; a larger block is
+#: sorted by its names' words and compared in overlapping windows of this size, so the
+#: work (and memory) grows with the number of names, not its square
+MAX_BLOCK: Final = 200
+
+
+def comparison_groups(names: Sequence[str]) -> list[list[int]]:
+    """The groups of names (by index) compared with each other for duplicates: those that
+    share a word of two or more letters, large blocks cut into overlapping windows of
+    MAX_BLOCK names in the order of their sorted words.
+
+    >>> comparison_groups(["eva berg", "eva bergh", "bob chen"])
+    [[0, 1]]
+    """
+    blocks: dict[str, list[int]] = {}
+    for index, name in enumerate(names):
+        for word in set(name.split()):
+            if len(word) >= 2 and not word.isdigit():
+                blocks.setdefault(word, []).append(index)
+    groups: list[list[int]] = []
+    for word in sorted(blocks):
+        members = blocks[word]
+        if len(members) < 2:
+            continue
+        if len(members) <= MAX_BLOCK:
+            groups.append(members)
+            continue
+        ordered = sorted(members, key=lambda index: (sorted(names[index].split()), index))
+        step = MAX_BLOCK // 2
+        for start in range(0, len(ordered) - step, step):
+            groups.append(ordered[start : start + MAX_BLOCK])
+    return groups
 
 
 def _digits(name: str) -> list[str]:

@@ -8,14 +8,18 @@ contacts share is reported with their ids.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
-from warmreach.matching import hint
+from warmreach.matching.names import Hints
 from warmreach.model import ME, Link
 from warmreach.networkfile.build.typed import Reader
 from warmreach.networkfile.tree import MappingNode, Node, ScalarNode
 from warmreach.schema import KNOWS
 from warmreach.text import is_valid_id, slugify
+
+#: unknown names of people that get "did you mean" hints, at most (each costs a pass over
+#: every name; the rest are reported without one)
+MAX_HINTS: Final = 50
 
 
 class KnowsRef(NamedTuple):
@@ -37,6 +41,7 @@ class People:
         self.places: dict[str, tuple[str, Node]] = {}
         self.by_name: dict[str, list[str]] = {}
         self.names: dict[str, str] = {}
+        self._hints: Hints | None = None
 
     def register(self, found: dict[str, Node], name: str, path: str) -> str | None:
         """The id of a contact, registered for references; None (reported) when unusable."""
@@ -81,7 +86,9 @@ class People:
             listed = " or ".join(f"'{contact}'" for contact in ids)
             self.reader.problem(node, f"{path}: '{ref}' could be {listed}; write the id")
             return None
-        near = hint(ref, list(self.names.values()))
+        if self._hints is None:  # every contact is registered before references resolve
+            self._hints = Hints(self.names.values(), most=MAX_HINTS)
+        near = self._hints(ref)
         near = near or "; add them to contacts (trust: 0 if you know them only through others)"
         self.reader.problem(node, f"{path}: no contact is called '{ref}'{near}")
         return None
