@@ -46,6 +46,7 @@ from warmreach.reports import (
 )
 from warmreach.schema import json_schema
 from warmreach.scoring import analyze as analyze_network
+from warmreach.text import visible
 
 
 class ExitCode(IntEnum):
@@ -188,18 +189,22 @@ def _reporting(ctx: typer.Context) -> Iterator[None]:
         if debug:
             raise
         for problem in error.problems:
-            typer.echo(str(problem), err=True)
+            typer.echo(visible(str(problem), newlines=False), err=True)
         raise typer.Exit(ExitCode.INVALID_INPUT) from None
     except UsageError as error:
         if debug:
             raise
-        typer.echo(f"warmreach: {error}", err=True)
+        typer.echo(f"warmreach: {visible(str(error), newlines=False)}", err=True)
         raise typer.Exit(ExitCode.USAGE) from None
     except WarmreachError as error:
         if debug:
             raise
-        typer.echo(f"warmreach: {error}", err=True)
+        typer.echo(f"warmreach: {visible(str(error), newlines=False)}", err=True)
         raise typer.Exit(ExitCode.ERROR) from None
+
+
+def _warn(message: str) -> None:
+    typer.echo(f"warmreach: warning: {visible(message, newlines=False)}", err=True)
 
 
 def _load(ctx: typer.Context, path: Path, max_bytes: int) -> tuple[Network, NetworkIndex]:
@@ -207,7 +212,7 @@ def _load(ctx: typer.Context, path: Path, max_bytes: int) -> tuple[Network, Netw
     with paused_gc():
         if _settings(ctx).cache:
             network, index = load_network_cached(
-                path, derive=NetworkIndex.build, max_bytes=max_bytes
+                path, derive=NetworkIndex.build, max_bytes=max_bytes, warn=_warn
             )
         else:
             network = load_network(path, max_bytes=max_bytes)
@@ -243,8 +248,8 @@ def validate(
         loaded, index = _load(ctx, network, max_size)
         summary = summarize(loaded, index)
     for warning in duplicate_warnings(loaded):
-        typer.echo(str(warning), err=True)
-    typer.echo(summary_text(str(network), summary))
+        typer.echo(visible(str(warning), newlines=False), err=True)
+    typer.echo(visible(summary_text(str(network), summary)))
 
 
 @app.command()
@@ -473,7 +478,7 @@ def log(
             network, lambda loaded: find_contact(loaded, contact), entry, max_bytes=max_size
         )
     if changes:
-        typer.echo(f"{network}: {found}: " + "; ".join(changes))
+        typer.echo(visible(f"{network}: {found}: " + "; ".join(changes)))
     else:
         typer.echo(f"{network}: {found}: nothing to change")
 
@@ -523,7 +528,7 @@ def import_(
             summary = import_export(
                 export, output, merge=merge, force=force, me=me, progress=tick, max_bytes=max_size
             )
-    typer.echo(import_summary_text(str(file), summary))
+    typer.echo(visible(import_summary_text(str(file), summary)))
 
 
 @contextmanager
@@ -547,4 +552,15 @@ def schema() -> None:
 
 def main() -> None:
     """Run the command line."""
+    for position, argument in enumerate(sys.argv[1:], start=1):
+        try:
+            argument.encode("utf-8")
+        except UnicodeEncodeError:  # bytes that are not UTF-8, kept as lone surrogates
+            shown = argument.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            typer.echo(
+                f"warmreach: argument {position} ({visible(shown, newlines=False)}) is not "
+                "valid UTF-8; write it in UTF-8",
+                err=True,
+            )
+            raise SystemExit(ExitCode.USAGE) from None
     app(prog_name="warmreach")

@@ -126,3 +126,41 @@ def email_key(address: str) -> str:
     'bob.chen@example.com'
     """
     return address.strip().lower()
+
+
+#: characters a terminal may act on or that reorder what is shown: C0 controls (but the
+#: line feed), DEL, C1 controls, and the marks that change the direction of text
+_INVISIBLE: Final = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+_INVISIBLE_OR_NEWLINE: Final = re.compile(f"{_INVISIBLE.pattern[:-1]}\n]")
+#: what JSON leaves as they are but a terminal would act on (JSON escapes the rest)
+_JSON_INVISIBLE: Final = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match[0])
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def visible(text: str, *, newlines: bool = True) -> str:
+    r"""``text`` with every character a terminal could act on written as an escape
+    (``\x1b``), so that text from a file is shown, never obeyed; line feeds are kept
+    unless ``newlines`` is False (for messages that must stay on one line).
+
+    >>> visible("Bob\x1b]0;title\x07 Chen"), visible("a\nb", newlines=False)
+    ('Bob\\x1b]0;title\\x07 Chen', 'a\\x0ab')
+    >>> visible("\u202egnp.exe")
+    '\\u202egnp.exe'
+    """
+    return (_INVISIBLE if newlines else _INVISIBLE_OR_NEWLINE).sub(_escaped, text)
+
+
+def json_visible(document: str) -> str:
+    r"""A JSON document with the characters JSON allows raw but a terminal would act on
+    (DEL, C1 controls, direction marks) written as ``\uXXXX`` escapes: the same JSON.
+
+    >>> json_visible('{"name": "a\x9bb"}')
+    '{"name": "a\\u009bb"}'
+    """
+    return _JSON_INVISIBLE.sub(lambda match: f"\\u{ord(match[0]):04x}", document)

@@ -31,6 +31,7 @@ from warmreach.graph import NetworkIndex
 from warmreach.matching import Taxonomy, classify_industries, target_field
 from warmreach.model import ME, Network, Opening, resolve_day
 from warmreach.scoring import MAX_HOPS, ReferralModel, default_targets
+from warmreach.text import visible
 
 FieldColour = Literal["field", "adjacent", "other", "you"]
 
@@ -143,7 +144,7 @@ def plan_drawing(
         for rank, candidate in enumerate(ranked[:PATHS_PER_TARGET], start=1):
             paths.append(
                 DrawnPath(
-                    target=report.label,
+                    target=visible(report.label, newlines=False),
                     rank=rank,
                     nodes=candidate.path,
                     colour=number % len(PATH_COLOURS),
@@ -235,7 +236,7 @@ def plan_drawing(
             nodes.append(
                 DrawnNode(
                     id=member,
-                    label=initials(name) if redact else name,
+                    label=visible(initials(name) if redact else name, newlines=False),
                     x=round(radius * math.cos(angle), 6),
                     y=round(radius * math.sin(angle), 6),
                     angle=angle,
@@ -249,7 +250,7 @@ def plan_drawing(
         if company:
             arcs.append(
                 CompanyArc(
-                    name=network.companies_by_id[company].name,
+                    name=visible(network.companies_by_id[company].name, newlines=False),
                     start=start,
                     end=position * step + math.pi / 2,
                     target=company in target_companies,
@@ -271,8 +272,8 @@ def plan_drawing(
     if hidden:
         companies = len({contact.company for contact in hidden if contact.company})
         others = f"+ {len(hidden):,} others at {companies:,} companies"
-    me_name = initials(network.me.name) if redact else network.me.name
-    aimed = ", ".join(report.label for report in reports) or "no target"
+    me_name = visible(initials(network.me.name) if redact else network.me.name, newlines=False)
+    aimed = visible(", ".join(report.label for report in reports), newlines=False) or "no target"
     field_names = [taxonomy.fields[field].name for field in sorted(target_fields)]
     return Drawing(
         title=f"{me_name}'s network, as of {day.isoformat()}\nbest paths to {aimed}",

@@ -87,7 +87,7 @@ def analysis_table(analysis: Analysis, *, width: int = 120) -> str:
     for note in _notes(analysis):
         out.print(Text(note))
     for report in analysis.targets:
-        table = Table(title=report.title, title_justify="left", expand=True)
+        table = Table(title=Text(report.title), title_justify="left", expand=True)
         table.add_column("#", justify="right", width=2)
         table.add_column("person", ratio=2)
         table.add_column("score", no_wrap=True, width=15)

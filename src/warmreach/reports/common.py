@@ -1,7 +1,12 @@
 """What every report shares: the formats, the plain-text console, tables, words.
 
-Every text from a user's file reaches a table as :class:`rich.text.Text`, never as
-markup, so brackets in a name are printed as written.
+Text from a user's file is data, never instructions: it reaches rich as
+:class:`rich.text.Text`, never as markup, so brackets in a name are printed as written;
+every report is passed through :func:`~warmreach.text.visible` (control characters and
+direction marks shown as escapes, so a name cannot move the cursor, retitle the
+terminal or reorder a line); markdown has ``<`` written ``&lt;`` (no HTML from an export
+reaches a rendered page); JSON has the characters it allows raw but terminals obey
+escaped too.
 """
 
 from __future__ import annotations
@@ -12,6 +17,8 @@ from typing import Literal, assert_never, get_args
 
 from rich.console import Console
 
+from warmreach.text import json_visible, visible
+
 Format = Literal["table", "markdown", "json"]
 #: the output formats, for the command line
 FORMATS: tuple[Format, ...] = get_args(Format)
@@ -20,14 +27,14 @@ FORMATS: tuple[Format, ...] = get_args(Format)
 def by_format(
     fmt: Format, *, table: Callable[[], str], markdown: Callable[[], str], data: Callable[[], str]
 ) -> str:
-    """The output of the renderer for ``fmt``."""
+    """The output of the renderer for ``fmt``, made safe to show (see the module)."""
     match fmt:
         case "table":
-            return table()
+            return visible(table())
         case "markdown":
-            return markdown()
+            return visible(markdown()).replace("<", "&lt;")
         case "json":
-            return data()
+            return json_visible(data())
         case _:
             assert_never(fmt)
 

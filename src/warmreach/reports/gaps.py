@@ -78,7 +78,7 @@ def gaps_table(report: GapReport, *, width: int = 120) -> str:
         if not rows:
             out.print(f"{title}: none", markup=False)
             continue
-        table = Table(title=title, title_justify="left", expand=False)
+        table = Table(title=Text(title), title_justify="left", expand=False)
         for column in columns:
             table.add_column(column)
         for row in rows:
