@@ -12,6 +12,7 @@ from hypothesis import settings
 from tests.helpers import PROFILE, examples
 
 settings.register_profile("ci", deadline=None, print_blob=True)
+settings.register_profile("fuzz", deadline=None, print_blob=True)
 settings.register_profile("quick", deadline=None, max_examples=examples(100))
 settings.load_profile(PROFILE)
 

@@ -21,14 +21,18 @@ def problems(data: bytes | str, file: str = "n.yaml") -> list[str]:
 
 
 #: the hypothesis profile of this run: ``ci`` runs every property at its full size,
-#: ``quick`` (the default, for local runs) at a fifth of it
+#: ``quick`` (the default, for local runs) at a fifth of it, ``fuzz`` (long local runs)
+#: at fifty times it
 PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "quick")
 
 
 def examples(full: int) -> int:
-    """How many examples a property runs: ``full`` in CI, a fifth (at least 10) locally.
+    """How many examples a property runs: ``full`` in CI, a fifth (at least 10) locally,
+    fifty times ``full`` in a fuzzing run.
 
-    >>> examples(200) in (40, 200)
+    >>> examples(200) in (40, 200, 10_000)
     True
     """
+    if PROFILE == "fuzz":
+        return 50 * full
     return full if PROFILE == "ci" else max(10, full // 5)
