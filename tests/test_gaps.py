@@ -111,8 +111,8 @@ def test_suggestions_are_concrete(report: GapReport) -> None:
         "Finn Fintech holds the role you want (Product Manager): ask how they got there.",
         "Only 4 of your 7 direct ties work in Climate Tech; Mo Maritime works in adjacent fields "
         "and can bridge you in.",
-        "1 contact has no industry warmreach could read or infer; add `industry:` to them or to "
-        "their companies to see them here.",
+        "1 contact has no industry warmreach could read or infer; add `industry:` to Quiet Co "
+        "under companies to place it.",
     )
 
 
@@ -120,7 +120,8 @@ def test_field_and_roles_can_be_given() -> None:
     report = find_gaps(
         parse_network(NETWORK), field=["Fintech"], roles=["Engineering Manager"], as_of=AS_OF
     )
-    assert [person.contact for person in report.contacts_in_field] == ["finn-fintech"]
+    # Bob works at Voltgrid, a company you seek: always in the field, whatever field is asked
+    assert [person.contact for person in report.contacts_in_field] == ["bob-chen", "finn-fintech"]
     assert [person.contact for person in report.role_holders] == ["bob-chen"]
 
 

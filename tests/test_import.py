@@ -272,7 +272,7 @@ def test_a_merge_keeps_annotations_and_comments_and_reports_a_job_change(tmp_pat
     assert result.stdout.splitlines()[:3] == [
         f"{EXPORTS / 'linkedin-connections.csv'} → {output}: 3 new, 2 updated (1 job change), "
         "0 unchanged; 2 records skipped",
-        "Job changes:",
+        "Job changes at companies you aim at:",
         "  Ana Strong: Voltgrid → Sunforge",
     ]
     text = output.read_text(encoding="utf-8")
@@ -439,3 +439,34 @@ def test_comments_closing_the_file_stay_below_new_people(
     )
     import_export(export, output, merge=True)
     assert output.read_text(encoding="utf-8") == after
+
+
+def test_a_promotion_is_a_change_and_moves_you_aim_at_come_first(tmp_path: Path) -> None:
+    mine = (
+        "me: {name: Ana Lima, seeking: {companies: [Voltgrid]}}\n"
+        "contacts:\n"
+        "  - {name: Bo Lee, company: Acme, title: Data Engineer}\n"
+        "  - {name: Cy Dahl, company: Beta Freight, title: Analyst}\n"
+        "  - {name: Di Holm, company: Gamma Foods, title: Chef}\n"
+    )
+    output = tmp_path / "network.yaml"
+    output.write_text(mine, encoding="utf-8")
+    export = tmp_path / "Connections.csv"
+    export.write_text(
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        "Bo,Lee,,,Acme,Senior Data Engineer,12 Mar 2024\n"
+        "Cy,Dahl,,,Delta Freight,Analyst,12 Mar 2024\n"
+        "Di,Holm,,,Voltgrid,Chef,12 Mar 2024\n",
+        encoding="utf-8",
+    )
+    result = run_import("linkedin", str(export), "--output", str(output), "--merge")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[1:] == [
+        "Job changes at companies you aim at:",
+        "  Di Holm: Gamma Foods → Voltgrid",
+        "Other job changes:",
+        "  Cy Dahl: Beta Freight → Delta Freight",
+        "Promotions:",
+        "  Bo Lee: Data Engineer → Senior Data Engineer",
+    ]
+    assert load_network(output).contacts_by_id["bo-lee"].title == "Senior Data Engineer"

@@ -27,10 +27,10 @@ from warmreach.text import ID_JSON_PATTERN, ID_PUNCTUATION, is_valid_id
 #: each record of the file, the model class it becomes, and the model's own attributes
 #: (what the loader works out rather than reads: ids, positions, the source file)
 RECORDS: list[tuple[FieldSpec, type, set[str]]] = [
-    (NETWORK, Network, {"source"}),
+    (NETWORK, Network, {"source", "company_links"}),
     (ME_SPEC, Me, set()),
     (SEEKING, Seeking, set()),
-    (COMPANY, Company, {"id"}),
+    (COMPANY, Company, {"id", "listed", "location"}),
     (TEAM, Team, {"id"}),
     (OPENING, Opening, set()),
     (CONTACT, Contact, {"location", "told_on"}),

@@ -30,7 +30,13 @@ from warmreach.errors import InvalidNetwork, UsageError, WarmreachError
 from warmreach.gaps import find_gaps
 from warmreach.graph import NetworkIndex, summarize
 from warmreach.importers import READERS, Source
-from warmreach.matching import duplicate_warnings, find_contact, find_target
+from warmreach.matching import (
+    company_warnings,
+    duplicate_warnings,
+    find_contact,
+    find_target,
+    link_notes,
+)
 from warmreach.model import TOLD_ITEMS, AskKind, Network, Outcome, resolve_day
 from warmreach.networkfile import DEFAULT_MAX_BYTES, load_network, read_network_file
 from warmreach.networkfile.atomic import write_atomic
@@ -241,15 +247,26 @@ def _width() -> int:
 
 @app.command()
 def validate(
-    ctx: typer.Context, network: NetworkArgument, max_size: MaxSizeOption = DEFAULT_MAX_BYTES
+    ctx: typer.Context,
+    network: NetworkArgument,
+    verbose: Annotated[
+        bool,
+        typer.Option(
+            "--verbose", "-v", help="List every company name linked to one written otherwise."
+        ),
+    ] = False,
+    max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
     """Check a network file: print a summary, or every problem as FILE:LINE:COL: message."""
     with _reporting(ctx):
         loaded, index = _load(ctx, network, max_size)
         summary = summarize(loaded, index)
-    for warning in duplicate_warnings(loaded):
+    warnings = sorted([*duplicate_warnings(loaded), *company_warnings(loaded)])
+    if verbose:
+        warnings = sorted([*warnings, *link_notes(loaded)])
+    for warning in warnings:
         typer.echo(visible(str(warning), newlines=False), err=True)
-    typer.echo(visible(summary_text(str(network), summary)))
+    typer.echo(visible(summary_text(str(network), summary, links=len(loaded.company_links))))
 
 
 @app.command()

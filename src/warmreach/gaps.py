@@ -46,6 +46,8 @@ from warmreach.text import join_words
 
 #: a direct tie at least this strong (see docs/scoring.md) counts as a strong tie
 STRONG_TIE: Final = 0.5
+#: the companies named as those whose missing industry leaves the most contacts unplaced
+UNKNOWN_COMPANIES: Final = 3
 
 Status = Literal["covered", "weak", "no-path"]
 
@@ -235,8 +237,14 @@ def find_gaps(
         )
     gaps.sort(key=lambda gap: (not gap.sought, -gap.best_score, gap.company))
 
+    sought = set(seeking.companies)
+
+    def works_in_field(contact: Contact) -> bool:
+        """In the field: by industry, or at a company you seek (which always counts)."""
+        return in_field(industries.get(contact.id)) or contact.company in sought
+
     in_field_people = by_tie(
-        person(contact) for contact in network.contacts if in_field(industries.get(contact.id))
+        person(contact) for contact in network.contacts if works_in_field(contact)
     )
     holders: list[Person] = []
     titled = [contact for contact in network.contacts if contact.title]
@@ -255,7 +263,7 @@ def find_gaps(
         if contact.is_direct
         and contact.id in industries
         and industries[contact.id].field in adjacent_fields
-        and not in_field(industries[contact.id])
+        and not works_in_field(contact)
     )
     unknown = tuple(contact.id for contact in network.contacts if contact.id not in industries)
     report = GapReport(
@@ -274,6 +282,10 @@ def find_gaps(
     return replace(report, suggestions=tuple(suggestions))
 
 
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' if count != 1 else ''}"
+
+
 def _names(people: Sequence[Person], limit: int = 3) -> str:
     shown = [p.name for p in people[:limit]]
     if len(people) > limit:
@@ -289,8 +301,10 @@ def _suggestions(
     company_matches: dict[str, IndustryMatch | None],
     in_field: Callable[[IndustryMatch | None], bool],
 ) -> list[str]:
-    field_name = " / ".join(taxonomy.fields[f].name for f in report.field.fields) or " / ".join(
-        report.field.asked
+    # the field in the user's own words ("Consumer Tech"), the taxonomy's only when they
+    # named none (roles alone)
+    field_name = join_words(list(report.field.asked)) or join_words(
+        [taxonomy.fields[f].name for f in report.field.fields]
     )
     contacts = network.contacts_by_id
     direct_in_field = [p for p in report.contacts_in_field if p.tie > 0]
@@ -370,8 +384,27 @@ def _suggestions(
         lines.append(line + ".")
     if report.unknown_industry:
         unknown = len(report.unknown_industry)
-        lines.append(
+        line = (
             f"{unknown} contact{'s have' if unknown != 1 else ' has'} no industry warmreach could "
-            "read or infer; add `industry:` to them or to their companies to see them here."
+            "read or infer"
         )
+        counts: dict[str, int] = {}
+        for person_id in report.unknown_industry:
+            company = contacts[person_id].company
+            if company is not None:
+                counts[company] = counts.get(company, 0) + 1
+        top = sorted(counts, key=lambda company: (-counts[company], company))[:UNKNOWN_COMPANIES]
+        covered = sum(counts[company] for company in top)
+        if len(top) == 1 and covered == unknown:
+            name = network.companies_by_id[top[0]].name
+            them = "them" if unknown != 1 else "it"
+            line += f"; add `industry:` to {name} under companies to place {them}"
+        elif top:
+            named = join_words(
+                [f"{network.companies_by_id[c].name} ({plural(counts[c], 'contact')})" for c in top]
+            )
+            line += f"; add `industry:` to {named} under companies to place {covered} of them"
+        else:
+            line += "; add `industry:` to them or to their companies to see them here"
+        lines.append(line + ".")
     return lines

@@ -208,6 +208,11 @@ class Company:
     industry: str | None = None
     #: its teams: listed ones first, then ones named by contacts, openings and ``near``
     teams: tuple[Team, ...] = ()
+    #: whether it is listed under ``companies`` (else first named by a contact, an
+    #: opening or you); not part of equality (a file written back lists every company)
+    listed: bool = field(default=False, compare=False)
+    #: where it is first written; not part of equality
+    location: Location | None = field(default=None, compare=False, repr=False)
 
     @cached_property
     def teams_by_id(self) -> Mapping[str, Team]:
@@ -363,6 +368,20 @@ class Contact:
 
 
 @dataclass(frozen=True, kw_only=True)
+class CompanyLink:
+    """A company name written in the file that was taken for a company of another name
+    (not the same once normalised): what ``warmreach validate`` reports, to be checked."""
+
+    #: the name as written
+    written: str
+    #: the id of the company it was taken for
+    company: str
+    #: how: ``spacing``, ``organisation`` (a word like Group), ``short name``, ``spelling``
+    how: str
+    location: Location | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, kw_only=True)
 class Network:
     """A whole network file, validated, with every reference resolved to an id."""
 
@@ -376,6 +395,9 @@ class Network:
     contacts: tuple[Contact, ...] = ()
     #: the file it was read from, if any; not part of equality
     source: str | None = field(default=None, compare=False)
+    #: company names linked to a company of another name, in file order; not part of
+    #: equality
+    company_links: tuple[CompanyLink, ...] = field(default=(), compare=False)
 
     @cached_property
     def contacts_by_id(self) -> Mapping[str, Contact]:

@@ -86,9 +86,11 @@ def join_words(items: Sequence[str], conjunction: str = "and") -> str:
 
     >>> join_words(["role"]), join_words(["a", "b", "c"]), join_words(["x", "y"], "or")
     ('role', 'a, b and c', 'x or y')
+    >>> join_words([])
+    ''
     """
-    if len(items) == 1:
-        return items[0]
+    if len(items) <= 1:
+        return items[0] if items else ""
     return ", ".join(items[:-1]) + f" {conjunction} " + items[-1]
 
 

@@ -14,6 +14,7 @@ import datetime as dt
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -21,10 +22,15 @@ from warmreach.errors import UsageError, WarmreachError
 from warmreach.importers.records import Export, Incoming, Skipped
 from warmreach.matching import (
     CompanyMatcher,
+    Taxonomy,
     company_id,
+    company_industries,
     identity_keys,
     normalize_title,
     similar_names,
+    target_field,
+    title_rank,
+    title_words,
 )
 from warmreach.model import DEFAULT_TRUST, ME, Contact, Network, PartialDate, resolve_day
 from warmreach.networkfile.atomic import write_atomic
@@ -53,8 +59,13 @@ class ImportSummary:
     added: list[str] = field(default_factory=list)
     #: (id, what changed) of the people updated
     updated: list[tuple[str, list[str]]] = field(default_factory=list)
-    #: "Ana Strong: Voltgrid → Sunforge"
+    #: "Ana Strong: Voltgrid → Sunforge", moves into or out of a company you aim at (an
+    #: opening's, one you seek, or one of your field) first
     job_changes: list[str] = field(default_factory=list)
+    #: how many of ``job_changes`` (the first) are moves into or out of those companies
+    job_changes_aimed: int = 0
+    #: "Bo Lee: Data Engineer → Senior Data Engineer"
+    promotions: list[str] = field(default_factory=list)
     #: people already in the file as the export has them
     unchanged: int = 0
     #: records not imported, with the reason
@@ -188,6 +199,26 @@ class _Index:
             for name in (company.name, *company.aliases):
                 self.companies.add(name, company.id)
 
+    @cached_property
+    def aimed(self) -> frozenset[str]:
+        """The ids of the companies you aim at: an opening's, one you seek, one of the
+        field you seek (by its industry)."""
+        network = self.network
+        found = {opening.company for opening in network.openings}
+        found |= set(network.me.seeking.companies)
+        if network.me.seeking.industries:
+            taxonomy = Taxonomy.load()
+            field = target_field(taxonomy, network.me.seeking.industries, [], strict=False)
+            for company, known in company_industries(network, taxonomy).items():
+                match = known.match
+                if match is not None and (
+                    match.industry in field.industries
+                    if match.industry is not None
+                    else match.field in field.fields
+                ):
+                    found.add(company)
+        return frozenset(found)
+
     def company(self, name: str | None) -> str | None:
         if not name:
             return None
@@ -294,11 +325,23 @@ def _update(
             if contact.team is not None:  # the team was at the old company
                 edits.append(("team", None))
             changes.append(f"company {old} → {person.company}")
-            summary.job_changes.append(f"{contact.name}: {old} → {person.company}")
+            change = f"{contact.name}: {old} → {person.company}"
+            if {contact.company, company} & index.aimed:
+                summary.job_changes.insert(summary.job_changes_aimed, change)
+                summary.job_changes_aimed += 1
+            else:
+                summary.job_changes.append(change)
     new_title = person.title and not older
-    if new_title and normalize_title(contact.title or "") != normalize_title(person.title or ""):
-        edits.append(("title", person.title))
+    if new_title and title_words(contact.title or "") != title_words(person.title or ""):
+        edits.append(("title", person.title))  # ranks count: a promotion is a change
         changes.append(f"title {person.title}")
+        same_job = normalize_title(contact.title or "") == normalize_title(person.title or "")
+        if (
+            contact.title
+            and same_job
+            and title_rank(person.title or "") > title_rank(contact.title)
+        ):
+            summary.promotions.append(f"{contact.name}: {contact.title} → {person.title}")
     for key, value in (("email", person.email), ("linkedin", person.linkedin)):
         if value and getattr(contact, key) is None:
             edits.append((key, value))

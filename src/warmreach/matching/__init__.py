@@ -11,7 +11,14 @@
 
 from __future__ import annotations
 
-from warmreach.matching.companies import CompanyMatcher, company_id, normalize_company
+from warmreach.matching.companies import (
+    CompanyMatcher,
+    company_id,
+    company_warnings,
+    link_notes,
+    near_duplicates,
+    normalize_company,
+)
 from warmreach.matching.industries import (
     CompanyIndustry,
     Field,
@@ -33,7 +40,7 @@ from warmreach.matching.people import (
     likely_duplicates,
     similar_names,
 )
-from warmreach.matching.titles import holds_role, normalize_title, title_rank
+from warmreach.matching.titles import holds_role, normalize_title, title_rank, title_words
 
 __all__ = [
     "CompanyIndustry",
@@ -47,6 +54,7 @@ __all__ = [
     "classify_industries",
     "company_id",
     "company_industries",
+    "company_warnings",
     "duplicate_warnings",
     "find_contact",
     "find_target",
@@ -54,7 +62,9 @@ __all__ = [
     "holds_role",
     "identity_keys",
     "likely_duplicates",
+    "link_notes",
     "match_name",
+    "near_duplicates",
     "normalize_company",
     "normalize_term",
     "normalize_title",
@@ -62,4 +72,5 @@ __all__ = [
     "suggest",
     "target_field",
     "title_rank",
+    "title_words",
 ]

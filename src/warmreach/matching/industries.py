@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -24,6 +24,7 @@ from typing import Final
 from rapidfuzz import fuzz, process
 
 from warmreach.errors import UnknownName
+from warmreach.matching.companies import normalize_company
 from warmreach.matching.names import hint
 from warmreach.model import Contact, Network
 from warmreach.text import fold_accents, slugify
@@ -40,9 +41,37 @@ _PLURAL_IES: Final = re.compile(r"ies$")
 
 #: confidence kept when an industry is taken from the contact's company
 FROM_COMPANY: Final = 0.9
+#: confidence of an industry taken from warmreach's list of well-known companies
+FROM_KNOWN_COMPANY: Final = 0.85
 #: confidence of an industry read from words in a company name or a title
 FROM_NAME_WORDS: Final = 0.6
 FROM_TITLE_WORDS: Final = 0.4
+
+#: industries whose words, in a job title, name what a person does rather than where
+#: ("Data Analyst", "Director, Retail Credit", "Product Insights Analyst", "Software
+#: Engineer" at a bank): a title is read for its industry words only, never these
+TITLE_FUNCTIONS: Final = frozenset(
+    {
+        "Artificial Intelligence", "Data Infrastructure", "Data & Analytics",
+        "Computer Software", "Information Technology & Services", "Cloud Computing",
+        "Developer Tools", "Computer & Network Security", "Enterprise Software",
+        "Financial Services", "Accounting", "Capital Markets",
+        "Management Consulting", "Human Resources", "Staffing & Recruiting",
+        "Marketing & Advertising", "Public Relations & Communications", "Market Research",
+        "Design", "Program Development", "Outsourcing/Offshoring",
+        "Business Supplies & Equipment", "Retail", "E-Commerce", "Wholesale",
+        "Law Practice", "Legal Services", "Mechanical or Industrial Engineering",
+        "Industrial Automation", "Civil Engineering", "Facilities Services",
+        "Architecture & Planning", "Logistics & Supply Chain", "Professional Training & Coaching",
+        "Translation & Localization", "Security & Investigations", "Research", "Public Policy",
+        "Events Services", "Photography", "Online Media", "Publishing",
+    }
+)  # fmt: skip
+#: fields whose own words, in a title, name a function ("data", "finance", "consulting")
+TITLE_FUNCTION_FIELDS: Final = frozenset(
+    {"ai-data", "software", "financial-services", "consulting", "legal", "media",
+     "consumer-retail", "government-nonprofit"}
+)  # fmt: skip
 
 
 def normalize_term(text: str) -> str:
@@ -218,7 +247,7 @@ class Taxonomy:
         """Match one industry text."""
         return self.match_many([text])[0]
 
-    def find_in_words(self, text: str) -> IndustryMatch | None:
+    def find_in_words(self, text: str, *, functions: bool = True) -> IndustryMatch | None:
         """The longest taxonomy term written as whole words inside ``text`` (a company
         name, a title), e.g. "Sunforge Solar" -> Solar Energy; confidence 0.6.
 
@@ -227,13 +256,24 @@ class Taxonomy:
         'Logistics & Supply Chain (Transportation & Logistics)'
         >>> taxonomy.find_in_words("Kelp Labs") is None
         True
+        >>> taxonomy.find_in_words("Data Analyst", functions=False) is None
+        True
         """
         padded = f" {normalize_term(text)} "
         for key in self._word_keys:
             if f" {key} " in padded:
                 industry, field = self._exact[key]
+                if not functions and self.is_function(industry, field):
+                    continue
                 return IndustryMatch(industry=industry, field=field, confidence=0.6, method="words")
         return None
+
+    def is_function(self, industry: str | None, field: str) -> bool:
+        """Whether a term of this industry (or of this whole field) names a function in a
+        job title (:data:`TITLE_FUNCTIONS`)."""
+        if industry is None:
+            return field in TITLE_FUNCTION_FIELDS
+        return self.industries[industry].name in TITLE_FUNCTIONS
 
     def field_of(self, text: str) -> tuple[frozenset[str], frozenset[str]] | None:
         """What a field given by the user covers: (industry ids, field ids).
@@ -324,16 +364,48 @@ class CompanyIndustry:
     confidence: float
 
 
+@cache
+def known_companies() -> Mapping[str, str]:
+    """The well-known companies shipped in ``warmreach/data/companies.toml``: each name,
+    normalised as company names are, and the id of its industry."""
+    text = resources.files("warmreach").joinpath("data/companies.toml").read_text("utf-8")
+    taxonomy = Taxonomy.load()
+    by_name = {industry.name: industry.id for industry in taxonomy.industries.values()}
+    return {
+        normalize_company(name): by_name[industry]
+        for name, industry in tomllib.loads(text)["companies"].items()
+    }
+
+
 def company_industries(network: Network, taxonomy: Taxonomy) -> dict[str, CompanyIndustry]:
     """Each company's industry, read once: its written ``industry`` (in one whole-column
-    pass over all companies), else words in its name."""
+    pass over all companies), else warmreach's list of well-known companies (its name or
+    an alias, exactly), else words in its name."""
     written = taxonomy.match_many([company.industry or "" for company in network.companies])
+    known = known_companies()
     found = {}
     for company, match in zip(network.companies, written, strict=True):
+        listed = next(
+            (
+                known[key]
+                for name in (company.name, *company.aliases)
+                if (key := normalize_company(name)) in known
+            ),
+            None,
+        )
         if company.industry and match is not None:
             source = f"company {company.name} (industry '{company.industry}')"
             found[company.id] = CompanyIndustry(
                 match=match, source=source, confidence=FROM_COMPANY * match.confidence
+            )
+        elif listed is not None:
+            industry = taxonomy.industries[listed]
+            found[company.id] = CompanyIndustry(
+                match=IndustryMatch(
+                    industry=industry.id, field=industry.field, confidence=1.0, method="exact"
+                ),
+                source=f"well-known company {company.name}",
+                confidence=FROM_KNOWN_COMPANY,
             )
         else:
             found[company.id] = CompanyIndustry(
@@ -354,7 +426,9 @@ def classify_industries(
     """Each contact's industry in the taxonomy, and the inferences that filled gaps.
 
     Written industries are read exactly or fuzzily; a missing one is taken from the
-    company's industry, else from words in the company's name, else in the title.
+    company's industry, else the list of well-known companies, else words in the
+    company's name, else the words of the title that name an industry (never a function:
+    :data:`TITLE_FUNCTIONS`).
     ``companies`` (from :func:`company_industries`) is computed when not given;
     ``only`` limits the work to the contacts with these ids.
     """
@@ -404,10 +478,10 @@ def classify_industries(
             contact, company.match, company.source, company.confidence
         ):
             continue
-        if contact.title:
+        if contact.title:  # words that name an industry, never a function
             infer(
                 contact,
-                taxonomy.find_in_words(contact.title),
+                taxonomy.find_in_words(contact.title, functions=False),
                 f"title '{contact.title}'",
                 FROM_TITLE_WORDS,
             )

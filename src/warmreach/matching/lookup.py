@@ -39,10 +39,10 @@ def find_target(network: Network, text: str) -> Opening:
     ...
     warmreach.errors.UnknownName: Voltgrid has no team 'Batery'; its teams: Battery Systems
     >>> try:
-    ...     find_target(network, "Voltgird")
+    ...     find_target(network, "Voltgrod")
     ... except UnknownName as error:
     ...     print(error)
-    no company in the network is called 'Voltgird'; did you mean 'Voltgrid'?
+    no company in the network is called 'Voltgrod'; did you mean 'Voltgrid'?
     """
     company_text, _, team_text = text.partition("/")
     matcher = CompanyMatcher()

@@ -51,7 +51,26 @@ TITLE_ABBREVIATIONS: Final[Mapping[str, str]] = {
     "cpo": "chief product officer",
     "cmo": "chief marketing officer",
     "hr": "human resources",
+    "vp": "vice president",
+    "svp": "senior vice president",
+    "evp": "executive vice president",
+    "avp": "assistant vice president",
+    "md": "managing director",
+    "sr": "senior",
+    "snr": "senior",
+    "jr": "junior",
 }
+#: words of rank or leadership that are a role on their own when a title has nothing
+#: else ("Associate" at a law firm, "Principal" at a consultancy, "VP", "Director")
+RANK_ROLES: Final = frozenset(
+    "associate principal director vice-president president partner intern head chief "
+    "staff lead fellow".split()
+)
+#: rank words that only qualify another word, never a role on their own
+_QUALIFIERS: Final = frozenset(
+    "senior sr snr junior jr mid i ii iii iv v global regional group deputy acting interim "
+    "founding executive assistant of entry level".split()
+)
 #: fuzzy score (token_sort_ratio on normalised titles) for a title to hold a role when
 #: the role's words are not found in it as they are: catches typos and "Manager,
 #: Product", keeps "Project Manager" and "Product Marketing Manager" apart from
@@ -59,24 +78,52 @@ TITLE_ABBREVIATIONS: Final[Mapping[str, str]] = {
 TITLE_MATCH_CUTOFF: Final = 92.0
 
 
+def title_words(title: str) -> list[str]:
+    """A title's words: normalised, abbreviations expanded, rank words kept, "vice
+    president" one word.
+
+    >>> title_words("Sr. VP, Sales"), title_words("SVP Engineering")
+    (['senior', 'vice-president', 'sale'], ['senior', 'vice-president', 'engineering'])
+    """
+    words: list[str] = []
+    for word in normalize_term(title.replace(".", " ")).split():
+        words.extend(TITLE_ABBREVIATIONS.get(word, word).split())
+    joined: list[str] = []
+    for word in words:
+        if word == "president" and joined and joined[-1] == "vice":
+            joined[-1] = "vice-president"
+        else:
+            joined.append(word)
+    return joined
+
+
 def normalize_title(title: str) -> str:
-    """The job in a title: abbreviations expanded, rank words dropped.
+    """The job in a title: abbreviations expanded, rank words dropped; a title that is
+    only rank words is its rank ("Senior Associate" is an associate).
 
     >>> normalize_title("Sr. PM, Payments"), normalize_title("Head of Product")
     ('product manager payment', 'product manager')
     >>> normalize_title("VP Engineering"), normalize_title("Staff SWE")
     ('engineering manager', 'software engineer')
+    >>> normalize_title("Senior Associate"), normalize_title("VP"), normalize_title("Director")
+    ('associate', 'vice-president', 'director')
     """
-    words = []
-    for word in normalize_term(title.replace(".", " ")).split():
-        words.extend(TITLE_ABBREVIATIONS.get(word, word).split())
-    leader = any(word in LEADERSHIP for word in words) and not (
-        "officer" in words or ("president" in words and "vice" not in words)
-    )
-    core = [word for word in words if word not in SENIORITY and not (leader and word in LEADERSHIP)]
+    words = title_words(title)
+    leading = {"head", "director", "vice-president", "chief", "of"}
+    leader = any(word in leading for word in words) and "officer" not in words
+    core = [word for word in words if word not in SENIORITY and not (leader and word in leading)]
     if leader and len(core) == 1:
         core.append("manager")
+    if not core:  # nothing but rank: the rank is the role
+        core = [word for word in words if word not in _QUALIFIERS]
     return " ".join(core)
+
+
+def _rank_role(role: str) -> list[str] | None:
+    """The words of a role that names only a rank ("Associate", "VP", "Managing
+    Partner" is not one), else None."""
+    words = [word for word in title_words(role) if word not in _QUALIFIERS]
+    return words if words and all(word in RANK_ROLES for word in words) else None
 
 
 #: rank words and their level; a title holds a senior role only at its level or above
@@ -110,7 +157,13 @@ def holds_role(titles: Sequence[str], role: str) -> list[bool]:
     [True, False, True, False, True]
     >>> holds_role(["Senior SWE", "Principal Software Engineer"], "Staff Software Engineer")
     [False, True]
+    >>> holds_role(["Senior Associate", "Associate Attorney", "Paralegal"], "Associate")
+    [True, True, False]
     """
+    rank_role = _rank_role(role)
+    if rank_role is not None:  # "Director": every title with the rank, whatever else it says
+        wanted_words = f" {' '.join(rank_role)} "
+        return [wanted_words in f" {' '.join(title_words(title))} " for title in titles]
     wanted = normalize_title(role)
     if not wanted:
         return [False] * len(titles)

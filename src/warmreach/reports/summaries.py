@@ -21,19 +21,22 @@ if TYPE_CHECKING:  # the merge imports ruamel.yaml, which only import and log ne
     from warmreach.importers.merge import ImportSummary
 
 
-def summary_text(file: str, summary: NetworkSummary) -> str:
-    """The few lines ``warmreach validate`` prints for a valid network."""
-    return "\n".join(
-        [
-            f"{file} is valid",
-            f"  {plural(summary.contacts, 'contact')}: "
-            f"{plural(summary.direct_ties, 'direct tie')}, "
-            f"{summary.known_through_others} known only through others",
-            f"  {plural(summary.companies, 'company', 'companies')}, "
-            f"{plural(summary.teams, 'team')}, {plural(summary.openings, 'opening')}",
-            f"  {plural(summary.links, 'link')} between contacts",
-        ]
-    )
+def summary_text(file: str, summary: NetworkSummary, *, links: int = 0) -> str:
+    """The few lines ``warmreach validate`` prints for a valid network; ``links`` company
+    names were taken for companies written otherwise."""
+    lines = [
+        f"{file} is valid",
+        f"  {plural(summary.contacts, 'contact')}: "
+        f"{plural(summary.direct_ties, 'direct tie')}, "
+        f"{summary.known_through_others} known only through others",
+        f"  {plural(summary.companies, 'company', 'companies')}, "
+        f"{plural(summary.teams, 'team')}, {plural(summary.openings, 'opening')}",
+        f"  {plural(summary.links, 'link')} between contacts",
+    ]
+    if links:
+        names = plural(links, "company name")
+        lines.append(f"  {names} taken for a company written otherwise (see them with --verbose)")
+    return "\n".join(lines)
 
 
 #: skipped records listed one by one; the rest are counted
@@ -51,8 +54,18 @@ def import_summary_text(source: str, summary: ImportSummary) -> str:
     lines = [f"{source} → {summary.output}: {counts}"]
     if not summary.written:
         lines.append(f"{summary.output} already says all this: nothing changed")
-    if summary.job_changes:
-        lines += ["Job changes:", *(f"  {change}" for change in summary.job_changes)]
+    aimed = summary.job_changes[: summary.job_changes_aimed]
+    others = summary.job_changes[summary.job_changes_aimed :]
+    if aimed:
+        lines += [
+            "Job changes at companies you aim at:",
+            *(f"  {change}" for change in aimed),
+        ]
+    if others:
+        lines += ["Other job changes:" if aimed else "Job changes:"]
+        lines += [f"  {change}" for change in others]
+    if summary.promotions:
+        lines += ["Promotions:", *(f"  {change}" for change in summary.promotions)]
     if summary.skipped:
         lines.append("Skipped:")
         ordered = sorted(summary.skipped, key=lambda skipped: skipped.line)

@@ -250,6 +250,7 @@ class Builder:
             openings=tuple(openings),
             contacts=tuple(contacts),
             source=self.file,
+            company_links=tuple(self.companies.links),
         )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from warmreach.matching import CompanyMatcher, company_id, match_name
-from warmreach.model import Company, PastCompany, Team
+from warmreach.model import Company, CompanyLink, Location, PastCompany, Team
 from warmreach.networkfile.build.typed import Reader, no_id
 from warmreach.networkfile.tree import MappingNode, Node
 from warmreach.schema import COMPANY, PAST_COMPANY, TEAM
@@ -32,13 +32,21 @@ class CompanyDraft:
     aliases: tuple[str, ...] = ()
     industry: str | None = None
     teams: list[TeamDraft] = field(default_factory=list)
+    listed: bool = False
+    location: Location | None = None
 
     def freeze(self) -> Company:
         teams = tuple(
             Team(id=team.id, name=team.name, near=tuple(team.near)) for team in self.teams
         )
         return Company(
-            id=self.id, name=self.name, aliases=self.aliases, industry=self.industry, teams=teams
+            id=self.id,
+            name=self.name,
+            aliases=self.aliases,
+            industry=self.industry,
+            teams=teams,
+            listed=self.listed,
+            location=self.location,
         )
 
 
@@ -50,6 +58,8 @@ class Companies:
         self.drafts: dict[str, CompanyDraft] = {}
         self.places: dict[str, tuple[str, Node]] = {}
         self.matcher = CompanyMatcher()
+        #: names taken for a company of another name, with how and where
+        self.links: list[CompanyLink] = []
 
     def add(self, name: str, node: Node, path: str) -> CompanyDraft | None:
         """A listed company; None when its id is taken."""
@@ -65,23 +75,31 @@ class Companies:
                 f"at line {first.line}",
             )
             return None
-        draft = CompanyDraft(id=company, name=name)
+        draft = CompanyDraft(id=company, name=name, listed=True, location=self._where(node))
         self.drafts[company] = draft
         self.places[company] = (path, node)
         self.matcher.add(name, company)
         return draft
 
+    def _where(self, node: Node) -> Location:
+        return Location(file=self.reader.file, line=node.line, col=node.col)
+
     def ref(self, name: str, node: Node) -> CompanyDraft | None:
         """The company a free-text name means, added as a new company when none matches."""
         found = self.matcher.match(name)
         if found is not None:
+            how = self.matcher.link(name)
+            if how is not None and how != "exact":
+                self.links.append(
+                    CompanyLink(written=name, company=found, how=how, location=self._where(node))
+                )
             return self.drafts[found]
         company = company_id(name)
         if not company:
             self.reader.problem(node, no_id("company name", name))
             return None
         if company not in self.drafts:
-            self.drafts[company] = CompanyDraft(id=company, name=name)
+            self.drafts[company] = CompanyDraft(id=company, name=name, location=self._where(node))
             self.places[company] = ("a company named here", node)
         self.matcher.add(name, company)
         return self.drafts[company]
