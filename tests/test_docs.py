@@ -23,6 +23,7 @@ HEADINGS = {
     "contacts.knows": "### `contacts[].knows[]`",
     "contacts.past_companies": "### `contacts[].past_companies[]`",
     "contacts.asks": "### `contacts[].asks[]`",
+    "contacts.evidence": "### `contacts[].evidence[]`",
 }
 
 

@@ -33,7 +33,7 @@ RECORDS: list[tuple[FieldSpec, type, set[str]]] = [
     (COMPANY, Company, {"id", "listed", "location"}),
     (TEAM, Team, {"id"}),
     (OPENING, Opening, set()),
-    (CONTACT, Contact, {"location", "told_on"}),
+    (CONTACT, Contact, {"location", "told_on", "trust_written", "work_written"}),
     (KNOWS, Link, set()),
 ]
 

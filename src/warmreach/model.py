@@ -18,7 +18,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Final, Literal, get_args
@@ -308,6 +308,63 @@ class Ask:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Evidence:
+    """What one import found of your dealings with a contact: counts and days only,
+    never what was said. Imports own these records and rewrite them; what you write
+    about a contact yourself always wins over them.
+
+    >>> mail = Evidence(source="mbox mail.mbox", sent=3, received=5,
+    ...                 first=PartialDate.parse("2021-04"), last=PartialDate.parse("2026-11-03"))
+    >>> chat = Evidence(source="linkedin", sent=1, received=1, last=PartialDate.parse("2026-11-20"))
+    >>> both = Evidence.total([mail, chat])
+    >>> both.sent, both.received, str(both.first), str(both.last)
+    (4, 6, '2021-04', '2026-11-20')
+    """
+
+    #: which import found it: ``linkedin``, ``mbox FILE``, ``ics FILE``
+    source: str
+    #: the first and the last day you dealt with each other, as far as the source knows
+    first: PartialDate | None = None
+    last: PartialDate | None = None
+    #: messages you sent them, and they sent you (bulk mail left out)
+    sent: int = 0
+    received: int = 0
+    #: meetings of the two of you alone, and with a few others
+    meetings: int = 0
+    together: int = 0
+    #: when they recommended you, and you them (LinkedIn)
+    recommended_you: PartialDate | None = None
+    you_recommended: PartialDate | None = None
+    #: skills of yours they endorsed (LinkedIn)
+    endorsed_you: int = 0
+
+    @classmethod
+    def total(cls, records: Sequence[Evidence]) -> Evidence:
+        """All ``records`` together: counts added, the earliest first and latest last day."""
+
+        def earliest(days: Sequence[PartialDate | None]) -> PartialDate | None:
+            known = [day for day in days if day is not None]
+            return min(known, key=PartialDate.first_day) if known else None
+
+        def latest(days: Sequence[PartialDate | None]) -> PartialDate | None:
+            known = [day for day in days if day is not None]
+            return max(known, key=PartialDate.last_day) if known else None
+
+        return cls(
+            source="all",
+            first=earliest([record.first for record in records]),
+            last=latest([record.last for record in records]),
+            sent=sum(record.sent for record in records),
+            received=sum(record.received for record in records),
+            meetings=sum(record.meetings for record in records),
+            together=sum(record.together for record in records),
+            recommended_you=earliest([record.recommended_you for record in records]),
+            you_recommended=earliest([record.you_recommended for record in records]),
+            endorsed_you=sum(record.endorsed_you for record in records),
+        )
+
+
+@dataclass(frozen=True, kw_only=True)
 class Contact:
     """A person in your network: a direct tie (trust > 0) or someone you know of (trust 0)."""
 
@@ -343,6 +400,8 @@ class Contact:
     knows: tuple[Link, ...] = ()
     #: what you asked them for, in file order, and what came of it
     asks: tuple[Ask, ...] = ()
+    #: what imports found of your dealings with them, one record per source
+    evidence: tuple[Evidence, ...] = ()
     #: e-mail address
     email: str | None = None
     #: LinkedIn profile address or handle
@@ -351,6 +410,9 @@ class Contact:
     notes: str | None = None
     #: where the record starts in its file; not part of equality
     location: Location | None = field(default=None, compare=False, repr=False)
+    #: whether the file gives ``trust`` and ``knows_my_work`` (else the evidence may)
+    trust_written: bool = True
+    work_written: bool = True
 
     @property
     def is_direct(self) -> bool:

@@ -39,6 +39,7 @@ Kind = Literal[
     "texts",  # a list of text
     "scale",  # a whole number 0..5
     "strength",  # a whole number 1..5
+    "count",  # a whole number, 0 or more
     "date",  # YYYY, YYYY-MM or YYYY-MM-DD
     "available",  # now, later or a date
     "choice",  # one of the field's choices
@@ -59,6 +60,7 @@ Kind = Literal[
 NUMBER_RANGES: Final[dict[Kind, tuple[int, int]]] = {
     "scale": (SCALE_MIN, SCALE_MAX),
     "strength": (STRENGTH_MIN, STRENGTH_MAX),
+    "count": (0, 10**9),
 }
 
 
@@ -263,6 +265,35 @@ ASK: Final = FieldSpec(
     ),
 )
 
+EVIDENCE: Final = FieldSpec(
+    name="evidence",
+    kind="objects",
+    doc="What imports found of your dealings with them (warmreach import writes these; "
+    "what you write yourself wins).",
+    default="[]",
+    fields=(
+        FieldSpec(
+            name="source",
+            kind="text",
+            doc="The import: linkedin, mbox FILE or ics FILE.",
+            required=True,
+        ),
+        FieldSpec(name="first", kind="date", doc="The first day you dealt with each other."),
+        FieldSpec(name="last", kind="date", doc="The last day you dealt with each other."),
+        FieldSpec(name="sent", kind="count", doc="Messages you sent them.", default="0"),
+        FieldSpec(name="received", kind="count", doc="Messages they sent you.", default="0"),
+        FieldSpec(
+            name="meetings", kind="count", doc="Meetings of the two of you alone.", default="0"
+        ),
+        FieldSpec(name="together", kind="count", doc="Meetings with a few others.", default="0"),
+        FieldSpec(name="recommended_you", kind="date", doc="When they recommended you."),
+        FieldSpec(name="you_recommended", kind="date", doc="When you recommended them."),
+        FieldSpec(
+            name="endorsed_you", kind="count", doc="Skills of yours they endorsed.", default="0"
+        ),
+    ),
+)
+
 CONTACT: Final = FieldSpec(
     name="contacts",
     kind="objects",
@@ -300,6 +331,7 @@ CONTACT: Final = FieldSpec(
         ),
         KNOWS,
         ASK,
+        EVIDENCE,
         FieldSpec(name="email", kind="text", doc="E-mail address."),
         FieldSpec(name="linkedin", kind="text", doc="LinkedIn profile address or handle."),
         FieldSpec(name="notes", kind="text", doc="Free notes."),
@@ -326,7 +358,7 @@ def _json_schema(spec: FieldSpec) -> dict[str, Any]:
             schema = {"type": "string", "pattern": ID_JSON_PATTERN}
         case "texts" | "companies" | "teams":
             schema = {"type": "array", "items": {"type": "string"}}
-        case "scale" | "strength":
+        case "scale" | "strength" | "count":
             low, high = NUMBER_RANGES[spec.kind]
             schema = {"type": "integer", "minimum": low, "maximum": high}
         case "date":

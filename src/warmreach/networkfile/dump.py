@@ -109,6 +109,11 @@ def dump_network(network: Network) -> str:
     return emit(_Tree(network).record(network, NETWORK))
 
 
+#: fields the file may write at their default on purpose (a trust of 1 written is
+#: what you said; left out, evidence may tell), and the attribute that says so
+_WRITTEN: Final = {"trust": "trust_written", "knows_my_work": "work_written"}
+
+
 class _Tree:
     """Turns model records into mappings by their schema, names standing for ids."""
 
@@ -132,11 +137,21 @@ class _Tree:
         tree: dict[str, Any] = {}
         for field in spec.fields:
             value = getattr(record, field.name)
-            if field.name in defaults and value == defaults[field.name]:
-                continue
+            written_out = getattr(record, _WRITTEN.get(field.name, ""), False)
+            if field.name in defaults and value == defaults[field.name] and not written_out:
+                continue  # the default, not written out in the file
             written: Any
             match field.kind:
-                case "text" | "person" | "available" | "date" | "scale" | "strength" | "choice":
+                case (
+                    "text"
+                    | "person"
+                    | "available"
+                    | "date"
+                    | "scale"
+                    | "strength"
+                    | "choice"
+                    | "count"
+                ):
                     written = value if isinstance(value, str | int) else str(value)
                 case "texts":
                     written = list(value)
@@ -194,9 +209,12 @@ def _defaults(record: type[Any]) -> dict[str, Any]:
     return found
 
 
-def network_text(me: str, contacts: Sequence[Mapping[str, Scalar]]) -> str:
-    """A new network file of you (by name) and ``contacts``, each a mapping of fields."""
-    tree: dict[str, Any] = {"me": {"name": me}}
+def network_text(
+    me: str, contacts: Sequence[Mapping[str, Any]], *, me_fields: Mapping[str, Any] | None = None
+) -> str:
+    """A new network file of you (by name, with ``me_fields``) and ``contacts``, each a
+    mapping of fields."""
+    tree: dict[str, Any] = {"me": {"name": me, **(me_fields or {})}}
     if contacts:
         tree["contacts"] = list(contacts)
     return emit(tree)

@@ -15,6 +15,7 @@ them, sorted by place.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, assert_never
 
@@ -23,6 +24,7 @@ from warmreach.model import (
     OUTCOMES_OF,
     Ask,
     Contact,
+    Evidence,
     Location,
     Me,
     Network,
@@ -33,7 +35,7 @@ from warmreach.networkfile.build.companies import Companies, CompanyDraft
 from warmreach.networkfile.build.people import KnowsRef, People
 from warmreach.networkfile.build.typed import Reader, is_null
 from warmreach.networkfile.tree import MappingNode, Node
-from warmreach.schema import ASK, CONTACT, ME_SPEC, NETWORK, OPENING, FieldSpec
+from warmreach.schema import ASK, CONTACT, EVIDENCE, ME_SPEC, NETWORK, OPENING, FieldSpec
 from warmreach.text import join_words
 
 __all__ = ["build_network"]
@@ -88,7 +90,7 @@ class Builder:
                     value = reader.text(node, where)
                 case "texts":
                     value = reader.unique_texts(node, where)
-                case "scale" | "strength":
+                case "scale" | "strength" | "count":
                     value = reader.number(node, where, field.kind)
                 case "date":
                     value = reader.date(node, where)
@@ -155,25 +157,44 @@ class Builder:
             return None
         name = self.reader.text(found.get("name"), f"{path}.name")
         contact = None if name is None else self.people.register(found, name, path)
-        values = self.record(found, CONTACT, path, skip=frozenset({"name", "id", "asks"}))
+        values = self.record(
+            found, CONTACT, path, skip=frozenset({"name", "id", "asks", "evidence"})
+        )
         if contact is None:
             return None
         knows = values.pop("knows", [])
         values.update(
-            id=contact, name=name, location=Location(file=self.file, line=node.line, col=node.col)
+            id=contact,
+            name=name,
+            location=Location(file=self.file, line=node.line, col=node.col),
+            evidence=tuple(
+                Evidence(**_given(record))
+                for _, _, record, _ in self.objects(
+                    found.get("evidence"), EVIDENCE, f"{path}.evidence"
+                )
+                if record.get("source") is not None
+            ),
+            trust_written="trust" in found,
+            work_written="knows_my_work" in found,
         )
         return _ContactDraft(values=values, knows=knows, asks=found.get("asks"), path=path)
+
+    def objects(
+        self, node: Node | None, spec: FieldSpec, path: str
+    ) -> Iterator[tuple[Node, dict[str, Node], dict[str, Any], str]]:
+        """The mappings of a list of records, each read by its fields: the mapping, its
+        fields' nodes, its values and its path."""
+        for item, item_path in self.reader.items(node, path):
+            fields = self.reader.fields(item, spec, item_path)
+            if fields is not None:
+                yield item, fields, self.record(fields, spec, item_path), item_path
 
     def asks(self, draft: _ContactDraft) -> tuple[Ask, ...]:
         """A contact's asks, each checked: an intro names whom to, an outcome fits the ask,
         an answer comes after the question."""
         found: list[Ask] = []
         reader = self.reader
-        for item, path in reader.items(draft.asks, f"{draft.path}.asks"):
-            fields = reader.fields(item, ASK, path)
-            if fields is None:
-                continue
-            values = self.record(fields, ASK, path)
+        for item, fields, values, path in self.objects(draft.asks, ASK, f"{draft.path}.asks"):
             asked, to, outcome = values.get("asked"), values.get("to"), values.get("outcome")
             problems = len(reader.problems)
             if asked == "intro" and "to" not in fields:

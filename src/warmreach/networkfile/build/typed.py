@@ -154,14 +154,17 @@ class Reader:
         return tuple(dict.fromkeys(text for text, _, _ in self.texts(node, path)))
 
     def number(self, node: Node | None, path: str, kind: Kind) -> int | None:
-        """A whole number in the range of ``kind`` (``scale`` or ``strength``)."""
+        """A whole number in the range of ``kind`` (``scale``, ``strength`` or ``count``)."""
         low, high = NUMBER_RANGES[kind]
         text = self.text(node, path)
         if text is None or node is None:
             return None
         if _WHOLE_NUMBER.fullmatch(text) and low <= int(text) <= high:
             return int(text)
-        self.problem(node, f"{path} must be a whole number from {low} to {high}, not '{text}'")
+        if kind == "count":
+            self.problem(node, f"{path} must be a whole number, 0 or more, not '{text}'")
+        else:
+            self.problem(node, f"{path} must be a whole number from {low} to {high}, not '{text}'")
         return None
 
     def date(self, node: Node | None, path: str) -> PartialDate | None:
