@@ -45,6 +45,35 @@ def _word_to_manager(facts: Facts) -> str:
     return f"ask {bridge} to introduce you to {facts['via']}, {_knows(facts, 'the hiring manager')}"
 
 
+def _day(text: object) -> str:
+    """``2026-11-03`` as ``3 November 2026``; a month or year as it is."""
+    import calendar
+
+    parts = str(text).split("-")
+    if len(parts) == 3:
+        return f"{int(parts[2])} {calendar.month_name[int(parts[1])]} {parts[0]}"
+    if len(parts) == 2:
+        return f"{calendar.month_name[int(parts[1])]} {parts[0]}"
+    return str(text)
+
+
+def _in_touch(facts: Facts) -> str:
+    """What imports counted of your dealings: "9 messages both ways and 2 meetings one to
+    one, last on 17 November 2026"; one-way mail said to make no tie."""
+    parts = []
+    if facts["messages"] and facts["both_ways"]:
+        parts.append(f"{facts['messages']} messages both ways")
+    elif facts["messages"]:
+        parts.append("messages one way only (no tie from them)")
+    if facts["meetings"]:
+        parts.append(
+            f"{facts['meetings']} meeting{'s' if facts['meetings'] != 1 else ''} one to one"
+        )
+    on = "on" if str(facts["last"]).count("-") == 2 else "in"  # a day, or a month or year
+    last = f", last {on} {_day(facts['last'])}" if facts["last"] else ""
+    return " and ".join(parts) + last
+
+
 def _close(facts: Facts) -> str:
     parts = []
     if facts["links"]:
@@ -55,7 +84,8 @@ def _close(facts: Facts) -> str:
 
 
 def _connected(facts: Facts) -> str:
-    known = f" (knows {facts['links']} people there)" if facts["links"] else ""
+    links = facts["links"]
+    known = f" (knows {links} {'person' if links == 1 else 'people'} there)" if links else ""
     return f"well connected at {facts['company']}{known}"
 
 
@@ -86,6 +116,9 @@ WORDS: Final[Mapping[str, Callable[[Facts], str]]] = {
     ),
     "new-joiner": lambda f: f"joined {f['company']} only in {f['since']}",
     "trust": lambda f: f"trust {f['value']}/5",
+    "in-touch": _in_touch,
+    "recommended-you": lambda f: f"recommended you in {f['year']}",
+    "endorsed-you": lambda f: f"endorsed {f['count']} of your skills",
     "knows-work": lambda f: f"knows your work {f['value']}/5",
     "shared-contacts": lambda f: f"{f['count']} contacts in common",
     "new-connection": lambda f: f"a new connection (met {f['met']}): too soon to ask",

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from warmreach.model import Contact, Opening
+from warmreach.model import Contact, Evidence, Opening
 from warmreach.scoring.paths import Route
 from warmreach.scoring.ranking import (
     DIRECT,
@@ -167,7 +167,7 @@ def _route(model: ReferralModel, item: Evaluation, route: Route | None) -> Itera
     yield Reason.of(
         "word-to-manager" if manager else "introduction",
         bridge=bridge.name,
-        trust=bridge.trust,
+        trust=_trust(model, bridge),
         via=middle,
         strength=_strength(model, route.path[-2], route.path[-1]),
         estimated=int(model.links.estimated(route.path[-2], route.path[-1])),
@@ -182,10 +182,16 @@ def _word(model: ReferralModel, friend: str, contact: str) -> Reason:
     return Reason.of(
         "word-from",
         name=person.name,
-        trust=person.trust,
+        trust=_trust(model, person),
         strength=_strength(model, friend, contact),
         estimated=int(model.links.estimated(friend, contact)),
     )
+
+
+def _trust(model: ReferralModel, contact: Contact) -> int:
+    """The trust a reason shows: what the file says, or what the evidence showed."""
+    tie = model.ties.get(contact.id)
+    return contact.trust if tie is None else round(tie.trust)
 
 
 def _strength(model: ReferralModel, u: str, v: str) -> float:
@@ -193,8 +199,13 @@ def _strength(model: ReferralModel, u: str, v: str) -> float:
 
 
 def _tie(contact: Contact, tie: TieStrength) -> Iterator[Reason]:
-    yield Reason.of("trust", value=contact.trust)
-    yield Reason.of("knows-work", value=contact.knows_my_work)
+    evidence = tie.evidence
+    if contact.trust_written or evidence is None:
+        yield Reason.of("trust", value=contact.trust)
+    if contact.work_written or evidence is None:
+        yield Reason.of("knows-work", value=contact.knows_my_work)
+    if evidence is not None:
+        yield from _evidence(evidence)
     if tie.structural:
         yield Reason.of("shared-contacts", count=tie.mutual)
     if tie.is_new:
@@ -207,6 +218,22 @@ def _tie(contact: Contact, tie: TieStrength) -> Iterator[Reason]:
         yield Reason.of("out-of-touch", years=round(tie.months_silent / 12))
     elif tie.months_silent >= 12:
         yield Reason.of("last-contact", years=round(tie.months_silent / 12, 1))
+
+
+def _evidence(evidence: Evidence) -> Iterator[Reason]:
+    """What imports found, in the reasons: messages, meetings, recommendations."""
+    if evidence.sent or evidence.received or evidence.meetings:
+        yield Reason.of(
+            "in-touch",
+            messages=evidence.sent + evidence.received,
+            both_ways=int(bool(evidence.sent and evidence.received)),
+            meetings=evidence.meetings,
+            last=str(evidence.last) if evidence.last else None,
+        )
+    if evidence.recommended_you is not None:
+        yield Reason.of("recommended-you", year=evidence.recommended_you.year)
+    elif evidence.endorsed_you:
+        yield Reason.of("endorsed-you", count=evidence.endorsed_you)
 
 
 def _told(name: str, tie: TieStrength, carrier: str | None) -> Iterator[Reason]:

@@ -20,11 +20,12 @@ assumption.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Final
 
-from warmreach.model import SCALE_MAX, TOLD_ITEMS, Contact, Me, PartialDate, Told
+from warmreach.model import SCALE_MAX, TOLD_ITEMS, Contact, Evidence, Me, PartialDate, Told
 
 #: weight of trust in the quality of a tie (the rest is knowledge of your work)
 TRUST_WEIGHT: Final = 0.55
@@ -57,6 +58,24 @@ TOLD_FRESH: Final[Mapping[Told, float]] = {
     "aspiration": 12.0,
     "availability": 6.0,
 }
+#: what evidence says when you wrote neither trust nor knowledge of your work: two-way
+#: messages and one-to-one meetings raise trust from 1 towards EVIDENCE_TRUST_MAX (the
+#: top of the scale, a reputation risked, is only ever your word), two-way messages
+#: counting MAIL_SCALE, meetings MEETING_SCALE, for about two thirds of the way (our
+#: assumptions; Gilbert & Karahalios 2009 found frequency, two-way exchange and the days
+#: since the last contact to predict tie strength best)
+EVIDENCE_TRUST_MAX: Final = 4.0
+MAIL_SCALE: Final = 8.0
+MEETING_SCALE: Final = 3.0
+#: a recommendation either way means at least a friendly colleague (trust 3); one they
+#: wrote for you means they know your work well (4 of 5), an endorsement a little (1 each,
+#: up to 2) (our assumptions)
+RECOMMENDED_TRUST: Final = 3.0
+RECOMMENDED_WORK: Final = 4.0
+ENDORSED_WORK_MAX: Final = 2.0
+#: a colleague at your company you deal with (messages both ways, meetings) sees your
+#: work: 2 of 5, what sitting near someone shows (our assumption)
+COLLEAGUE_WORK: Final = 2.0
 #: shared contacts at which a tie you barely know has the most value from structure
 MUTUAL_PEAK: Final = 4
 #: the quality the contacts you share can give a tie you barely know (trust 2, no known
@@ -108,7 +127,42 @@ def duration_factor(months_known: float | None) -> float:
     return 1.0 + DURATION_BONUS * min(1.0, months_known / DURATION_FULL)
 
 
-def written_quality(trust: int, knows_my_work: int) -> float:
+def evidence_trust(evidence: Evidence) -> float:
+    """The trust evidence shows, 1 (a connection) .. EVIDENCE_TRUST_MAX: only an exchange
+    both ways counts (one-way mail, a newsletter or a cold message, makes no tie).
+
+    >>> evidence_trust(Evidence(source="x", received=40)), evidence_trust(Evidence(source="x"))
+    (1.0, 1.0)
+    >>> round(evidence_trust(Evidence(source="x", sent=20, received=21)), 2)
+    3.75
+    """
+    exchange = min(evidence.sent, evidence.received)
+    weight = exchange / MAIL_SCALE + evidence.meetings / MEETING_SCALE
+    trust = 1.0 + (EVIDENCE_TRUST_MAX - 1.0) * (1.0 - math.exp(-weight))
+    if evidence.recommended_you is not None or evidence.you_recommended is not None:
+        trust = max(trust, RECOMMENDED_TRUST)
+    return trust
+
+
+def evidence_work(evidence: Evidence, *, colleague: bool = False) -> float:
+    """How well evidence shows they know your work, 0 .. RECOMMENDED_WORK; ``colleague``:
+    they work at your company now.
+
+    >>> evidence_work(Evidence(source="x", endorsed_you=5)), evidence_work(Evidence(source="x"))
+    (2.0, 0.0)
+    >>> evidence_work(Evidence(source="x", sent=2, received=1), colleague=True)
+    2.0
+    """
+    if evidence.recommended_you is not None:
+        return RECOMMENDED_WORK
+    work = min(ENDORSED_WORK_MAX, float(evidence.endorsed_you))
+    dealings = min(evidence.sent, evidence.received) or evidence.meetings or evidence.together
+    if colleague and dealings:
+        work = max(work, COLLEAGUE_WORK)
+    return work
+
+
+def written_quality(trust: float, knows_my_work: float) -> float:
     """The quality of a tie from what you wrote: trust weighs TRUST_WEIGHT, knowledge of
     your work the rest.
 
@@ -172,8 +226,8 @@ def readiness_factor(told: Iterable[Told]) -> float:
 class TieStrength:
     """Your direct tie to one contact, and the factors that made it."""
 
-    #: the trust written in the file
-    trust: int
+    #: the trust written in the file, or, where the file gives none, what evidence shows
+    trust: float
     #: from trust and knowledge of your work, or from shared contacts: 0 .. 1
     quality: float
     #: whether the shared contacts, not what you wrote, set ``quality``
@@ -192,6 +246,10 @@ class TieStrength:
     told: tuple[Told, ...]
     #: what they were told that is out of date
     expired: tuple[Told, ...]
+    #: all imports found of your dealings, when any did; and whether it set the trust or
+    #: the knowledge of your work (what the file does not say)
+    evidence: Evidence | None = None
+    from_evidence: bool = False
 
     @property
     def strength(self) -> float:
@@ -234,20 +292,41 @@ def tie_strength(contact: Contact, me: Me, as_of: dt.date, *, mutual: int = 0) -
     """Your direct tie to ``contact`` on the day ``as_of``; ``mutual`` is how many of your
     direct ties they know.
 
-    ``met`` counts from the first day it can mean, ``last_contact`` from the last.
+    ``met`` counts from the first day it can mean, ``last_contact`` from the last. Where
+    imports found evidence (``contact.evidence``), it stands in for what the file does not
+    say: the trust and knowledge of your work the file leaves out (:func:`evidence_trust`,
+    :func:`evidence_work`), ``met`` (the first interaction, when it is NEW_MONTHS old or
+    more: how long you have known them at least), and the last contact (the later of the
+    file's and the evidence's).
 
     >>> from warmreach.model import Contact, Me
     >>> quiet = Contact(id="q", name="Q", trust=1)
     >>> tie_strength(quiet, Me(name="Ana"), dt.date(2026, 11, 25), mutual=4).quality
     0.3
     """
-    written = written_quality(contact.trust, contact.knows_my_work) if contact.trust > 0 else 0.0
-    structure = structural_quality(mutual) if 0 < contact.trust < MIN_VOUCH_TRUST else 0.0
+    evidence = Evidence.total(contact.evidence) if contact.evidence else None
+    trust: float = contact.trust
+    work: float = contact.knows_my_work
+    from_evidence = False
+    if evidence is not None and contact.trust > 0:
+        if not contact.trust_written:
+            trust, from_evidence = evidence_trust(evidence), True
+        if not contact.work_written:
+            colleague = contact.company is not None and contact.company == me.company
+            work, from_evidence = evidence_work(evidence, colleague=colleague), True
+    written = written_quality(trust, work) if trust > 0 else 0.0
+    structure = structural_quality(mutual) if 0 < trust < MIN_VOUCH_TRUST else 0.0
+    last = _later(contact.last_contact, evidence.last if evidence is not None else None)
     months_known = months_since(contact.met, as_of, PartialDate.first_day)
-    months_silent = months_since(contact.last_contact, as_of, PartialDate.last_day)
+    if months_known is None and evidence is not None:
+        # the first interaction a source saw says you have known them at least that long;
+        # a recent one says nothing of when you met (the source may begin last month)
+        seen = months_since(evidence.first, as_of, PartialDate.first_day)
+        months_known = seen if seen is not None and seen >= NEW_MONTHS else None
+    months_silent = months_since(last, as_of, PartialDate.last_day)
     told, expired = fresh_told(contact, me, as_of)
     return TieStrength(
-        trust=contact.trust,
+        trust=trust,
         quality=max(written, structure),
         structural=structure > written,
         mutual=mutual,
@@ -257,4 +336,13 @@ def tie_strength(contact: Contact, me: Me, as_of: dt.date, *, mutual: int = 0) -
         months_known=months_known,
         told=told,
         expired=expired,
+        evidence=evidence,
+        from_evidence=from_evidence,
     )
+
+
+def _later(one: PartialDate | None, other: PartialDate | None) -> PartialDate | None:
+    """The later of two days (by the last day each can mean), either may be unknown."""
+    if one is None or other is None:
+        return one or other
+    return one if one.last_day() >= other.last_day() else other
