@@ -389,13 +389,11 @@ def test_merging_into_an_imported_file_keeps_its_layout(tmp_path: Path) -> None:
         "  - name: Noor Haddad\n"
         "    company: Nordport Logistics\n"
         "    title: Product Manager\n"
-        "    trust: 1\n"
         "    email: noor.haddad@example.org\n"
         "    linkedin: https://www.linkedin.com/in/noor-haddad-example\n"
         "  - name: Jonas K. Weber\n"
         "    company: Sunforge\n"
         "    title: Operations Manager\n"
-        "    trust: 1\n"
     )
 
 
@@ -420,12 +418,12 @@ def test_fuzzy_names_match_a_spelling_but_not_another_person(tmp_path: Path) -> 
         (
             "me: {name: Ana}  # me\n# the end\n",
             "me: {name: Ana}  # me\ncontacts:\n  - name: Henrik Dahl\n"
-            "    company: Nordport Logistics\n    trust: 1\n# the end\n",
+            "    company: Nordport Logistics\n# the end\n",
         ),
         (
             "me: {name: Ana}\ncontacts:\n  - name: Bob   # b\n  # more to come\n",
             "me: {name: Ana}\ncontacts:\n  - name: Bob   # b\n  - name: Henrik Dahl\n"
-            "    company: Nordport Logistics\n    trust: 1\n  # more to come\n",
+            "    company: Nordport Logistics\n  # more to come\n",
         ),
     ],
 )

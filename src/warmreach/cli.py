@@ -29,7 +29,7 @@ from warmreach._gc import paused_gc
 from warmreach.errors import InvalidNetwork, UsageError, WarmreachError
 from warmreach.gaps import find_gaps
 from warmreach.graph import NetworkIndex, summarize
-from warmreach.importers import READERS, Source
+from warmreach.importers import Source, read_export
 from warmreach.matching import (
     company_warnings,
     duplicate_warnings,
@@ -38,7 +38,7 @@ from warmreach.matching import (
     link_notes,
 )
 from warmreach.model import TOLD_ITEMS, AskKind, Network, Outcome, resolve_day
-from warmreach.networkfile import DEFAULT_MAX_BYTES, load_network, read_network_file
+from warmreach.networkfile import DEFAULT_MAX_BYTES, load_network
 from warmreach.networkfile.atomic import write_atomic
 from warmreach.networkfile.cache import load_network_cached
 from warmreach.plan import DEFAULT_HOURS, plan_actions
@@ -506,14 +506,15 @@ def import_(
     source: Annotated[
         Source,
         typer.Argument(
-            help="linkedin (Connections.csv), google (Contacts CSV) or vcard (.vcf).",
+            help="linkedin (Connections.csv, or the data archive: .zip or its folder), google "
+            "(Contacts CSV), vcard (.vcf), mbox (a mailbox) or ics (a calendar).",
             metavar="SOURCE",
             show_default=False,
         ),
     ],
     file: Annotated[
         Path,
-        typer.Argument(help="The export file.", metavar="FILE", dir_okay=False, show_default=False),
+        typer.Argument(help="The export file (or folder).", metavar="FILE", show_default=False),
     ],
     output: Annotated[
         Path,
@@ -531,21 +532,54 @@ def import_(
     me: Annotated[
         str | None,
         typer.Option(
-            "--me", metavar="NAME", help="Your name, for a new network file.", show_default=False
+            "--me",
+            metavar="NAME",
+            help="Your name, for a new network file (a LinkedIn archive gives it).",
+            show_default=False,
+        ),
+    ] = None,
+    me_email: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--me-email",
+            metavar="ADDRESS",
+            help="Your e-mail address, for mbox and ics (repeatable; found in the file if not "
+            "given).",
+            show_default=False,
         ),
     ] = None,
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
-    """Build a network file from a LinkedIn, Google or vCard export, or merge one into it."""
+    """Build a network file from an export (LinkedIn, Google, vCard, a mailbox, a calendar),
+    or merge one into it, with the evidence of what you did."""
     from warmreach.importers.merge import import_export  # ruamel.yaml: only import and log
 
     with _reporting(ctx):
-        export = READERS[source](read_network_file(file, max_bytes=max_size), str(file))
+        if not file.exists():
+            raise WarmreachError(f"{file}: no such file")
+        size = file.stat().st_size if source == "mbox" and file.is_file() else 0
+        with _bytes_progress(size, f"reading {file.name}") as advance:
+            export = read_export(
+                source, file, max_bytes=max_size, own=me_email or (), progress=advance
+            )
         with _progress(len(export.people), f"importing {file.name}") as tick:
             summary = import_export(
                 export, output, merge=merge, force=force, me=me, progress=tick, max_bytes=max_size
             )
-    typer.echo(visible(import_summary_text(str(file), summary)))
+    typer.echo(visible(import_summary_text(str(file), summary, export)))
+
+
+@contextmanager
+def _bytes_progress(total: int, description: str) -> Iterator[Callable[[int], None]]:
+    """A progress bar on stderr for reading a large file, when stderr is a terminal."""
+    if total < 50_000_000 or not sys.stderr.isatty():
+        yield lambda read: None
+        return
+    from rich.progress import Progress
+
+    with Progress(transient=True, console=Console(stderr=True)) as bar:
+        task = bar.add_task(description, total=total)
+        yield lambda read: bar.advance(task, read)
 
 
 @contextmanager

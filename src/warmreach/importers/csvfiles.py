@@ -74,14 +74,11 @@ def _header_key(cell: str) -> str:
     return " ".join(cell.replace("\ufeff", "").split()).lower()
 
 
-def _read_csv(
-    data: bytes,
-    file: str,
-    source: Source,
-    is_header: Callable[[set[str]], bool],
-    person: Callable[[Mapping[str, str], int], Incoming | Skipped],
-    what: str,
-) -> Export:
+def csv_records(
+    data: bytes, file: str, is_header: Callable[[set[str]], bool], what: str
+) -> Iterator[tuple[int, dict[str, str]]]:
+    """The records of a CSV export after its header row (found among any preamble lines),
+    each as {header key: cell} with the line it starts on; blank rows are left out."""
     text = decode_text(data, file)
     rows = _rows(text, file)
     header: list[str] | None = None
@@ -92,12 +89,22 @@ def _read_csv(
             break
     if header is None:
         raise WarmreachError(f"{file}: no header row found; is this {what}?")
+    for line, row in rows:
+        if any(cell.strip() for cell in row):
+            yield line, dict(zip(header, row, strict=False))
+
+
+def _read_csv(
+    data: bytes,
+    file: str,
+    source: Source,
+    is_header: Callable[[set[str]], bool],
+    person: Callable[[Mapping[str, str], int], Incoming | Skipped],
+    what: str,
+) -> Export:
     people: list[Incoming] = []
     skipped: list[Skipped] = []
-    for line, row in rows:
-        if not any(cell.strip() for cell in row):
-            continue
-        record = dict(zip(header, row, strict=False))
+    for line, record in csv_records(data, file, is_header, what):
         found = person(record, line)
         if isinstance(found, Skipped):
             skipped.append(found)

@@ -10,15 +10,17 @@ twice changes nothing.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from warmreach.errors import UsageError, WarmreachError
+from warmreach.importers.evidence import learn_domains, work_domain
 from warmreach.importers.records import Export, Incoming, Skipped
 from warmreach.matching import (
     CompanyMatcher,
@@ -32,7 +34,7 @@ from warmreach.matching import (
     title_rank,
     title_words,
 )
-from warmreach.model import DEFAULT_TRUST, ME, Contact, Network, PartialDate, resolve_day
+from warmreach.model import ME, Contact, Evidence, Network, PartialDate, resolve_day
 from warmreach.networkfile.atomic import write_atomic
 from warmreach.networkfile.decode import DEFAULT_MAX_BYTES
 from warmreach.networkfile.dump import network_text
@@ -42,11 +44,13 @@ from warmreach.networkfile.edit import (
     delete_key,
     editing,
     extend_list,
+    flow_map,
+    put_item,
     save_document,
     set_key,
 )
-from warmreach.schema import CONTACT
-from warmreach.text import is_valid_id, linkedin_key, slugify
+from warmreach.schema import CONTACT, EVIDENCE
+from warmreach.text import email_key, is_valid_id, linkedin_key, slugify
 
 
 @dataclass(kw_only=True)
@@ -72,6 +76,10 @@ class ImportSummary:
     skipped: list[Skipped] = field(default_factory=list)
     #: whether the file was written (an import that changes nothing leaves it alone)
     written: bool = False
+    #: links between contacts added from people seen together
+    links: int = 0
+    #: people left out: seen in one-way mail only, with no tie and no one to reach them by
+    ignored: int = 0
 
 
 def import_export(
@@ -100,28 +108,121 @@ def import_export(
         return summary
     if path.exists() and not force:
         raise WarmreachError(f"{path} exists; pass --merge to update it, or --force to replace it")
-    if not me:
+    name = me or (export.me.name if export.me else None)
+    if not name:
         raise UsageError("a new network file needs your name: pass --me NAME")
     day = resolve_day(today)
     contacts: list[dict[str, Any]] = []
     ids: set[str] = {ME}  # a contact called "Me" gets another id than you
     seen = _Seen()
+    linked = _linked(export)
+    domains = learn_domains((person.company, person.email) for person in export.people)
+    added: dict[str, str] = {}  # identity key -> contact id
     for person in export.people:
         tick()
+        if person.known_of and not linked & set(_person_keys(person)):
+            summary.ignored += 1  # one-way mail only: no tie, and no one to reach them by
+            continue
         first = seen.first(person)
         if first is not None:
             summary.skipped.append(Skipped(person.line, f"the same person as line {first}"))
             continue
-        contact = _new_contact(person, ids)
+        contact = _new_contact(_with_domain(person, domains), ids)
         contacts.append(contact)
-        summary.added.append(contact.get("id") or slugify(person.name))
+        contact_id = contact.get("id") or slugify(person.name)
+        summary.added.append(contact_id)
+        for key in _person_keys(person):
+            added.setdefault(key, contact_id)
+    by_id = {contact.get("id") or slugify(str(contact["name"])): contact for contact in contacts}
+    for one, other, strength in _links(export, added):
+        knows = by_id[one].setdefault("knows", [])
+        if all(item.get("name") != other for item in knows):
+            knows.append({"name": other, "strength": strength})
+            summary.links += 1
     header = (
         f"# Imported by warmreach from {Path(export.file).name} ({export.source}) on {day}.\n"
-        "# Every imported person has trust 1: raise it for those who know you well.\n"
+        "# Trust is left out: warmreach reads it from the evidence found (messages both\n"
+        "# ways, meetings, recommendations) until you write it for those you know well.\n"
     )
-    write_atomic(path, header + network_text(me, contacts), force=force)
+    write_atomic(
+        path, header + network_text(name, contacts, me_fields=_me_fields(export)), force=force
+    )
     summary.written = True
     return summary
+
+
+def _me_fields(export: Export) -> dict[str, Any]:
+    """What the export says of you beyond your name, as ``me``'s fields."""
+    found = export.me
+    if found is None:
+        return {}
+    seeking = {
+        key: list(values)
+        for key, values in (
+            ("roles", found.roles),
+            ("industries", found.industries),
+            ("companies", found.companies),
+        )
+        if values
+    }
+    fields: dict[str, Any] = {"role": found.role, "company": found.company}
+    if seeking:
+        fields["seeking"] = seeking
+    return {key: value for key, value in fields.items() if value}
+
+
+def _person_keys(person: Incoming) -> list[str]:
+    """Every key an export may name a person by in its links."""
+    keys = []
+    if person.email:
+        keys.append(f"email:{email_key(person.email)}")
+    if person.linkedin:
+        keys.append(f"linkedin:{linkedin_key(person.linkedin)}")
+    keys.append(f"name:{slugify(person.name)}")
+    return keys
+
+
+def _linked(export: Export) -> set[str]:
+    return {key for link in export.links for key in (link.one, link.other)}
+
+
+def _link_strength(count: int) -> int:
+    """The strength of a link from how often two people were seen together: once 2, two or
+    three times 3, more 4 (our assumption; a strength of 5, close, is only ever written)."""
+    return 2 if count <= 1 else (3 if count <= 3 else 4)
+
+
+def _links(export: Export, ids: Mapping[str, str]) -> list[tuple[str, str, int]]:
+    """The export's links between contacts (by id), each once, with its strength."""
+    found: dict[tuple[str, str], int] = {}
+    for link in export.links:
+        one, other = ids.get(link.one), ids.get(link.other)
+        if one is None or other is None or one == other:
+            continue
+        pair = (one, other) if one < other else (other, one)
+        found[pair] = max(found.get(pair, 0), _link_strength(link.count))
+    return [(one, other, strength) for (one, other), strength in sorted(found.items())]
+
+
+def _with_domain(person: Incoming, domains: Mapping[str, str]) -> Incoming:
+    """``person`` with the company their work address shows, when the export gives none."""
+    if person.company or not person.email:
+        return person
+    domain = work_domain(person.email)
+    company = domains.get(domain or "")
+    return dataclasses.replace(person, company=company) if company else person
+
+
+def evidence_value(evidence: Evidence) -> dict[str, Any]:
+    """An evidence record as the file writes it: its fields in order, defaults left out."""
+    fields: dict[str, Any] = {"source": evidence.source}
+    for spec in EVIDENCE.fields[1:]:
+        value = getattr(evidence, spec.name)
+        if isinstance(value, PartialDate):
+            fields[spec.name] = _date_value(value)
+        elif value:
+            fields[spec.name] = value
+    return fields
 
 
 class _Seen:
@@ -156,14 +257,17 @@ def _unique_id(name: str, line: int, taken: set[str]) -> str:
 
 
 def _new_contact(person: Incoming, taken: set[str]) -> dict[str, Any]:
+    """A new contact's fields: trust left out (evidence, else the default, tells), or 0
+    for someone you know only of; the evidence found."""
     contact_id = _unique_id(person.name, person.line, taken)
     values: dict[str, Any] = {
         "name": person.name,
         "id": contact_id if contact_id != slugify(person.name) else None,
         "company": person.company,
         "title": person.title,
-        "trust": DEFAULT_TRUST,
+        "trust": 0 if person.known_of else None,
         "met": _date_value(person.met) if person.met else None,
+        "evidence": [evidence_value(person.evidence)] if person.evidence else None,
         "email": person.email,
         "linkedin": person.linkedin,
     }
@@ -259,15 +363,28 @@ class _Index:
 def _merge(
     document: Document, export: Export, summary: ImportSummary, tick: Callable[[], None]
 ) -> None:
-    index = _Index(document.network)
-    people = list(export.people)
+    network = document.network
+    index = _Index(network)
+    domains = learn_domains(
+        [
+            *(
+                (network.companies_by_id[c.company].name, c.email)
+                for c in network.contacts
+                if c.company
+            ),
+            *((person.company, person.email) for person in export.people),
+        ]
+    )
+    people = [_with_domain(person, domains) for person in export.people]
     exact = [index.exact(person) for person in people]
     unmatched = [i for i, found in enumerate(exact) if not found]
     for i, found in zip(unmatched, index.fuzzy([people[i] for i in unmatched]), strict=True):
         exact[i] = found
     claimed: dict[str, int] = {}
-    taken = {ME, *(contact.id for contact in document.network.contacts)}
+    taken = {ME, *(contact.id for contact in network.contacts)}
     seen = _Seen()
+    linked = _linked(export)
+    ids: dict[str, str] = {}  # identity key -> contact id, for the links
     for person, candidates in zip(people, exact, strict=True):
         tick()
         first = seen.first(person)
@@ -281,9 +398,14 @@ def _merge(
             summary.skipped.append(Skipped(person.line, reason))
             continue
         if chosen is None:
-            contact = _new_contact(person, taken)
-            append_record(document, "contacts", contact)
-            summary.added.append(contact.get("id") or slugify(person.name))
+            if person.known_of and not linked & set(_person_keys(person)):
+                summary.ignored += 1
+                continue
+            fields = _new_contact(person, taken)
+            append_record(document, "contacts", fields)
+            contact_id = fields.get("id") or slugify(person.name)
+            summary.added.append(contact_id)
+            ids.update((key, contact_id) for key in _person_keys(person))
             continue
         if chosen in claimed:
             summary.skipped.append(
@@ -291,12 +413,54 @@ def _merge(
             )
             continue
         claimed[chosen] = person.line
-        changes = _update(document, index, document.network.contacts_by_id[chosen], person, summary)
+        ids.update((key, chosen) for key in _person_keys(person))
+        contact = network.contacts_by_id[chosen]
+        changes = _update(document, index, contact, person, summary)
+        if person.evidence is not None and _record_evidence(
+            document.contact_node(chosen), person.evidence
+        ):
+            changes.append(f"evidence from {person.evidence.source}")
         if changes:
             summary.updated.append((chosen, changes))
         else:
             summary.unchanged += 1
+    known = {
+        frozenset((contact.id, link.contact))
+        for contact in network.contacts
+        for link in contact.knows
+    }
+    for one, other, strength in _links(export, ids):
+        if frozenset((one, other)) in known:
+            continue  # a link the file has, however it is written, is kept as it is
+        node = _contact_node(document, one)
+        extend_list(
+            node, "knows", [flow_map([("name", other), ("strength", strength)])], CONTACT.names
+        )
+        known.add(frozenset((one, other)))
+        summary.links += 1
     summary.written = save_document(document)
+
+
+def _contact_node(document: Document, contact_id: str) -> Any:
+    """The round-trip mapping of a contact: one of the file's, or one the merge added."""
+    if contact_id in document.network.contacts_by_id:
+        return document.contact_node(contact_id)
+    for node in document.tree["contacts"]:
+        if node.get("id", slugify(str(node.get("name", "")))) == contact_id:
+            return node
+    raise KeyError(contact_id)  # pragma: no cover - every id comes from the merge
+
+
+def _record_evidence(node: Any, evidence: Evidence) -> bool:
+    """Put ``evidence`` in the contact's ``evidence`` list, replacing the record of the
+    same source; False when the file says exactly that already."""
+    return put_item(
+        node,
+        "evidence",
+        evidence_value(evidence),
+        lambda item: item.get("source") == evidence.source,
+        CONTACT.names,
+    )
 
 
 def _update(

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final, Literal, get_args
 
-from warmreach.model import PartialDate
+from warmreach.model import Evidence, PartialDate
 from warmreach.text import slugify
 
-Source = Literal["linkedin", "google", "vcard"]
+Source = Literal["linkedin", "google", "vcard", "mbox", "ics"]
 #: the export formats ``warmreach import`` reads
 SOURCES: Final[tuple[Source, ...]] = get_args(Source)
 
@@ -42,6 +43,33 @@ class Incoming:
     linkedin: str | None = None
     #: when you connected (LinkedIn's "Connected On")
     met: PartialDate | None = None
+    #: what the export shows of your dealings with them (never what was said)
+    evidence: Evidence | None = None
+    #: seen only beside others (copied on a mail, in a group meeting), no dealings of
+    #: your own: someone you know of (trust 0), reachable through those others
+    known_of: bool = False
+
+
+@dataclass(frozen=True, kw_only=True)
+class CoLink:
+    """Two people an export shows together (a mail to you copied to both, one small
+    meeting), by identity key, and how often: they know each other."""
+
+    one: str
+    other: str
+    count: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class MeRecord:
+    """You, as an export describes you (LinkedIn's profile, positions and preferences)."""
+
+    name: str | None = None
+    role: str | None = None
+    company: str | None = None
+    roles: tuple[str, ...] = ()
+    industries: tuple[str, ...] = ()
+    companies: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -60,6 +88,13 @@ class Export:
     source: Source
     people: tuple[Incoming, ...]
     skipped: tuple[Skipped, ...] = ()
+    #: people seen together, who therefore know each other
+    links: tuple[CoLink, ...] = ()
+    #: you, when the export says who you are
+    me: MeRecord | None = None
+    #: what was left out on purpose, counted: bulk mail, unreadable messages, large
+    #: meetings; each (what one is called, what many are called, how many)
+    ignored: tuple[tuple[str, str, int], ...] = ()
 
 
 def clean(text: str | None) -> str | None:
@@ -112,3 +147,36 @@ def parse_connected_on(text: str | None) -> PartialDate | None:
         return PartialDate.parse(text.strip())
     except ValueError:
         return None
+
+
+def unfold(
+    text: str, soft_break: Callable[[str, str], bool] | None = None
+) -> list[tuple[int, str]]:
+    """Logical lines of a vCard or iCalendar file with their first physical line: a line
+    starting with a space or tab continues the one before (RFC 6350, RFC 5545); with
+    ``soft_break`` (given the logical line's first line and its text so far), a line it
+    says ends in a soft break is joined to the next without its last character
+    (quoted-printable ``=``). Each logical line is gathered in parts and joined once, so
+    the work is linear in the file however long a folded line is.
+
+    >>> unfold("FN:Bo\\n Lee\\nORG:Acme\\n")
+    [(1, 'FN:BoLee'), (3, 'ORG:Acme')]
+    """
+    logical: list[tuple[int, str]] = []
+    parts: list[str] = []
+    first = 0
+    soft = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        if parts and soft:
+            parts[-1] = parts[-1][:-1]  # the soft break's "="
+            parts.append(line)
+        elif parts and line[:1] in (" ", "\t"):
+            parts.append(line[1:])
+        else:
+            if parts:
+                logical.append((first, "".join(parts)))
+            parts, first = [line], number
+        soft = soft_break is not None and soft_break(parts[0], parts[-1])
+    if parts:
+        logical.append((first, "".join(parts)))
+    return logical

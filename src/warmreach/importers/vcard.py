@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from warmreach.errors import WarmreachError
-from warmreach.importers.records import Export, Incoming, Skipped, clean, company_name
+from warmreach.importers.records import Export, Incoming, Skipped, clean, company_name, unfold
 from warmreach.networkfile import decode_text
 
 
@@ -28,34 +28,13 @@ class _Property:
 
 
 def _unfold(text: str) -> list[tuple[int, str]]:
-    """Logical lines with their first physical line: folded lines (starting with a space
-    or tab) and quoted-printable soft breaks (a line ending in ``=``) are joined. Each
-    logical line is gathered in parts and joined once, so the work is linear in the
-    file however long a folded line is."""
-    logical: list[tuple[int, str]] = []
-    parts: list[str] = []
-    first = 0
-    quoted = False  # the logical line's property is quoted-printable
-    soft_break = False
+    """Logical lines with their first physical line: folded lines joined, and
+    quoted-printable soft breaks (a line ending in ``=``)."""
 
-    def close() -> None:
-        if parts:
-            logical.append((first, "".join(parts)))
+    def soft_break(head: str, last: str) -> bool:
+        return last.endswith("=") and "QUOTED-PRINTABLE" in head.split(":", 1)[0].upper()
 
-    for number, line in enumerate(text.splitlines(), start=1):
-        if parts and soft_break:
-            parts[-1] = parts[-1][:-1]  # the "=" of the soft break
-            parts.append(line)
-        elif parts and line[:1] in (" ", "\t"):
-            parts.append(line[1:])
-        else:
-            close()
-            parts, first = [line], number
-            head = line.split(":", 1)[0] if ":" in line else ""
-            quoted = "QUOTED-PRINTABLE" in head.upper()
-        soft_break = quoted and parts[-1].endswith("=")
-    close()
-    return logical
+    return unfold(text, soft_break)
 
 
 def _split_unescaped(text: str, separator: str) -> list[str]:

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import codecs
 import copy
+import datetime as dt
 import hashlib
 import io
 import itertools
 import os
 import time
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -507,6 +508,45 @@ def list_items(mapping: CommentedMap, key: str) -> list[Any]:
     return [] if existing is None else [existing]
 
 
+def put_item(
+    mapping: CommentedMap,
+    key: str,
+    value: Mapping[str, Any],
+    same: Callable[[Mapping[str, Any]], bool],
+    order: Sequence[str],
+) -> bool:
+    """Make the list under ``key`` hold ``value`` (a record, written on one line): in
+    place of the item ``same`` picks, else added at the end; False when that item holds
+    exactly ``value`` already (nothing is changed)."""
+    items = mapping.get(key)
+    listed = (
+        [item for item in items if item is not None]
+        if isinstance(items, CommentedSeq)
+        else ([] if items is None else [items])
+    )
+    for item in listed:
+        if not isinstance(item, Mapping) or not same(item):
+            continue
+        if {name: _plain(found) for name, found in item.items()} == dict(value):
+            return False
+        if isinstance(items, CommentedSeq):
+            items[items.index(item)] = flow_map(value.items())
+        else:
+            set_key(mapping, key, flow_list([flow_map(value.items())]), order)
+        return True
+    add_to_list(mapping, key, flow_map(value.items()), order)
+    return True
+
+
+def _plain(value: Any) -> Any:
+    """A value read back by the round trip as the writer would give it (dates as dates)."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, str):
+        return str(value)
+    return value
+
+
 def flow_map(items: Iterable[tuple[str, Any]]) -> CommentedMap:
     """A mapping written on one line, ``{a: 1, b: 2}``."""
     mapping = CommentedMap(items)
@@ -588,6 +628,7 @@ __all__ = [
     "flow_map",
     "list_items",
     "open_document",
+    "put_item",
     "record_told",
     "save_document",
     "set_key",

@@ -18,6 +18,7 @@ from warmreach.graph import NetworkSummary
 from warmreach.reports.common import plural
 
 if TYPE_CHECKING:  # the merge imports ruamel.yaml, which only import and log need
+    from warmreach.importers import Export
     from warmreach.importers.merge import ImportSummary
 
 
@@ -43,15 +44,29 @@ def summary_text(file: str, summary: NetworkSummary, *, links: int = 0) -> str:
 SKIPPED_SHOWN = 20
 
 
-def import_summary_text(source: str, summary: ImportSummary) -> str:
-    """What ``warmreach import`` did, for a person: counts, job changes, skipped lines."""
+def import_summary_text(source: str, summary: ImportSummary, export: Export | None = None) -> str:
+    """What ``warmreach import`` did, for a person: counts, job changes, skipped lines,
+    and what the reader left out on purpose."""
     counts = (
         f"{len(summary.added)} new, {len(summary.updated)} updated "
         f"({plural(len(summary.job_changes), 'job change')}), {summary.unchanged} unchanged"
     )
+    if summary.links:
+        counts += f", {plural(summary.links, 'link')} between contacts"
     if summary.skipped:
         counts += f"; {plural(len(summary.skipped), 'record')} skipped"
     lines = [f"{source} → {summary.output}: {counts}"]
+    left_out = [
+        plural(count, one, many or None)
+        for one, many, count in (export.ignored if export else ())
+        if count
+    ]
+    if summary.ignored:
+        left_out.append(
+            plural(summary.ignored, "person", "people") + " seen only in one-way mail, not added"
+        )
+    if left_out:
+        lines.append("Left out: " + ", ".join(left_out))
     if not summary.written:
         lines.append(f"{summary.output} already says all this: nothing changed")
     aimed = summary.job_changes[: summary.job_changes_aimed]
