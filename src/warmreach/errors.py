@@ -15,6 +15,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Protocol
+
+
+class Place(Protocol):
+    """Where something stands in a file (a :class:`~warmreach.model.Location`)."""
+
+    @property
+    def file(self) -> str: ...
+    @property
+    def line(self) -> int: ...
+    @property
+    def col(self) -> int: ...
 
 
 @dataclass(frozen=True, kw_only=True, order=True)
@@ -32,6 +44,18 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.col}: {self.message}"
+
+    @classmethod
+    def at(cls, where: Place | None, message: str, *, file: str | None) -> Problem:
+        """A problem at ``where``, or, for a record that has no place (one made in code),
+        at the top of ``file`` (``<string>`` when that is unknown too).
+
+        >>> str(Problem.at(None, "warning: two names", file=None))
+        '<string>:1:1: warning: two names'
+        """
+        if where is None:
+            return cls(file=file or "<string>", line=1, col=1, message=message)
+        return cls(file=where.file, line=where.line, col=where.col, message=message)
 
 
 class WarmreachError(Exception):

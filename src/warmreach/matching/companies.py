@@ -422,12 +422,11 @@ def company_warnings(network: Network) -> list[Problem]:
         )
         where = other.location or one.location
         warnings.append(
-            Problem(
-                file=where.file if where else network.source or "<string>",
-                line=where.line if where else 1,
-                col=where.col if where else 1,
-                message=f"warning: '{other.name}' and '{one.name}' may be one company "
+            Problem.at(
+                where,
+                f"warning: '{other.name}' and '{one.name}' may be one company "
                 f"({reason}); if so, {fix}",
+                file=network.source,
             )
         )
     return sorted(warnings)
@@ -442,12 +441,11 @@ def link_notes(network: Network) -> list[Problem]:
         where = link.location
         company = network.companies_by_id[link.company].name
         notes.append(
-            Problem(
-                file=where.file if where else network.source or "<string>",
-                line=where.line if where else 1,
-                col=where.col if where else 1,
-                message=f"note: '{link.written}' is taken for {company} ({_HOW[link.how]}); "
+            Problem.at(
+                where,
+                f"note: '{link.written}' is taken for {company} ({_HOW[link.how]}); "
                 "if it is another company, list it under companies",
+                file=network.source,
             )
         )
     return notes

@@ -165,12 +165,11 @@ def duplicate_warnings(network: Network) -> list[Problem]:
         where = other.location
         line_of_first = f" at line {one.location.line}" if one.location else ""
         warnings.append(
-            Problem(
-                file=where.file if where else network.source or "<string>",
-                line=where.line if where else 1,
-                col=where.col if where else 1,
-                message=f"warning: contacts[{second}] '{other.id}' may be the same person as "
+            Problem.at(
+                where,
+                f"warning: contacts[{second}] '{other.id}' may be the same person as "
                 f"contacts[{first}] '{one.id}'{line_of_first} ({reason})",
+                file=network.source,
             )
         )
     return sorted(warnings)
