@@ -130,6 +130,28 @@ def email_key(address: str) -> str:
     return address.strip().lower()
 
 
+def identity_keys(*, email: str | None, linkedin: str | None) -> list[str]:
+    """The keys a person is known by, most telling first: their LinkedIn address, their
+    e-mail, each normalised (:func:`linkedin_key`, :func:`email_key`).
+
+    >>> identity_keys(email="Bob@Example.com", linkedin="https://www.linkedin.com/in/bob/")
+    ['linkedin:linkedin.com/in/bob', 'email:bob@example.com']
+    """
+    keys = [f"linkedin:{linkedin_key(linkedin)}"] if linkedin and linkedin_key(linkedin) else []
+    if email and email_key(email):
+        keys.append(f"email:{email_key(email)}")
+    return keys
+
+
+def name_key(name: str) -> str:
+    """A key for a person known only by name, beside :func:`identity_keys`'s.
+
+    >>> name_key("Åsa Öberg")
+    'name:asa-oberg'
+    """
+    return f"name:{slugify(name)}"
+
+
 #: characters a terminal may act on or that reorder what is shown: C0 controls (but the
 #: line feed), DEL, C1 controls, and the marks that change the direction of text
 _INVISIBLE: Final = re.compile(

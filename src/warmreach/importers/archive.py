@@ -31,8 +31,9 @@ from warmreach.importers.records import (
     Skipped,
     clean,
     company_name,
+    keys_of,
 )
-from warmreach.text import linkedin_key, slugify
+from warmreach.text import identity_keys, name_key, slugify
 
 #: a member that expands more than this many times its compressed size is a zip bomb
 MAX_RATIO: Final = 200
@@ -157,11 +158,11 @@ class _Files:
 
 
 def _key(url: str | None, name: str | None) -> str | None:
-    if url and linkedin_key(url):
-        return f"linkedin:{linkedin_key(url)}"
-    if name and slugify(name):
-        return f"name:{slugify(name)}"
-    return None
+    """The key of someone the archive names by profile address, else by name."""
+    keys = identity_keys(email=None, linkedin=url)
+    if keys:
+        return keys[0]
+    return name_key(name) if name and slugify(name) else None
 
 
 def _names(text: str | None) -> list[str]:
@@ -261,17 +262,11 @@ def _join(connections: Sequence[Incoming], seen: Sequence[Incoming]) -> list[Inc
     the people seen in the evidence who are not connections."""
     import dataclasses
 
-    by_url = {
-        f"linkedin:{linkedin_key(c.linkedin)}": i for i, c in enumerate(connections) if c.linkedin
-    }
-    by_name = {f"name:{slugify(c.name)}": i for i, c in enumerate(connections)}
+    by_key = {key: i for i, connection in enumerate(connections) for key in keys_of(connection)}
     people = list(connections)
     extra: list[Incoming] = []
     for person in seen:
-        key = f"linkedin:{person.linkedin}" if person.linkedin else None
-        index = by_url.get(key or "") if key else None
-        if index is None:
-            index = by_name.get(f"name:{slugify(person.name)}")
+        index = next((by_key[key] for key in keys_of(person) if key in by_key), None)
         if index is None:
             extra.append(dataclasses.replace(person, linkedin=_profile(person.linkedin)))
             continue

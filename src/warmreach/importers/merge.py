@@ -21,7 +21,7 @@ from typing import Any
 
 from warmreach.errors import UsageError, WarmreachError
 from warmreach.importers.evidence import learn_domains, work_domain
-from warmreach.importers.records import Export, Incoming, Skipped
+from warmreach.importers.records import Export, Incoming, Skipped, keys_of
 from warmreach.matching import (
     CompanyMatcher,
     Taxonomy,
@@ -50,7 +50,7 @@ from warmreach.networkfile.edit import (
     set_key,
 )
 from warmreach.schema import CONTACT, EVIDENCE
-from warmreach.text import email_key, is_valid_id, linkedin_key, slugify
+from warmreach.text import is_valid_id, linkedin_key, slugify
 
 
 @dataclass(kw_only=True)
@@ -120,8 +120,8 @@ def import_export(
     added: dict[str, str] = {}  # identity key -> contact id
     for person in export.people:
         tick()
-        if person.known_of and not linked & set(_person_keys(person)):
-            summary.ignored += 1  # one-way mail only: no tie, and no one to reach them by
+        if _left_out(person, linked):
+            summary.ignored += 1
             continue
         first = seen.first(person)
         if first is not None:
@@ -131,7 +131,7 @@ def import_export(
         contacts.append(contact)
         contact_id = contact.get("id") or slugify(person.name)
         summary.added.append(contact_id)
-        for key in _person_keys(person):
+        for key in keys_of(person):
             added.setdefault(key, contact_id)
     by_id = {contact.get("id") or slugify(str(contact["name"])): contact for contact in contacts}
     for one, other, strength in _links(export, added):
@@ -171,19 +171,14 @@ def _me_fields(export: Export) -> dict[str, Any]:
     return {key: value for key, value in fields.items() if value}
 
 
-def _person_keys(person: Incoming) -> list[str]:
-    """Every key an export may name a person by in its links."""
-    keys = []
-    if person.email:
-        keys.append(f"email:{email_key(person.email)}")
-    if person.linkedin:
-        keys.append(f"linkedin:{linkedin_key(person.linkedin)}")
-    keys.append(f"name:{slugify(person.name)}")
-    return keys
-
-
 def _linked(export: Export) -> set[str]:
     return {key for link in export.links for key in (link.one, link.other)}
+
+
+def _left_out(person: Incoming, linked: set[str]) -> bool:
+    """Whether to leave someone out: known of only (one-way mail), with no link to reach
+    them by."""
+    return person.known_of and not linked & set(keys_of(person))
 
 
 def _link_strength(count: int) -> int:
@@ -398,14 +393,14 @@ def _merge(
             summary.skipped.append(Skipped(person.line, reason))
             continue
         if chosen is None:
-            if person.known_of and not linked & set(_person_keys(person)):
+            if _left_out(person, linked):
                 summary.ignored += 1
                 continue
             fields = _new_contact(person, taken)
             append_record(document, "contacts", fields)
             contact_id = fields.get("id") or slugify(person.name)
             summary.added.append(contact_id)
-            ids.update((key, contact_id) for key in _person_keys(person))
+            ids.update((key, contact_id) for key in keys_of(person))
             continue
         if chosen in claimed:
             summary.skipped.append(
@@ -413,7 +408,7 @@ def _merge(
             )
             continue
         claimed[chosen] = person.line
-        ids.update((key, chosen) for key in _person_keys(person))
+        ids.update((key, chosen) for key in keys_of(person))
         contact = network.contacts_by_id[chosen]
         changes = _update(document, index, contact, person, summary)
         if person.evidence is not None and _record_evidence(

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Final, Literal, get_args
 
 from warmreach.model import Evidence, PartialDate
-from warmreach.text import slugify
+from warmreach.text import identity_keys, name_key, slugify
 
 Source = Literal["linkedin", "google", "vcard", "mbox", "ics"]
 #: the export formats ``warmreach import`` reads
@@ -48,6 +48,12 @@ class Incoming:
     #: seen only beside others (copied on a mail, in a group meeting), no dealings of
     #: your own: someone you know of (trust 0), reachable through those others
     known_of: bool = False
+
+
+def keys_of(person: Incoming) -> list[str]:
+    """Every key an export may name a person by, in its links and tallies: their identity
+    keys (LinkedIn address, e-mail), then their name's."""
+    return [*identity_keys(email=person.email, linkedin=person.linkedin), name_key(person.name)]
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -34,13 +34,9 @@ from warmreach.matching.industries import (
 )
 from warmreach.matching.lookup import find_contact, find_target
 from warmreach.matching.names import hint, match_name, suggest
-from warmreach.matching.people import (
-    duplicate_warnings,
-    identity_keys,
-    likely_duplicates,
-    similar_names,
-)
+from warmreach.matching.people import duplicate_warnings, likely_duplicates, similar_names
 from warmreach.matching.titles import holds_role, normalize_title, title_rank, title_words
+from warmreach.text import identity_keys
 
 __all__ = [
     "CompanyIndustry",

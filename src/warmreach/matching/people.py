@@ -1,9 +1,9 @@
 """People written twice: the keys that identify a person, and names that are nearly the same.
 
 One person is recognised by their LinkedIn address and their e-mail, whatever the
-spelling (:func:`identity_keys`): ``warmreach validate`` warns about two contacts with
-one key (:func:`likely_duplicates`), and ``warmreach import --merge`` takes an incoming
-person with a contact's key for that contact, so the two always agree.
+spelling (:func:`~warmreach.text.identity_keys`): ``warmreach validate`` warns about two
+contacts with one key (:func:`likely_duplicates`), and ``warmreach import --merge`` takes
+an incoming person with a contact's key for that contact, so the two always agree.
 
 >>> identity_keys(email="Bob@Example.com", linkedin="https://www.linkedin.com/in/bob/")
 ['linkedin:linkedin.com/in/bob', 'email:bob@example.com']
@@ -18,23 +18,13 @@ from rapidfuzz import fuzz, process, utils
 
 from warmreach.errors import Problem
 from warmreach.model import Contact, Network
-from warmreach.text import email_key, linkedin_key
+from warmreach.text import identity_keys
 
 #: fuzzy score (token_sort_ratio on normalised names) at or above which an incoming name
 #: may be a contact of the file: "Jon Smith"/"John Smith" (95), "Ana Strong"/"Ana Stone" (84)
 NAME_MATCH_CUTOFF: Final = 92.0
 #: rows of names compared with the known names at once (memory: rows x known)
 _CHUNK: Final = 2000
-
-
-def identity_keys(*, email: str | None, linkedin: str | None) -> list[str]:
-    """The keys a person is known by, most telling first: their LinkedIn address, their
-    e-mail, each normalised (:func:`~warmreach.text.linkedin_key`,
-    :func:`~warmreach.text.email_key`)."""
-    keys = [f"linkedin:{linkedin_key(linkedin)}"] if linkedin and linkedin_key(linkedin) else []
-    if email and email_key(email):
-        keys.append(f"email:{email_key(email)}")
-    return keys
 
 
 def similar_names(queries: Sequence[str], names: Sequence[str]) -> list[list[int]]:
