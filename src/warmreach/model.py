@@ -137,6 +137,20 @@ class PartialDate:
         return text
 
 
+def later(one: PartialDate | None, other: PartialDate | None) -> PartialDate | None:
+    """The later of two dates, by the last day each can mean: ``other`` only when it is
+    later than ``one``; either may be unknown.
+
+    >>> str(later(PartialDate.parse("2026-11"), PartialDate.parse("2026-11-30")))
+    '2026-11'
+    >>> str(later(None, PartialDate.parse("2025"))), later(None, None)
+    ('2025', None)
+    """
+    if one is None or other is None:
+        return one or other
+    return other if other.last_day() > one.last_day() else one
+
+
 @dataclass(frozen=True, kw_only=True)
 class Location:
     """Where a record starts in its file, for messages about it."""

@@ -36,7 +36,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Final
 
-from warmreach.model import Ask, Contact, Network, Opening, PartialDate
+from warmreach.model import Ask, Contact, Network, Opening, PartialDate, later
 
 #: days without an answer after which an ask is followed up
 FOLLOW_UP_DAYS: Final = 7
@@ -68,11 +68,11 @@ def with_introductions(network: Network) -> Network:
 
 def _introduced(contact: Contact, day: PartialDate | None) -> Contact:
     met = contact.met if contact.is_direct else (day or contact.met)
-    last = contact.last_contact
-    if day is not None and (last is None or last.last_day() < day.last_day()):
-        last = day
     return dataclasses.replace(
-        contact, trust=max(contact.trust, INTRODUCED_TRUST), met=met, last_contact=last
+        contact,
+        trust=max(contact.trust, INTRODUCED_TRUST),
+        met=met,
+        last_contact=later(contact.last_contact, day),
     )
 
 

@@ -25,7 +25,16 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Final
 
-from warmreach.model import SCALE_MAX, TOLD_ITEMS, Contact, Evidence, Me, PartialDate, Told
+from warmreach.model import (
+    SCALE_MAX,
+    TOLD_ITEMS,
+    Contact,
+    Evidence,
+    Me,
+    PartialDate,
+    Told,
+    later,
+)
 
 #: weight of trust in the quality of a tie (the rest is knowledge of your work)
 TRUST_WEIGHT: Final = 0.55
@@ -316,7 +325,7 @@ def tie_strength(contact: Contact, me: Me, as_of: dt.date, *, mutual: int = 0) -
             work, from_evidence = evidence_work(evidence, colleague=colleague), True
     written = written_quality(trust, work) if trust > 0 else 0.0
     structure = structural_quality(mutual) if 0 < trust < MIN_VOUCH_TRUST else 0.0
-    last = _later(contact.last_contact, evidence.last if evidence is not None else None)
+    last = later(contact.last_contact, evidence.last if evidence is not None else None)
     months_known = months_since(contact.met, as_of, PartialDate.first_day)
     if months_known is None and evidence is not None:
         # the first interaction a source saw says you have known them at least that long;
@@ -339,10 +348,3 @@ def tie_strength(contact: Contact, me: Me, as_of: dt.date, *, mutual: int = 0) -
         evidence=evidence,
         from_evidence=from_evidence,
     )
-
-
-def _later(one: PartialDate | None, other: PartialDate | None) -> PartialDate | None:
-    """The later of two days (by the last day each can mean), either may be unknown."""
-    if one is None or other is None:
-        return one or other
-    return one if one.last_day() >= other.last_day() else other

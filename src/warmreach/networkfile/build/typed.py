@@ -32,6 +32,7 @@ from warmreach.model import (
     Availability,
     PartialDate,
     Told,
+    later,
 )
 from warmreach.networkfile.tree import (
     MappingNode,
@@ -219,9 +220,7 @@ class Reader:
             if choice is None:
                 continue
             day = None if day_node is None or is_null(day_node) else self.date(day_node, where)
-            known = told.get(choice)
-            later = day is not None and (known is None or day.last_day() > known.last_day())
-            told[choice] = day if later else known
+            told[choice] = later(told.get(choice), day)
         items = tuple(item for item in TOLD_ITEMS if item in told)
         return items, tuple((item, day) for item in items if (day := told[item]) is not None)
 
