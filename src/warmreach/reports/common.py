@@ -11,12 +11,15 @@ escaped too.
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import io
 from collections.abc import Callable, Sequence
 from typing import Literal, assert_never, get_args
 
 from rich.console import Console
 
+from warmreach.model import PartialDate
 from warmreach.text import json_visible, visible
 
 Format = Literal["table", "markdown", "json"]
@@ -72,6 +75,23 @@ def plural(count: int, word: str, many: str | None = None) -> str:
     ('1 team', '0 companies')
     """
     return f"{count} {word if count == 1 else many or word + 's'}"
+
+
+def date_words(day: dt.date | PartialDate, *, with_day: bool = True) -> str:
+    """A date in words, as far as it is known: ``3 November 2026``, ``November 2026``,
+    ``2026``; ``with_day=False`` stops at the month.
+
+    >>> date_words(PartialDate.parse("2026-11-03"))
+    '3 November 2026'
+    >>> date_words(dt.date(2026, 11, 3), with_day=False)
+    'November 2026'
+    >>> date_words(PartialDate.parse("2026-09")), date_words(PartialDate.parse("2026"))
+    ('September 2026', '2026')
+    """
+    if day.month is None:
+        return str(day.year)
+    month = f"{calendar.month_name[day.month]} {day.year}"
+    return f"{day.day} {month}" if with_day and day.day is not None else month
 
 
 def score_bar(score: float, width: int = 10) -> str:

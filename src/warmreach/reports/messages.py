@@ -18,13 +18,12 @@ Manager role in Climate Tech. I can start right away.
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 from collections.abc import Sequence
 
 from warmreach.model import Me, PartialDate
 from warmreach.plan import Item, Plan, Queued, Step
 from warmreach.plan.targets import Target
+from warmreach.reports.common import date_words
 from warmreach.text import join_words
 
 
@@ -41,14 +40,6 @@ def first_name(name: str) -> str:
 
 def _article(word: str) -> str:
     return "an" if word[:1].casefold() in "aeiou" else "a"
-
-
-def _month(day: dt.date | PartialDate) -> str:
-    if isinstance(day, PartialDate):
-        if day.month is None:
-            return str(day.year)
-        return f"{calendar.month_name[day.month]} {day.year}"
-    return f"{calendar.month_name[day.month]} {day.year}"
 
 
 def introduction(me: Me, company: str | None, target: Target | None = None) -> str:
@@ -79,7 +70,7 @@ def introduction(me: Me, company: str | None, target: Target | None = None) -> s
         case "later":
             timing = ""
         case PartialDate() as day:
-            timing = f"I can start from {_month(day)}."
+            timing = f"I can start from {date_words(day, with_day=False)}."
     return " ".join(part for part in (sentence, timing) if part)
 
 
@@ -140,7 +131,7 @@ def _ask_sentence(
             )
         case "signal":
             when = (
-                f" I'll be in touch again around {_month(extra.ask_on)}."
+                f" I'll be in touch again around {date_words(extra.ask_on, with_day=False)}."
                 if (extra and extra.ask_on)
                 else ""
             )

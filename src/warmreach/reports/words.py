@@ -16,6 +16,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Final
 
+from warmreach.model import PartialDate
+from warmreach.reports.common import date_words
 from warmreach.scoring import Reason
 
 Facts = Mapping[str, str | int | float | None]
@@ -45,18 +47,6 @@ def _word_to_manager(facts: Facts) -> str:
     return f"ask {bridge} to introduce you to {facts['via']}, {_knows(facts, 'the hiring manager')}"
 
 
-def _day(text: object) -> str:
-    """``2026-11-03`` as ``3 November 2026``; a month or year as it is."""
-    import calendar
-
-    parts = str(text).split("-")
-    if len(parts) == 3:
-        return f"{int(parts[2])} {calendar.month_name[int(parts[1])]} {parts[0]}"
-    if len(parts) == 2:
-        return f"{calendar.month_name[int(parts[1])]} {parts[0]}"
-    return str(text)
-
-
 def _in_touch(facts: Facts) -> str:
     """What imports counted of your dealings: "9 messages both ways and 2 meetings one to
     one, last on 17 November 2026"; one-way mail said to make no tie."""
@@ -69,8 +59,10 @@ def _in_touch(facts: Facts) -> str:
         parts.append(
             f"{facts['meetings']} meeting{'s' if facts['meetings'] != 1 else ''} one to one"
         )
-    on = "on" if str(facts["last"]).count("-") == 2 else "in"  # a day, or a month or year
-    last = f", last {on} {_day(facts['last'])}" if facts["last"] else ""
+    last = ""
+    if facts["last"]:
+        day = PartialDate.parse(str(facts["last"]))
+        last = f", last {'in' if day.day is None else 'on'} {date_words(day)}"
     return " and ".join(parts) + last
 
 
