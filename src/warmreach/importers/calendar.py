@@ -34,7 +34,7 @@ from typing import Final
 
 from warmreach.errors import WarmreachError
 from warmreach.importers.evidence import MAX_TOGETHER, Tally
-from warmreach.importers.records import Export, clean, unfold
+from warmreach.importers.records import Export, clean, parameters, split_content_line, unfold
 from warmreach.networkfile import decode_text
 from warmreach.text import email_key
 
@@ -49,33 +49,13 @@ class _Event:
     people: dict[str, str] = field(default_factory=dict)  # address key -> name
 
 
-def _parameters(head: str) -> tuple[str, dict[str, str]]:
-    name, *rest = head.split(";")
-    params = {}
-    for part in rest:
-        key, _, value = part.partition("=")
-        params[key.strip().upper()] = value.strip().strip('"')
-    return name.strip().upper(), params
-
-
-def _split(line: str) -> tuple[str, str]:
-    """A content line's name with parameters, and its value: split at the first colon
-    outside quotes."""
-    quoted = False
-    for index, char in enumerate(line):
-        if char == '"':
-            quoted = not quoted
-        elif char == ":" and not quoted:
-            return line[:index], line[index + 1 :]
-    return line, ""
-
-
 def _events(text: str) -> list[_Event]:
     found: list[_Event] = []
     event: _Event | None = None
     for number, line in unfold(text):
-        head, value = _split(line)
-        name, params = _parameters(head)
+        head, _, value = split_content_line(line)
+        name, *raw = head.split(";")
+        name, params = name.strip().upper(), parameters(raw)
         if name == "BEGIN" and value.strip().upper() == "VEVENT":
             event = _Event(line=number)
         elif name == "END" and value.strip().upper() == "VEVENT" and event is not None:

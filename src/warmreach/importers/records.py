@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Final, Literal, get_args
 
@@ -186,3 +186,38 @@ def unfold(
     if parts:
         logical.append((first, "".join(parts)))
     return logical
+
+
+def split_content_line(text: str) -> tuple[str, str, str]:
+    """A vCard or iCalendar content line's ``NAME;PARAMS``, its colon and its value, split
+    at the first colon outside quotes (RFC 6350 3.3, RFC 5545 3.1): a quoted parameter
+    may hold a colon. The colon is empty when the line has none.
+
+    >>> split_content_line('ATTENDEE;CN="Berg: Jonas":mailto:jo@a.test')
+    ('ATTENDEE;CN="Berg: Jonas"', ':', 'mailto:jo@a.test')
+    """
+    quoted = False
+    for index, char in enumerate(text):
+        if char == '"':
+            quoted = not quoted
+        elif char == ":" and not quoted:
+            return text[:index], ":", text[index + 1 :]
+    return text, "", ""
+
+
+def parameters(parts: Sequence[str]) -> dict[str, str]:
+    """A content line's parameters (``KEY=value``, the value unquoted) by upper-case key;
+    a bare parameter (vCard 2.1's ``WORK``, ``QUOTED-PRINTABLE``) under its own name, or
+    under ``ENCODING`` for an encoding.
+
+    >>> parameters(['CN="Lee, Bo"', "partstat=DECLINED", "QUOTED-PRINTABLE"])
+    {'CN': 'Lee, Bo', 'PARTSTAT': 'DECLINED', 'ENCODING': 'QUOTED-PRINTABLE'}
+    """
+    found: dict[str, str] = {}
+    for part in parts:
+        key, equals, value = part.partition("=")
+        if equals:
+            found[key.strip().upper()] = value.strip().strip('"')
+        else:
+            found.setdefault("ENCODING" if key.upper() == "QUOTED-PRINTABLE" else key.upper(), key)
+    return found

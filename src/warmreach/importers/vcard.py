@@ -15,7 +15,16 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from warmreach.errors import WarmreachError
-from warmreach.importers.records import Export, Incoming, Skipped, clean, company_name, unfold
+from warmreach.importers.records import (
+    Export,
+    Incoming,
+    Skipped,
+    clean,
+    company_name,
+    parameters,
+    split_content_line,
+    unfold,
+)
 from warmreach.networkfile import decode_text
 
 
@@ -59,17 +68,11 @@ def _unescape(text: str) -> str:
 
 
 def _property(line: int, text: str) -> _Property | None:
-    head, colon, value = _split_head(text)
+    head, colon, value = split_content_line(text)
     if not colon:
         return None
     name, *raw_params = _split_unescaped(head, ";")
-    params: dict[str, str] = {}
-    for param in raw_params:
-        key, equals, param_value = param.partition("=")
-        if equals:
-            params[key.strip().upper()] = param_value.strip().strip('"')
-        else:  # vCard 2.1 bare parameters: QUOTED-PRINTABLE, WORK …
-            params.setdefault("ENCODING" if key.upper() == "QUOTED-PRINTABLE" else key.upper(), key)
+    params = parameters(raw_params)
     if params.get("ENCODING", "").upper() == "QUOTED-PRINTABLE":
         charset = params.get("CHARSET", "utf-8")
         raw = quopri.decodestring(value.encode("ascii", "replace"))
@@ -100,17 +103,6 @@ def _is_text_encoding(name: str) -> bool:
     except (UnicodeError, ValueError, TypeError):
         return False
     return True
-
-
-def _split_head(text: str) -> tuple[str, str, str]:
-    """``NAME;PARAMS`` and the value, split at the first colon outside quotes."""
-    quoted = False
-    for index, char in enumerate(text):
-        if char == '"':
-            quoted = not quoted
-        elif char == ":" and not quoted:
-            return text[:index], ":", text[index + 1 :]
-    return text, "", ""
 
 
 def read_vcard(data: bytes, file: str) -> Export:
