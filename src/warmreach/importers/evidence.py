@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from warmreach.importers.records import CoLink, Incoming
+from warmreach.matching import company_id
 from warmreach.model import Evidence, PartialDate
 
 #: e-mail domains of free mail services: an address there says nothing of an employer
@@ -101,8 +102,6 @@ def learn_domains(people: Iterable[tuple[str | None, str | None]]) -> dict[str, 
     for company, email in people:
         domain = work_domain(email)
         if company and domain:
-            from warmreach.matching import company_id  # names, as the file's companies
-
             seen.setdefault(domain, {}).setdefault(company_id(company), company)
     return {domain: next(iter(names.values())) for domain, names in seen.items() if len(names) == 1}
 

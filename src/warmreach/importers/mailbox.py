@@ -238,10 +238,11 @@ def read_mbox(
         )
     for group, days in sorted(groups.items()):
         if set(group) & mine:  # a mail you were on, with a few others: they know each other
-            others = [f"email:{key}" for key in group if key not in mine]
-            for key in others:
-                tally.person(key, names.get(key[6:]), lines.get(key[6:], 0))
-            tally.together(others, count=len(days))  # on different days: repeated
+            others = [address for address in group if address not in mine]
+            for address in others:
+                tally.person(f"email:{address}", names.get(address), lines.get(address, 0))
+            # on different days: repeated
+            tally.together([f"email:{address}" for address in others], count=len(days))
     return Export(
         file=file,
         source="mbox",
