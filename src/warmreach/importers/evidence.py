@@ -113,7 +113,6 @@ class _Person:
     linkedin: str | None = None
     company: str | None = None
     title: str | None = None
-    met: PartialDate | None = None
     sent: int = 0
     received: int = 0
     meetings: int = 0
@@ -205,9 +204,16 @@ class Tally:
         """Everyone seen, in the order first seen, with what was counted."""
         found = []
         for key, person in self._people.items():
-            direct = person.sent or person.received or person.meetings or person.together
-            known = (
-                direct or person.recommended_you or person.you_recommended or person.endorsed_you
+            known = any(
+                (
+                    person.sent,
+                    person.received,
+                    person.meetings,
+                    person.together,
+                    person.recommended_you,
+                    person.you_recommended,
+                    person.endorsed_you,
+                )
             )
             evidence = (
                 Evidence(
@@ -234,7 +240,6 @@ class Tally:
                     title=person.title,
                     email=person.email,
                     linkedin=person.linkedin,
-                    met=person.met,
                     evidence=evidence,
                     known_of=not (
                         (person.sent and person.received)
