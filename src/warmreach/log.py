@@ -63,7 +63,7 @@ def record(document: Document, contact_id: str, entry: LogEntry) -> list[str]:
         set_key(node, key, value, CONTACT.names)
         changes.append(words)
 
-    today = PartialDate(year=entry.today.year, month=entry.today.month, day=entry.today.day)
+    today = PartialDate.of(entry.today)
     if entry.asked is not None or entry.outcome is not None:
         changes += _record_ask(document, contact, node, entry)
     new_items = [

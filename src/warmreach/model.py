@@ -86,6 +86,15 @@ class PartialDate:
     day: int | None = None
 
     @classmethod
+    def of(cls, day: dt.date) -> PartialDate:
+        """A whole day as a date of the file.
+
+        >>> str(PartialDate.of(dt.date(2026, 11, 3)))
+        '2026-11-03'
+        """
+        return cls(year=day.year, month=day.month, day=day.day)
+
+    @classmethod
     def parse(cls, text: str) -> PartialDate:
         """Read ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; ValueError says what is wrong.
 

@@ -133,7 +133,7 @@ class _Person:
 
 
 def _day(day: dt.date | None) -> PartialDate | None:
-    return None if day is None else PartialDate(year=day.year, month=day.month, day=day.day)
+    return None if day is None else PartialDate.of(day)
 
 
 class Tally:

@@ -224,13 +224,9 @@ def action_of(option: Option) -> PlanAction:
 # -- what a step changes --------------------------------------------------------------------
 
 
-def _day(as_of: dt.date) -> PartialDate:
-    return PartialDate(year=as_of.year, month=as_of.month, day=as_of.day)
-
-
 def told(contact: Contact, items: Sequence[Told], as_of: dt.date) -> Contact:
     """``contact`` once told ``items`` on ``as_of``, and in touch that day."""
-    today = _day(as_of)
+    today = PartialDate.of(as_of)
     known = tuple(item for item in TOLD_ITEMS if item in contact.told or item in items)
     told_on = tuple((item, day) for item, day in contact.told_on if item not in items)
     told_on += tuple((item, today) for item in items)
@@ -279,7 +275,7 @@ def changed_contact(
             company=target.company,
             team=target.team,
             to=option.to,
-            date=_day(as_of),
+            date=PartialDate.of(as_of),
         )
         changed = dataclasses.replace(changed, asks=(*changed.asks, ask))
     building = isinstance(option, InfoChatOption) or (
