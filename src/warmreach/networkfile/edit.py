@@ -519,12 +519,7 @@ def put_item(
     place of the item ``same`` picks, else added at the end; False when that item holds
     exactly ``value`` already (nothing is changed)."""
     items = mapping.get(key)
-    listed = (
-        [item for item in items if item is not None]
-        if isinstance(items, CommentedSeq)
-        else ([] if items is None else [items])
-    )
-    for item in listed:
+    for item in list_items(mapping, key):
         if not isinstance(item, Mapping) or not same(item):
             continue
         if {name: _plain(found) for name, found in item.items()} == dict(value):
