@@ -112,7 +112,7 @@ def import_export(
     if not name:
         raise UsageError("a new network file needs your name: pass --me NAME")
     day = resolve_day(today)
-    contacts: list[dict[str, Any]] = []
+    contacts: dict[str, dict[str, Any]] = {}  # by id, in the export's order
     ids: set[str] = {ME}  # a contact called "Me" gets another id than you
     seen = _Seen()
     linked = _linked(export)
@@ -128,24 +128,23 @@ def import_export(
             summary.skipped.append(Skipped(person.line, f"the same person as line {first}"))
             continue
         contact = _new_contact(_with_domain(person, domains), ids)
-        contacts.append(contact)
         contact_id = contact.get("id") or slugify(person.name)
+        contacts[contact_id] = contact
         summary.added.append(contact_id)
         for key in keys_of(person):
             added.setdefault(key, contact_id)
-    by_id = {contact.get("id") or slugify(str(contact["name"])): contact for contact in contacts}
-    for one, other, strength in _links(export, added):
-        knows = by_id[one].setdefault("knows", [])
-        if all(item.get("name") != other for item in knows):
-            knows.append({"name": other, "strength": strength})
-            summary.links += 1
+    for one, other, strength in _links(export, added):  # each pair once
+        contacts[one].setdefault("knows", []).append({"name": other, "strength": strength})
+        summary.links += 1
     header = (
         f"# Imported by warmreach from {Path(export.file).name} ({export.source}) on {day}.\n"
         "# Trust is left out: warmreach reads it from the evidence found (messages both\n"
         "# ways, meetings, recommendations) until you write it for those you know well.\n"
     )
     write_atomic(
-        path, header + network_text(name, contacts, me_fields=_me_fields(export)), force=force
+        path,
+        header + network_text(name, list(contacts.values()), me_fields=_me_fields(export)),
+        force=force,
     )
     summary.written = True
     return summary
