@@ -726,3 +726,25 @@ def test_evidence_in_words(facts: dict[str, str | int | None], words: str) -> No
     from warmreach.scoring.results import Reason
 
     assert reason_text(Reason.of("in-touch", **facts)) == words
+
+
+def test_a_cold_mail_from_a_namesake_is_no_one_s_evidence(tmp_path: Path) -> None:
+    """A stranger who wrote once, one way, under a contact's name is not that contact."""
+    output = tmp_path / "network.yaml"
+    written = "me: {name: Ana}\ncontacts:\n  - {name: Bo Lee, trust: 4, email: bo@acme.test}\n"
+    output.write_text(written)
+    box = tmp_path / "m.mbox"
+    box.write_text(mail("Bo Lee <bo.lee@elsewhere.test>", "me@home.test", 2))
+    for _ in range(2):
+        result = run("import", "mbox", str(box), "--output", str(output), "--merge",
+                     "--me-email", "me@home.test")  # fmt: skip
+        assert result.exit_code == 0, result.stderr
+        assert "1 person seen only in one-way mail, not added" in result.stdout
+        assert output.read_text() == written
+    # from the address the file has, the same mail is the contact's
+    box.write_text(mail("Bo Lee <bo@acme.test>", "me@home.test", 2))
+    run(
+        "import", "mbox", str(box), "--output", str(output), "--merge", "--me-email", "me@home.test"
+    )
+    bo = load_network(output).contacts_by_id["bo-lee"]
+    assert [(record.received, record.sent) for record in bo.evidence] == [(1, 0)]

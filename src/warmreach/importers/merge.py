@@ -322,11 +322,15 @@ class _Index:
             return None
         return self.companies.match(name) or company_id(name)
 
-    def exact(self, person: Incoming) -> list[str]:
+    def by_identity(self, person: Incoming) -> list[str]:
+        """The contact with one of the person's identity keys (LinkedIn address, e-mail)."""
         for key in identity_keys(email=person.email, linkedin=person.linkedin):
             if key in self.by_key:
                 return [self.by_key[key]]
-        return list(self.by_name.get(slugify(person.name), ()))
+        return []
+
+    def exact(self, person: Incoming) -> list[str]:
+        return self.by_identity(person) or list(self.by_name.get(slugify(person.name), ()))
 
     def fuzzy(self, people: Sequence[Incoming]) -> list[list[str]]:
         """For each person, the contacts whose names come close, best first."""
@@ -370,17 +374,26 @@ def _merge(
         ]
     )
     people = [_with_domain(person, domains) for person in export.people]
-    exact = [index.exact(person) for person in people]
-    unmatched = [i for i, found in enumerate(exact) if not found]
+    linked = _linked(export)
+    # someone seen only in one-way mail is recorded on a contact their address names,
+    # never on one who merely has their name (a stranger's cold mail is no one's evidence)
+    left_out = [_left_out(person, linked) for person in people]
+    exact = [
+        index.by_identity(person) if out else index.exact(person)
+        for person, out in zip(people, left_out, strict=True)
+    ]
+    unmatched = [i for i, found in enumerate(exact) if not found and not left_out[i]]
     for i, found in zip(unmatched, index.fuzzy([people[i] for i in unmatched]), strict=True):
         exact[i] = found
     claimed: dict[str, int] = {}
     taken = {ME, *(contact.id for contact in network.contacts)}
     seen = _Seen()
-    linked = _linked(export)
     ids: dict[str, str] = {}  # identity key -> contact id, for the links
-    for person, candidates in zip(people, exact, strict=True):
+    for person, candidates, out in zip(people, exact, left_out, strict=True):
         tick()
+        if out and not candidates:
+            summary.ignored += 1
+            continue
         first = seen.first(person)
         if first is not None:
             summary.skipped.append(Skipped(person.line, f"the same person as line {first}"))
@@ -392,7 +405,7 @@ def _merge(
             summary.skipped.append(Skipped(person.line, reason))
             continue
         if chosen is None:
-            if _left_out(person, linked):
+            if out:
                 summary.ignored += 1
                 continue
             fields = _new_contact(person, taken)
