@@ -88,12 +88,12 @@ SCORING = (ROOT / "docs" / "scoring.md").read_text(encoding="utf-8")
 
 def _scoring_constants() -> list[tuple[str, float]]:
     """Every number the scoring modules declare (not those they import or derive)."""
-    from warmreach.scoring import paths, ranking, ties
+    from warmreach.scoring import decay, paths, ranking, ties
 
-    derived = {"TAU", "REFERENCE", "SCALE_MAX", "STRENGTH_MAX"}
+    derived = {"TAU", "REFERENCE", "SCALE_MAX", "STRENGTH_MAX", "STALE_MONTHS", "MONTH_DAYS"}
     return [
         (name, value)
-        for module in (ties, paths, ranking)
+        for module in (decay, ties, paths, ranking)
         for name, value in vars(module).items()
         if name.isupper()
         and not name.startswith("_")

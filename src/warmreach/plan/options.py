@@ -55,6 +55,7 @@ from warmreach.scoring import (
     follow_up_day,
     route_score,
 )
+from warmreach.scoring.decay import after_months
 from warmreach.scoring.ties import NEW_MONTHS, TieStrength
 
 #: minutes of a message, a call and a coffee (or video call), and of each further item of
@@ -682,8 +683,7 @@ class Options:
         """The first day ``wait`` days from now on which the tie is no longer new."""
         day = self.as_of + dt.timedelta(days=wait)
         if tie.is_new and contact.met is not None:
-            ripe = contact.met.first_day() + dt.timedelta(days=math.ceil(NEW_MONTHS * 30.44))
-            day = max(day, ripe)
+            day = max(day, after_months(contact.met.first_day(), NEW_MONTHS))
         return day
 
     def _weak_bridges(self, candidate: str) -> Iterator[tuple[str, float]]:

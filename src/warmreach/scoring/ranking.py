@@ -30,9 +30,10 @@ from typing import Final
 from warmreach.graph import NetworkIndex
 from warmreach.model import ME, Ask, Contact, Network, Opening, PartialDate
 from warmreach.scoring.asks import AskState, ask_state, follow_up_day, with_introductions
+from warmreach.scoring.decay import LEFT, months_since
 from warmreach.scoring.paths import LinkStrengths, Route, introductions, supported
 from warmreach.scoring.results import Action, Position, TargetReport
-from warmreach.scoring.ties import TieStrength, months_since, tie_strength, written_quality
+from warmreach.scoring.ties import TieStrength, tie_strength, written_quality
 
 #: interview rate of a direct application (Fernandez & Weinberg 1997: 26%)
 DIRECT: Final = 0.26
@@ -67,9 +68,8 @@ CLOSENESS_SCALE: Final = 1.0
 #: a new joiner's referral counts TENURE_START as much, rising to full at TENURE_FULL months
 TENURE_START: Final = 0.5
 TENURE_FULL: Final = 12.0
-#: a former employee's knowledge of the company halves every LEFT_HALF_LIFE months; when
-#: they left is not known, it counts UNKNOWN_LEFT
-LEFT_HALF_LIFE: Final = 12.0
+#: a former employee's knowledge of the company fades (decay.LEFT); when they left is not
+#: known, it counts UNKNOWN_LEFT
 UNKNOWN_LEFT: Final = 0.25
 #: you ask for referrals from this many weeks before the day you can start
 ASK_LEAD_WEEKS: Final = 6
@@ -342,7 +342,7 @@ class ReferralModel:
                 (job.until for job in contact.past_companies if job.company == target.company), None
             )
             months_out = months_since(left, self.as_of, PartialDate.last_day)
-            fresh = UNKNOWN_LEFT if months_out is None else 0.5 ** (months_out / LEFT_HALF_LIFE)
+            fresh = UNKNOWN_LEFT if months_out is None else LEFT(months_out)
             return Standing(
                 position=position, value=STANDING[position] * fresh, months_out=months_out
             )

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Final
 
@@ -35,17 +35,12 @@ from warmreach.model import (
     Told,
     later,
 )
+from warmreach.scoring.decay import RECENCY, STALE_MONTHS, months_between, months_since
 
 #: weight of trust in the quality of a tie (the rest is knowledge of your work)
 TRUST_WEIGHT: Final = 0.55
-#: share of its value a tie keeps however long you have been out of touch
-RECENCY_FLOOR: Final = 0.4
-#: months after which the fading part of a tie has halved
-RECENCY_HALF_LIFE: Final = 24.0
 #: months of silence assumed when ``last_contact`` is not known (whatever ``met`` says)
 UNKNOWN_SILENCE: Final = 12.0
-#: months of silence after which you should reconnect before asking
-STALE_MONTHS: Final = 36.0
 #: a relationship younger than this many months cannot vouch for you yet
 NEW_MONTHS: Final = 3.0
 #: a relationship of DURATION_FULL months or more is this much stronger than a new one
@@ -91,26 +86,6 @@ MUTUAL_PEAK: Final = 4
 #: work, is 0.22)
 WEAK_TIE_VALUE: Final = 0.3
 
-_MONTH_DAYS: Final = 365.2425 / 12
-
-
-def months_between(earlier: dt.date, later: dt.date) -> float:
-    """Months from ``earlier`` to ``later``, never negative.
-
-    >>> round(months_between(dt.date(2025, 11, 25), dt.date(2026, 11, 25)), 1)
-    12.0
-    """
-    return max(0.0, (later - earlier).days / _MONTH_DAYS)
-
-
-def months_since(
-    date: PartialDate | None, as_of: dt.date, day: Callable[[PartialDate], dt.date]
-) -> float | None:
-    """Months from ``day(date)`` (its first or last day) to ``as_of``; None when unknown."""
-    if date is None:
-        return None
-    return months_between(min(day(date), as_of), as_of)
-
 
 def recency_factor(months_silent: float | None) -> float:
     """The share of a tie's value left after ``months_silent`` months without contact
@@ -119,9 +94,7 @@ def recency_factor(months_silent: float | None) -> float:
     >>> recency_factor(0), round(recency_factor(24), 3), round(recency_factor(None), 3)
     (1.0, 0.7, 0.824)
     """
-    months = UNKNOWN_SILENCE if months_silent is None else months_silent
-    fading: float = 0.5 ** (months / RECENCY_HALF_LIFE)
-    return RECENCY_FLOOR + (1 - RECENCY_FLOOR) * fading
+    return RECENCY(UNKNOWN_SILENCE if months_silent is None else months_silent)
 
 
 def duration_factor(months_known: float | None) -> float:
