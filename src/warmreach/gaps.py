@@ -24,19 +24,19 @@ is listed with its source and confidence, never mixed silently with what was wri
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Final, Literal
 
 from warmreach.errors import UsageError
 from warmreach.graph import NetworkIndex
 from warmreach.matching import (
-    IndustryMatch,
     Inference,
     TargetField,
     Taxonomy,
     classify_industries,
     company_industries,
+    company_matches,
     holds_role,
     target_field,
 )
@@ -170,13 +170,6 @@ def find_gaps(
     from_companies = company_industries(network, taxonomy)
     industries, inferred = classify_industries(network, taxonomy, from_companies)
 
-    def in_field(match: IndustryMatch | None) -> bool:
-        if match is None:
-            return False
-        if match.industry is not None:
-            return match.industry in target.industries
-        return match.field in target.fields
-
     def person(contact: Contact) -> Person:
         tie = model.ties.get(contact.id)
         where = ", ".join(
@@ -198,17 +191,14 @@ def find_gaps(
     def by_tie(people: Iterable[Person]) -> tuple[Person, ...]:
         return tuple(sorted(people, key=lambda p: (-p.tie, p.contact)))
 
-    company_matches = {company: found.match for company, found in from_companies.items()}
-    for contact in network.contacts:  # what people wrote about their own work counts too
-        if contact.company and contact.industry and company_matches[contact.company] is None:
-            company_matches[contact.company] = industries.get(contact.id)
+    matches = company_matches(network, from_companies, industries)
     chosen = list(seeking.companies)
     chosen += [
         company.id
         for company in network.companies
         if company.id not in chosen
         and company.id != network.me.company  # where you work now is no gap to fill
-        and in_field(company_matches[company.id])
+        and target.contains(matches[company.id])
     ]
     gaps = []
     for company_id in chosen:
@@ -241,7 +231,7 @@ def find_gaps(
 
     def works_in_field(contact: Contact) -> bool:
         """In the field: by industry, or at a company you seek (which always counts)."""
-        return in_field(industries.get(contact.id)) or contact.company in sought
+        return target.contains(industries.get(contact.id)) or contact.company in sought
 
     in_field_people = by_tie(
         person(contact) for contact in network.contacts if works_in_field(contact)
@@ -254,15 +244,11 @@ def find_gaps(
             found = holds_role([str(contact.title) for contact in titled], role)
             holds = [a or b for a, b in zip(holds, found, strict=True)]
         holders = [person(contact) for contact, hit in zip(titled, holds, strict=True) if hit]
-    adjacent_fields = {
-        other for field_id in target.fields for other in taxonomy.fields[field_id].adjacent
-    } - set(target.fields)
     adjacent = by_tie(
         person(contact)
         for contact in network.contacts
         if contact.is_direct
-        and contact.id in industries
-        and industries[contact.id].field in adjacent_fields
+        and target.adjacent(industries.get(contact.id))
         and not works_in_field(contact)
     )
     unknown = tuple(contact.id for contact in network.contacts if contact.id not in industries)
@@ -278,7 +264,7 @@ def find_gaps(
         unknown_industry=unknown,
         suggestions=(),
     )
-    suggestions = _suggestions(report, network, model, taxonomy, company_matches, in_field)
+    suggestions = _suggestions(report, network, model, taxonomy)
     return replace(report, suggestions=tuple(suggestions))
 
 
@@ -298,8 +284,6 @@ def _suggestions(
     network: Network,
     model: ReferralModel,
     taxonomy: Taxonomy,
-    company_matches: dict[str, IndustryMatch | None],
-    in_field: Callable[[IndustryMatch | None], bool],
 ) -> list[str]:
     # the field in the user's own words ("Consumer Tech"), the taxonomy's only when they
     # named none (roles alone)

@@ -25,8 +25,10 @@ from warmreach.importers.records import Export, Incoming, Skipped, keys_of
 from warmreach.matching import (
     CompanyMatcher,
     Taxonomy,
+    classify_industries,
     company_id,
     company_industries,
+    company_matches,
     identity_keys,
     normalize_title,
     similar_names,
@@ -307,14 +309,10 @@ class _Index:
         if network.me.seeking.industries:
             taxonomy = Taxonomy.load()
             field = target_field(taxonomy, network.me.seeking.industries, [], strict=False)
-            for company, known in company_industries(network, taxonomy).items():
-                match = known.match
-                if match is not None and (
-                    match.industry in field.industries
-                    if match.industry is not None
-                    else match.field in field.fields
-                ):
-                    found.add(company)
+            companies = company_industries(network, taxonomy)
+            people, _ = classify_industries(network, taxonomy, companies)
+            matches = company_matches(network, companies, people)
+            found |= {company for company, match in matches.items() if field.contains(match)}
         return frozenset(found)
 
     def company(self, name: str | None) -> str | None:

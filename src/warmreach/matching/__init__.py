@@ -5,7 +5,9 @@
 - :mod:`~warmreach.matching.people`: the keys of a person, people written twice, names
   alike (for merges);
 - :mod:`~warmreach.matching.titles`: jobs and ranks in titles, who holds a role;
-- :mod:`~warmreach.matching.industries`: the industry taxonomy and inference;
+- :mod:`~warmreach.matching.taxonomy`: the industry taxonomy, reading industry texts;
+- :mod:`~warmreach.matching.field`: the field you aim at, and what is in it or next to it;
+- :mod:`~warmreach.matching.industries`: inferring companies' and contacts' industries;
 - :mod:`~warmreach.matching.lookup`: names given on the command line.
 """
 
@@ -19,22 +21,19 @@ from warmreach.matching.companies import (
     near_duplicates,
     normalize_company,
 )
+from warmreach.matching.field import TargetField, target_field
 from warmreach.matching.industries import (
     CompanyIndustry,
-    Field,
-    Industry,
-    IndustryMatch,
     Inference,
-    TargetField,
-    Taxonomy,
     classify_industries,
     company_industries,
-    normalize_term,
-    target_field,
+    company_matches,
+    known_companies,
 )
 from warmreach.matching.lookup import find_contact, find_target
 from warmreach.matching.names import hint, match_name, suggest
 from warmreach.matching.people import duplicate_warnings, likely_duplicates, similar_names
+from warmreach.matching.taxonomy import Field, Industry, IndustryMatch, Taxonomy, normalize_term
 from warmreach.matching.titles import holds_role, normalize_title, title_rank, title_words
 from warmreach.text import identity_keys
 
@@ -50,6 +49,7 @@ __all__ = [
     "classify_industries",
     "company_id",
     "company_industries",
+    "company_matches",
     "company_warnings",
     "duplicate_warnings",
     "find_contact",
@@ -57,6 +57,7 @@ __all__ = [
     "hint",
     "holds_role",
     "identity_keys",
+    "known_companies",
     "likely_duplicates",
     "link_notes",
     "match_name",

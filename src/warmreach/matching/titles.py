@@ -11,7 +11,7 @@ from typing import Final
 
 from rapidfuzz import fuzz, process
 
-from warmreach.matching.industries import normalize_term
+from warmreach.matching.taxonomy import normalize_term
 
 #: words about rank, not about the job; dropped before comparing titles to roles
 SENIORITY: Final = frozenset(

@@ -178,18 +178,12 @@ def plan_drawing(
     taxonomy = Taxonomy.load()
     industries, _ = classify_industries(network, taxonomy, only=people)
     aimed_at = target_field(taxonomy, network.me.seeking.industries, (), strict=False)
-    target_fields = {taxonomy.industries[industry].field for industry in aimed_at.industries}
-    adjacent = {
-        other for field in target_fields for other in taxonomy.fields[field].adjacent
-    } - target_fields
 
     def colour(person: str) -> FieldColour:
         match = industries.get(person)
-        if match is None or not target_fields:
-            return "other"
-        if match.field in target_fields:
+        if aimed_at.contains(match):
             return "field"
-        return "adjacent" if match.field in adjacent else "other"
+        return "adjacent" if aimed_at.adjacent(match) else "other"
 
     target_companies = [target.company for target in chosen_targets]
     hiring = {person for target in chosen_targets for person in model.hiring_team(target)}
@@ -274,7 +268,6 @@ def plan_drawing(
         others = f"+ {len(hidden):,} others at {companies:,} companies"
     me_name = visible(initials(network.me.name) if redact else network.me.name, newlines=False)
     aimed = visible(", ".join(report.label for report in reports), newlines=False) or "no target"
-    field_names = [taxonomy.fields[field].name for field in sorted(target_fields)]
     return Drawing(
         title=f"{me_name}'s network, as of {day.isoformat()}\nbest paths to {aimed}",
         nodes=tuple(nodes),
@@ -282,7 +275,7 @@ def plan_drawing(
         paths=tuple(paths),
         companies=tuple(arcs),
         others=others,
-        field_name=" / ".join(field_names) or None,
+        field_name=" / ".join(aimed_at.names) or None,
     )
 
 
