@@ -183,3 +183,17 @@ def test_the_worked_example_of_the_plan_is_the_sample_plan() -> None:
     assert len(rows) >= 4
     for row in rows:
         assert row in golden, row
+
+
+def test_every_import_source_is_documented() -> None:
+    """The sources come from one registry; the README's command line, docs/import.md's table
+    of exports and the command's help name each of them."""
+    from warmreach.importers import SOURCES
+
+    command = "`warmreach import " + "\\|".join(SOURCES) + " FILE"
+    assert command in README
+    imports = (ROOT / "docs" / "import.md").read_text(encoding="utf-8")
+    help_text = " ".join(CliRunner().invoke(app, ["import", "--help"]).stdout.split())
+    for source, spec in SOURCES.items():
+        assert f"\n| `{source}` |" in imports, source
+        assert f"{source} ({spec.gives})" in help_text, source

@@ -29,7 +29,7 @@ from warmreach._gc import paused_gc
 from warmreach.errors import InvalidNetwork, UsageError, WarmreachError
 from warmreach.gaps import find_gaps
 from warmreach.graph import NetworkIndex, summarize
-from warmreach.importers import Source, read_export
+from warmreach.importers import SOURCES, Source, read_export, sources_help
 from warmreach.matching import (
     company_warnings,
     duplicate_warnings,
@@ -506,8 +506,7 @@ def import_(
     source: Annotated[
         Source,
         typer.Argument(
-            help="linkedin (Connections.csv, or the data archive: .zip or its folder), google "
-            "(Contacts CSV), vcard (.vcf), mbox (a mailbox) or ics (a calendar).",
+            help=sources_help() + ".",
             metavar="SOURCE",
             show_default=False,
         ),
@@ -550,14 +549,14 @@ def import_(
     ] = None,
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
-    """Build a network file from an export (LinkedIn, Google, vCard, a mailbox, a calendar),
-    or merge one into it, with the evidence of what you did."""
+    """Build a network file from an export, or merge one into it, with the evidence of what
+    you did."""
     from warmreach.importers.merge import import_export  # ruamel.yaml: only import and log
 
     with _reporting(ctx):
         if not file.exists():
             raise WarmreachError(f"{file}: no such file")
-        size = file.stat().st_size if source == "mbox" and file.is_file() else 0
+        size = file.stat().st_size if SOURCES[source].streamed and file.is_file() else 0
         with _bytes_progress(size, f"reading {file.name}") as advance:
             export = read_export(
                 source, file, max_bytes=max_size, own=me_email or (), progress=advance

@@ -29,7 +29,6 @@ from warmreach.importers.records import (
     Export,
     Incoming,
     Skipped,
-    Source,
     clean,
     company_name,
     parse_connected_on,
@@ -97,7 +96,7 @@ def csv_records(
 def _read_csv(
     data: bytes,
     file: str,
-    source: Source,
+    source: str,
     is_header: Callable[[set[str]], bool],
     person: Callable[[Mapping[str, str], int], Incoming | Skipped],
     what: str,

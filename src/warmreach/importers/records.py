@@ -11,14 +11,10 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Final, Literal, get_args
+from typing import Final
 
 from warmreach.model import Evidence, PartialDate
 from warmreach.text import identity_keys, name_key, slugify
-
-Source = Literal["linkedin", "google", "vcard", "mbox", "ics"]
-#: the export formats ``warmreach import`` reads
-SOURCES: Final[tuple[Source, ...]] = get_args(Source)
 
 _MONTHS: Final = {
     name: number
@@ -91,7 +87,8 @@ class Export:
     """What a reader found in one file."""
 
     file: str
-    source: Source
+    #: the source it was read as (a name of ``importers.sources.SOURCES``)
+    source: str
     people: tuple[Incoming, ...]
     skipped: tuple[Skipped, ...] = ()
     #: people seen together, who therefore know each other
