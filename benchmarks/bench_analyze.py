@@ -28,14 +28,14 @@ from typer.testing import CliRunner
 from warmreach import Opening, build_graph, load_network
 from warmreach.cli import app
 from warmreach.graph import NetworkIndex
-from warmreach.scoring import ReferralModel, TargetReport, default_targets
+from warmreach.scoring import ReferralModel, TargetReport, default_targets, rank
 
 AS_OF = dt.date(2026, 11, 25)
 
 
 def rank_all(model: ReferralModel, targets: list[Opening], paths: int) -> list[TargetReport]:
     """Rank the top ten for every target, with ``paths`` alternatives each."""
-    return [model.rank(target, top=10, paths=paths) for target in targets]
+    return [rank(model, target, top=10, paths=paths) for target in targets]
 
 
 def main() -> None:

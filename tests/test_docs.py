@@ -88,12 +88,12 @@ SCORING = (ROOT / "docs" / "scoring.md").read_text(encoding="utf-8")
 
 def _scoring_constants() -> list[tuple[str, float]]:
     """Every number the scoring modules declare (not those they import or derive)."""
-    from warmreach.scoring import decay, paths, ranking, ties
+    from warmreach.scoring import actions, chances, decay, paths, ranking, standing, ties
 
     derived = {"TAU", "REFERENCE", "SCALE_MAX", "STRENGTH_MAX", "STALE_MONTHS", "MONTH_DAYS"}
     return [
         (name, value)
-        for module in (decay, ties, paths, ranking)
+        for module in (decay, ties, paths, chances, standing, actions, ranking)
         for name, value in vars(module).items()
         if name.isupper()
         and not name.startswith("_")
@@ -111,7 +111,7 @@ def test_every_scoring_constant_is_documented_with_its_value(name: str, value: f
 
 def test_the_tables_of_scoring_hold_the_codes_values() -> None:
     from warmreach.scoring import BANDS
-    from warmreach.scoring.ranking import STANDING
+    from warmreach.scoring.standing import STANDING
     from warmreach.scoring.ties import READINESS_LOSS, TOLD_FRESH
 
     for item, loss in READINESS_LOSS.items():

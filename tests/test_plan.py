@@ -31,7 +31,7 @@ from warmreach.plan.options import (
 )
 from warmreach.plan.value import Chance, week_value
 from warmreach.reports import render_plan
-from warmreach.scoring import DIRECT, ReferralModel, route_score
+from warmreach.scoring import DIRECT, ReferralModel, route_score, route_through
 
 AS_OF = dt.date(2026, 11, 25)
 ASKS = ("ask-referral", "ask-intro", "reach-out")
@@ -191,7 +191,7 @@ def test_an_ask_recorded_as_waiting_changes_no_route_it_is_priced_on() -> None:
         recorded = apply_option(network, option, week.targets, as_of=AS_OF)
         model = ReferralModel(recorded, as_of=AS_OF)
         opening = week.targets[option.target].openings[0]
-        found = model.route_through(option.to or option.person, opening, option.person)
+        found = route_through(model, option.to or option.person, opening, option.person)
         assert found is not None
         q = (found[1] - DIRECT) / (1 - DIRECT) * week.targets[option.target].open_chance(AS_OF)
         assert q == pytest.approx(option.chances[0].q, abs=1e-12)

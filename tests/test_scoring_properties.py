@@ -24,6 +24,7 @@ from warmreach.scoring import (
     Position,
     ReferralModel,
     analyze,
+    rank,
 )
 
 AS_OF = dt.date(2026, 11, 25)
@@ -113,7 +114,7 @@ def networks(draw: st.DrawFn, available: st.SearchStrategy[Any] = NOW) -> Networ
 
 
 def ranked(network: Network, target: Opening = TARGET) -> list[Candidate]:
-    return list(ReferralModel(network, as_of=AS_OF).rank(target).candidates)
+    return list(rank(ReferralModel(network, as_of=AS_OF), target).candidates)
 
 
 def scores(network: Network, target: Opening = TARGET) -> dict[str, float]:
@@ -278,7 +279,7 @@ def test_an_introduced_stranger_never_outranks_a_friend_who_can_vouch_as_well(
     """A person reached through an introduction scores no more than a friend at the company
     who can vouch for you and whose tie to you is at least as good as the bridge's."""
     model = ReferralModel(network, as_of=AS_OF)
-    candidates = model.rank(TARGET).candidates
+    candidates = rank(model, TARGET).candidates
     for stranger in candidates:
         if stranger.bridge is None or stranger.contact in model.direct:
             continue
@@ -301,7 +302,7 @@ def test_an_introduced_stranger_never_outranks_a_friend_who_can_vouch_as_well(
 @settings(max_examples=examples(200), deadline=None)
 def test_nobody_you_can_ask_yourself_is_reached_through_an_introduction(network: Network) -> None:
     model = ReferralModel(network, as_of=AS_OF)
-    for candidate in model.rank(TARGET).candidates:
+    for candidate in rank(model, TARGET).candidates:
         tie = model.ties.get(candidate.contact)
         if tie is not None and tie.can_vouch and candidate.position is not Position.HIRING_MANAGER:
             assert candidate.action != "ask-intro", candidate.contact
@@ -312,7 +313,7 @@ def test_nobody_you_can_ask_yourself_is_reached_through_an_introduction(network:
 @settings(max_examples=examples(200), deadline=None)
 def test_nobody_new_or_thin_is_asked_to_vouch_directly_or_as_a_bridge(network: Network) -> None:
     model = ReferralModel(network, as_of=AS_OF)
-    for candidate in model.rank(TARGET, paths=3).candidates:
+    for candidate in rank(model, TARGET, paths=3).candidates:
         contact = network.contacts_by_id[candidate.contact]
         if candidate.action in ("ask-referral", "signal-then-ask", "ask-later", "info-chat"):
             new = contact.met is not None and (AS_OF - contact.met.first_day()).days < 90
@@ -407,7 +408,7 @@ def test_scores_are_in_range_paths_are_routes_and_the_order_is_by_score(
     network: Network, target: Opening
 ) -> None:
     model = ReferralModel(network, as_of=AS_OF)
-    report = model.rank(target, paths=2)
+    report = rank(model, target, paths=2)
     for candidate in report.candidates:
         assert DIRECT <= candidate.score <= CEILING
         assert 0 <= candidate.chance <= 1 and DIRECT <= candidate.if_referred <= CEILING

@@ -19,7 +19,7 @@ from warmreach.scoring import (
     interview_chance,
     tie_strength,
 )
-from warmreach.scoring.ranking import REFERENCE
+from warmreach.scoring.chances import REFERENCE
 from warmreach.scoring.ties import recency_factor
 
 AS_OF = dt.date(2026, 11, 25)

@@ -41,7 +41,7 @@ from warmreach.matching import (
     target_field,
 )
 from warmreach.model import Contact, Network, Opening, resolve_day
-from warmreach.scoring import DIRECT, Candidate, ReferralModel
+from warmreach.scoring import DIRECT, Candidate, ReferralModel, rank
 from warmreach.text import join_words
 
 #: a direct tie at least this strong (see docs/scoring.md) counts as a strong tie
@@ -203,7 +203,7 @@ def find_gaps(
     gaps = []
     for company_id in chosen:
         company = network.companies_by_id[company_id]
-        ranked = model.rank(Opening(company=company_id)).candidates
+        ranked = rank(model, Opening(company=company_id)).candidates
         working = [contact.id for contact in network.contacts if contact.company == company_id]
         strong = [
             contact

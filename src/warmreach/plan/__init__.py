@@ -67,7 +67,7 @@ from warmreach.plan.targets import (
     group_openings,
 )
 from warmreach.plan.value import Chance, target_chances
-from warmreach.scoring import FOLLOW_UP_DAYS, Reason, ReferralModel
+from warmreach.scoring import FOLLOW_UP_DAYS, Reason, ReferralModel, target_report
 from warmreach.text import join_words
 
 #: hours a week when none are given
@@ -151,7 +151,7 @@ def _targets(
     helpers: list[str] = []
 
     def add(openings: tuple[Opening, ...], weight: float, kind: str) -> None:
-        report = model.report(openings[0])
+        report = target_report(model, openings[0])
         roles = list(dict.fromkeys(opening.role for opening in openings if opening.role))
         title = report.company_name + (f" — {report.team_name}" if report.team_name else "")
         if roles:

@@ -54,6 +54,7 @@ from warmreach.scoring import (
     Route,
     follow_up_day,
     route_score,
+    route_through,
 )
 from warmreach.scoring.decay import after_months
 from warmreach.scoring.ties import NEW_MONTHS, TieStrength
@@ -382,7 +383,7 @@ class Options:
         goal = self.targets[target]
         best = 0.0
         for opening in goal.openings:
-            found = model.route_through(to or person, opening, person)
+            found = route_through(model, to or person, opening, person)
             if found is None or found[1] < DIRECT + MIN_LIFT:
                 continue
             q = (found[1] - DIRECT) / (1 - DIRECT) * goal.open_chance(day)

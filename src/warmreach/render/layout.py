@@ -30,7 +30,7 @@ from typing import Final, Literal
 from warmreach.graph import NetworkIndex
 from warmreach.matching import Taxonomy, classify_industries, target_field
 from warmreach.model import ME, Network, Opening, resolve_day
-from warmreach.scoring import MAX_HOPS, ReferralModel, default_targets
+from warmreach.scoring import MAX_HOPS, ReferralModel, default_targets, rank
 from warmreach.text import visible
 
 FieldColour = Literal["field", "adjacent", "other", "you"]
@@ -135,17 +135,17 @@ def plan_drawing(
     day = resolve_day(as_of)
     model = ReferralModel(network, as_of=day, index=index)
     chosen_targets = list(default_targets(network) if targets is None else targets)
-    reports = [model.rank(target) for target in chosen_targets]
+    reports = [rank(model, target) for target in chosen_targets]
     contacts = network.contacts_by_id
 
     paths: list[DrawnPath] = []
     for number, report in enumerate(reports):
         ranked = [c for c in report.candidates if c.path and c.action != "apply-directly"]
-        for rank, candidate in enumerate(ranked[:PATHS_PER_TARGET], start=1):
+        for place, candidate in enumerate(ranked[:PATHS_PER_TARGET], start=1):
             paths.append(
                 DrawnPath(
                     target=visible(report.label, newlines=False),
-                    rank=rank,
+                    rank=place,
                     nodes=candidate.path,
                     colour=number % len(PATH_COLOURS),
                 )
@@ -258,7 +258,7 @@ def plan_drawing(
         (person, other, round(1.5 * value, 3))
         for index, person in enumerate(in_order)
         for other in in_order[index + 1 :]
-        for value in [model.link_value(person, other)]
+        for value in [_link_value(model, person, other)]
         if value is not None
     ]
     hidden = [contact for contact in network.contacts if contact.id not in drawn]
@@ -283,5 +283,28 @@ def _radius(person: str, model: ReferralModel) -> float:
     tie = model.ties.get(person)
     if tie is not None and tie.strength > 0:
         return RING_STRONG + (RING_WEAK - RING_STRONG) * (1 - tie.strength)
-    steps = model.steps_from_you(person) or MAX_HOPS
+    steps = _steps_from_you(model, person) or MAX_HOPS
     return RING_INDIRECT.get(steps, RING_INDIRECT[MAX_HOPS])
+
+
+def _link_value(model: ReferralModel, person: str, other: str) -> float | None:
+    """How strongly two people are linked: your tie's strength when one is you, else the
+    chance an introduction between them goes through; None when they are not linked."""
+    if ME in (person, other):
+        contact = other if person == ME else person
+        strength = model.ties[contact].strength if contact in model.ties else 0.0
+        return strength if strength > 0 else None
+    return model.links.hop(person, other) if model.links.strength(person, other) else None
+
+
+def _steps_from_you(model: ReferralModel, person: str) -> int | None:
+    """How many steps ``person`` is from you (1: you know them yourself), up to MAX_HOPS;
+    None when further."""
+    if person in model.direct:
+        return 1
+    around = model.knows.get(person, {})
+    if around.keys() & model.direct:
+        return 2
+    if any(model.knows.get(middle, {}).keys() & model.direct for middle in around):
+        return 3
+    return None

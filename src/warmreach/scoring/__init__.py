@@ -3,8 +3,12 @@
 - :mod:`~warmreach.scoring.ties`: your direct ties: strength, willingness, what they know;
 - :mod:`~warmreach.scoring.paths`: the strengths of links between others, and routes to a
   candidate (your own request, a friend's word, introductions);
-- :mod:`~warmreach.scoring.ranking`: where candidates stand, their scores, the actions;
-- :mod:`~warmreach.scoring.explanation`: the reasons, as structured data;
+- :mod:`~warmreach.scoring.decay`: time: the month, and the one shape of decay;
+- :mod:`~warmreach.scoring.standing`: where a candidate stands for a target;
+- :mod:`~warmreach.scoring.chances`: what a route is worth (the interview chance);
+- :mod:`~warmreach.scoring.actions`: what to do about a candidate now (the policy);
+- :mod:`~warmreach.scoring.ranking`: the model: each candidate's routes, score, action;
+- :mod:`~warmreach.scoring.explanation`: the ranking as reports show it, with reasons;
 - :mod:`~warmreach.scoring.results`: what an analysis returns.
 
 The model, with every constant and its source, is ``docs/scoring.md``.
@@ -32,18 +36,19 @@ from collections.abc import Sequence
 from warmreach.errors import UsageError
 from warmreach.graph import NetworkIndex
 from warmreach.model import ME, Network, Opening, resolve_day
+from warmreach.scoring.actions import ask_from, choose_action
 from warmreach.scoring.asks import FOLLOW_UP_DAYS, AskState, follow_up_day
-from warmreach.scoring.paths import HOP, MAX_HOPS, LinkStrengths, Route
-from warmreach.scoring.ranking import (
+from warmreach.scoring.chances import (
     CEILING,
     DIRECT,
     MIN_LIFT,
     REFERRED,
-    Evaluation,
-    ReferralModel,
     interview_chance,
     route_score,
 )
+from warmreach.scoring.explanation import rank, target_report
+from warmreach.scoring.paths import HOP, MAX_HOPS, LinkStrengths, Route
+from warmreach.scoring.ranking import Evaluation, ReferralModel, route_through
 from warmreach.scoring.results import (
     ACTIONS,
     ASKS,
@@ -55,9 +60,12 @@ from warmreach.scoring.results import (
     Candidate,
     Position,
     Reason,
+    ReasonKind,
     TargetReport,
     band_of,
+    reason_kinds,
 )
+from warmreach.scoring.standing import Standing
 from warmreach.scoring.ties import MIN_VOUCH_TRUST, TieStrength, tie_strength
 
 
@@ -79,7 +87,7 @@ def rank_referrers(
 ) -> list[Candidate]:
     """Rank who could refer you for ``target``, best first."""
     model = ReferralModel(network, as_of=resolve_day(as_of), index=index)
-    return list(model.rank(target, top=top, paths=paths).candidates)
+    return list(rank(model, target, top=top, paths=paths).candidates)
 
 
 def analyze(
@@ -103,7 +111,7 @@ def analyze(
             "name a target with --target COMPANY[/TEAM]"
         )
     model = ReferralModel(network, as_of=day, index=index)
-    reports = tuple(model.rank(target, top=top, paths=paths) for target in chosen)
+    reports = tuple(rank(model, target, top=top, paths=paths) for target in chosen)
     named = {
         person
         for report in reports
@@ -141,16 +149,24 @@ __all__ = [
     "LinkStrengths",
     "Position",
     "Reason",
+    "ReasonKind",
     "ReferralModel",
     "Route",
+    "Standing",
     "TargetReport",
     "TieStrength",
     "analyze",
+    "ask_from",
     "band_of",
+    "choose_action",
     "default_targets",
     "follow_up_day",
     "interview_chance",
+    "rank",
     "rank_referrers",
+    "reason_kinds",
     "route_score",
+    "route_through",
+    "target_report",
     "tie_strength",
 ]

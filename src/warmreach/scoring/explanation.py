@@ -5,18 +5,22 @@ The words live in :mod:`warmreach.reports.words`; tests of the analysis assert k
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
+from typing import assert_never
 
 from warmreach.model import Contact, Evidence, Opening
+from warmreach.scoring.chances import DIRECT, interview_chance, route_score
 from warmreach.scoring.paths import Route
-from warmreach.scoring.ranking import (
-    DIRECT,
-    Evaluation,
-    ReferralModel,
-    interview_chance,
-    route_score,
+from warmreach.scoring.ranking import Evaluation, ReferralModel
+from warmreach.scoring.results import (
+    Bridge,
+    Candidate,
+    FactorKind,
+    Position,
+    Reason,
+    TargetReport,
 )
-from warmreach.scoring.results import Bridge, Candidate, Position, Reason
 from warmreach.scoring.ties import TieStrength
 
 #: closeness from which someone elsewhere in the company is said to be close to the team
@@ -25,6 +29,28 @@ CLOSE: float = 0.1
 LONG_KNOWN: float = 24.0
 #: how much a friend's word must add to asking someone yourself to be named
 WORD_WORTH: float = 0.02
+
+
+def target_report(model: ReferralModel, target: Opening) -> TargetReport:
+    """A report on ``target`` with its display names and no candidates yet."""
+    company = model.network.companies_by_id[target.company]
+    team = company.teams_by_id[target.team].name if target.team else None
+    return TargetReport(target=target, company_name=company.name, team_name=team, candidates=())
+
+
+def rank(
+    model: ReferralModel, target: Opening, *, top: int | None = None, paths: int = 0
+) -> TargetReport:
+    """The ranking for ``target``, explained; ``paths`` other routes are listed for each."""
+    evaluated = model.evaluate(target)
+    if top is not None:
+        evaluated = evaluated[:top]
+    candidates = tuple(explain(model, item, target, paths) for item in evaluated)
+    return dataclasses.replace(
+        target_report(model, target),
+        candidates=candidates,
+        bridges=bridges(model, target, candidates),
+    )
 
 
 def explain(model: ReferralModel, item: Evaluation, target: Opening, paths: int = 0) -> Candidate:
@@ -75,24 +101,36 @@ def _asked(model: ReferralModel, item: Evaluation) -> Iterator[Reason]:
         return
     asked = str(ask.date) if ask.date else None
     answered = str(ask.answered) if ask.answered else None
-    if ask.outcome is None:
-        person = item.asked
-        through = (
-            model.network.contacts_by_id[person].name
-            if person is not None and person != item.contact.id
-            else None
-        )
-        yield Reason.of(
-            "asked",
-            ask=ask.asked,
-            on=asked,
-            through=through,
-            follow_up_on=item.follow_up_on.isoformat() if item.follow_up_on else None,
-        )
-    elif ask.outcome == "referred":
-        yield Reason.of("referred-you", on=answered)
-    else:
-        yield Reason.of(ask.outcome, on=answered or asked)
+    match ask.outcome:
+        case None:
+            yield _waiting(model, item, asked)
+        case "referred":
+            yield Reason.of("referred-you", on=answered)
+        case "declined" | "no-reply" as refused:
+            yield Reason.of(refused, on=answered or asked)
+        case "introduced":  # an introduction made closes no route: its tie is counted
+            pass
+        case unknown:
+            assert_never(unknown)
+
+
+def _waiting(model: ReferralModel, item: Evaluation, asked: str | None) -> Reason:
+    """An ask that waits for an answer, and when to follow it up."""
+    ask = item.ask
+    assert ask is not None
+    person = item.asked
+    through = (
+        model.network.contacts_by_id[person].name
+        if person is not None and person != item.contact.id
+        else None
+    )
+    return Reason.of(
+        "asked",
+        ask=ask.asked,
+        on=asked,
+        through=through,
+        follow_up_on=item.follow_up_on.isoformat() if item.follow_up_on else None,
+    )
 
 
 def _position(model: ReferralModel, item: Evaluation, target: Opening) -> Iterator[Reason]:
@@ -110,7 +148,9 @@ def _position(model: ReferralModel, item: Evaluation, target: Opening) -> Iterat
         case Position.AT_COMPANY:
             yield Reason.of("at-company", company=company.name)
             if standing.closeness >= CLOSE:
-                kind = "close-to-team" if model.hiring_team(target) else "connected-at-company"
+                kind: FactorKind = (
+                    "close-to-team" if model.hiring_team(target) else "connected-at-company"
+                )
                 yield Reason.of(
                     kind,
                     links=standing.team_links,

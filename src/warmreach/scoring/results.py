@@ -14,22 +14,80 @@ from typing import Final, Literal, get_args
 
 from warmreach.model import Opening
 
+#: what to do about a person: one vocabulary for the analysis (a candidate's action) and
+#: the plan (a step of the week), in the order ties between steps are broken
 Action = Literal[
     "referred",
     "follow-up",
     "ask-referral",
     "signal-then-ask",
-    "ask-later",
-    "ask-intro",
     "reach-out",
+    "ask-intro",
+    "ask-later",
+    "signal",
     "info-chat",
     "nurture",
+    "grow",
     "apply-directly",
 ]
-#: the actions, from the most to the least direct
+#: the actions, in that order
 ACTIONS: Final[tuple[Action, ...]] = get_args(Action)
 #: the actions that ask someone for something now
 ASKS: Final = frozenset({"ask-referral", "ask-intro", "reach-out"})
+
+#: the factors of an analysis: where a candidate stands, the route, the tie, what they
+#: know, what you asked them (each has its words in ``warmreach.reports.words``)
+FactorKind = Literal[
+    "asked",
+    "referred-you",
+    "declined",
+    "no-reply",
+    "hiring-manager",
+    "on-team",
+    "near-team",
+    "recruiter",
+    "at-company",
+    "close-to-team",
+    "connected-at-company",
+    "formerly-at",
+    "new-joiner",
+    "introduction",
+    "word-to-manager",
+    "word-from",
+    "trust",
+    "knows-work",
+    "in-touch",
+    "recommended-you",
+    "endorsed-you",
+    "shared-contacts",
+    "new-connection",
+    "known-for",
+    "last-contact-unknown",
+    "out-of-touch",
+    "last-contact",
+    "not-told",
+    "told-long-ago",
+    "available-later",
+    "available-from",
+    "no-better-than-applying",
+    "no-route",
+    "cannot-refer",
+]
+#: why a plan stops before its minutes do
+StopKind = Literal["no-time", "nothing-left"]
+#: every kind of reason: a factor of the analysis, a step of the plan (its action), or
+#: why the plan stops
+ReasonKind = FactorKind | Action | StopKind
+
+
+def reason_kinds() -> tuple[ReasonKind, ...]:
+    """Every kind of reason there is.
+
+    >>> kinds = reason_kinds()
+    >>> "trust" in kinds and "signal" in kinds and "no-time" in kinds
+    True
+    """
+    return (*get_args(FactorKind), *ACTIONS, *get_args(StopKind))
 
 
 class Position(StrEnum):
@@ -70,12 +128,12 @@ class Reason:
     The kinds, and their words, are listed in ``warmreach.reports.words``.
     """
 
-    kind: str
+    kind: ReasonKind
     #: the facts: names, numbers, days (text, numbers or None only)
     facts: tuple[tuple[str, str | int | float | None], ...] = ()
 
     @classmethod
-    def of(cls, kind: str, **facts: str | int | float | None) -> Reason:
+    def of(cls, kind: ReasonKind, **facts: str | int | float | None) -> Reason:
         """A reason of ``kind`` with ``facts``.
 
         >>> Reason.of("trust", value=5).fact("value")
