@@ -23,7 +23,7 @@ from warmreach.model import Ask, Network, Outcome, PartialDate
 from warmreach.networkfile import load_network
 from warmreach.plan import Plan, Week, plan_actions, week_options
 from warmreach.plan.choose import Choice, brute_force, choose
-from warmreach.plan.options import (
+from warmreach.plan.steps import (
     AskOption,
     FollowUpOption,
     Option,
@@ -31,6 +31,7 @@ from warmreach.plan.options import (
 )
 from warmreach.plan.value import Chance, week_value
 from warmreach.reports import render_plan
+from warmreach.reports.plan import title
 from warmreach.scoring import DIRECT, ReferralModel, route_score, route_through
 
 AS_OF = dt.date(2026, 11, 25)
@@ -290,7 +291,7 @@ def test_two_openings_on_one_team_are_one_target_and_one_ask() -> None:
     plan = plan_of(friend("Bob Chen"), base=base)
     assert len(plan.targets) == 1
     assert (
-        plan.targets[0].target.title == "Voltgrid — Grid Storage (Product Owner, Product Manager)"
+        title(plan.targets[0].target) == "Voltgrid — Grid Storage (Product Owner, Product Manager)"
     )
     assert [(step.contact, len(step.items)) for step in plan.steps] == [("bob-chen", 1)]
 
@@ -382,7 +383,9 @@ def test_an_opening_about_to_close_is_worth_less_and_a_closed_one_is_left_out() 
     )
     base = gone.replace("seeking: {roles: [Product Manager]}", "seeking: {companies: [Voltgrid]}")
     plan = plan_of(friend("Bob Chen"), base=base)
-    assert plan.closed == ("Voltgrid — Grid Storage (Product Manager)",)
+    assert [title(target) for target in plan.closed] == [
+        "Voltgrid — Grid Storage (Product Manager)"
+    ]
     assert [target.target.kind for target in plan.targets] == ["sought"]
 
 

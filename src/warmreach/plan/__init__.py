@@ -3,8 +3,10 @@ the time you have, and what they queue for later weeks.
 
 - :mod:`~warmreach.plan.targets`: what the plan aims at, weighted, and whether it is open;
 - :mod:`~warmreach.plan.value`: the week's value, the chance of an interview per target;
-- :mod:`~warmreach.plan.options`: what can be done, each option with its chances and its
-  effect on the network;
+- :mod:`~warmreach.plan.steps`: the kinds of step, each with its action, its effect on
+  the network and the facts of its reason;
+- :mod:`~warmreach.plan.pricing`: what each ask is worth, on the network as a step leaves it;
+- :mod:`~warmreach.plan.finders`: finding the options, one finder per kind of step;
 - :mod:`~warmreach.plan.choose`: choosing within the minutes;
 - :mod:`~warmreach.plan.result`: what a plan returns.
 
@@ -41,33 +43,32 @@ from warmreach.gaps import find_gaps
 from warmreach.graph import NetworkIndex
 from warmreach.model import Network, Opening, Told, resolve_day
 from warmreach.plan.choose import Choice, State, Taken, choose
-from warmreach.plan.options import (
+from warmreach.plan.finders import find_options
+from warmreach.plan.pricing import Pricer
+from warmreach.plan.result import Item, Outlook, Plan, Queued, Step
+from warmreach.plan.steps import (
     CALL,
     COFFEE,
     MESSAGE,
-    PLAN_ACTIONS,
-    AskOption,
+    STEP_ACTIONS,
+    Context,
+    Facts,
     FollowUpOption,
     GrowOption,
-    InfoChatOption,
-    NurtureOption,
     Option,
-    Options,
-    PlanAction,
-    SignalOption,
-    action_of,
     apply_option,
+    someone_known_id,
 )
-from warmreach.plan.result import Item, Outlook, Plan, Queued, Step
 from warmreach.plan.targets import (
     FIELD_WEIGHT,
     OPENING_WEIGHT,
     SOUGHT_WEIGHT,
     Target,
+    TargetKind,
     group_openings,
 )
-from warmreach.plan.value import Chance, target_chances
-from warmreach.scoring import FOLLOW_UP_DAYS, Reason, ReferralModel, target_report
+from warmreach.plan.value import target_chances
+from warmreach.scoring import ACTIONS, FOLLOW_UP_DAYS, Reason, ReferralModel, target_report
 from warmreach.text import join_words
 
 #: hours a week when none are given
@@ -106,9 +107,9 @@ class Week:
     targets: list[Target]
     options: list[Option]
     base: State
-    finder: Options
-    #: openings left out because they have closed
-    closed: tuple[str, ...]
+    pricer: Pricer
+    #: targets left out because their openings have closed
+    closed: tuple[Target, ...]
 
 
 def week_options(
@@ -130,44 +131,35 @@ def week_options(
         *network.me.seeking.roles,
         *(o.role for goal in goals for o in goal.openings if o.role),
     ]
-    finder = Options(model, goals, helpers=helpers, roles=roles)
-    options = finder.find()
-    recorded = [item for item in finder.recorded() if isinstance(item, Chance)]
-    base = State(recorded, [goal.weight for goal in goals])
+    pricer = Pricer(model, goals, roles=roles)
+    options = find_options(pricer, helpers)
+    base = State([entry.chance for entry in pricer.recorded], [goal.weight for goal in goals])
     return Week(
-        model=model, targets=goals, options=options, base=base, finder=finder, closed=closed
+        model=model, targets=goals, options=options, base=base, pricer=pricer, closed=closed
     )
 
 
 def _targets(
     model: ReferralModel, given: Sequence[Opening] | None
-) -> tuple[list[Target], tuple[str, ...], list[str]]:
-    """The plan's targets, the titles of closed openings left out, and the people who may
-    know others in the field (for grow steps)."""
+) -> tuple[list[Target], tuple[Target, ...], list[str]]:
+    """The plan's targets, the targets left out because they have closed, and the people
+    who may know others in the field (for grow steps)."""
     network = model.network
     day = model.as_of
     goals: list[Target] = []
-    closed: list[str] = []
+    closed: list[Target] = []
     helpers: list[str] = []
 
-    def add(openings: tuple[Opening, ...], weight: float, kind: str) -> None:
+    def add(openings: tuple[Opening, ...], weight: float, kind: TargetKind) -> None:
         report = target_report(model, openings[0])
-        roles = list(dict.fromkeys(opening.role for opening in openings if opening.role))
-        title = report.company_name + (f" — {report.team_name}" if report.team_name else "")
-        if roles:
-            title += f" ({', '.join(roles)})"
         goal = Target(
             openings=openings,
-            title=title,
             company_name=report.company_name,
             team_name=report.team_name,
             weight=weight,
-            kind=kind,  # type: ignore[arg-type]
+            kind=kind,
         )
-        if goal.is_closed(day):
-            closed.append(title)
-        else:
-            goals.append(goal)
+        (closed if goal.is_closed(day) else goals).append(goal)
 
     openings = list(network.openings if given is None else given)
     for group in group_openings(openings):
@@ -194,6 +186,7 @@ def _plan(week: Week, choice: Choice, budget: int) -> Plan:
     model, goals, options, base = week.model, week.targets, week.options, week.base
     network = model.network
     contacts = network.contacts_by_id
+    context = Context(model=model, targets=goals)
     by_person: dict[str, list[Taken]] = {}
     for taken in choice.taken:
         by_person.setdefault(taken.option.person, []).append(taken)
@@ -206,14 +199,13 @@ def _plan(week: Week, choice: Choice, budget: int) -> Plan:
             Step(
                 contact=person,
                 name=contacts[person].name,
-                action=action_of(entries[0].option),
+                action=entries[0].option.action,
                 minutes=sum(entry.minutes for entry in entries),
                 gain=math.fsum(entry.gain for entry in entries),
                 items=tuple(_item(entry.option, goals) for entry in entries),
                 tell=tuple(tell),
                 reasons=tuple(
-                    _reason(model, goals, entry, first=index == 0)
-                    for index, entry in enumerate(entries)
+                    _reason(context, entry, first=index == 0) for index, entry in enumerate(entries)
                 ),
             )
         )
@@ -227,12 +219,12 @@ def _plan(week: Week, choice: Choice, budget: int) -> Plan:
     left_out = [option for option in left if choice.minutes + (choice.cost(option) or 0) > budget]
     names = {contact.id: contact.name for contact in network.contacts}
     companies = {company.id: company.name for company in network.companies}
-    for option in options:
-        if isinstance(option, GrowOption):
-            names[f"{option.person}--at--{option.company}"] = (
-                f"someone {contacts[option.person].name} knows at "
-                f"{network.companies_by_id[option.company].name}"
-            )
+    sought = {
+        someone_known_id(option.person, option.company): (option.person, option.company)
+        for option in options
+        if isinstance(option, GrowOption)
+    }
+    stop, unreached = _stop(model, goals, choice, budget, left_out)
     return Plan(
         generated_for=network.me.name,
         me=network.me,
@@ -240,31 +232,30 @@ def _plan(week: Week, choice: Choice, budget: int) -> Plan:
         as_of=model.as_of,
         budget=budget,
         steps=tuple(steps),
-        queued=_queued(model, goals, choice, week.finder),
+        queued=_queued(model, goals, choice, week.pricer),
         targets=tuple(
             Outlook(target=goal, before=before, after=after)
             for goal, before, after in zip(goals, base.values, choice.state.values, strict=True)
         ),
-        stop=_stop(model, goals, choice, budget, left_out),
+        stop=stop,
+        unreached=unreached,
         left_out=len(left_out),
         closed=week.closed,
         names=names,
         companies=companies,
+        sought_people=sought,
     )
 
 
 def _item(option: Option, goals: Sequence[Target]) -> Item:
-    target = getattr(option, "target", None)
-    to = getattr(option, "to", None)
-    if isinstance(option, GrowOption):
-        to = option.company
+    target, to = option.target, option.to
     if target is None and option.chances:
         targets = {chance.target for chance in option.chances}
         target = next(iter(targets)) if len(targets) == 1 else None
     later = option.later[0].day if option.later else None
     works = option.chances[0].s if option.later else 1.0
     return Item(
-        action=action_of(option),
+        action=option.action,
         target=None if target is None else goals[target].key,
         to=to,
         works=works,
@@ -283,22 +274,20 @@ def _main_target(taken: Taken, goals: Sequence[Target]) -> int:
     return taken.option.chances[0].target
 
 
-def _reason(
-    model: ReferralModel, goals: Sequence[Target], taken: Taken, *, first: bool = True
-) -> Reason:
+def _reason(context: Context, taken: Taken, *, first: bool = True) -> Reason:
     """Why a step: its kind and the facts a sentence about it needs (what you tell them
-    is said with the first item of a conversation)."""
+    is said with the first item of a conversation). ``target`` is the key of the target
+    whose odds rise most."""
     option = taken.option
-    network = model.network
-    contacts = network.contacts_by_id
+    goals = context.targets
     main = _main_target(taken, goals)
     others = sum(
         1
         for index, (before, after) in enumerate(zip(taken.before, taken.after, strict=True))
         if index != main and after > before + 1e-9
     )
-    facts: dict[str, str | int | float | None] = {
-        "target": goals[main].title,
+    facts: Facts = {
+        "target": goals[main].key,
         "before": round(taken.before[main], 3),
         "after": round(taken.after[main], 3),
         "others": others,
@@ -311,38 +300,12 @@ def _reason(
             ask_on=ask_on.isoformat() if ask_on else None,
             asks=len(option.later),
         )
-    tie = model.ties.get(option.person)
-    match option:
-        case AskOption():
-            facts.update(to=contacts[option.to].name if option.to else None)
-            if option.manager and option.to:
-                facts.update(manager=1)
-        case NurtureOption():
-            silent = tie.months_silent if tie is not None else None
-            facts.update(
-                reconnect=int(option.reconnect),
-                years=None if silent is None else round(silent / 12),
-                trust=contacts[option.person].trust,
-                new=int(tie is not None and tie.is_new),
-            )
-        case InfoChatOption():
-            facts.update(company=network.companies_by_id[goals[option.target].company].name)
-        case GrowOption():
-            facts.update(company=network.companies_by_id[option.company].name)
-        case FollowUpOption():
-            ask = option.ask
-            facts.update(
-                asked=ask.asked,
-                on=str(ask.date) if ask.date else None,
-                to=contacts[ask.to].name if ask.to else None,
-            )
-        case SignalOption():
-            pass
-    return Reason.of(action_of(option), **facts)
+    facts.update(option.facts(context))
+    return Reason.of(option.action, **facts)
 
 
 def _queued(
-    model: ReferralModel, goals: Sequence[Target], choice: Choice, finder: Options
+    model: ReferralModel, goals: Sequence[Target], choice: Choice, pricer: Pricer
 ) -> tuple[Queued, ...]:
     """The asks this week's steps prepare, the follow-ups of the asks made this week, and
     the follow-ups of the file's asks that fall due later."""
@@ -352,35 +315,30 @@ def _queued(
     for taken in choice.taken:
         option = taken.option
         for later in option.later:
-            action: PlanAction = (
-                "ask-intro"
-                if later.asked == "intro"
-                else ("reach-out" if later.manager else "ask-referral")
-            )
             found.append(
                 Queued(
                     day=later.day,
                     contact=later.person,
                     name=contacts[later.person].name,
-                    action=action,
+                    action=later.action,
                     target=goals[later.target].key,
                     to=later.to,
                     minutes=CALL if later.to is None else MESSAGE + CALL,
                     works=option.chances[0].s,
-                    after=action_of(option),
+                    after=option.action,
                 )
             )
-        if isinstance(option, AskOption):
+        if option.action in ("ask-referral", "reach-out", "ask-intro"):
             found.append(
                 Queued(
                     day=follow_up,
                     contact=option.person,
                     name=contacts[option.person].name,
                     action="follow-up",
-                    target=goals[option.target].key,
+                    target=goals[option.target].key if option.target is not None else None,
                     to=option.to,
                     minutes=MESSAGE,
-                    after=action_of(option),
+                    after=option.action,
                 )
             )
     planned = {
@@ -397,7 +355,7 @@ def _queued(
             )
             if target is None:
                 continue
-            _, reminder, due = finder.reply(ask, contact)
+            _, reminder, due = pricer.reply(ask, contact)
             if reminder is not None and due is not None and due > model.as_of:
                 found.append(
                     Queued(
@@ -414,7 +372,7 @@ def _queued(
         key=lambda q: (
             q.day or dt.date.max,
             q.contact,
-            PLAN_ACTIONS.index(q.action),
+            ACTIONS.index(q.action),
             q.target or "",
             q.to or "",
         )
@@ -428,27 +386,30 @@ def _stop(
     choice: Choice,
     budget: int,
     left_out: Sequence[Option],
-) -> Reason | None:
-    """Why the plan ends before the budget does, when it does."""
+) -> tuple[Reason | None, tuple[Target, ...]]:
+    """Why the plan ends before the budget does, when it does, and the targets nobody
+    you know reaches yet."""
     minutes_left = budget - choice.minutes
     if left_out:
         shortest = min(choice.cost(option) or 0 for option in left_out)
-        return Reason.of("no-time", more=len(left_out), shortest=shortest, left=minutes_left)
+        reason = Reason.of("no-time", more=len(left_out), shortest=shortest, left=minutes_left)
+        return reason, ()
     if minutes_left < MESSAGE:
-        return None
-    untouched = [
-        goal.title
+        return None, ()
+    untouched = tuple(
+        goal
         for goal, value in zip(goals, choice.state.values, strict=True)
         if value <= target_chances((), 1)[0] + 1e-9 and goal.kind != "field"
-    ]
-    return Reason.of(
+    )
+    reason = Reason.of(
         "nothing-left",
         unavailable=None
         if model.can_ask
         else (model.ask_from.isoformat() if model.ask_from else "later"),
-        nobody=join_words(untouched) if untouched else None,
+        nobody=len(untouched),
         left=minutes_left,
     )
+    return reason, untouched
 
 
 __all__ = [
@@ -456,11 +417,10 @@ __all__ = [
     "COFFEE",
     "DEFAULT_HOURS",
     "MESSAGE",
-    "PLAN_ACTIONS",
+    "STEP_ACTIONS",
     "Item",
     "Outlook",
     "Plan",
-    "PlanAction",
     "Queued",
     "Step",
     "Target",

@@ -26,8 +26,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
-from warmreach.plan.options import CALL, EXTRA_ITEM, PLAN_ACTIONS, Option, action_of
+from warmreach.plan.steps import CALL, EXTRA_ITEM, Option
 from warmreach.plan.value import Chance, discounted, interview_chance, week_value
+from warmreach.scoring import ACTIONS
 
 #: every option's minutes are a multiple of this
 STEP_MINUTES: Final = 5
@@ -214,7 +215,7 @@ def order_key(option: Option, gain: float, minutes: int) -> OrderKey:
     return (
         -gain / minutes,
         -gain,
-        PLAN_ACTIONS.index(action_of(option)),
+        ACTIONS.index(option.action),
         option.relevance[0],
         option.relevance[1],
         option.person,

@@ -10,16 +10,15 @@ import datetime as dt
 from dataclasses import dataclass
 
 from warmreach.model import Me, Told
-from warmreach.plan.options import PlanAction
 from warmreach.plan.targets import Target
-from warmreach.scoring import Reason
+from warmreach.scoring import Action, Reason
 
 
 @dataclass(frozen=True, kw_only=True)
 class Item:
     """One thing done in a conversation."""
 
-    action: PlanAction
+    action: Action
     #: the target it is for, as ``company`` or ``company/team`` ids (None: several)
     target: str | None = None
     #: the person an introduction is to (id), or the company of a grow step
@@ -38,7 +37,7 @@ class Step:
     contact: str
     name: str
     #: what the conversation is mainly for: its first item
-    action: PlanAction
+    action: Action
     #: the time it takes you, with the call with anyone introduced to you in it
     minutes: int
     #: what it adds to the week's value (the weighted chance of an interview)
@@ -67,14 +66,14 @@ class Queued:
     day: dt.date | None
     contact: str
     name: str
-    action: PlanAction
+    action: Action
     target: str | None = None
     to: str | None = None
     minutes: int = 0
     #: the chance it happens at all (the step preparing it must work)
     works: float = 1.0
     #: the step of this week it depends on, if any
-    after: PlanAction | None = None
+    after: Action | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -105,13 +104,17 @@ class Plan:
     targets: tuple[Outlook, ...]
     #: why the plan stops short of the budget, when it does
     stop: Reason | None = None
+    #: the targets nobody you know reaches yet, when the plan stops for want of steps
+    unreached: tuple[Target, ...] = ()
     #: steps with a gain that did not fit in the minutes
     left_out: int = 0
-    #: openings left out because they have closed
-    closed: tuple[str, ...] = ()
+    #: targets left out because their openings have closed
+    closed: tuple[Target, ...] = ()
     #: names of everyone the plan names, and of the companies, by id
     names: dict[str, str] | None = None
     companies: dict[str, str] | None = None
+    #: the people grow steps hope to find, by id: (whom you ask, the company)
+    sought_people: dict[str, tuple[str, str]] | None = None
 
     @property
     def minutes(self) -> int:
@@ -125,8 +128,9 @@ class Plan:
         after = sum(outlook.target.weight * outlook.after for outlook in self.targets)
         return before, after
 
-    def name(self, contact: str) -> str:
-        return (self.names or {}).get(contact, contact)
+    def target(self, key: str | None) -> Target | None:
+        """The target with this key (``company`` or ``company/team``), if any."""
+        return next((outlook.target for outlook in self.targets if outlook.target.key == key), None)
 
 
 __all__ = ["Item", "Outlook", "Plan", "Queued", "Step"]

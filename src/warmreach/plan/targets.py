@@ -9,7 +9,7 @@ late: a referral takes about REFERRAL_DAYS to go through.
 
 >>> from warmreach.model import PartialDate
 >>> target = Target(openings=(Opening(company="voltgrid", closes=PartialDate.parse("2026-12-08")),),
-...                 title="Voltgrid", weight=OPENING_WEIGHT, kind="opening")
+...                 company_name="Voltgrid", weight=OPENING_WEIGHT, kind="opening")
 >>> target.open_chance(dt.date(2026, 11, 24)), target.open_chance(dt.date(2026, 12, 1))
 (1.0, 0.5)
 """
@@ -42,10 +42,8 @@ class Target:
 
     #: the openings it stands for (one team's openings share a target), or the company
     openings: tuple[Opening, ...]
-    #: how people read it: ``Voltgrid — Grid Storage (Product Manager)``
-    title: str
-    #: the names of its company and team, for messages
-    company_name: str = ""
+    #: the names of its company and team
+    company_name: str
     team_name: str | None = None
     #: how much a referral into it is worth to you
     weight: float
@@ -60,6 +58,11 @@ class Target:
     @property
     def company(self) -> str:
         return self.openings[0].company
+
+    @property
+    def roles(self) -> tuple[str, ...]:
+        """The roles of its openings, each once, in file order."""
+        return tuple(dict.fromkeys(opening.role for opening in self.openings if opening.role))
 
     def open_chance(self, day: dt.date | None) -> float:
         """The chance that a referral asked on ``day`` (None: on a day not known yet) still

@@ -94,6 +94,18 @@ def date_words(day: dt.date | PartialDate, *, with_day: bool = True) -> str:
     return f"{day.day} {month}" if with_day and day.day is not None else month
 
 
+def target_title(company: str, team: str | None, roles: Sequence[str] = ()) -> str:
+    """A target as headings name it: ``Voltgrid — Grid Storage Product (Product Manager)``.
+
+    >>> target_title("Voltgrid", "Grid", ["Product Manager", "Product Owner"])
+    'Voltgrid — Grid (Product Manager, Product Owner)'
+    >>> target_title("Sunforge", None)
+    'Sunforge'
+    """
+    title = company + (f" — {team}" if team else "")
+    return title + (f" ({', '.join(roles)})" if roles else "")
+
+
 def score_bar(score: float, width: int = 10) -> str:
     """A bar of eighth blocks for a score in 0..1.
 

@@ -18,9 +18,13 @@ from warmreach.reports.common import (
     console_text,
     markdown_table,
     plural,
+    target_title,
 )
 from warmreach.reports.messages import queued_message, step_message
+from warmreach.reports.steps import STEPS
 from warmreach.reports.words import reason_text
+from warmreach.scoring import Reason
+from warmreach.text import join_words
 
 
 def render_plan(plan: Plan, fmt: Format, *, width: int = 120, messages: bool = False) -> str:
@@ -35,9 +39,31 @@ def render_plan(plan: Plan, fmt: Format, *, width: int = 120, messages: bool = F
     )
 
 
-def why(step: Step) -> str:
+def title(target: Target) -> str:
+    """A target of the plan as headings name it."""
+    return target_title(target.company_name, target.team_name, target.roles)
+
+
+def shown_facts(plan: Plan, reason: Reason) -> dict[str, str | int | float | None]:
+    """A reason's facts as words name them: the target a step is for by its title, the
+    targets nobody reaches by theirs."""
+    facts = dict(reason.facts)
+    if "target" in facts:
+        target = plan.target(str(facts["target"]))
+        facts["target"] = title(target) if target is not None else facts["target"]
+    if reason.kind == "nothing-left":
+        facts["nobody"] = join_words([title(target) for target in plan.unreached]) or None
+    return facts
+
+
+def plan_reason(plan: Plan, reason: Reason) -> str:
+    """The words of a reason of the plan: a step's, or why it stops."""
+    return reason_text(reason, shown_facts(plan, reason))
+
+
+def why(plan: Plan, step: Step) -> str:
     """Why a conversation, in words: one clause per thing done in it."""
-    return "; and ".join(reason_text(reason) for reason in step.reasons)
+    return "; and ".join(plan_reason(plan, reason) for reason in step.reasons)
 
 
 def _heading(plan: Plan) -> str:
@@ -48,19 +74,9 @@ def _heading(plan: Plan) -> str:
 
 
 def _queued_what(plan: Plan, queued: Queued) -> str:
-    targets = {outlook.target.key: outlook.target.title for outlook in plan.targets}
-    target = targets.get(queued.target or "", queued.target or "")
-    match queued.action:
-        case "follow-up":
-            what = "follow up if there is no answer"
-            if queued.to:
-                what += f" about the introduction to {plan.name(queued.to)}"
-        case "ask-intro":
-            what = f"ask for an introduction to {plan.name(queued.to or '')}"
-        case "reach-out":
-            what = "approach the hiring manager"
-        case _:
-            what = "ask for a referral"
+    found = plan.target(queued.target)
+    target = title(found) if found is not None else queued.target or ""
+    what = STEPS[queued.action].queued(plan, queued)
     if target:
         what += f" ({target})"
     if queued.after is not None and queued.works < 1:
@@ -83,17 +99,17 @@ def _queued_rows(plan: Plan) -> list[list[str]]:
 
 def _footer(plan: Plan) -> list[str]:
     lines = [
-        f"{outlook.target.title}: {outlook.before:.2f} → {outlook.after:.2f}"
+        f"{title(outlook.target)}: {outlook.before:.2f} → {outlook.after:.2f}"
         for outlook in plan.targets
     ]
-    lines += [f"{title}: closed; left out" for title in plan.closed]
+    lines += [f"{title(target)}: closed; left out" for target in plan.closed]
     return lines
 
 
 def _notes(plan: Plan) -> list[str]:
     notes = []
     if plan.stop is not None:
-        notes.append(reason_text(plan.stop))
+        notes.append(plan_reason(plan, plan.stop))
     notes.append(
         "Gains: the rise in your chance of an interview, weighted by target (docs/plan.md). "
         "Record what you do with `warmreach log` (--told, --asked, --outcome)."
@@ -103,7 +119,7 @@ def _notes(plan: Plan) -> list[str]:
 
 def _rows(plan: Plan) -> list[list[str]]:
     return [
-        [str(rank), step.action, step.name, str(step.minutes), f"{step.gain:+.3f}", why(step)]
+        [str(rank), step.action, step.name, str(step.minutes), f"{step.gain:+.3f}", why(plan, step)]
         for rank, step in enumerate(plan.steps, start=1)
     ]
 
@@ -200,7 +216,7 @@ def plan_json(plan: Plan) -> str:
                 "action": step.action,
                 "minutes": step.minutes,
                 "gain": round(step.gain, 4),
-                "why": why(step),
+                "why": why(plan, step),
                 "target": step.target,
                 "to": step.to,
                 "tell": list(step.tell),
@@ -214,7 +230,7 @@ def plan_json(plan: Plan) -> str:
                     }
                     for item in step.items
                 ],
-                "factors": [{"kind": r.kind, **dict(r.facts)} for r in step.reasons],
+                "factors": [{"kind": r.kind, **shown_facts(plan, r)} for r in step.reasons],
                 "message": step_message(plan, step),
             }
             for step in plan.steps
@@ -239,7 +255,7 @@ def plan_json(plan: Plan) -> str:
                 "company": outlook.target.company,
                 "team": outlook.target.openings[0].team,
                 "roles": [o.role for o in outlook.target.openings if o.role],
-                "title": outlook.target.title,
+                "title": title(outlook.target),
                 "kind": outlook.target.kind,
                 "weight": outlook.target.weight,
                 "closes": _closes(outlook.target),
@@ -248,8 +264,8 @@ def plan_json(plan: Plan) -> str:
             }
             for outlook in plan.targets
         ],
-        "closed": list(plan.closed),
-        "stopped": reason_text(plan.stop) if plan.stop is not None else None,
+        "closed": [title(target) for target in plan.closed],
+        "stopped": plan_reason(plan, plan.stop) if plan.stop is not None else None,
         "left_out": plan.left_out,
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

@@ -1,5 +1,6 @@
 """The words of every reason: each kind of :class:`~warmreach.scoring.Reason` as a phrase a
-job seeker can read. Analyses never build sentences; only this module does.
+job seeker can read. Analyses never build sentences; only the report layer does (the
+steps of a plan have theirs in :mod:`warmreach.reports.steps`).
 
 >>> from warmreach.scoring import Reason
 >>> reason_text(Reason.of("near-team", team="Battery Systems"))
@@ -18,6 +19,7 @@ from typing import Final
 
 from warmreach.model import PartialDate
 from warmreach.reports.common import date_words
+from warmreach.reports.steps import STEPS
 from warmreach.scoring import Reason
 
 Facts = Mapping[str, str | int | float | None]
@@ -139,55 +141,6 @@ WORDS: Final[Mapping[str, Callable[[Facts], str]]] = {
 }
 
 
-def _odds(facts: Facts) -> str:
-    before, after = float(str(facts["before"])), float(str(facts["after"]))
-    rise = f"your chance of an interview at {facts['target']} {before:.2f} → {after:.2f}"
-    others = facts["others"]
-    if others:
-        rise += f", and {others} more target{'s' if others != 1 else ''} gain"
-    return rise
-
-
-def _telling(facts: Facts, first: str = ", telling them your {} first") -> str:
-    return first.format(facts["tell"]) if facts["tell"] else ""
-
-
-def _when(facts: Facts) -> str:
-    return f"from {facts['ask_on']}" if facts["ask_on"] else "once you know when you can start"
-
-
-def _works(facts: Facts) -> str:
-    share = float(str(facts["works"]))
-    return {0.3: "about 1 in 3", 0.5: "about half the time"}.get(share, f"about {share:.0%}")
-
-
-def _intro(facts: Facts) -> str:
-    whom = f"{facts['to']}, the hiring manager" if facts.get("manager") else facts["to"]
-    return (
-        f"ask them to introduce you to {whom} (then a call with {facts['to']}){_telling(facts)}: "
-        + _odds(facts)
-    )
-
-
-def _nurture(facts: Facts) -> str:
-    if facts["reconnect"]:
-        what = f"out of touch for {facts['years']} years: reconnect"
-    elif facts["new"]:
-        what = "a new connection: meet to get to know each other"
-    else:
-        what = f"trust {facts['trust']}/5: meet to build trust"
-    return (
-        f"{what}{_telling(facts, ' and tell them your {}')}; if it goes well "
-        f"({_works(facts)}), ask them {_when(facts)}: " + _odds(facts)
-    )
-
-
-def _follow_up(facts: Facts) -> str:
-    what = f"an introduction to {facts['to']}" if facts["asked"] == "intro" else "a referral"
-    when = f" on {facts['on']}" if facts["on"] else ""
-    return f"you asked for {what}{when} and have no answer: a short reminder: " + _odds(facts)
-
-
 def _nothing_left(facts: Facts) -> str:
     parts = ["Nothing else raises your odds this week"]
     if facts["unavailable"] == "later":
@@ -202,21 +155,8 @@ def _nothing_left(facts: Facts) -> str:
     return "; ".join(parts) + "."
 
 
-STEP_WORDS: Final[Mapping[str, Callable[[Facts], str]]] = {
-    "ask-referral": lambda f: f"ask for a referral{_telling(f)}: " + _odds(f),
-    "reach-out": lambda f: f"approach the hiring manager{_telling(f)}: " + _odds(f),
-    "ask-intro": _intro,
-    "signal": lambda f: f"tell them your {f['tell']} now, to ask them {_when(f)}: " + _odds(f),
-    "nurture": _nurture,
-    "info-chat": lambda f: (
-        f"a short message asking for a 15-minute chat about {f['company']}; if they reply "
-        f"({_works(f)}), ask them {_when(f)}: " + _odds(f)
-    ),
-    "grow": lambda f: (
-        f"nobody you know can help at {f['company']} yet: ask whom they know there; if they "
-        f"know someone ({_works(f)}), ask for an introduction {_when(f)}: " + _odds(f)
-    ),
-    "follow-up": _follow_up,
+#: why a plan stops before its minutes do
+STOP_WORDS: Final[Mapping[str, Callable[[Facts], str]]] = {
     "no-time": lambda f: (
         f"{f['more']} more step{'s' if f['more'] != 1 else ''} would raise your odds but "
         + (
@@ -231,7 +171,15 @@ STEP_WORDS: Final[Mapping[str, Callable[[Facts], str]]] = {
 }
 
 
-def reason_text(reason: Reason) -> str:
-    """The words of one reason: of an analysis, or of a step of the plan."""
-    words = WORDS.get(reason.kind) or STEP_WORDS[reason.kind]
-    return words(dict(reason.facts))
+#: the words of every kind of reason: the analysis's factors, the plan's steps, its stops
+REASON_WORDS: Final[Mapping[str, Callable[[Facts], str]]] = {
+    **WORDS,
+    **{action: words.why for action, words in STEPS.items()},
+    **STOP_WORDS,
+}
+
+
+def reason_text(reason: Reason, facts: Facts | None = None) -> str:
+    """The words of one reason: of an analysis, of a step of the plan, or of why a plan
+    stops; ``facts`` replace the reason's own (a report that resolved what they refer to)."""
+    return REASON_WORDS[reason.kind](dict(reason.facts) if facts is None else facts)

@@ -58,12 +58,13 @@ from warmreach.scoring.results import (
     Band,
     Bridge,
     Candidate,
+    FactorKind,
     Position,
     Reason,
     ReasonKind,
+    StopKind,
     TargetReport,
     band_of,
-    reason_kinds,
 )
 from warmreach.scoring.standing import Standing
 from warmreach.scoring.ties import MIN_VOUCH_TRUST, TieStrength, tie_strength
@@ -146,6 +147,7 @@ __all__ = [
     "Bridge",
     "Candidate",
     "Evaluation",
+    "FactorKind",
     "LinkStrengths",
     "Position",
     "Reason",
@@ -153,6 +155,7 @@ __all__ = [
     "ReferralModel",
     "Route",
     "Standing",
+    "StopKind",
     "TargetReport",
     "TieStrength",
     "analyze",
@@ -164,7 +167,6 @@ __all__ = [
     "interview_chance",
     "rank",
     "rank_referrers",
-    "reason_kinds",
     "route_score",
     "route_through",
     "target_report",

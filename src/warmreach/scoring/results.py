@@ -75,19 +75,9 @@ FactorKind = Literal[
 ]
 #: why a plan stops before its minutes do
 StopKind = Literal["no-time", "nothing-left"]
-#: every kind of reason: a factor of the analysis, a step of the plan (its action), or
-#: why the plan stops
+#: every kind of reason: a factor of the analysis, a step of the plan (its action, one of
+#: ``warmreach.plan.STEP_ACTIONS``), or why the plan stops
 ReasonKind = FactorKind | Action | StopKind
-
-
-def reason_kinds() -> tuple[ReasonKind, ...]:
-    """Every kind of reason there is.
-
-    >>> kinds = reason_kinds()
-    >>> "trust" in kinds and "signal" in kinds and "no-time" in kinds
-    True
-    """
-    return (*get_args(FactorKind), *ACTIONS, *get_args(StopKind))
 
 
 class Position(StrEnum):
