@@ -12,6 +12,7 @@ from warmreach import parse_network
 from warmreach.cli import ExitCode, app
 from warmreach.errors import UnknownName, UsageError
 from warmreach.gaps import GapReport, find_gaps
+from warmreach.reports.gaps import suggestion_text
 
 AS_OF = dt.date(2026, 11, 25)
 
@@ -97,7 +98,7 @@ def test_role_holders_and_adjacent_fields(report: GapReport) -> None:
 
 
 def test_suggestions_are_concrete(report: GapReport) -> None:
-    assert report.suggestions == (
+    assert tuple(map(suggestion_text, report.suggestions)) == (
         "You have no one at Sunforge: ask Bob Chen, who works in Energy Storage (Climate Tech), "
         "whom they know there.",
         "You know Rene Renew at Windward, but not well enough to ask for a referral yet: "

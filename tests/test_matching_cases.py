@@ -15,6 +15,7 @@ from warmreach.cli import app
 from warmreach.errors import UnknownName
 from warmreach.gaps import find_gaps
 from warmreach.matching import Taxonomy, classify_industries, find_target
+from warmreach.reports.gaps import suggestion_text
 from warmreach.scoring import analyze
 
 AS_OF = dt.date(2026, 11, 25)
@@ -157,10 +158,11 @@ def test_the_gap_report_speaks_your_words_and_counts_the_companies_you_seek() ->
     assert Taxonomy.load().industries[report.field.industries[0]].name == "Internet"
     assert "lawyer" in {person.contact for person in report.contacts_in_field}
     assert "lawyer" not in {person.contact for person in report.adjacent}
-    text = " ".join(report.suggestions)
+    words = [suggestion_text(suggestion) for suggestion in report.suggestions]
+    text = " ".join(words)
     assert "Consumer Tech" in text and "Consumer & Retail" not in text
     assert "add `industry:` to Northbridge Bank" not in text  # its name says Banking: it is placed
-    assert report.suggestions[-1] == (  # the data analyst, and the lawyer at Lex & Partners
+    assert words[-1] == (  # the data analyst, and the lawyer at Lex & Partners
         "2 contacts have no industry warmreach could read or infer; add `industry:` to "
         "Lex & Partners (1 contact) under companies to place 1 of them."
     )

@@ -114,8 +114,8 @@ class GapReport:
     inferred: tuple[Inference, ...]
     #: contacts whose industry stays unknown
     unknown_industry: tuple[str, ...]
-    #: what to do, most useful first
-    suggestions: tuple[str, ...]
+    #: what to do, most useful first (worded by ``warmreach.reports.gaps``)
+    suggestions: tuple[Suggestion, ...]
 
 
 def _status(candidates: Iterable[Candidate]) -> Status:
@@ -268,15 +268,105 @@ def find_gaps(
     return replace(report, suggestions=tuple(suggestions))
 
 
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}{'s' if count != 1 else ''}"
+@dataclass(frozen=True, kw_only=True)
+class ReconnectAt:
+    """Nobody at a company can refer you yet, but you know some of its people."""
+
+    company: str
+    #: the people you know there (names), at most two
+    people: tuple[str, ...]
 
 
-def _names(people: Sequence[Person], limit: int = 3) -> str:
-    shown = [p.name for p in people[:limit]]
-    if len(people) > limit:
-        shown.append(f"{len(people) - limit} more")
-    return join_words(shown)
+@dataclass(frozen=True, kw_only=True)
+class IntroductionAt:
+    """Nobody at a company can refer you yet; a contact of yours knows people there."""
+
+    company: str
+    #: who can introduce you, and whom they know there (names)
+    friend: str
+    people: tuple[str, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class AskWhomTheyKnow:
+    """You know nobody at a company: ask someone in (or next to) the field."""
+
+    company: str
+    #: whom to ask (a name), and their industry
+    helper: str
+    industry: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class NobodyAt:
+    """You know nobody at a company, and nobody in the field to ask."""
+
+    company: str
+    #: the field in your words
+    field: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class RouteAt:
+    """A company's best route is an introduction (``bridge``), or a tie to cultivate."""
+
+    company: str
+    #: the best candidate (a name), and the bridge of their introduction (None: cultivate)
+    person: str
+    bridge: str | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class TellAspiration:
+    """People in the field who can vouch for you but do not know what you are aiming at."""
+
+    #: their names, the most useful first
+    people: tuple[str, ...]
+    field: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class AskRoleHolders:
+    """People who hold a role you want."""
+
+    people: tuple[str, ...]
+    roles: tuple[str, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class FewInField:
+    """Few of your direct ties work in the field; some in fields next to it can bridge."""
+
+    #: your direct ties in the field, and all your direct ties
+    count: int
+    direct: int
+    field: str
+    #: people in the fields next to it (names), strongest tie first
+    adjacent: tuple[str, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class UnknownIndustries:
+    """Contacts whose industry stays unknown, and the companies where adding one places
+    most of them."""
+
+    count: int
+    #: (company name, its contacts of unknown industry), most first
+    companies: tuple[tuple[str, int], ...]
+
+
+#: something to do about a gap, structured; ``warmreach.reports.gaps`` words it
+Suggestion = (
+    ReconnectAt
+    | IntroductionAt
+    | AskWhomTheyKnow
+    | NobodyAt
+    | RouteAt
+    | TellAspiration
+    | AskRoleHolders
+    | FewInField
+    | UnknownIndustries
+)
 
 
 def _suggestions(
@@ -284,7 +374,7 @@ def _suggestions(
     network: Network,
     model: ReferralModel,
     taxonomy: Taxonomy,
-) -> list[str]:
+) -> list[Suggestion]:
     # the field in the user's own words ("Consumer Tech"), the taxonomy's only when they
     # named none (roles alone)
     field_name = join_words(list(report.field.asked)) or join_words(
@@ -293,7 +383,7 @@ def _suggestions(
     contacts = network.contacts_by_id
     direct_in_field = [p for p in report.contacts_in_field if p.tie > 0]
     helpers = direct_in_field or list(report.adjacent)
-    lines = []
+    found: list[Suggestion] = []
     for gap in report.companies:
         if gap.status == "no-path":
             there = set(gap.contacts)
@@ -313,82 +403,53 @@ def _suggestions(
                 contacts[person] for person in gap.contacts if contacts[person].is_direct
             ]
             if known_directly:
-                names = " and ".join(person.name for person in known_directly[:2])
-                lines.append(
-                    f"You know {names} at {gap.name}, but not well enough to ask for a "
-                    "referral yet: reconnect and tell them what you are aiming at."
-                )
+                people = tuple(person.name for person in known_directly[:2])
+                found.append(ReconnectAt(company=gap.name, people=people))
             elif friends:
                 *_, friend, known_there = friends[0]
-                names = " and ".join(contacts[person].name for person in known_there)
-                lines.append(
-                    f"No one at {gap.name} can refer you yet; {contacts[friend].name} knows "
-                    f"{names} there: start with that introduction."
+                people = tuple(contacts[person].name for person in known_there)
+                found.append(
+                    IntroductionAt(company=gap.name, friend=contacts[friend].name, people=people)
                 )
             elif helpers:
-                lines.append(
-                    f"You have no one at {gap.name}: ask {helpers[0].name}, who works in "
-                    f"{helpers[0].industry}, whom they know there."
+                found.append(
+                    AskWhomTheyKnow(
+                        company=gap.name, helper=helpers[0].name, industry=helpers[0].industry
+                    )
                 )
             else:
-                lines.append(f"You have no one at {gap.name}, and no one in {field_name} to ask.")
+                found.append(NobodyAt(company=gap.name, field=field_name))
         elif gap.status == "weak" and gap.best_contact is not None:
-            best = contacts[gap.best_contact]
-            if gap.best_bridge is not None:
-                lines.append(
-                    f"At {gap.name} your best route is an introduction to {best.name} "
-                    f"through {contacts[gap.best_bridge].name}."
-                )
-            else:
-                lines.append(
-                    f"At {gap.name} your best contact, {best.name}, needs cultivating first."
-                )
+            bridge = contacts[gap.best_bridge].name if gap.best_bridge is not None else None
+            person = contacts[gap.best_contact].name
+            found.append(RouteAt(company=gap.name, person=person, bridge=bridge))
     untold = [
-        p
+        p.name
         for p in direct_in_field
         if contacts[p.contact].trust >= 2 and "aspiration" not in contacts[p.contact].told
     ]
     if untold:
-        lines.append(
-            f"Tell {_names(untold)} that you are aiming at {field_name}: they work in it "
-            "and do not know yet."
-        )
+        found.append(TellAspiration(people=tuple(untold), field=field_name))
     if report.role_holders:
-        roles = " or ".join(report.field.roles)
-        holders = _names(report.role_holders)
-        verb = "holds" if len(report.role_holders) == 1 else "hold"
-        lines.append(f"{holders} {verb} the role you want ({roles}): ask how they got there.")
+        holders = tuple(person.name for person in report.role_holders)
+        found.append(AskRoleHolders(people=holders, roles=report.field.roles))
     direct = sum(1 for contact in network.contacts if contact.is_direct)
     if len(direct_in_field) < 5 and report.field.fields:
-        line = f"Only {len(direct_in_field)} of your {direct} direct ties work in {field_name}"
-        if report.adjacent:
-            verb = "works" if len(report.adjacent) == 1 else "work"
-            bridges = _names(list(report.adjacent))
-            line += f"; {bridges} {verb} in adjacent fields and can bridge you in"
-        lines.append(line + ".")
-    if report.unknown_industry:
-        unknown = len(report.unknown_industry)
-        line = (
-            f"{unknown} contact{'s have' if unknown != 1 else ' has'} no industry warmreach could "
-            "read or infer"
+        found.append(
+            FewInField(
+                count=len(direct_in_field),
+                direct=direct,
+                field=field_name,
+                adjacent=tuple(person.name for person in report.adjacent),
+            )
         )
+    if report.unknown_industry:
         counts: dict[str, int] = {}
         for person_id in report.unknown_industry:
             company = contacts[person_id].company
             if company is not None:
                 counts[company] = counts.get(company, 0) + 1
         top = sorted(counts, key=lambda company: (-counts[company], company))[:UNKNOWN_COMPANIES]
-        covered = sum(counts[company] for company in top)
-        if len(top) == 1 and covered == unknown:
-            name = network.companies_by_id[top[0]].name
-            them = "them" if unknown != 1 else "it"
-            line += f"; add `industry:` to {name} under companies to place {them}"
-        elif top:
-            named = join_words(
-                [f"{network.companies_by_id[c].name} ({plural(counts[c], 'contact')})" for c in top]
-            )
-            line += f"; add `industry:` to {named} under companies to place {covered} of them"
-        else:
-            line += "; add `industry:` to them or to their companies to see them here"
-        lines.append(line + ".")
-    return lines
+        named = tuple((network.companies_by_id[c].name, counts[c]) for c in top)
+        found.append(UnknownIndustries(count=len(report.unknown_industry), companies=named))
+    return found

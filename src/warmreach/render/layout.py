@@ -30,7 +30,7 @@ from typing import Final, Literal
 from warmreach.graph import NetworkIndex
 from warmreach.matching import Taxonomy, classify_industries, target_field
 from warmreach.model import ME, Network, Opening, resolve_day
-from warmreach.scoring import MAX_HOPS, ReferralModel, default_targets, rank
+from warmreach.scoring import MAX_HOPS, ReferralModel, TargetReport, default_targets, rank
 from warmreach.text import visible
 
 FieldColour = Literal["field", "adjacent", "other", "you"]
@@ -144,7 +144,7 @@ def plan_drawing(
         for place, candidate in enumerate(ranked[:PATHS_PER_TARGET], start=1):
             paths.append(
                 DrawnPath(
-                    target=visible(report.label, newlines=False),
+                    target=visible(_label(report), newlines=False),
                     rank=place,
                     nodes=candidate.path,
                     colour=number % len(PATH_COLOURS),
@@ -267,7 +267,7 @@ def plan_drawing(
         companies = len({contact.company for contact in hidden if contact.company})
         others = f"+ {len(hidden):,} others at {companies:,} companies"
     me_name = visible(initials(network.me.name) if redact else network.me.name, newlines=False)
-    aimed = visible(", ".join(report.label for report in reports), newlines=False) or "no target"
+    aimed = visible(", ".join(_label(report) for report in reports), newlines=False) or "no target"
     return Drawing(
         title=f"{me_name}'s network, as of {day.isoformat()}\nbest paths to {aimed}",
         nodes=tuple(nodes),
@@ -285,6 +285,11 @@ def _radius(person: str, model: ReferralModel) -> float:
         return RING_STRONG + (RING_WEAK - RING_STRONG) * (1 - tie.strength)
     steps = _steps_from_you(model, person) or MAX_HOPS
     return RING_INDIRECT.get(steps, RING_INDIRECT[MAX_HOPS])
+
+
+def _label(report: TargetReport) -> str:
+    """A target in a few words, for the legend: ``Voltgrid / Grid Storage Product``."""
+    return report.company_name + (f" / {report.team_name}" if report.team_name else "")
 
 
 def _link_value(model: ReferralModel, person: str, other: str) -> float | None:

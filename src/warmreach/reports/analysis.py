@@ -15,6 +15,7 @@ from warmreach.reports.common import (
     console,
     console_text,
     score_bar,
+    target_title,
 )
 from warmreach.reports.words import reason_text
 from warmreach.scoring import BANDS, DIRECT, REFERRED, Analysis, Candidate, TargetReport
@@ -36,6 +37,11 @@ def render_analysis(analysis: Analysis, fmt: Format, *, width: int = 120) -> str
         markdown=lambda: analysis_markdown(analysis),
         data=lambda: analysis_json(analysis),
     )
+
+
+def _title(report: TargetReport) -> str:
+    role = report.target.role
+    return target_title(report.company_name, report.team_name, [role] if role else [])
 
 
 def _path_text(path: Sequence[str], names: Mapping[str, str]) -> str:
@@ -87,7 +93,7 @@ def analysis_table(analysis: Analysis, *, width: int = 120) -> str:
     for note in _notes(analysis):
         out.print(Text(note))
     for report in analysis.targets:
-        table = Table(title=Text(report.title), title_justify="left", expand=True)
+        table = Table(title=Text(_title(report)), title_justify="left", expand=True)
         table.add_column("#", justify="right", width=2)
         table.add_column("person", ratio=2)
         table.add_column("score", no_wrap=True, width=15)
@@ -108,9 +114,9 @@ def analysis_table(analysis: Analysis, *, width: int = 120) -> str:
         if rows:
             out.print(table)
         elif not others:
-            out.print(Text(f"{report.title}: nobody in your network is there."))
+            out.print(Text(f"{_title(report)}: nobody in your network is there."))
         else:
-            out.print(Text(report.title))
+            out.print(Text(_title(report)))
         if others:
             out.print(Text(_others_line(report, others)))
         for line in _bridge_lines(report, analysis.names):
@@ -135,7 +141,7 @@ def analysis_markdown(analysis: Analysis) -> str:
         *(["", *_notes(analysis)] if _notes(analysis) else []),
     ]
     for report in analysis.targets:
-        lines += ["", f"## {report.title}", ""]
+        lines += ["", f"## {_title(report)}", ""]
         if report.target.hiring_manager:
             manager = analysis.names.get(report.target.hiring_manager, report.target.hiring_manager)
             lines += [f"Hiring manager: {manager}.", ""]

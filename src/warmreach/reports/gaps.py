@@ -4,12 +4,34 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from typing import assert_never
 
 from rich.table import Table
 from rich.text import Text
 
-from warmreach.gaps import GapReport, Person
-from warmreach.reports.common import Format, by_format, console, console_text, markdown_table
+from warmreach.gaps import (
+    AskRoleHolders,
+    AskWhomTheyKnow,
+    FewInField,
+    GapReport,
+    IntroductionAt,
+    NobodyAt,
+    Person,
+    ReconnectAt,
+    RouteAt,
+    Suggestion,
+    TellAspiration,
+    UnknownIndustries,
+)
+from warmreach.reports.common import (
+    Format,
+    by_format,
+    console,
+    console_text,
+    markdown_table,
+    plural,
+)
+from warmreach.text import join_words
 
 
 def render_gaps(report: GapReport, fmt: Format, *, width: int = 120) -> str:
@@ -20,6 +42,78 @@ def render_gaps(report: GapReport, fmt: Format, *, width: int = 120) -> str:
         markdown=lambda: gaps_markdown(report),
         data=lambda: gaps_json(report),
     )
+
+
+def _names(people: Sequence[str], limit: int = 3) -> str:
+    """At most ``limit`` names, and how many more: ``A, B, C and 4 more``."""
+    shown = list(people[:limit])
+    if len(people) > limit:
+        shown.append(f"{len(people) - limit} more")
+    return join_words(shown)
+
+
+def suggestion_text(suggestion: Suggestion) -> str:
+    """One suggestion of the gap report, in words."""
+    match suggestion:
+        case ReconnectAt(company=company, people=people):
+            return (
+                f"You know {' and '.join(people)} at {company}, but not well enough to ask for a "
+                "referral yet: reconnect and tell them what you are aiming at."
+            )
+        case IntroductionAt(company=company, friend=friend, people=people):
+            return (
+                f"No one at {company} can refer you yet; {friend} knows {' and '.join(people)} "
+                "there: start with that introduction."
+            )
+        case AskWhomTheyKnow(company=company, helper=helper, industry=industry):
+            return (
+                f"You have no one at {company}: ask {helper}, who works in {industry}, whom they "
+                "know there."
+            )
+        case NobodyAt(company=company, field=field):
+            return f"You have no one at {company}, and no one in {field} to ask."
+        case RouteAt(company=company, person=person, bridge=None):
+            return f"At {company} your best contact, {person}, needs cultivating first."
+        case RouteAt(company=company, person=person, bridge=bridge):
+            return f"At {company} your best route is an introduction to {person} through {bridge}."
+        case TellAspiration(people=people, field=field):
+            return (
+                f"Tell {_names(people)} that you are aiming at {field}: they work in it and do "
+                "not know yet."
+            )
+        case AskRoleHolders(people=people, roles=roles):
+            verb = "holds" if len(people) == 1 else "hold"
+            return (
+                f"{_names(people)} {verb} the role you want ({' or '.join(roles)}): ask how they "
+                "got there."
+            )
+        case FewInField(count=count, direct=direct, field=field, adjacent=adjacent):
+            line = f"Only {count} of your {direct} direct ties work in {field}"
+            if adjacent:
+                verb = "works" if len(adjacent) == 1 else "work"
+                line += f"; {_names(adjacent)} {verb} in adjacent fields and can bridge you in"
+            return line + "."
+        case UnknownIndustries(count=count, companies=companies):
+            return _unknown_industries(count, companies)
+        case _:
+            assert_never(suggestion)
+
+
+def _unknown_industries(count: int, companies: Sequence[tuple[str, int]]) -> str:
+    line = (
+        f"{count} contact{'s have' if count != 1 else ' has'} no industry warmreach could read "
+        "or infer"
+    )
+    covered = sum(contacts for _, contacts in companies)
+    if len(companies) == 1 and covered == count:
+        them = "them" if count != 1 else "it"
+        line += f"; add `industry:` to {companies[0][0]} under companies to place {them}"
+    elif companies:
+        named = join_words([f"{name} ({plural(n, 'contact')})" for name, n in companies])
+        line += f"; add `industry:` to {named} under companies to place {covered} of them"
+    else:
+        line += "; add `industry:` to them or to their companies to see them here"
+    return line + "."
 
 
 def _field_title(report: GapReport) -> str:
@@ -86,7 +180,7 @@ def gaps_table(report: GapReport, *, width: int = 120) -> str:
         out.print(table)
     out.print()
     out.print("Suggestions:", markup=False)
-    for line in report.suggestions:
+    for line in map(suggestion_text, report.suggestions):
         out.print(Text(f"- {line}"))
     if report.inferred:
         out.print()
@@ -107,7 +201,7 @@ def gaps_markdown(report: GapReport) -> str:
         "",
         "## Suggestions",
         "",
-        *(f"- {line}" for line in report.suggestions),
+        *(f"- {suggestion_text(line)}" for line in report.suggestions),
         "",
         "## Companies",
         "",
@@ -203,6 +297,6 @@ def gaps_json(report: GapReport) -> str:
             for inference in report.inferred
         ],
         "unknown_industry": list(report.unknown_industry),
-        "suggestions": list(report.suggestions),
+        "suggestions": [suggestion_text(line) for line in report.suggestions],
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

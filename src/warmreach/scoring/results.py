@@ -202,21 +202,6 @@ class TargetReport:
     #: your contacts who bridge you to candidates, most valuable first
     bridges: tuple[Bridge, ...] = ()
 
-    @property
-    def title(self) -> str:
-        """The target as people read it: ``Voltgrid — Grid Storage Product (Product Manager)``."""
-        title = self.company_name
-        if self.team_name:
-            title += f" — {self.team_name}"
-        if self.target.role:
-            title += f" ({self.target.role})"
-        return title
-
-    @property
-    def label(self) -> str:
-        """The target in a few words, for legends: ``Voltgrid / Grid Storage Product``."""
-        return self.company_name + (f" / {self.team_name}" if self.team_name else "")
-
 
 @dataclass(frozen=True, kw_only=True)
 class Analysis:
