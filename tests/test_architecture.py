@@ -17,7 +17,7 @@ LAYERS = [
     {"model"},
     {"schema", "synthetic"},
     {"matching"},
-    {"networkfile"},
+    {"networkfile", "validation"},
     {"graph"},
     {"scoring"},
     {"gaps"},

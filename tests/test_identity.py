@@ -14,8 +14,9 @@ from tests.helpers import examples
 from warmreach import parse_network
 from warmreach.importers import Export, Incoming
 from warmreach.importers.merge import import_export
-from warmreach.matching import duplicate_warnings, identity_keys
+from warmreach.matching import identity_keys
 from warmreach.networkfile.dump import emit
+from warmreach.validation import SamePerson, validate
 
 HANDLES = ["annlee", "ann-lee", "annlee2", "AnnLee", "bob-chen"]
 
@@ -42,7 +43,8 @@ def _warned(first: str, second: str) -> bool:
             ],
         }
     )
-    return any("the same linkedin" in str(w) for w in duplicate_warnings(parse_network(text)))
+    notices = validate(parse_network(text))
+    return any(isinstance(n, SamePerson) and n.why == "linkedin" for n in notices)
 
 
 def _merged(first: str, second: str, folder: Path) -> bool:

@@ -20,6 +20,7 @@ from warmreach.model import Company, Contact, Link, Me, Network, Opening, Partia
 from warmreach.networkfile import dump_network, load_network, parse_network
 from warmreach.plan import Plan, Step, plan_actions
 from warmreach.scoring import Analysis, Candidate, analyze, rank_referrers
+from warmreach.validation import Notice, validate
 
 __all__ = [
     "Analysis",
@@ -32,6 +33,7 @@ __all__ = [
     "Me",
     "Network",
     "NetworkIndex",
+    "Notice",
     "Opening",
     "PartialDate",
     "Plan",
@@ -49,5 +51,6 @@ __all__ = [
     "plan_actions",
     "rank_referrers",
     "summarize",
+    "validate",
 ]
 __version__ = version("warmreach")

@@ -30,13 +30,7 @@ from warmreach.errors import InvalidNetwork, UsageError, WarmreachError
 from warmreach.gaps import find_gaps
 from warmreach.graph import NetworkIndex, summarize
 from warmreach.importers import SOURCES, Source, read_export, sources_help
-from warmreach.matching import (
-    company_warnings,
-    duplicate_warnings,
-    find_contact,
-    find_target,
-    link_notes,
-)
+from warmreach.matching import find_contact, find_target
 from warmreach.model import TOLD_ITEMS, AskKind, Network, Outcome, resolve_day
 from warmreach.networkfile import DEFAULT_MAX_BYTES, load_network
 from warmreach.networkfile.atomic import write_atomic
@@ -45,6 +39,7 @@ from warmreach.plan import DEFAULT_HOURS, plan_actions
 from warmreach.reports import (
     Format,
     import_summary_text,
+    notice_problem,
     render_analysis,
     render_gaps,
     render_plan,
@@ -53,6 +48,7 @@ from warmreach.reports import (
 from warmreach.schema import json_schema
 from warmreach.scoring import analyze as analyze_network
 from warmreach.text import visible
+from warmreach.validation import validate as validate_network
 
 
 class ExitCode(IntEnum):
@@ -261,9 +257,7 @@ def validate(
     with _reporting(ctx):
         loaded, index = _load(ctx, network, max_size)
         summary = summarize(loaded, index)
-    warnings = sorted([*duplicate_warnings(loaded), *company_warnings(loaded)])
-    if verbose:
-        warnings = sorted([*warnings, *link_notes(loaded)])
+    warnings = sorted(notice_problem(notice) for notice in validate_network(loaded, links=verbose))
     for warning in warnings:
         typer.echo(visible(str(warning), newlines=False), err=True)
     typer.echo(visible(summary_text(str(network), summary, links=len(loaded.company_links))))

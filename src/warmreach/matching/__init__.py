@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from warmreach.matching.companies import (
     CompanyMatcher,
+    NearDuplicate,
+    NearReason,
     company_id,
-    company_warnings,
-    link_notes,
     near_duplicates,
     normalize_company,
 )
@@ -32,7 +32,7 @@ from warmreach.matching.industries import (
 )
 from warmreach.matching.lookup import find_contact, find_target
 from warmreach.matching.names import hint, match_name, suggest
-from warmreach.matching.people import duplicate_warnings, likely_duplicates, similar_names
+from warmreach.matching.people import DuplicateReason, likely_duplicates, similar_names
 from warmreach.matching.taxonomy import Field, Industry, IndustryMatch, Taxonomy, normalize_term
 from warmreach.matching.titles import holds_role, normalize_title, title_rank, title_words
 from warmreach.text import identity_keys
@@ -40,18 +40,19 @@ from warmreach.text import identity_keys
 __all__ = [
     "CompanyIndustry",
     "CompanyMatcher",
+    "DuplicateReason",
     "Field",
     "Industry",
     "IndustryMatch",
     "Inference",
+    "NearDuplicate",
+    "NearReason",
     "TargetField",
     "Taxonomy",
     "classify_industries",
     "company_id",
     "company_industries",
     "company_matches",
-    "company_warnings",
-    "duplicate_warnings",
     "find_contact",
     "find_target",
     "hint",
@@ -59,7 +60,6 @@ __all__ = [
     "identity_keys",
     "known_companies",
     "likely_duplicates",
-    "link_notes",
     "match_name",
     "near_duplicates",
     "normalize_company",

@@ -5,8 +5,8 @@ company only when that is no guess: the same name once normalised (case, accents
 punctuation, ``&``/``and``, legal forms in many languages), an alias, the same letters
 spaced differently, a shorter form of exactly one company's name, or one typing slip
 (see :func:`one_slip`). Anything else stays a company of its own, and
-:func:`near_duplicates` lists the pairs that may be one company, for ``validate`` to
-suggest an alias.
+:func:`near_duplicates` lists the pairs that may be one company, for
+:func:`warmreach.validation.validate` to suggest an alias.
 
 >>> normalize_company("Voltgrid, Inc."), normalize_company("Northvolt AB")
 ('voltgrid', 'northvolt')
@@ -20,13 +20,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Final, Literal
+from typing import Final, Literal, NamedTuple
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein, Indel
 
-from warmreach.errors import Problem
-from warmreach.model import Network
 from warmreach.text import fold_accents, slugify
 
 #: legal forms ignored at the end of company names (after dots are removed), from the
@@ -346,7 +344,22 @@ def acronym_of(short: str, words: Sequence[str]) -> bool:
 NEAR_WINDOW: Final = 50
 
 
-def near_duplicates(names: Sequence[str]) -> list[tuple[int, int, str]]:
+#: why two company names may be one company: one is the other with more words, one or two
+#: letters apart, or one is an acronym of the other
+NearReason = Literal["more-words", "letters-apart", "acronym"]
+
+
+class NearDuplicate(NamedTuple):
+    """Two company names (by index, earlier first) that may be one company."""
+
+    first: int
+    second: int
+    why: NearReason
+    #: for an acronym, the index of the name that is one
+    acronym: int | None = None
+
+
+def near_duplicates(names: Sequence[str]) -> list[NearDuplicate]:
     """Pairs of company names (by index, earlier first) that may be one company though
     they were kept apart, with why: one is the other with more words ("Fernway" and
     "Fernway Travel"), an acronym written in capitals ("NBB" and "Northbridge Bank"), or
@@ -354,19 +367,20 @@ def near_duplicates(names: Sequence[str]) -> list[tuple[int, int, str]]:
     of one first letter, each name with its NEAR_WINDOW neighbours in alphabetical order
     (acronyms with the whole block), so the work grows with the number of names.
 
-    >>> near_duplicates(["Fernway", "Fernway Travel", "NBB", "Northbridge Bank", "Acme"])
-    [(0, 1, 'one is the other with more words'), (2, 3, 'NBB may be short for Northbridge Bank')]
+    >>> found = near_duplicates(["Fernway", "Fernway Travel", "NBB", "Northbridge Bank", "Acme"])
+    >>> [tuple(pair) for pair in found]
+    [(0, 1, 'more-words', None), (2, 3, 'acronym', 2)]
     """
     keys = [tuple(normalize_company(name).split()) for name in names]
     blocks: dict[str, list[int]] = {}
     for index, words in enumerate(keys):
         if words:
             blocks.setdefault(words[0][0], []).append(index)
-    found: dict[tuple[int, int], str] = {}
+    found: dict[tuple[int, int], tuple[NearReason, int | None]] = {}
 
-    def note(one: int, other: int, reason: str) -> None:
+    def note(one: int, other: int, reason: NearReason, acronym: int | None = None) -> None:
         if keys[one] != keys[other]:
-            found.setdefault((min(one, other), max(one, other)), reason)
+            found.setdefault((min(one, other), max(one, other)), (reason, acronym))
 
     for members in blocks.values():
         ordered = sorted(members, key=lambda index: (keys[index], index))
@@ -375,16 +389,18 @@ def near_duplicates(names: Sequence[str]) -> list[tuple[int, int, str]]:
                 one, other = keys[first], keys[second]
                 shorter, longer = sorted((one, other), key=len)
                 if len(shorter) < len(longer) and longer[: len(shorter)] == shorter:
-                    note(first, second, "one is the other with more words")
+                    note(first, second, "more-words")
                 elif len(one) == len(other) and _two_slips(one, other):
-                    note(first, second, "the names are one or two letters apart")
+                    note(first, second, "letters-apart")
         capitals = [i for i in members if names[i].strip().isupper() and len(keys[i]) == 1]
         for acronym in capitals:
             for candidate in members:
                 if candidate != acronym and acronym_of(keys[acronym][0], keys[candidate]):
-                    reason = f"{names[acronym].strip()} may be short for {names[candidate]}"
-                    note(acronym, candidate, reason)
-    return sorted((first, second, reason) for (first, second), reason in found.items())
+                    note(acronym, candidate, "acronym", acronym)
+    return [
+        NearDuplicate(first, second, why, acronym)
+        for (first, second), (why, acronym) in sorted(found.items())
+    ]
 
 
 def _two_slips(one: Sequence[str], other: Sequence[str]) -> bool:
@@ -397,70 +413,16 @@ def _two_slips(one: Sequence[str], other: Sequence[str]) -> bool:
     return min(len(a), len(b)) >= 6 and a[0] == b[0] and DamerauLevenshtein.distance(a, b) <= 2
 
 
-_HOW: Final = {
-    "spacing": "the same letters spaced otherwise",
-    "organisation": "the same name but for a word like Group or Holding",
-    "short name": "the start of its name",
-    "spelling": "one letter apart",
-}
-
-
-def company_warnings(network: Network) -> list[Problem]:
-    """The companies of a network that may be one, as located warnings for ``warmreach
-    validate`` (two companies both listed under ``companies`` are two on purpose)."""
-    companies = network.companies
-    warnings = []
-    for first, second, reason in near_duplicates([company.name for company in companies]):
-        one, other = companies[first], companies[second]
-        if one.listed and other.listed:
-            continue
-        keep, alias = (other, one) if other.listed else (one, other)
-        fix = (
-            f"add '{alias.name}' to the aliases of '{keep.name}' under companies"
-            if keep.listed
-            else f"list '{keep.name}' under companies with the alias '{alias.name}'"
-        )
-        where = other.location or one.location
-        warnings.append(
-            Problem.at(
-                where,
-                f"warning: '{other.name}' and '{one.name}' may be one company "
-                f"({reason}); if so, {fix}",
-                file=network.source,
-            )
-        )
-    return sorted(warnings)
-
-
-def link_notes(network: Network) -> list[Problem]:
-    """Every company name the file links to a company written otherwise, located, for
-    ``warmreach validate --verbose``: each can be checked (list a name under
-    ``companies`` to keep it a company of its own)."""
-    notes = []
-    for link in network.company_links:
-        where = link.location
-        company = network.companies_by_id[link.company].name
-        notes.append(
-            Problem.at(
-                where,
-                f"note: '{link.written}' is taken for {company} ({_HOW[link.how]}); "
-                "if it is another company, list it under companies",
-                file=network.source,
-            )
-        )
-    return notes
-
-
 __all__ = [
     "BUSINESS_WORDS",
     "LEGAL_SUFFIXES",
     "ORGANISATION_WORDS",
     "CompanyMatcher",
     "Link",
+    "NearDuplicate",
+    "NearReason",
     "acronym_of",
     "company_id",
-    "company_warnings",
-    "link_notes",
     "near_duplicates",
     "normalize_company",
     "one_slip",

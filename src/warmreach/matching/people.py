@@ -12,12 +12,11 @@ an incoming person with a contact's key for that contact, so the two always agre
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Final
+from typing import Final, Literal
 
 from rapidfuzz import fuzz, process, utils
 
-from warmreach.errors import Problem
-from warmreach.model import Contact, Network
+from warmreach.model import Contact
 from warmreach.text import identity_keys
 
 #: fuzzy score (token_sort_ratio on normalised names) at or above which an incoming name
@@ -59,7 +58,12 @@ def similar_names(queries: Sequence[str], names: Sequence[str]) -> list[list[int
 DUPLICATE_NAME_CUTOFF: Final = 90.0
 
 
-def likely_duplicates(contacts: Sequence[Contact]) -> list[tuple[int, int, str]]:
+#: why two contacts may be one person: the same e-mail, the same LinkedIn address, names
+#: alike (at the same company, or where one or both give none)
+DuplicateReason = Literal["email", "linkedin", "names-at-company", "names"]
+
+
+def likely_duplicates(contacts: Sequence[Contact]) -> list[tuple[int, int, DuplicateReason]]:
     """Pairs of contacts (by index, earlier first) that may be one person, with why.
 
     Same e-mail or LinkedIn address; or names alike (spelling, order, accents) where
@@ -70,17 +74,18 @@ def likely_duplicates(contacts: Sequence[Contact]) -> list[tuple[int, int, str]]
     ...           Contact(id="eva-bergh", name="Eva Bergh", company="voltgrid"),
     ...           Contact(id="berg-eva", name="Berg, Eva", company="sunforge")]
     >>> likely_duplicates(people)
-    [(0, 1, 'similar names at the same company')]
+    [(0, 1, 'names-at-company')]
     """
-    found: dict[tuple[int, int], str] = {}
+    found: dict[tuple[int, int], DuplicateReason] = {}
     keys = [identity_keys(email=c.email, linkedin=c.linkedin) for c in contacts]
-    for kind in ("email", "linkedin"):  # a pair with both is reported for its e-mail
+    kinds: tuple[DuplicateReason, ...] = ("email", "linkedin")
+    for kind in kinds:  # a pair with both is reported for its e-mail
         seen: dict[str, int] = {}
         for index, key in ((i, key) for i, own in enumerate(keys) for key in own):
             if not key.startswith(f"{kind}:"):
                 continue
             if key in seen:
-                found.setdefault((seen[key], index), f"the same {kind}")
+                found.setdefault((seen[key], index), kind)
             else:
                 seen[key] = index
     names = [utils.default_process(contact.name) for contact in contacts]
@@ -103,8 +108,7 @@ def likely_duplicates(contacts: Sequence[Contact]) -> list[tuple[int, int, str]]
                 continue
             if _digits(names[first]) != _digits(names[second]):
                 continue  # "Sam Lee 2" and "Sam Lee 3" are told apart on purpose
-            reason = "similar names at the same company" if one.company else "similar names"
-            found[(first, second)] = reason
+            found[(first, second)] = "names-at-company" if one.company else "names"
     return [(first, second, reason) for (first, second), reason in sorted(found.items())]
 
 
@@ -144,22 +148,3 @@ def comparison_groups(names: Sequence[str]) -> list[list[int]]:
 
 def _digits(name: str) -> list[str]:
     return [word for word in name.split() if word.isdigit()]
-
-
-def duplicate_warnings(network: Network) -> list[Problem]:
-    """:func:`likely_duplicates` as located warnings for ``warmreach validate``."""
-    contacts = network.contacts
-    warnings = []
-    for first, second, reason in likely_duplicates(contacts):
-        one, other = contacts[first], contacts[second]
-        where = other.location
-        line_of_first = f" at line {one.location.line}" if one.location else ""
-        warnings.append(
-            Problem.at(
-                where,
-                f"warning: contacts[{second}] '{other.id}' may be the same person as "
-                f"contacts[{first}] '{one.id}'{line_of_first} ({reason})",
-                file=network.source,
-            )
-        )
-    return sorted(warnings)

@@ -16,7 +16,7 @@ from warmreach.reports.analysis import (
 from warmreach.reports.common import FORMATS, Format
 from warmreach.reports.gaps import gaps_json, gaps_markdown, gaps_table, render_gaps
 from warmreach.reports.plan import plan_json, plan_markdown, plan_table, render_plan
-from warmreach.reports.summaries import import_summary_text, summary_text
+from warmreach.reports.summaries import import_summary_text, notice_problem, summary_text
 
 __all__ = [
     "FORMATS",
@@ -28,6 +28,7 @@ __all__ = [
     "gaps_markdown",
     "gaps_table",
     "import_summary_text",
+    "notice_problem",
     "plan_json",
     "plan_markdown",
     "plan_table",

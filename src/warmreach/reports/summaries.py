@@ -12,10 +12,12 @@ network.yaml is valid
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final, assert_never
 
+from warmreach.errors import Problem
 from warmreach.graph import NetworkSummary
 from warmreach.reports.common import plural
+from warmreach.validation import CompanyLinked, Notice, SameCompany, SamePerson
 
 if TYPE_CHECKING:  # the merge imports ruamel.yaml, which only import and log need
     from warmreach.importers import Export
@@ -88,3 +90,56 @@ def import_summary_text(source: str, summary: ImportSummary, export: Export | No
         if len(ordered) > SKIPPED_SHOWN:
             lines.append(f"  … and {len(ordered) - SKIPPED_SHOWN} more")
     return "\n".join(lines)
+
+
+_SAME_PERSON: Final = {
+    "email": "the same email",
+    "linkedin": "the same linkedin",
+    "names-at-company": "similar names at the same company",
+    "names": "similar names",
+}
+_SAME_COMPANY: Final = {
+    "more-words": "one is the other with more words",
+    "letters-apart": "the names are one or two letters apart",
+}
+_LINKED: Final = {
+    "spacing": "the same letters spaced otherwise",
+    "organisation": "the same name but for a word like Group or Holding",
+    "short name": "the start of its name",
+    "spelling": "one letter apart",
+}
+
+
+def notice_problem(notice: Notice) -> Problem:
+    """A warning of ``warmreach validate`` as the located line it prints."""
+    match notice:
+        case SamePerson():
+            first_line = f" at line {notice.first_line}" if notice.first_line else ""
+            message = (
+                f"warning: contacts[{notice.second}] '{notice.second_id}' may be the same person "
+                f"as contacts[{notice.first}] '{notice.first_id}'{first_line} "
+                f"({_SAME_PERSON[notice.why]})"
+            )
+        case SameCompany():
+            why = (
+                f"{notice.short} may be short for {notice.long}"
+                if notice.why == "acronym"
+                else _SAME_COMPANY[notice.why]
+            )
+            fix = (
+                f"add '{notice.alias}' to the aliases of '{notice.keep}' under companies"
+                if notice.keep_listed
+                else f"list '{notice.keep}' under companies with the alias '{notice.alias}'"
+            )
+            message = (
+                f"warning: '{notice.later}' and '{notice.earlier}' may be one company ({why}); "
+                f"if so, {fix}"
+            )
+        case CompanyLinked():
+            message = (
+                f"note: '{notice.link.written}' is taken for {notice.company} "
+                f"({_LINKED[notice.link.how]}); if it is another company, list it under companies"
+            )
+        case _:
+            assert_never(notice)
+    return Problem.at(notice.location, message, file=notice.file)
