@@ -197,3 +197,25 @@ def test_every_import_source_is_documented() -> None:
     for source, spec in SOURCES.items():
         assert f"\n| `{source}` |" in imports, source
         assert f"{source} ({spec.gives})" in help_text, source
+
+
+def test_the_graph_doc_example_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    text = (ROOT / "docs" / "graph.md").read_text(encoding="utf-8")
+    code = text.split("```python\n", 1)[1].split("```", 1)[0]
+    scope: dict[str, object] = {}
+    exec(compile(code, "docs/graph.md", "exec"), scope)
+    assert scope["path"] == ["me", "bob-chen", "eva-berg"]
+    assert 0 < float(str(scope["chance"])) < 1
+
+
+def test_every_public_function_has_a_runnable_example() -> None:
+    """The library's functions each show a call in their own docstring (run as doctests)."""
+    import inspect
+
+    import warmreach
+
+    for name in warmreach.__all__:
+        found = getattr(warmreach, name)
+        if inspect.isfunction(found):
+            assert ">>> " in (found.__doc__ or ""), name

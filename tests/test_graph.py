@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
+import math
 from pathlib import Path
 
 import networkx as nx
@@ -12,6 +15,7 @@ from tests.helpers import SAMPLES
 from warmreach import Network, build_graph, load_network, parse_network
 from warmreach.graph import EdgeKind, NodeKind, company_node, summarize, team_node
 from warmreach.model import ME
+from warmreach.scoring import ReferralModel
 from warmreach.synthetic import generate_network
 
 
@@ -22,6 +26,9 @@ def _generated(contacts: int, links: int) -> Network:
 NETWORKS = [pytest.param(path, id=path.name) for path in SAMPLES] + [
     pytest.param("generated", id="generated-300")
 ]
+
+
+AS_OF = dt.date(2026, 11, 25)
 
 
 @pytest.fixture(params=NETWORKS)
@@ -80,7 +87,7 @@ def test_knows_links_are_mutual_and_keep_the_stronger_strength(network: Network)
         frozenset((a, b)): strength
         for a, b, data in graph.edges(data=True)
         if data["kind"] == EdgeKind.KNOWS
-        for strength in [data["strength"]]
+        for strength in [data["written"]]
     }
     assert knows == stated
     for pair in stated:
@@ -111,8 +118,36 @@ def test_stated_twice_keeps_the_stronger() -> None:
         "  - {name: B, knows: [{name: A, strength: 5}]}\n"
     )
     graph = build_graph(network)
-    assert graph.edges["a", "b"]["strength"] == 5
+    assert graph.edges["a", "b"]["written"] == graph.edges["a", "b"]["strength"] == 5
     assert nx.number_of_edges(graph) == 3  # me-a, me-b, a-b
+
+
+def test_people_edges_carry_scoring_strengths_and_a_weight_for_networkx(network: Network) -> None:
+    """Every tie and knows edge has the strength scoring computes, the chance the step goes
+    through, and weight = -ln(chance): stronger is shorter, and NetworkX's weighted
+    algorithms find the likeliest route."""
+    model = ReferralModel(network, as_of=AS_OF)
+    graph = build_graph(network, as_of=AS_OF)
+    for u, v, data in graph.edges(data=True):
+        if data["kind"] == EdgeKind.TIE:
+            contact = v if u == ME else u
+            assert data["strength"] == model.ties[contact].strength
+            assert data["chance"] == model.ties[contact].willingness
+        elif data["kind"] == EdgeKind.KNOWS:
+            assert data["strength"] == model.links.strength(u, v)
+            assert data["estimated"] == (data["written"] is None)
+            assert data["chance"] == model.links.hop(u, v)
+        else:
+            assert "weight" not in data
+            continue
+        assert data["weight"] == (
+            max(0.0, -math.log(data["chance"])) if data["chance"] else math.inf
+        )
+    weight = lambda u, v, edge: edge.get("weight")  # noqa: E731 - structure edges hidden
+    for person, length in nx.single_source_dijkstra_path_length(graph, ME, weight=weight).items():
+        path = nx.shortest_path(graph, ME, person, weight=weight)
+        chances = [graph.edges[a, b]["chance"] for a, b in itertools.pairwise(path)]
+        assert math.isclose(math.exp(-length), math.prod(chances), rel_tol=1e-9)
 
 
 def test_past_company_edge_is_worked_at() -> None:

@@ -15,11 +15,11 @@ from importlib.metadata import version
 
 from warmreach.errors import InvalidNetwork, Problem, WarmreachError
 from warmreach.gaps import GapReport, find_gaps
-from warmreach.graph import NetworkIndex, build_graph, summarize
+from warmreach.graph import NetworkIndex, summarize
 from warmreach.model import Company, Contact, Link, Me, Network, Opening, PartialDate, Seeking, Team
 from warmreach.networkfile import dump_network, load_network, parse_network
 from warmreach.plan import Plan, Step, plan_actions
-from warmreach.scoring import Analysis, Candidate, analyze, rank_referrers
+from warmreach.scoring import Analysis, Candidate, analyze, build_graph, rank_referrers
 from warmreach.validation import Notice, validate
 
 __all__ = [

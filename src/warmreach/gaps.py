@@ -153,6 +153,15 @@ def find_gaps(
     nothing to look for. ``model``, a :class:`ReferralModel` of this network on this
     day, saves building one; ``index``, the network's
     :class:`~warmreach.graph.NetworkIndex`, saves building that.
+
+    >>> from warmreach.networkfile import parse_network
+    >>> network = parse_network('''
+    ... me: {name: Ana, seeking: {industries: [Climate Tech]}}
+    ... contacts: [{name: Bo, company: Sunforge Solar, trust: 4}, {name: Cy, company: Acme}]
+    ... ''')
+    >>> report = find_gaps(network, as_of=dt.date(2026, 11, 25))
+    >>> [(gap.name, gap.status) for gap in report.companies]
+    [('Sunforge Solar', 'covered')]
     """
     taxonomy = Taxonomy.load()
     seeking = network.me.seeking

@@ -78,6 +78,12 @@ def validate(network: Network, *, links: bool = False) -> list[Notice]:
     """What may be wrong in a network that loaded: contacts that may be one person,
     companies that may be one company (two companies both listed under ``companies`` are
     two on purpose); with ``links``, every company name linked to one written otherwise.
+
+    >>> from warmreach.networkfile import parse_network
+    >>> network = parse_network("{me: {name: Ana}, contacts: [{name: Bo, email: b@x.example},"
+    ...                         " {name: Bo B, email: B@x.example}]}")
+    >>> [(notice.first_id, notice.second_id, notice.why) for notice in validate(network)]
+    [('bo', 'bo-b', 'email')]
     """
     found: list[Notice] = []
     contacts = network.contacts

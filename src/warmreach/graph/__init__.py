@@ -4,8 +4,9 @@
   (:class:`KnowsMatrix`, the only place links are made mutual);
 - :mod:`~warmreach.graph.index`: :class:`NetworkIndex`, built once per network: the
   matrix, near teams, team members, each company's staff;
-- :mod:`~warmreach.graph.nxgraph`: :func:`build_graph`, the network as a typed
-  ``networkx.Graph`` for library users, and :func:`summarize`.
+- :mod:`~warmreach.graph.nxgraph`: :func:`network_graph`, the network as a typed
+  ``networkx.Graph`` for library users (``warmreach.build_graph`` adds scoring's
+  strengths), and :func:`summarize`.
 """
 
 from __future__ import annotations
@@ -16,9 +17,11 @@ from warmreach.graph.nxgraph import (
     EdgeKind,
     NetworkSummary,
     NodeKind,
-    build_graph,
+    Strengths,
     company_node,
+    distance,
     knows_pairs,
+    network_graph,
     summarize,
     team_node,
 )
@@ -29,9 +32,11 @@ __all__ = [
     "NetworkIndex",
     "NetworkSummary",
     "NodeKind",
-    "build_graph",
+    "Strengths",
     "company_node",
+    "distance",
     "knows_pairs",
+    "network_graph",
     "summarize",
     "team_node",
 ]

@@ -1,9 +1,11 @@
-"""The network as a NetworkX graph, for library users: typed nodes and edges, no scoring.
+"""The network as a NetworkX graph, for library users: typed nodes and edges.
 
 Node keys are strings that cannot collide: ``"me"``, contact ids as they are,
 ``"company:<id>"`` and ``"team:<company id>/<team id>"``. Every node has a ``kind``
 (:class:`NodeKind`) and a ``label``; every edge has a ``kind`` (:class:`EdgeKind`).
-See ``docs/graph.md`` for every attribute.
+Given the strengths scoring computes (:class:`Strengths`; ``warmreach.build_graph``
+gives them), the edges between people carry them too, with a ``weight`` for NetworkX's
+weighted algorithms. See ``docs/graph.md`` for every attribute.
 
 >>> from warmreach.networkfile import parse_network
 >>> network = parse_network('''
@@ -16,10 +18,10 @@ See ``docs/graph.md`` for every attribute.
 ...      knows: [{name: Eva Berg, strength: 3}]}
 ...   - {name: Eva Berg, company: Northvolt AB, trust: 0}
 ... ''')
->>> graph = build_graph(network)
+>>> graph = network_graph(network)
 >>> sorted(graph["me"])
 ['bob-chen', 'company:acme-shipping']
->>> graph.edges["bob-chen", "eva-berg"]["strength"]
+>>> graph.edges["bob-chen", "eva-berg"]["written"]
 3
 >>> graph.nodes[team_node("northvolt", "battery-systems")]["label"]
 'Battery Systems'
@@ -27,9 +29,10 @@ See ``docs/graph.md`` for every attribute.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Any, Protocol
 
 import networkx as nx
 
@@ -85,18 +88,45 @@ def team_node(company: str, team: str) -> str:
     return f"team:{company}/{team}"
 
 
-def build_graph(network: Network, index: NetworkIndex | None = None) -> nx.Graph:
+class Strengths(Protocol):
+    """What scoring computes of the edges between people (``warmreach.build_graph`` gives
+    one): each 0..1, and a link's strength on the file's scale."""
+
+    def tie(self, contact: str) -> tuple[float, float]:
+        """Your tie to a direct contact: its strength, and the chance they act on a
+        request from you."""
+        ...
+
+    def link(self, u: str, v: str) -> tuple[float, bool, float]:
+        """A link between two contacts: its strength (1..5), whether it is estimated (no
+        side wrote one), and the chance an introduction over it goes through."""
+        ...
+
+
+def distance(chance: float) -> float:
+    """An edge's ``weight``: ``-ln(chance)``, so that the shortest path is the route most
+    likely to go through (infinite for a chance of 0).
+
+    >>> distance(1.0), round(distance(0.5), 3), distance(0.0)
+    (0.0, 0.693, inf)
+    """
+    return max(0.0, -math.log(chance)) if chance > 0 else math.inf
+
+
+def network_graph(
+    network: Network, index: NetworkIndex | None = None, *, strengths: Strengths | None = None
+) -> nx.Graph:
     """Build the undirected graph of a network (``index``, its index, is built when not
-    given).
+    given); with ``strengths``, the edges between people carry them and a ``weight``.
 
     ``knows`` links are mutual: when both people list each other, the edge keeps the
     stronger of the two strengths. A contact with trust 0 has no edge to ``"me"``.
     """
     with paused_gc():
-        return _build_graph(network, index or NetworkIndex.build(network))
+        return _build_graph(network, index or NetworkIndex.build(network), strengths)
 
 
-def _build_graph(network: Network, index: NetworkIndex) -> nx.Graph:
+def _build_graph(network: Network, index: NetworkIndex, strengths: Strengths | None) -> nx.Graph:
     graph = nx.Graph(name=network.me.name)
     me = network.me
     graph.add_node(ME, kind=NodeKind.ME, label=me.name, company=me.company)
@@ -135,7 +165,7 @@ def _build_graph(network: Network, index: NetworkIndex) -> nx.Graph:
             knows_my_work=contact.knows_my_work,
         )
         if contact.is_direct:
-            graph.add_edge(ME, contact.id, **_tie_attributes(contact))
+            graph.add_edge(ME, contact.id, **_tie_attributes(contact, strengths))
         if contact.company is not None:
             graph.add_edge(contact.id, company_node(contact.company), kind=EdgeKind.WORKS_AT)
             if contact.team is not None:
@@ -147,10 +177,22 @@ def _build_graph(network: Network, index: NetworkIndex) -> nx.Graph:
                 graph.add_edge(contact.id, company_node(past), kind=EdgeKind.WORKED_AT)
 
     graph.add_edges_from(
-        (a, b, {"kind": EdgeKind.KNOWS, "strength": strength})
-        for (a, b), strength in knows_pairs(network, index.knows)
+        (a, b, _knows_attributes(a, b, written, strengths))
+        for (a, b), written in knows_pairs(network, index.knows)
     )
     return graph
+
+
+def _knows_attributes(
+    a: str, b: str, written: int | None, strengths: Strengths | None
+) -> dict[str, Any]:
+    attributes: dict[str, Any] = {"kind": EdgeKind.KNOWS, "written": written}
+    if strengths is not None:
+        strength, estimated, chance = strengths.link(a, b)
+        attributes.update(
+            strength=strength, estimated=estimated, chance=chance, weight=distance(chance)
+        )
+    return attributes
 
 
 def knows_pairs(network: Network, knows: KnowsMatrix) -> list[tuple[tuple[str, str], int | None]]:
@@ -181,8 +223,8 @@ def knows_pairs(network: Network, knows: KnowsMatrix) -> list[tuple[tuple[str, s
     return pairs
 
 
-def _tie_attributes(contact: Contact) -> dict[str, Any]:
-    return {
+def _tie_attributes(contact: Contact, strengths: Strengths | None) -> dict[str, Any]:
+    attributes: dict[str, Any] = {
         "kind": EdgeKind.TIE,
         "trust": contact.trust,
         "knows_my_work": contact.knows_my_work,
@@ -190,6 +232,10 @@ def _tie_attributes(contact: Contact) -> dict[str, Any]:
         "last_contact": contact.last_contact,
         "told": contact.told,
     }
+    if strengths is not None:
+        strength, chance = strengths.tie(contact.id)
+        attributes.update(strength=strength, chance=chance, weight=distance(chance))
+    return attributes
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -60,6 +60,13 @@ def parse_network(
     """Read a network from the bytes (or text) of a file.
 
     Raises :class:`~warmreach.errors.InvalidNetwork` listing every problem found.
+
+    >>> network = parse_network("{me: {name: Ana}, contacts: [{name: Bob Chen, trust: 4}]}")
+    >>> network.contacts[0].id, network.contacts[0].trust
+    ('bob-chen', 4)
+    >>> parse_network("{me: {name: Ana}, contacts: [{name: Bo, trsut: 4}]}", file="n.yaml")
+    Traceback (most recent call last):
+    warmreach.errors.InvalidNetwork: n.yaml:1:41: contacts[0]: unknown field 'trsut'; did ...
     """
     raw = data.encode("utf-8", errors="surrogatepass") if isinstance(data, str) else data
     if len(raw) > max_bytes:
@@ -74,6 +81,12 @@ def load_network(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_B
 
     Raises :class:`~warmreach.errors.InvalidNetwork` listing every problem in the
     file, or :class:`~warmreach.errors.WarmreachError` when it cannot be read.
+
+    >>> import pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp(), "network.yaml")
+    >>> _ = path.write_text("me: {name: Ana}\\ncontacts: [{name: Bob, trust: 4}]\\n")
+    >>> load_network(path).contacts[0].name
+    'Bob'
     """
     file = os.fspath(path)
     return parse_network(

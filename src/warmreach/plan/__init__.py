@@ -89,6 +89,16 @@ def plan_actions(
     ``me.seeking.companies`` without one, and, when ``me.seeking`` names a field, the gap
     report's companies of that field; or the openings given. ``index``, the network's
     :class:`~warmreach.graph.NetworkIndex`, is built when not given.
+
+    >>> from warmreach.networkfile import parse_network
+    >>> network = parse_network('''
+    ... me: {name: Ana, seeking: {companies: [Voltgrid]}}
+    ... contacts: [{name: Bob, company: Voltgrid, trust: 5, knows_my_work: 4, met: 2019,
+    ...             last_contact: 2026-10, told: [aspiration, availability]}]
+    ... ''')
+    >>> plan = plan_actions(network, as_of=dt.date(2026, 11, 25))
+    >>> [(step.name, step.action) for step in plan.steps]
+    [('Bob', 'ask-referral')]
     """
     if hours < 0 or not math.isfinite(hours):
         raise UsageError(f"--hours must be a number of hours, 0 or more, not {hours}")

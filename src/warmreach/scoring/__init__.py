@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import Any
 
 from warmreach.errors import UsageError
 from warmreach.graph import NetworkIndex
@@ -77,6 +78,51 @@ def default_targets(network: Network) -> list[Opening]:
     return [Opening(company=company) for company in network.me.seeking.companies]
 
 
+class _Strengths:
+    """The strengths of the edges between people, as a model scores them (for
+    :func:`build_graph`)."""
+
+    def __init__(self, model: ReferralModel) -> None:
+        self.model = model
+
+    def tie(self, contact: str) -> tuple[float, float]:
+        tie = self.model.ties[contact]
+        return tie.strength, tie.willingness
+
+    def link(self, u: str, v: str) -> tuple[float, bool, float]:
+        links = self.model.links
+        return links.strength(u, v) or 0.0, links.estimated(u, v), links.hop(u, v)
+
+
+def build_graph(
+    network: Network, index: NetworkIndex | None = None, *, as_of: dt.date | None = None
+) -> Any:
+    """The network as a typed ``networkx.Graph`` whose edges between people carry the
+    strengths scoring computes on the day ``as_of`` (today when not given), each with a
+    ``weight`` for NetworkX's weighted algorithms: ``-ln`` of the chance the step carries
+    your request, so the shortest path is the likeliest route (``docs/graph.md``).
+
+    >>> import networkx as nx
+    >>> from warmreach.networkfile import parse_network
+    >>> network = parse_network('''
+    ... me: {name: Ana}
+    ... contacts:
+    ...   - {name: Bob, trust: 5, knows_my_work: 4, last_contact: 2026-11, knows: [Eva]}
+    ...   - {name: Cy, trust: 2, last_contact: 2020-01, knows: [{name: Eva, strength: 5}]}
+    ...   - {name: Eva, trust: 0}
+    ... ''')
+    >>> graph = build_graph(network, as_of=dt.date(2026, 11, 25))
+    >>> round(graph.edges["me", "bob"]["strength"], 2), graph.edges["bob", "eva"]["estimated"]
+    (0.91, True)
+    >>> nx.shortest_path(graph, "me", "eva", weight=lambda u, v, edge: edge.get("weight"))
+    ['me', 'bob', 'eva']
+    """
+    from warmreach.graph import network_graph
+
+    model = ReferralModel(network, as_of=resolve_day(as_of), index=index)
+    return network_graph(network, model.index, strengths=_Strengths(model))
+
+
 def rank_referrers(
     network: Network,
     target: Opening,
@@ -86,7 +132,21 @@ def rank_referrers(
     paths: int = 0,
     index: NetworkIndex | None = None,
 ) -> list[Candidate]:
-    """Rank who could refer you for ``target``, best first."""
+    """Rank who could refer you for ``target``, best first.
+
+    >>> from warmreach.networkfile import parse_network
+    >>> network = parse_network('''
+    ... me: {name: Ana}
+    ... openings: [{company: Voltgrid, team: Grid, hiring_manager: Eva}]
+    ... contacts:
+    ...   - {name: Bob, company: Voltgrid, team: Grid, trust: 5, knows_my_work: 4,
+    ...      met: 2019, last_contact: 2026-11, told: [aspiration, availability]}
+    ...   - {name: Eva, company: Voltgrid, team: Grid, trust: 0}
+    ... ''')
+    >>> [(c.contact, c.score, c.action) for c in rank_referrers(
+    ...     network, network.openings[0], as_of=dt.date(2026, 11, 25))]
+    [('bob', 0.814, 'ask-referral'), ('eva', 0.26, 'apply-directly')]
+    """
     model = ReferralModel(network, as_of=resolve_day(as_of), index=index)
     return list(rank(model, target, top=top, paths=paths).candidates)
 
@@ -101,6 +161,15 @@ def analyze(
     index: NetworkIndex | None = None,
 ) -> Analysis:
     """Rank referrers for each target (the file's openings or sought companies by default).
+
+    >>> from warmreach.networkfile import parse_network
+    >>> network = parse_network('''
+    ... me: {name: Ana, seeking: {companies: [Voltgrid]}}
+    ... contacts: [{name: Bob, company: Voltgrid, trust: 4, knows_my_work: 3, met: 2020}]
+    ... ''')
+    >>> analysis = analyze(network, as_of=dt.date(2026, 11, 25))
+    >>> [(c.name, c.action) for report in analysis.targets for c in report.candidates]
+    [('Bob', 'signal-then-ask')]
 
     ``index``, the network's :class:`~warmreach.graph.NetworkIndex`, is built when not given.
     """
@@ -161,6 +230,7 @@ __all__ = [
     "analyze",
     "ask_from",
     "band_of",
+    "build_graph",
     "choose_action",
     "default_targets",
     "follow_up_day",
