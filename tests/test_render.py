@@ -13,10 +13,18 @@ from tests.helpers import ROOT
 from warmreach import Network, build_graph, load_network, parse_network
 from warmreach.cli import ExitCode, app
 from warmreach.graph import EdgeKind
-from warmreach.render import draw, image_format, initials, plan_drawing, render_network
+from warmreach.render import Drawing, draw, image_format, initials, plan_drawing, render_network
 from warmreach.scoring import ReferralModel, analyze
 
 AS_OF = dt.date(2026, 11, 25)
+
+
+def drawing_of(network: Network, top: int = 40) -> Drawing:
+    """The picture's plan of ``network``'s analysis on AS_OF."""
+    model = ReferralModel(network, as_of=AS_OF)
+    return plan_drawing(model, analyze(network, model=model, allow_none=True), top=top)
+
+
 SAMPLE = ROOT / "sample_networks" / "career-switcher.yaml"
 
 
@@ -70,16 +78,16 @@ def test_names_with_dollar_signs_are_drawn_literally() -> None:
 
 
 def test_top_caps_the_people_drawn(network: Network) -> None:
-    drawing = plan_drawing(network, top=8, as_of=AS_OF)
+    drawing = drawing_of(network, top=8)
     path_people = {node for path in drawing.paths for node in path.nodes} - {"me"}
     assert len(drawing.nodes) - 1 == max(8, len(path_people))
     assert drawing.others is not None
     assert drawing.others.startswith(f"+ {30 - (len(drawing.nodes) - 1)} others at ")
-    assert plan_drawing(network, top=200, as_of=AS_OF).others is None
+    assert drawing_of(network, top=200).others is None
 
 
 def test_highlighted_paths_are_analyze_best(network: Network) -> None:
-    drawing = plan_drawing(network, as_of=AS_OF)
+    drawing = drawing_of(network)
     analysis = analyze(network, as_of=AS_OF)
     for report in analysis.targets:
         label = report.company_name + (f" / {report.team_name}" if report.team_name else "")
@@ -94,7 +102,7 @@ def test_highlighted_paths_are_analyze_best(network: Network) -> None:
 def test_drawn_edges_are_the_ties_and_links_between_drawn_people(
     network: Network, top: int
 ) -> None:
-    drawing = plan_drawing(network, as_of=AS_OF, top=top)
+    drawing = drawing_of(network, top=top)
     drawn = {node.id for node in drawing.nodes}
     model = ReferralModel(network, as_of=AS_OF)
     graph = build_graph(network)  # the typed graph: its tie and knows edges are the people's links
@@ -114,7 +122,7 @@ def test_drawn_edges_are_the_ties_and_links_between_drawn_people(
 
 
 def test_layout_puts_strong_ties_nearer_and_targets_together(network: Network) -> None:
-    drawing = plan_drawing(network, as_of=AS_OF)
+    drawing = drawing_of(network)
     nodes = {node.id: node for node in drawing.nodes}
     assert (nodes["marta-costa"].x ** 2 + nodes["marta-costa"].y ** 2) < (
         nodes["hannah-brandt"].x ** 2 + nodes["hannah-brandt"].y ** 2
@@ -149,5 +157,5 @@ def test_cli_render_writes_atomically_and_refuses_to_overwrite(tmp_path: Path) -
 
 
 def test_draw_is_separate_from_planning(network: Network) -> None:
-    drawing = plan_drawing(network, top=5, as_of=AS_OF)
+    drawing = drawing_of(network, top=5)
     assert draw(drawing, "svg") == draw(drawing, "svg")

@@ -8,9 +8,10 @@ import datetime as dt
 from collections.abc import Sequence
 
 from warmreach.graph import NetworkIndex
-from warmreach.model import Network, Opening
+from warmreach.model import Network, Opening, resolve_day
 from warmreach.render.draw import ImageFormat, draw, image_format
 from warmreach.render.layout import Drawing, DrawnNode, DrawnPath, initials, plan_drawing
+from warmreach.scoring import ReferralModel, analyze, default_targets
 
 __all__ = [
     "Drawing",
@@ -37,7 +38,7 @@ def render_network(
     index: NetworkIndex | None = None,
 ) -> bytes:
     """Plan and draw the picture of ``network`` in one call."""
-    drawing = plan_drawing(
-        network, targets=targets, top=top, redact=redact, as_of=as_of, index=index
-    )
-    return draw(drawing, fmt, dpi=dpi)
+    model = ReferralModel(network, as_of=resolve_day(as_of), index=index)
+    chosen = default_targets(network) if targets is None else targets
+    analysis = analyze(network, chosen, model=model, allow_none=True)
+    return draw(plan_drawing(model, analysis, top=top, redact=redact), fmt, dpi=dpi)

@@ -1,10 +1,10 @@
 """What the picture shows and where: the people around you, laid out, with the best paths.
 
-:func:`plan_drawing` chooses the people (you, everyone on the best paths, then the
-strongest ties and the best candidates, up to ``top``) and lays them out around you:
-the stronger your tie, the closer to the centre; people of one company side by side,
-so that a target company reads as one cluster; every label on the rim, at its
-person's angle, so that labels never pile up. :mod:`warmreach.render.draw` draws it.
+:func:`plan_drawing` takes the analysis it draws, chooses the people (you, everyone on
+the best paths, then the strongest ties and the best candidates, up to ``top``) and lays
+them out around you: the stronger your tie, the closer to the centre; people of one
+company side by side, so that a target company reads as one cluster; every label on the
+rim, at its person's angle, so that labels never pile up. :mod:`warmreach.render.draw` draws it.
 
 >>> import datetime as dt
 >>> from warmreach.networkfile import parse_network
@@ -14,23 +14,23 @@ person's angle, so that labels never pile up. :mod:`warmreach.render.draw` draws
 ...   - {name: Bob Chen, company: Voltgrid, trust: 5, knows_my_work: 4, last_contact: 2026-11}
 ...   - {name: Eva Berg, company: Voltgrid, trust: 0, knows: [Bob Chen]}
 ... ''')
->>> drawing = plan_drawing(network, as_of=dt.date(2026, 11, 25))
+>>> from warmreach.scoring import ReferralModel, analyze
+>>> model = ReferralModel(network, as_of=dt.date(2026, 11, 25))
+>>> drawing = plan_drawing(model, analyze(network, model=model))
 >>> [node.id for node in drawing.nodes], drawing.paths[0].nodes
 (['me', 'bob-chen', 'eva-berg'], ('me', 'bob-chen'))
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Final, Literal
 
-from warmreach.graph import NetworkIndex
 from warmreach.matching import Taxonomy, classify_industries, target_field
-from warmreach.model import ME, Network, Opening, resolve_day
-from warmreach.scoring import MAX_HOPS, ReferralModel, TargetReport, default_targets, rank
+from warmreach.model import ME, Network
+from warmreach.scoring import MAX_HOPS, Analysis, ReferralModel, TargetReport
 from warmreach.text import visible
 
 FieldColour = Literal["field", "adjacent", "other", "you"]
@@ -123,21 +123,37 @@ def initials(name: str) -> str:
 
 
 def plan_drawing(
-    network: Network,
-    *,
-    targets: Sequence[Opening] | None = None,
-    top: int = 40,
-    redact: bool = False,
-    as_of: dt.date | None = None,
-    index: NetworkIndex | None = None,
+    model: ReferralModel, analysis: Analysis, *, top: int = 40, redact: bool = False
 ) -> Drawing:
-    """Choose whom to draw (at most ``top`` people besides you) and where."""
-    day = resolve_day(as_of)
-    model = ReferralModel(network, as_of=day, index=index)
-    chosen_targets = list(default_targets(network) if targets is None else targets)
-    reports = [rank(model, target) for target in chosen_targets]
-    contacts = network.contacts_by_id
+    """The picture of ``analysis``: whom to draw (at most ``top`` people besides you),
+    in which colour, and where; ``model`` is the one the analysis was made with."""
+    network = model.network
+    reports = analysis.targets
+    paths = _paths(reports)
+    people = _people(model, reports, paths, top)
+    colour, field_name = _colours(network, people)
+    nodes, arcs = _placed(model, reports, people, colour, redact=redact)
+    drawn = {node.id for node in nodes}
+    hidden = [contact for contact in network.contacts if contact.id not in drawn]
+    others = None
+    if hidden:
+        companies = len({contact.company for contact in hidden if contact.company})
+        others = f"+ {len(hidden):,} others at {companies:,} companies"
+    me_name = visible(initials(network.me.name) if redact else network.me.name, newlines=False)
+    aimed = visible(", ".join(_label(report) for report in reports), newlines=False) or "no target"
+    return Drawing(
+        title=f"{me_name}'s network, as of {analysis.as_of.isoformat()}\nbest paths to {aimed}",
+        nodes=tuple(nodes),
+        edges=_edges(model, drawn),
+        paths=tuple(paths),
+        companies=tuple(arcs),
+        others=others,
+        field_name=field_name,
+    )
 
+
+def _paths(reports: Sequence[TargetReport]) -> list[DrawnPath]:
+    """The best paths of each target, PATHS_PER_TARGET of them."""
     paths: list[DrawnPath] = []
     for number, report in enumerate(reports):
         ranked = [c for c in report.candidates if c.path and c.action != "apply-directly"]
@@ -150,12 +166,14 @@ def plan_drawing(
                     colour=number % len(PATH_COLOURS),
                 )
             )
-    actions = {
-        candidate.contact: candidate.action
-        for report in reports
-        for candidate in report.candidates[:PATHS_PER_TARGET]
-    }
+    return paths
 
+
+def _people(
+    model: ReferralModel, reports: Sequence[TargetReport], paths: Sequence[DrawnPath], top: int
+) -> list[str]:
+    """Everyone on the best paths, then the best candidates (up to half of ``top``) and your
+    strongest ties, up to ``top`` in all."""
     selected: dict[str, None] = {}
     for path in paths:
         selected.update(dict.fromkeys(node for node in path.nodes if node != ME))
@@ -164,7 +182,7 @@ def plan_drawing(
             -model.ties[contact.id].strength if contact.id in model.ties else 0.0,
             contact.id,
         )
-        for contact in network.contacts
+        for contact in model.network.contacts
     )
     candidates = [
         candidate.contact for report in reports for candidate in report.candidates if candidate.path
@@ -173,8 +191,14 @@ def plan_drawing(
         if len(selected) >= top:
             break
         selected.setdefault(person, None)
-    people = list(selected)  # every path's people, then up to ``top`` in all
+    return list(selected)
 
+
+def _colours(
+    network: Network, people: Sequence[str]
+) -> tuple[Callable[[str], FieldColour], str | None]:
+    """Each drawn person's colour (in the field you seek, next to it, or other), and the
+    field's name for the legend."""
     taxonomy = Taxonomy.load()
     industries, _ = classify_industries(network, taxonomy, only=people)
     aimed_at = target_field(taxonomy, network.me.seeking.industries, (), strict=False)
@@ -185,10 +209,28 @@ def plan_drawing(
             return "field"
         return "adjacent" if aimed_at.adjacent(match) else "other"
 
-    target_companies = [target.company for target in chosen_targets]
-    hiring = {person for target in chosen_targets for person in model.hiring_team(target)}
+    return colour, " / ".join(aimed_at.names) or None
 
-    # companies in angular order: targets first, then by how many people are drawn
+
+def _placed(
+    model: ReferralModel,
+    reports: Sequence[TargetReport],
+    people: Sequence[str],
+    colour: Callable[[str], FieldColour],
+    *,
+    redact: bool,
+) -> tuple[list[DrawnNode], list[CompanyArc]]:
+    """Where each person goes: companies in angular order (targets first, then by how many
+    people are drawn), each person at the radius of their tie."""
+    network = model.network
+    contacts = network.contacts_by_id
+    actions = {
+        candidate.contact: candidate.action
+        for report in reports
+        for candidate in report.candidates[:PATHS_PER_TARGET]
+    }
+    target_companies = [report.target.company for report in reports]
+    hiring = {person for report in reports for person in model.hiring_team(report.target)}
     groups: dict[str, list[str]] = {}
     for person in people:
         groups.setdefault(contacts[person].company or "", []).append(person)
@@ -251,32 +293,21 @@ def plan_drawing(
                 )
             )
         position += 1
+    return nodes, arcs
 
-    drawn = {node.id for node in nodes}
-    in_order = [ME, *(contact.id for contact in network.contacts if contact.id in drawn)]
-    edges = [  # each edge once, from the person earlier in the file (you first)
+
+def _edges(model: ReferralModel, drawn: set[str]) -> tuple[tuple[str, str, float], ...]:
+    """The ties and links between drawn people, each once, from the person earlier in the
+    file (you first), as wide as they are strong."""
+    in_order = [ME, *(contact.id for contact in model.network.contacts if contact.id in drawn)]
+    edges = [
         (person, other, round(1.5 * value, 3))
         for index, person in enumerate(in_order)
         for other in in_order[index + 1 :]
         for value in [_link_value(model, person, other)]
         if value is not None
     ]
-    hidden = [contact for contact in network.contacts if contact.id not in drawn]
-    others = None
-    if hidden:
-        companies = len({contact.company for contact in hidden if contact.company})
-        others = f"+ {len(hidden):,} others at {companies:,} companies"
-    me_name = visible(initials(network.me.name) if redact else network.me.name, newlines=False)
-    aimed = visible(", ".join(_label(report) for report in reports), newlines=False) or "no target"
-    return Drawing(
-        title=f"{me_name}'s network, as of {day.isoformat()}\nbest paths to {aimed}",
-        nodes=tuple(nodes),
-        edges=tuple(sorted(edges)),
-        paths=tuple(paths),
-        companies=tuple(arcs),
-        others=others,
-        field_name=" / ".join(aimed_at.names) or None,
-    )
+    return tuple(sorted(edges))
 
 
 def _radius(person: str, model: ReferralModel) -> float:

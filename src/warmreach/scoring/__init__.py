@@ -159,6 +159,8 @@ def analyze(
     top: int | None = None,
     paths: int = 0,
     index: NetworkIndex | None = None,
+    model: ReferralModel | None = None,
+    allow_none: bool = False,
 ) -> Analysis:
     """Rank referrers for each target (the file's openings or sought companies by default).
 
@@ -171,16 +173,22 @@ def analyze(
     >>> [(c.name, c.action) for report in analysis.targets for c in report.candidates]
     [('Bob', 'signal-then-ask')]
 
-    ``index``, the network's :class:`~warmreach.graph.NetworkIndex`, is built when not given.
+    ``index``, the network's :class:`~warmreach.graph.NetworkIndex`, is built when not given;
+    ``model``, a :class:`ReferralModel` of this network on this day, saves building one.
+    With no target at all, :class:`~warmreach.errors.UsageError` is raised, unless
+    ``allow_none`` (an empty analysis).
     """
-    day = resolve_day(as_of)
+    day = resolve_day(as_of) if model is None else model.as_of
     chosen = default_targets(network) if targets is None else targets
-    if not chosen:
+    if not chosen and not allow_none:
         raise UsageError(
             "nothing to analyze: the file has no openings and no me.seeking.companies; "
             "name a target with --target COMPANY[/TEAM]"
         )
-    model = ReferralModel(network, as_of=day, index=index)
+    if model is None or (
+        model.network is not network and model.network.contacts != network.contacts
+    ):
+        model = ReferralModel(network, as_of=day, index=index)
     reports = tuple(rank(model, target, top=top, paths=paths) for target in chosen)
     named = {
         person
