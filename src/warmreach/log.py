@@ -18,14 +18,12 @@ from warmreach.errors import UsageError
 from warmreach.matching import find_contact, find_target
 from warmreach.model import OUTCOMES_OF, Ask, AskKind, Contact, Network, Outcome, PartialDate
 from warmreach.networkfile.decode import DEFAULT_MAX_BYTES
-from warmreach.networkfile.edit import (
-    Document,
+from warmreach.networkfile.edit import Document, editing, save_document
+from warmreach.networkfile.nodes import (
     add_to_list,
-    editing,
     flow_map,
     list_items,
     record_told,
-    save_document,
     set_key,
     text_value,
 )

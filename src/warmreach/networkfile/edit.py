@@ -11,14 +11,11 @@ before it replaces the file, atomically.
 from __future__ import annotations
 
 import codecs
-import copy
-import datetime as dt
 import hashlib
 import io
 import itertools
 import os
-import time
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -28,13 +25,14 @@ from typing import Any, Final
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
-from ruamel.yaml.scalarstring import LiteralScalarString
 
 from warmreach.errors import InvalidNetwork, WarmreachError
 from warmreach.model import Contact, Network
 from warmreach.networkfile import parse_network
 from warmreach.networkfile.atomic import real_path, write_atomic
 from warmreach.networkfile.decode import DEFAULT_MAX_BYTES, read_network_file
+from warmreach.networkfile.lock import file_lock
+from warmreach.networkfile.nodes import append_item, set_key
 from warmreach.schema import NETWORK
 
 #: indentations tried, most common first: (mapping, sequence, offset of the dash)
@@ -295,48 +293,6 @@ def editing(
         yield open_document(path, max_bytes=max_bytes)
 
 
-#: how long an edit waits for another warmreach edit of the same file to finish
-LOCK_WAIT: Final = 30.0
-
-
-@contextmanager
-def file_lock(path: Path, *, wait: float = LOCK_WAIT) -> Iterator[None]:
-    """Hold warmreach's edit lock on the folder of ``path``: an advisory lock (``flock``)
-    on the folder itself, so no lock file is left beside yours, and two warmreach edits of
-    files in one folder take turns. The operating system releases it when the process
-    ends, so a killed run leaves no stale lock. Where such locks are not available, edits
-    rely on the check that the file did not change (:func:`save_document`)."""
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - not on POSIX
-        yield
-        return
-    try:
-        handle = os.open(path.parent, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    except OSError as error:
-        raise WarmreachError(
-            f"{path}: cannot lock its folder for editing: {error.strerror or error}"
-        ) from error
-    try:
-        deadline = time.monotonic() + wait
-        while True:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    raise WarmreachError(
-                        f"{path} is being edited by another warmreach run; try again when it "
-                        "has finished"
-                    ) from None
-                time.sleep(0.05)
-            except OSError:  # a file system without locks: the change check still holds
-                break
-        yield
-    finally:
-        os.close(handle)  # releases the lock
-
-
 def _round_trip_yaml(mapping: int, sequence: int, offset: int) -> YAML:
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
@@ -386,211 +342,6 @@ def save_document(document: Document) -> bool:
     return True
 
 
-# -- editing a mapping without moving comments ---------------------------------------------
-
-
-def set_key(mapping: CommentedMap, key: str, value: Any, order: Sequence[str]) -> None:
-    """Set ``mapping[key]``, placing a new key where ``order`` puts it.
-
-    A new key goes before the first existing key that ``order`` puts after it, else at
-    the end, where the blank lines and comments that followed the old last line move
-    below the new one, so they keep introducing whatever came next.
-    """
-    if key in mapping:
-        was_block = isinstance(mapping[key], LiteralScalarString)
-        mapping[key] = value
-        entry = mapping.ca.items.get(key)
-        if entry and entry[2] is not None and was_block != isinstance(value, LiteralScalarString):
-            # a plain value's comment starts by ending its line; a block scalar ends its own
-            token = entry[2]
-            token.value = "\n" + token.value if was_block else token.value.removeprefix("\n")
-        return
-    later = set(order[order.index(key) + 1 :]) if key in order else set()
-    for position, existing in enumerate(mapping):
-        if existing in later:
-            mapping.insert(position, key, value)
-            return
-    _add_last(mapping, key, value)
-
-
-def append_item(sequence: CommentedSeq, value: Any) -> None:
-    """Append to a list, the comments after its old last line staying below the new one."""
-    _add_last(sequence, len(sequence), value)
-
-
-def _add_last(container: Any, key: Any, value: Any) -> None:
-    """Add ``value`` at the end of ``container`` under ``key`` (a mapping key or the new
-    index), moving the blank lines and comments that ended the container below it."""
-    holder = _last_comment_holder(container)
-    if isinstance(container, CommentedSeq):
-        container.append(value)
-    else:
-        container[key] = value
-    if holder is None:
-        return
-    old_container, old_key, old_slot = holder
-    entry = old_container.ca.items.get(old_key)
-    if not entry or entry[old_slot] is None:
-        return
-    token = entry[old_slot]
-    line_end, newline, after = token.value.partition("\n")
-    if not after:
-        return
-    moved = copy.copy(token)
-    if line_end.strip():  # a comment at the end of the old last line stays there
-        token.value = line_end + newline
-        moved.value = newline + after  # a comment slot's text starts by ending the line
-    else:
-        entry[old_slot] = None
-        moved.value = token.value
-    if isinstance(value, LiteralScalarString):
-        moved.value = moved.value.removeprefix("\n")
-    new_container, new_key, new_slot = _last_comment_holder(value) or (
-        container,
-        key,
-        0 if isinstance(container, CommentedSeq) else 2,
-    )
-    slots: list[Any] = [None, None] if isinstance(new_container, CommentedSeq) else [None] * 4
-    slots[new_slot] = moved
-    new_container.ca.items[new_key] = slots
-
-
-def _last_comment_holder(node: Any) -> tuple[Any, Any, int] | None:
-    """Where ruamel keeps the comment after the last line of a block node."""
-    if isinstance(node, CommentedMap) and len(node) and not node.fa.flow_style():
-        key = list(node)[-1]
-        inner = _last_comment_holder(node[key])
-        return inner or (node, key, 2)
-    if isinstance(node, CommentedSeq) and len(node) and not node.fa.flow_style():
-        inner = _last_comment_holder(node[len(node) - 1])
-        return inner or (node, len(node) - 1, 0)
-    return None
-
-
-def flow_list(items: Iterable[Any]) -> CommentedSeq:
-    """A list written on one line, ``[a, b]``."""
-    sequence = CommentedSeq(items)
-    sequence.fa.set_flow_style()
-    return sequence
-
-
-def extend_list(
-    mapping: CommentedMap, key: str, items: Sequence[Any], order: Sequence[str]
-) -> None:
-    """Add ``items`` to the list under ``key``: appended to a list the file has, else a new
-    list on one line (holding the single value the file had there, if any)."""
-    existing = mapping.get(key)
-    if isinstance(existing, CommentedSeq):
-        existing.extend(items)
-    else:
-        set_key(mapping, key, flow_list([*([] if existing is None else [existing]), *items]), order)
-
-
-def add_to_list(mapping: CommentedMap, key: str, item: Any, order: Sequence[str]) -> None:
-    """Add ``item`` at the end of the list under ``key``: appended to a list the file has
-    (its closing comments staying below), a single value the file has there becoming the
-    first of two, or a new list on one line."""
-    existing = mapping.get(key)
-    if isinstance(existing, CommentedSeq):
-        append_item(existing, item)
-    elif existing is None:
-        set_key(mapping, key, flow_list([item]), order)
-    else:
-        set_key(mapping, key, CommentedSeq([existing, item]), order)
-
-
-def list_items(mapping: CommentedMap, key: str) -> list[Any]:
-    """The items under ``key`` as the loader counts them: a list without its empty items,
-    or a single value as a list of one."""
-    existing = mapping.get(key)
-    if isinstance(existing, CommentedSeq):
-        return [item for item in existing if item is not None]
-    return [] if existing is None else [existing]
-
-
-def put_item(
-    mapping: CommentedMap,
-    key: str,
-    value: Mapping[str, Any],
-    same: Callable[[Mapping[str, Any]], bool],
-    order: Sequence[str],
-) -> bool:
-    """Make the list under ``key`` hold ``value`` (a record, written on one line): in
-    place of the item ``same`` picks, else added at the end; False when that item holds
-    exactly ``value`` already (nothing is changed)."""
-    items = mapping.get(key)
-    for item in list_items(mapping, key):
-        if not isinstance(item, Mapping) or not same(item):
-            continue
-        if {name: _plain(found) for name, found in item.items()} == dict(value):
-            return False
-        if isinstance(items, CommentedSeq):
-            items[items.index(item)] = flow_map(value.items())
-        else:
-            set_key(mapping, key, flow_list([flow_map(value.items())]), order)
-        return True
-    add_to_list(mapping, key, flow_map(value.items()), order)
-    return True
-
-
-def _plain(value: Any) -> Any:
-    """A value read back by the round trip as the writer would give it (dates as dates)."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, str):
-        return str(value)
-    return value
-
-
-def flow_map(items: Iterable[tuple[str, Any]]) -> CommentedMap:
-    """A mapping written on one line, ``{a: 1, b: 2}``."""
-    mapping = CommentedMap(items)
-    mapping.fa.set_flow_style()
-    return mapping
-
-
-def record_told(
-    mapping: CommentedMap, days: Mapping[str, Any], order: Sequence[str], key: str = "told"
-) -> None:
-    """Record under ``key`` that each item of ``days`` was told on its day, in whatever form
-    the file writes it: a list (an item told before becomes ``{item: day}``, a new one is
-    added so), a mapping of items to days, or nothing yet (a mapping on one line)."""
-    existing = mapping.get(key)
-    if isinstance(existing, CommentedMap):
-        for item, day in days.items():
-            existing[item] = day
-        return
-    if isinstance(existing, CommentedSeq):
-        for item, day in days.items():
-            place = next(
-                (
-                    index
-                    for index, entry in enumerate(existing)
-                    if entry == item or (isinstance(entry, Mapping) and item in entry)
-                ),
-                None,
-            )
-            if place is None:
-                existing.append(flow_map([(item, day)]))
-            else:
-                existing[place] = flow_map([(item, day)])
-        return
-    entries: list[Any] = [] if existing is None else [existing]
-    if existing is None:
-        set_key(mapping, key, flow_map(days.items()), order)
-    else:
-        entries += [flow_map([(item, day)]) for item, day in days.items() if item != existing]
-        if existing in days:
-            entries[0] = flow_map([(existing, days[existing])])
-        set_key(mapping, key, flow_list(entries), order)
-
-
-def delete_key(mapping: CommentedMap, key: str) -> None:
-    """Remove ``key`` from a mapping, if it is there."""
-    if key in mapping:
-        del mapping[key]
-
-
 def append_record(document: Document, section: str, values: Mapping[str, Any]) -> None:
     """Add a record (a mapping of ``values``) at the end of the list ``section`` (for
     example ``contacts``), making the list when the file has none."""
@@ -604,28 +355,4 @@ def append_record(document: Document, section: str, values: Mapping[str, Any]) -
         set_key(tree, section, CommentedSeq([node]), NETWORK.names)
 
 
-def text_value(text: str) -> str:
-    """A string as YAML should write it: a literal block when it has several lines."""
-    return LiteralScalarString(text) if "\n" in text else text
-
-
-__all__ = [
-    "LOCK_WAIT",
-    "Document",
-    "add_to_list",
-    "append_item",
-    "append_record",
-    "delete_key",
-    "editing",
-    "extend_list",
-    "file_lock",
-    "flow_list",
-    "flow_map",
-    "list_items",
-    "open_document",
-    "put_item",
-    "record_told",
-    "save_document",
-    "set_key",
-    "text_value",
-]
+__all__ = ["Document", "append_record", "editing", "open_document", "save_document"]
