@@ -1,0 +1,48 @@
+"""The ``warmreach`` command: parse options, call one library function, print.
+
+- :mod:`~warmreach.cli.app`: the Typer app, exit codes, shared options, and the one
+  place errors become messages and exit codes;
+- :mod:`~warmreach.cli.reports`: ``analyze``, ``gaps``, ``plan``, ``render``;
+- :mod:`~warmreach.cli.files`: ``validate``, ``log``, ``import``, ``schema``.
+
+The commands are registered here, in the order ``warmreach --help`` lists them.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from warmreach.cli.app import ExitCode, app
+from warmreach.cli.files import import_, log, schema, validate
+from warmreach.cli.reports import analyze, gaps, plan, render
+from warmreach.text import visible
+
+app.command()(validate)
+app.command()(analyze)
+app.command()(gaps)
+app.command()(plan)
+app.command()(render)
+app.command()(log)
+app.command("import")(import_)
+app.command()(schema)
+
+
+def main() -> None:
+    """Run the command line."""
+    for position, argument in enumerate(sys.argv[1:], start=1):
+        try:
+            argument.encode("utf-8")
+        except UnicodeEncodeError:  # bytes that are not UTF-8, kept as lone surrogates
+            shown = argument.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            typer.echo(
+                f"warmreach: argument {position} ({visible(shown, newlines=False)}) is not "
+                "valid UTF-8; write it in UTF-8",
+                err=True,
+            )
+            raise SystemExit(ExitCode.USAGE) from None
+    app(prog_name="warmreach")
+
+
+__all__ = ["ExitCode", "app", "main"]

@@ -1,0 +1,244 @@
+"""The command line's frame: the Typer app, exit codes, the options several commands
+share, and the one place errors become messages and exit codes (:func:`reporting`).
+
+Every problem in a user's file is one ``FILE:LINE:COL: message`` line on stderr, never a
+traceback unless ``--debug`` asks for one. Settings of the whole run (``--debug``,
+``--no-cache``) travel in Typer's context.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import shutil
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from enum import IntEnum
+from importlib.metadata import version
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from warmreach._gc import paused_gc
+from warmreach.errors import InvalidNetwork, UsageError, WarmreachError
+from warmreach.graph import NetworkIndex
+from warmreach.model import Network
+from warmreach.networkfile import DEFAULT_MAX_BYTES, load_network
+from warmreach.networkfile.atomic import write_atomic
+from warmreach.networkfile.cache import load_network_cached
+from warmreach.reports import Format
+from warmreach.text import visible
+
+
+class ExitCode(IntEnum):
+    """What the process exit status means."""
+
+    OK = 0
+    #: something went wrong that is not the input's fault (e.g. a file cannot be read)
+    ERROR = 1
+    #: the command line was wrong (click reports these itself)
+    USAGE = 2
+    #: the network file has problems
+    INVALID_INPUT = 3
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the options before the command set for the whole run."""
+
+    debug: bool = False
+    cache: bool = True
+
+
+app = typer.Typer(
+    name="warmreach",
+    help="Find who can refer you into the team you want, from your own network. Offline.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def parse_megabytes(value: str | int) -> int:
+    """``--max-size MB`` as a number of bytes (the default is given in bytes already)."""
+    if isinstance(value, int):
+        return value
+    try:
+        megabytes = float(value)
+    except ValueError:
+        raise typer.BadParameter(f"'{value}' is not a number of megabytes") from None
+    if not megabytes >= 0 or megabytes == float("inf"):
+        raise typer.BadParameter(f"'{value}' is not a number of megabytes, 0 or more")
+    return int(megabytes * 1_000_000)
+
+
+def parse_day(value: str) -> dt.date:
+    """A day written YYYY-MM-DD."""
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"'{value}' is not a date written YYYY-MM-DD") from None
+
+
+NetworkArgument = Annotated[
+    Path,
+    typer.Argument(
+        help="The network file (YAML).", metavar="NETWORK", dir_okay=False, show_default=False
+    ),
+]
+TargetOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--target",
+        metavar="COMPANY[/TEAM]",
+        help="COMPANY or COMPANY/TEAM; repeatable. "
+        "Default: the file's openings, else me.seeking.companies.",
+        show_default=False,
+    ),
+]
+FormatOption = Annotated[Format, typer.Option("--format", help="table, markdown or json.")]
+OutputOption = Annotated[
+    Path | None, typer.Option(help="Write the report to this file instead of printing it.")
+]
+ForceOption = Annotated[bool, typer.Option(help="Overwrite --output if it exists.")]
+AsOfOption = Annotated[
+    dt.date | None,
+    typer.Option(
+        metavar="YYYY-MM-DD",
+        parser=parse_day,
+        help="Score as of this day, for reproducible output. Default: today.",
+    ),
+]
+MaxSizeOption = Annotated[
+    int,
+    typer.Option(
+        "--max-size",
+        metavar="MB",
+        parser=parse_megabytes,
+        help="Refuse network files larger than this many MB.",
+        show_default=f"{DEFAULT_MAX_BYTES / 1_000_000:g}",
+    ),
+]
+
+
+def show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"warmreach {version('warmreach')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    ctx: typer.Context,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show a traceback when something goes wrong.")
+    ] = False,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache", help="Parse the network file even if an unchanged copy is cached."
+        ),
+    ] = False,
+    _show_version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=show_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Find who can refer you into the team you want, from your own network. Offline."""
+    ctx.obj = Settings(debug=debug, cache=not no_cache)
+
+
+def settings_of(ctx: typer.Context) -> Settings:
+    found = ctx.find_object(Settings)
+    return found if found is not None else Settings()
+
+
+@contextmanager
+def reporting(ctx: typer.Context) -> Iterator[None]:
+    """Turn warmreach errors into messages on stderr and an exit code."""
+    debug = settings_of(ctx).debug
+    try:
+        yield
+    except InvalidNetwork as error:
+        if debug:
+            raise
+        for problem in error.problems:
+            typer.echo(visible(str(problem), newlines=False), err=True)
+        raise typer.Exit(ExitCode.INVALID_INPUT) from None
+    except UsageError as error:
+        if debug:
+            raise
+        typer.echo(f"warmreach: {visible(str(error), newlines=False)}", err=True)
+        raise typer.Exit(ExitCode.USAGE) from None
+    except WarmreachError as error:
+        if debug:
+            raise
+        typer.echo(f"warmreach: {visible(str(error), newlines=False)}", err=True)
+        raise typer.Exit(ExitCode.ERROR) from None
+
+
+def warn(message: str) -> None:
+    typer.echo(f"warmreach: warning: {visible(message, newlines=False)}", err=True)
+
+
+def load(ctx: typer.Context, path: Path, max_bytes: int) -> tuple[Network, NetworkIndex]:
+    """The network at ``path`` and its index, through the cache unless it is turned off."""
+    with paused_gc():
+        if settings_of(ctx).cache:
+            network, index = load_network_cached(
+                path, derive=NetworkIndex.build, max_bytes=max_bytes, warn=warn
+            )
+        else:
+            network = load_network(path, max_bytes=max_bytes)
+            index = NetworkIndex.build(network)
+        # the network lives until the command ends: keep the collector from scanning its
+        # million objects once it is back on, and at every full collection after
+        gc.freeze()
+    return network, index
+
+
+def emit(text: str, output: Path | None, force: bool) -> None:
+    """Print ``text``, or write it atomically to ``output``."""
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        write_atomic(output, text, force=force)
+
+
+def output_width() -> int:
+    """The terminal's width when printing to one, else a fixed width for stable output."""
+    return shutil.get_terminal_size((120, 24)).columns if sys.stdout.isatty() else 120
+
+
+@contextmanager
+def bytes_progress(total: int, description: str) -> Iterator[Callable[[int], None]]:
+    """A progress bar on stderr for reading a large file, when stderr is a terminal."""
+    if total < 50_000_000 or not sys.stderr.isatty():
+        yield lambda read: None
+        return
+    from rich.progress import Progress
+
+    with Progress(transient=True, console=Console(stderr=True)) as bar:
+        task = bar.add_task(description, total=total)
+        yield lambda read: bar.advance(task, read)
+
+
+@contextmanager
+def progress(total: int, description: str) -> Iterator[Callable[[], None]]:
+    """A progress bar on stderr for long work, when stderr is a terminal."""
+    if total < 2000 or not sys.stderr.isatty():
+        yield lambda: None
+        return
+    from rich.progress import Progress
+
+    with Progress(transient=True, console=Console(stderr=True)) as bar:
+        task = bar.add_task(description, total=total)
+        yield lambda: bar.advance(task)

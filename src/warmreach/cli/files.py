@@ -1,0 +1,238 @@
+"""The commands that read or change your file: ``validate``, ``log``, ``import``, ``schema``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from warmreach.cli.app import (
+    MaxSizeOption,
+    NetworkArgument,
+    bytes_progress,
+    load,
+    parse_day,
+    progress,
+    reporting,
+)
+from warmreach.errors import WarmreachError
+from warmreach.graph import summarize
+from warmreach.importers import SOURCES, Source, read_export, sources_help
+from warmreach.matching import find_contact
+from warmreach.model import TOLD_ITEMS, AskKind, Outcome, resolve_day
+from warmreach.networkfile import DEFAULT_MAX_BYTES
+from warmreach.reports import import_summary_text, notice_problem, summary_text
+from warmreach.schema import json_schema
+from warmreach.text import visible
+from warmreach.validation import validate as validate_network
+
+
+def validate(
+    ctx: typer.Context,
+    network: NetworkArgument,
+    verbose: Annotated[
+        bool,
+        typer.Option(
+            "--verbose", "-v", help="List every company name linked to one written otherwise."
+        ),
+    ] = False,
+    max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
+) -> None:
+    """Check a network file: print a summary, or every problem as FILE:LINE:COL: message."""
+    with reporting(ctx):
+        loaded, index = load(ctx, network, max_size)
+        summary = summarize(loaded, index)
+    warnings = sorted(notice_problem(notice) for notice in validate_network(loaded, links=verbose))
+    for warning in warnings:
+        typer.echo(visible(str(warning), newlines=False), err=True)
+    typer.echo(visible(summary_text(str(network), summary, links=len(loaded.company_links))))
+
+
+def _told_items(text: str | None) -> tuple[str, ...]:
+    if not text:
+        return ()
+    items = tuple(item.strip() for item in text.split(",") if item.strip())
+    for item in items:
+        if item not in TOLD_ITEMS:
+            raise typer.BadParameter(
+                f"'{item}' is not one of {', '.join(TOLD_ITEMS)}", param_hint="'--told'"
+            )
+    return items
+
+
+def log(
+    ctx: typer.Context,
+    network: NetworkArgument,
+    contact: Annotated[
+        str,
+        typer.Argument(
+            help="The contact's id or name (matched fuzzily).",
+            metavar="CONTACT",
+            show_default=False,
+        ),
+    ],
+    told: Annotated[
+        str | None,
+        typer.Option(
+            metavar="ITEMS",
+            help="What you told them, comma-separated: role, aspiration, availability.",
+            show_default=False,
+        ),
+    ] = None,
+    contacted: Annotated[
+        bool, typer.Option("--contacted", help="You were in touch: set last_contact to --date.")
+    ] = False,
+    trust: Annotated[
+        int | None,
+        typer.Option(help="Set how much they trust you, 0..5.", min=0, max=5, show_default=False),
+    ] = None,
+    asked: Annotated[
+        AskKind | None,
+        typer.Option(
+            help="You asked them for a referral or an introduction (with --for, and --to).",
+            show_default=False,
+        ),
+    ] = None,
+    for_: Annotated[
+        str | None,
+        typer.Option(
+            "--for",
+            metavar="COMPANY[/TEAM]",
+            help="What the ask was for: a company, or a team of it.",
+            show_default=False,
+        ),
+    ] = None,
+    to: Annotated[
+        str | None,
+        typer.Option(
+            metavar="PERSON",
+            help="For --asked intro: whom they are to introduce you to.",
+            show_default=False,
+        ),
+    ] = None,
+    outcome: Annotated[
+        Outcome | None,
+        typer.Option(
+            help="What came of an ask: of --asked, or of the one waiting for an answer.",
+            show_default=False,
+        ),
+    ] = None,
+    note: Annotated[
+        str | None, typer.Option(help="Add a dated line to their notes.", show_default=False)
+    ] = None,
+    date: Annotated[
+        dt.date | None,
+        typer.Option(
+            metavar="YYYY-MM-DD",
+            parser=parse_day,
+            help="The day it happened (what you told, asked, heard back, noted). Default: today.",
+        ),
+    ] = None,
+    max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
+) -> None:
+    """Record what you did with a contact, in the file itself, keeping its comments and layout."""
+    from warmreach.log import LogEntry, log_contact  # ruamel.yaml: only log and import need it
+
+    day = resolve_day(date)
+    items = _told_items(told)
+    if (for_ is not None or to is not None) and asked is None and outcome is None:
+        raise typer.BadParameter("--for and --to go with --asked or --outcome", param_hint="--for")
+    if not (items or contacted or trust is not None or note or asked or outcome):
+        raise typer.BadParameter(
+            "say what happened: --told, --contacted, --trust, --asked, --outcome or --note",
+            param_hint="CONTACT",
+        )
+    entry = LogEntry(
+        told=items,
+        contacted=day if contacted else None,
+        trust=trust,
+        note=note,
+        asked=asked,
+        outcome=outcome,
+        target=for_,
+        to=to,
+        today=day,
+    )
+    with reporting(ctx):
+        found, changes = log_contact(
+            network, lambda loaded: find_contact(loaded, contact), entry, max_bytes=max_size
+        )
+    if changes:
+        typer.echo(visible(f"{network}: {found}: " + "; ".join(changes)))
+    else:
+        typer.echo(f"{network}: {found}: nothing to change")
+
+
+def import_(
+    ctx: typer.Context,
+    source: Annotated[
+        Source,
+        typer.Argument(
+            help=sources_help() + ".",
+            metavar="SOURCE",
+            show_default=False,
+        ),
+    ],
+    file: Annotated[
+        Path,
+        typer.Argument(help="The export file (or folder).", metavar="FILE", show_default=False),
+    ],
+    output: Annotated[
+        Path,
+        typer.Option(
+            help="The network file to write, or to update with --merge.", show_default=False
+        ),
+    ],
+    merge: Annotated[
+        bool,
+        typer.Option(help="Update --output in place, keeping everything written in it."),
+    ] = False,
+    force: Annotated[
+        bool, typer.Option(help="Replace --output if it exists (without --merge).")
+    ] = False,
+    me: Annotated[
+        str | None,
+        typer.Option(
+            "--me",
+            metavar="NAME",
+            help="Your name, for a new network file (a LinkedIn archive gives it).",
+            show_default=False,
+        ),
+    ] = None,
+    me_email: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--me-email",
+            metavar="ADDRESS",
+            help="Your e-mail address, for mbox and ics (repeatable; found in the file if not "
+            "given).",
+            show_default=False,
+        ),
+    ] = None,
+    max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
+) -> None:
+    """Build a network file from an export, or merge one into it, with the evidence of what
+    you did."""
+    from warmreach.importers.merge import import_export  # ruamel.yaml: only import and log
+
+    with reporting(ctx):
+        if not file.exists():
+            raise WarmreachError(f"{file}: no such file")
+        size = file.stat().st_size if SOURCES[source].streamed and file.is_file() else 0
+        with bytes_progress(size, f"reading {file.name}") as advance:
+            export = read_export(
+                source, file, max_bytes=max_size, own=me_email or (), progress=advance
+            )
+        with progress(len(export.people), f"importing {file.name}") as tick:
+            summary = import_export(
+                export, output, merge=merge, force=force, me=me, progress=tick, max_bytes=max_size
+            )
+    typer.echo(visible(import_summary_text(str(file), summary, export)))
+
+
+def schema() -> None:
+    """Print the JSON Schema of the network file, for editor completion and checks."""
+    typer.echo(json.dumps(json_schema(), indent=2, ensure_ascii=False))
