@@ -87,3 +87,43 @@ def test_the_architecture_doc_names_every_module() -> None:
         assert f"`{name}`" in text or (
             path.name == "__init__.py" and f"`{path.parent.name}/`" in text
         ), name
+
+
+def _module_of(name: str) -> Path | None:
+    """The file of a ``warmreach.…`` module name (a package's ``__init__.py``)."""
+    parts = name.split(".")[1:]
+    if not parts:
+        return PACKAGE / "__init__.py"
+    base = PACKAGE.joinpath(*parts)
+    for found in (base.with_suffix(".py"), base / "__init__.py"):
+        if found.exists():
+            return found
+    return None
+
+
+def test_no_module_imports_itself_back_even_inside_a_layer() -> None:
+    """No cycles among modules, counting imports inside functions too (a same-layer cycle
+    is invisible to the layer test above)."""
+    import networkx as nx
+
+    graph = nx.DiGraph()
+    for path in _modules():
+        graph.add_node(path)
+        for name in _imports(path):
+            if name != "warmreach" and not name.startswith("warmreach."):
+                continue
+            target = _module_of(name)
+            if target is not None and target != path:
+                graph.add_edge(path, target)
+    cycles = [[str(p.relative_to(PACKAGE)) for p in cycle] for cycle in nx.simple_cycles(graph)]
+    assert cycles == []
+
+
+def test_no_module_over_500_lines_and_no_class_over_250() -> None:
+    for path in _modules():
+        text = path.read_text(encoding="utf-8")
+        assert len(text.splitlines()) <= 500, path
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, ast.ClassDef):
+                length = (node.end_lineno or node.lineno) - node.lineno + 1
+                assert length <= 250, f"{path.name}: {node.name} has {length} lines"
