@@ -92,7 +92,7 @@ def test_the_quality_table_in_the_docs_is_the_measured_one() -> None:
     ones measured here (printed per group with ``pytest -s``)."""
     doc = (ROOT / "docs" / "gaps.md").read_text(encoding="utf-8")
     for kind, group, count, precision, recall in table():
-        shown = [f"{value:.2f}" if value is not None else "–" for value in (precision, recall)]
+        shown = [f"{value:.2f}" if value is not None else "\u2013" for value in (precision, recall)]
         print(f"{kind:8} {group:24} {count:4} precision {shown[0]:>5} recall {shown[1]:>5}")
         if group == "all":
             row = next(line for line in doc.splitlines() if line.startswith(f"| {kind}, all |"))
