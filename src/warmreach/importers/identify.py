@@ -8,8 +8,8 @@ among the file's contacts (``warmreach import --merge``).
 >>> from warmreach.importers.records import Incoming
 >>> seen = Seen()
 >>> seen.first(Incoming(line=2, name="Bo", email="bo@x.example"))
->>> seen.first(Incoming(line=9, name="Bo Lee", email="BO@x.example"))
-2
+>>> seen.again(Incoming(line=9, name="Bo Lee", email="BO@x.example"))
+Skipped(line=9, reason='the same person as line 2')
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 from functools import cached_property
 
 from warmreach.importers.evidence import work_domain
-from warmreach.importers.records import Export, Incoming, keys_of
+from warmreach.importers.records import Export, Incoming, Skipped, keys_of
 from warmreach.matching import (
     CompanyMatcher,
     Taxonomy,
@@ -42,6 +42,7 @@ class Seen:
         self.lines: dict[str, int] = {}
 
     def first(self, person: Incoming) -> int | None:
+        """The line the person was first met on, or None (now they are met)."""
         keys = identity(person)
         for key in keys:
             if key in self.lines:
@@ -49,6 +50,13 @@ class Seen:
         for key in keys:
             self.lines[key] = person.line
         return None
+
+    def again(self, person: Incoming) -> Skipped | None:
+        """The record skipping ``person`` when the export named them before, else None."""
+        first = self.first(person)
+        if first is None:
+            return None
+        return Skipped(person.line, f"the same person as line {first}")
 
 
 def identity(person: Incoming) -> list[str]:

@@ -107,9 +107,9 @@ def _merge(
         if out and not candidates:
             summary.ignored += 1
             continue
-        first = seen.first(person)
-        if first is not None:
-            summary.skipped.append(Skipped(person.line, f"the same person as line {first}"))
+        again = seen.again(person)
+        if again is not None:
+            summary.skipped.append(again)
             continue
         chosen = index.choose(person, candidates)
         if isinstance(chosen, list):

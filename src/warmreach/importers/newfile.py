@@ -84,9 +84,9 @@ def write_new(
         if is_left_out(person, linked):
             summary.ignored += 1
             continue
-        first = seen.first(person)
-        if first is not None:
-            summary.skipped.append(Skipped(person.line, f"the same person as line {first}"))
+        again = seen.again(person)
+        if again is not None:
+            summary.skipped.append(again)
             continue
         contact = new_contact(with_domain(person, domains), ids)
         contact_id = contact.get("id") or slugify(person.name)

@@ -204,12 +204,23 @@ class Option:
 
 
 @dataclass(frozen=True, kw_only=True)
-class AskOption(Option):
+class TargetedOption(Option):
+    """A step for one target."""
+
+    #: the index of the target
+    target_index: int
+
+    @property
+    def target(self) -> int:
+        return self.target_index
+
+
+@dataclass(frozen=True, kw_only=True)
+class AskOption(TargetedOption):
     """Ask for a referral, approach the hiring manager, or ask for an introduction, now."""
 
     actions: ClassVar[tuple[Action, ...]] = ("ask-referral", "reach-out", "ask-intro")
     asked: AskKind
-    target_index: int
     #: the person an introduction is to
     whom: str | None = None
     manager: bool = False
@@ -221,10 +232,6 @@ class AskOption(Option):
     @property
     def slot(self) -> str:
         return f"ask {self.target_index} {self.whom}"
-
-    @property
-    def target(self) -> int:
-        return self.target_index
 
     @property
     def to(self) -> str | None:
@@ -308,15 +315,10 @@ class NurtureOption(RelationshipOption):
 
 
 @dataclass(frozen=True, kw_only=True)
-class InfoChatOption(RelationshipOption):
+class InfoChatOption(RelationshipOption, TargetedOption):
     """A short message asking a weak tie at a target company for a 15-minute chat."""
 
     actions: ClassVar[tuple[Action, ...]] = ("info-chat",)
-    target_index: int
-
-    @property
-    def target(self) -> int:
-        return self.target_index
 
     def changed(
         self,
@@ -336,20 +338,15 @@ class InfoChatOption(RelationshipOption):
 
 
 @dataclass(frozen=True, kw_only=True)
-class GrowOption(Option):
+class GrowOption(TargetedOption):
     """Ask a trusted contact whom they know at a company where nobody helps yet."""
 
     actions: ClassVar[tuple[Action, ...]] = ("grow",)
-    target_index: int
     company: str
 
     @property
     def slot(self) -> str:
         return f"grow {self.company}"
-
-    @property
-    def target(self) -> int:
-        return self.target_index
 
     @property
     def to(self) -> str:
@@ -363,20 +360,15 @@ class GrowOption(Option):
 
 
 @dataclass(frozen=True, kw_only=True)
-class FollowUpOption(Option):
+class FollowUpOption(TargetedOption):
     """Remind someone of an ask that has waited a week without an answer."""
 
     actions: ClassVar[tuple[Action, ...]] = ("follow-up",)
     ask: Ask
-    target_index: int
 
     @property
     def slot(self) -> str:
         return f"follow-up {self.ask.key} {self.ask.to}"
-
-    @property
-    def target(self) -> int:
-        return self.target_index
 
     def facts(self, context: Context) -> Facts:
         ask = self.ask
@@ -471,6 +463,7 @@ __all__ = [
     "Option",
     "RelationshipOption",
     "SignalOption",
+    "TargetedOption",
     "apply_option",
     "ask_action",
     "built",

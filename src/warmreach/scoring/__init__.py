@@ -12,20 +12,6 @@
 - :mod:`~warmreach.scoring.results`: what an analysis returns.
 
 The model, with every constant and its source, is ``docs/scoring.md``.
-
->>> import datetime as dt
->>> from warmreach.networkfile import parse_network
->>> network = parse_network('''
-... me: {name: Ana}
-... openings: [{company: Voltgrid, team: Grid, hiring_manager: Eva}]
-... contacts:
-...   - {name: Bob, company: Voltgrid, team: Grid, trust: 5, knows_my_work: 4,
-...      met: 2019, last_contact: 2026-11, told: [aspiration, availability]}
-...   - {name: Eva, company: Voltgrid, team: Grid, trust: 0}
-... ''')
->>> [(c.contact, c.score, c.action) for c in rank_referrers(network, network.openings[0],
-...                                                          as_of=dt.date(2026, 11, 25))]
-[('bob', 0.814, 'ask-referral'), ('eva', 0.26, 'apply-directly')]
 """
 
 from __future__ import annotations
