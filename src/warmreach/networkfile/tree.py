@@ -16,7 +16,7 @@ ScalarNode(value='Bob', plain=True, line=2, col=12)
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Any, Final
+from typing import Any, Final, assert_never
 
 import yaml
 
@@ -80,6 +80,8 @@ def describe(node: Node) -> str:
             return "text"
         case RejectedNode():
             return "a rejected value"
+        case unknown:
+            assert_never(unknown)
 
 
 @dataclass(slots=True)

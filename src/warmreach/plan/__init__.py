@@ -43,7 +43,6 @@ from warmreach.gaps import find_gaps
 from warmreach.graph import NetworkIndex
 from warmreach.model import Network, Opening, Told, resolve_day
 from warmreach.plan.choose import Choice, State, Taken, choose
-from warmreach.plan.finders import find_options
 from warmreach.plan.pricing import Pricer
 from warmreach.plan.result import Item, Outlook, Plan, Queued, Step
 from warmreach.plan.steps import (
@@ -57,6 +56,7 @@ from warmreach.plan.steps import (
     GrowOption,
     Option,
     apply_option,
+    find_options,
     someone_known_id,
 )
 from warmreach.plan.targets import (

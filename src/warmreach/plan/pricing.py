@@ -19,7 +19,7 @@ from typing import Final
 
 from warmreach.graph import NetworkIndex
 from warmreach.model import TOLD_ITEMS, Ask, AskKind, Contact, Told
-from warmreach.plan.steps import Effect, Later, Option
+from warmreach.plan.steps.base import Effect, Later, Option
 from warmreach.plan.targets import Target
 from warmreach.plan.value import Chance
 from warmreach.scoring import (

@@ -19,6 +19,7 @@ Manager role in Climate Tech. I can start right away.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import assert_never
 
 from warmreach.model import Me, PartialDate
 from warmreach.plan import Plan, Queued, Step, Target
@@ -70,6 +71,8 @@ def introduction(me: Me, company: str | None, target: Target | None = None) -> s
             timing = ""
         case PartialDate() as day:
             timing = f"I can start from {date_words(day, with_day=False)}."
+        case unknown:
+            assert_never(unknown)
     return " ".join(part for part in (sentence, timing) if part)
 
 

@@ -34,7 +34,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Final
+from typing import Final, assert_never
 
 from warmreach.model import Ask, Contact, Network, Opening, PartialDate, later
 
@@ -135,6 +135,8 @@ def ask_state(network: Network, target: Opening) -> AskState:
                 case "introduced":
                     if ask.to is not None:
                         introduced.setdefault(ask.to, contact.id)
+                case unknown:
+                    assert_never(unknown)
     return AskState(
         closed=closed,
         referred=referred,

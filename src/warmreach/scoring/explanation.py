@@ -167,6 +167,8 @@ def _position(model: ReferralModel, item: Evaluation, target: Opening) -> Iterat
                 None,
             )
             yield Reason.of("formerly-at", company=company.name, left=left)
+        case unknown:
+            assert_never(unknown)
     if (
         standing.months_in is not None
         and standing.months_in < 12
