@@ -297,7 +297,7 @@ def tie_strength(contact: Contact, me: Me, as_of: dt.date, *, mutual: int = 0) -
             colleague = contact.company is not None and contact.company == me.company
             work, from_evidence = evidence_work(evidence, colleague=colleague), True
     written = written_quality(trust, work) if trust > 0 else 0.0
-    structure = structural_quality(mutual) if 0 < trust < MIN_VOUCH_TRUST else 0.0
+    structure = structural_quality(mutual) if trust > 0 else 0.0
     last = later(contact.last_contact, evidence.last if evidence is not None else None)
     months_known = months_since(contact.met, as_of, PartialDate.first_day)
     if months_known is None and evidence is not None:
