@@ -1,7 +1,10 @@
 """Fixtures every test gets, and the hypothesis profiles.
 
-``quick`` (the default) keeps local runs short; CI runs with ``HYPOTHESIS_PROFILE=ci``,
-which gives every property its full number of examples (see ``tests.helpers.examples``).
+``quick`` (the default) keeps local runs short and draws new examples every run, to find
+what no one thought of; CI runs with ``HYPOTHESIS_PROFILE=ci``, which gives every
+property its full number of examples (see ``tests.helpers.examples``) drawn the same way
+every run, so that a run on an unchanged tree gives the same verdict; ``fuzz`` is long
+and random.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from hypothesis import settings
 
 from tests.helpers import PROFILE, examples
 
-settings.register_profile("ci", deadline=None, print_blob=True)
+settings.register_profile("ci", deadline=None, print_blob=True, derandomize=True)
 settings.register_profile("fuzz", deadline=None, print_blob=True)
 settings.register_profile("quick", deadline=None, max_examples=examples(100))
 settings.load_profile(PROFILE)
