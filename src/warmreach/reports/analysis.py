@@ -74,6 +74,17 @@ def _shown(report: TargetReport) -> tuple[list[Candidate], list[Candidate]]:
     return rows, [c for c in report.candidates if c.action == "apply-directly"]
 
 
+def _hidden_line(report: TargetReport) -> str | None:
+    """``Showing the best 2 of 7 people at Voltgrid; --top 7 lists them all.``"""
+    hidden = report.total - len(report.candidates)
+    if hidden <= 0:
+        return None
+    return (
+        f"Showing the best {len(report.candidates)} of {report.total} people at "
+        f"{report.company_name}; --top {report.total} lists them all."
+    )
+
+
 def _others_line(report: TargetReport, others: Sequence[Candidate]) -> str:
     """``and 8 others at Fernway: no better than applying directly (A, B, C and 5 more)``."""
     names = [candidate.name for candidate in others[:3]]
@@ -119,6 +130,9 @@ def analysis_table(analysis: Analysis, *, width: int = 120) -> str:
             out.print(Text(_title(report)))
         if others:
             out.print(Text(_others_line(report, others)))
+        hidden = _hidden_line(report)
+        if hidden:
+            out.print(Text(hidden))
         for line in _bridge_lines(report, analysis.names):
             out.print(line, markup=False)
     return console_text(out)
@@ -166,6 +180,9 @@ def analysis_markdown(analysis: Analysis) -> str:
             lines.append("| " + " | ".join(cell(text) for text in cells) + " |")
         if others:
             lines += ["", _others_line(report, others) + "."]
+        hidden = _hidden_line(report)
+        if hidden:
+            lines += ["", hidden]
         alternatives = [
             f"- {candidate.name}: "
             + "; ".join(_path_text(path, analysis.names) for path in candidate.alternatives)
@@ -196,6 +213,7 @@ def analysis_json(analysis: Analysis) -> str:
                 "team": report.target.team,
                 "role": report.target.role,
                 "hiring_manager": report.target.hiring_manager,
+                "total": report.total,
                 "candidates": [
                     {
                         "contact": candidate.contact,

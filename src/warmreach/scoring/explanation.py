@@ -43,6 +43,7 @@ def rank(
 ) -> TargetReport:
     """The ranking for ``target``, explained; ``paths`` other routes are listed for each."""
     evaluated = model.evaluate(target)
+    total = len(evaluated)
     if top is not None:
         evaluated = evaluated[:top]
     candidates = tuple(explain(model, item, target, paths) for item in evaluated)
@@ -50,6 +51,7 @@ def rank(
         target_report(model, target),
         candidates=candidates,
         bridges=bridges(model, target, candidates),
+        total=total,
     )
 
 

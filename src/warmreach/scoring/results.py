@@ -197,10 +197,12 @@ class TargetReport:
     company_name: str
     #: display name of the team, when the target has one
     team_name: str | None
-    #: candidates, best first (ties broken by relevance, then id)
+    #: candidates, best first (ties broken by relevance, then id); the best ``--top`` only
     candidates: tuple[Candidate, ...]
     #: your contacts who bridge you to candidates, most valuable first
     bridges: tuple[Bridge, ...] = ()
+    #: how many candidates there are in all (more than listed when ``--top`` cut them)
+    total: int = 0
 
 
 @dataclass(frozen=True, kw_only=True)
