@@ -105,8 +105,7 @@ def test_suggestions_are_concrete(report: GapReport) -> None:
         "reconnect and tell them what you are aiming at.",
         "No one at Deep Air can refer you yet; Mo Maritime knows Cara Carbon there: start with "
         "that introduction.",
-        "You know Sol Solar at Sunforge Solar Works, but not well enough to ask for a referral "
-        "yet: reconnect and tell them what you are aiming at.",
+        "At Sunforge Solar Works your best contact, Sol Solar, needs cultivating first.",
         "Tell Cleo Clean and Rene Renew that you are aiming at Climate Tech: they work in it and "
         "do not know yet.",
         "Finn Fintech holds the role you want (Product Manager): ask how they got there.",

@@ -315,7 +315,9 @@ def test_nobody_new_or_thin_is_asked_to_vouch_directly_or_as_a_bridge(network: N
     model = ReferralModel(network, as_of=AS_OF)
     for candidate in rank(model, TARGET, paths=3).candidates:
         contact = network.contacts_by_id[candidate.contact]
-        if candidate.action in ("ask-referral", "signal-then-ask", "ask-later", "info-chat"):
+        formerly = candidate.position is Position.FORMERLY_AT_COMPANY
+        asked = ("ask-referral", "signal-then-ask", "ask-later")
+        if candidate.action in asked or (candidate.action == "info-chat" and formerly):
             new = contact.met is not None and (AS_OF - contact.met.first_day()).days < 90
             assert contact.trust >= 2 and not new, candidate.contact
             assert model.ties[candidate.contact].can_vouch

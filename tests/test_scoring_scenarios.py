@@ -283,7 +283,7 @@ def test_a_connection_made_two_weeks_ago_is_not_the_bridge_to_the_hiring_manager
     assert eva.action == "apply-directly"
 
 
-def test_a_connection_made_two_weeks_ago_on_the_team_is_nurtured_not_asked() -> None:
+def test_a_connection_made_two_weeks_ago_on_the_team_gets_a_first_chat_not_an_ask() -> None:
     newcomer = """\
   - name: Nina New
     company: Voltgrid
@@ -295,7 +295,7 @@ def test_a_connection_made_two_weeks_ago_on_the_team_is_nurtured_not_asked() -> 
     told: [aspiration, availability]
 """
     nina = by_id(rank(newcomer))["nina-new"]
-    assert nina.action == "nurture"
+    assert nina.action == "info-chat"
     assert "a new connection (met 2026-11-11): too soon to ask" in words(nina)
 
 
@@ -567,3 +567,19 @@ def test_while_unavailable_introductions_and_the_manager_wait_too() -> None:
         "eva-berg": "ask-later",
     }
     assert next(c for c in ranked if c.contact == "eva-berg").ask_from == dt.date(2027, 7, 21)
+
+
+def test_a_close_friend_out_of_touch_for_years_is_reconnected_with_first() -> None:
+    dormant = """\
+  - name: Olga Old
+    company: Voltgrid
+    team: Grid Storage
+    trust: 5
+    knows_my_work: 4
+    met: 2012
+    last_contact: 2022-06
+    told: [aspiration, availability]
+"""
+    olga = by_id(rank(dormant))["olga-old"]
+    assert olga.action == "nurture"
+    assert "out of touch for 4 years: reconnect first" in words(olga)

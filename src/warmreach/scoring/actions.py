@@ -8,7 +8,7 @@ rules.
 >>> from warmreach.scoring.paths import Route
 >>> own = Route(path=("me", "bo"), chance=0.6, vouch=0.9)
 >>> choose_action(position=Position.AT_COMPANY, tie=None, scored=[(0.5, own)], can_ask=True)
-('nurture', Route(path=('me', 'bo'), chance=0.6, vouch=0.9, supporter=None))
+('info-chat', Route(path=('me', 'bo'), chance=0.6, vouch=0.9, supporter=None))
 """
 
 from __future__ import annotations
@@ -25,11 +25,6 @@ from warmreach.scoring.ties import TieStrength
 
 #: you ask for referrals from this many weeks before the day you can start
 ASK_LEAD_WEEKS: Final = 6
-
-#: positions whose people are worth cultivating even when no route is worth asking yet
-_WORTH_CULTIVATING: Final = frozenset(
-    {Position.HIRING_MANAGER, Position.ON_TEAM, Position.NEAR_TEAM, Position.RECRUITER}
-)
 
 
 def ask_from(available: str | PartialDate, as_of: dt.date) -> tuple[bool, dt.date | None]:
@@ -82,8 +77,11 @@ def choose_action(
         return "ask-referral", own[1]
     if intro is not None and intro[0] >= worth and position is not Position.FORMERLY_AT_COMPANY:
         return ("ask-intro" if can_ask else "ask-later"), intro[1]
-    if own is not None and (own[0] >= worth or position in _WORTH_CULTIVATING):
-        return "nurture", own[1]
+    if own is not None and (own[0] >= worth or position is not Position.FORMERLY_AT_COMPANY):
+        # a tie of yours there who cannot vouch yet: reconnect first when out of touch for
+        # years, else talk about their work first (a first chat), and ask later
+        stale = tie is not None and tie.is_stale
+        return ("nurture" if stale else "info-chat"), own[1]
     return "apply-directly", None
 
 
