@@ -101,6 +101,9 @@ def test_suggestions_are_concrete(report: GapReport) -> None:
     assert tuple(map(suggestion_text, report.suggestions)) == (
         "You have no one at Sunforge: ask Bob Chen, who works in Energy Storage (Climate Tech), "
         "whom they know there.",
+        # trust 3 elsewhere at the company, work unknown: a fair route, not a covered company
+        "At Brightside only Cleo Clean could refer you, and their word would count for little "
+        "(0.32): keep in touch, and look for someone nearer the team.",
         "You know Rene Renew at Windward, but not well enough to ask for a referral yet: "
         "reconnect and tell them what you are aiming at.",
         "No one at Deep Air can refer you yet; Mo Maritime knows Cara Carbon there: start with "

@@ -41,7 +41,7 @@ from warmreach.matching import (
     target_field,
 )
 from warmreach.model import Contact, Network, Opening, resolve_day
-from warmreach.scoring import DIRECT, Candidate, ReferralModel, rank
+from warmreach.scoring import BANDS, DIRECT, Candidate, ReferralModel, default_targets, rank
 from warmreach.text import join_words
 
 #: a direct tie at least this strong (see docs/scoring.md) counts as a strong tie
@@ -91,8 +91,14 @@ class Person:
     tie: float
     #: their industry, canonical, with its field
     industry: str
-    #: their title and company, for the reader
-    where: str
+    #: their job title and the name of their company, when known
+    title: str | None = None
+    company: str | None = None
+
+    @property
+    def where(self) -> str:
+        """Their title and company, for the reader: ``Director of Product, Voltgrid``."""
+        return ", ".join(part for part in (self.title, self.company) if part)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -119,15 +125,21 @@ class GapReport:
 
 
 def _status(candidates: Iterable[Candidate]) -> Status:
-    """covered: someone you can ask yourself for a referral; weak: only introductions,
-    reaching out, relationships to build; no-path: nothing better than applying."""
+    """covered: someone you can ask yourself for a referral, on a route a coach would take
+    (a good band or better); weak: only introductions, reaching out, relationships to
+    build, or a referral only a fair or weak route gives; no-path: nothing better than
+    applying."""
     weak = False
     for candidate in candidates:
         direct = len(candidate.path) == 2 and candidate.action != "reach-out"
-        if direct and candidate.action in _ASKED_YOURSELF:
+        if direct and candidate.action in _ASKED_YOURSELF and candidate.score >= COVERED:
             return "covered"
         weak = weak or candidate.action != "apply-directly"
     return "weak" if weak else "no-path"
+
+
+#: the least score of a route that covers a company: the good band
+COVERED: Final = next(least for band, least in BANDS if band == "good")
 
 
 #: the actions that, on a route of your own, make a company covered
@@ -157,7 +169,8 @@ def find_gaps(
     >>> from warmreach.networkfile import parse_network
     >>> network = parse_network('''
     ... me: {name: Ana, seeking: {industries: [Climate Tech]}}
-    ... contacts: [{name: Bo, company: Sunforge Solar, trust: 4}, {name: Cy, company: Acme}]
+    ... contacts: [{name: Bo, company: Sunforge Solar, trust: 5, knows_my_work: 4},
+    ...            {name: Cy, company: Acme}]
     ... ''')
     >>> report = find_gaps(network, as_of=dt.date(2026, 11, 25))
     >>> [(gap.name, gap.status) for gap in report.companies]
@@ -181,20 +194,13 @@ def find_gaps(
 
     def person(contact: Contact) -> Person:
         tie = model.ties.get(contact.id)
-        where = ", ".join(
-            part
-            for part in (
-                contact.title,
-                network.companies_by_id[contact.company].name if contact.company else None,
-            )
-            if part
-        )
         return Person(
             contact=contact.id,
             name=contact.name,
             tie=round(tie.strength, 3) if tie else 0.0,
             industry=taxonomy.describe(industries.get(contact.id)),
-            where=where,
+            title=contact.title,
+            company=network.companies_by_id[contact.company].name if contact.company else None,
         )
 
     def by_tie(people: Iterable[Person]) -> tuple[Person, ...]:
@@ -209,10 +215,16 @@ def find_gaps(
         and company.id != network.me.company  # where you work now is no gap to fill
         and target.contains(matches[company.id])
     ]
+    analysed = default_targets(network)
     gaps = []
     for company_id in chosen:
         company = network.companies_by_id[company_id]
-        ranked = rank(model, Opening(company=company_id)).candidates
+        # the targets analyze ranks for the company (its openings), so the scores agree
+        aims = [t for t in analysed if t.company == company_id] or [Opening(company=company_id)]
+        ranked = sorted(
+            (candidate for aim in aims for candidate in rank(model, aim).candidates),
+            key=lambda candidate: (-candidate.score, candidate.contact),
+        )
         working = [contact.id for contact in network.contacts if contact.company == company_id]
         strong = [
             contact
@@ -317,12 +329,16 @@ class NobodyAt:
 
 @dataclass(frozen=True, kw_only=True)
 class RouteAt:
-    """A company's best route is an introduction (``bridge``), or a tie to cultivate."""
+    """A company's best route is an introduction (``bridge``), a tie to cultivate, or an
+    ask of your own that would count for little (its score below the good band)."""
 
     company: str
-    #: the best candidate (a name), and the bridge of their introduction (None: cultivate)
+    #: the best candidate (a name), and the bridge of their introduction (None: your own)
     person: str
     bridge: str | None
+    #: what analyze says to do about them, and their score
+    action: str = "info-chat"
+    score: float = 0.0
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -431,7 +447,15 @@ def _suggestions(
         elif gap.status == "weak" and gap.best_contact is not None:
             bridge = contacts[gap.best_bridge].name if gap.best_bridge is not None else None
             person = contacts[gap.best_contact].name
-            found.append(RouteAt(company=gap.name, person=person, bridge=bridge))
+            found.append(
+                RouteAt(
+                    company=gap.name,
+                    person=person,
+                    bridge=bridge,
+                    action=gap.best_action or "info-chat",
+                    score=gap.best_score,
+                )
+            )
     untold = [
         p.name
         for p in direct_in_field
@@ -443,7 +467,7 @@ def _suggestions(
         holders = tuple(person.name for person in report.role_holders)
         found.append(AskRoleHolders(people=holders, roles=report.field.roles))
     direct = sum(1 for contact in network.contacts if contact.is_direct)
-    if len(direct_in_field) < 5 and report.field.fields:
+    if len(direct_in_field) < min(5, direct) and report.field.fields:
         found.append(
             FewInField(
                 count=len(direct_in_field),

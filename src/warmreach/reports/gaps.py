@@ -72,8 +72,13 @@ def suggestion_text(suggestion: Suggestion) -> str:
             )
         case NobodyAt(company=company, field=field):
             return f"You have no one at {company}, and no one in {field} to ask."
-        case RouteAt(company=company, person=person, bridge=None):
+        case RouteAt(company=company, person=person, bridge=None, action="info-chat" | "nurture"):
             return f"At {company} your best contact, {person}, needs cultivating first."
+        case RouteAt(company=company, person=person, bridge=None, score=score):
+            return (
+                f"At {company} only {person} could refer you, and their word would count for "
+                f"little ({score:.2f}): keep in touch, and look for someone nearer the team."
+            )
         case RouteAt(company=company, person=person, bridge=bridge):
             return f"At {company} your best route is an introduction to {person} through {bridge}."
         case TellAspiration(people=people, field=field):
@@ -88,7 +93,7 @@ def suggestion_text(suggestion: Suggestion) -> str:
                 "got there."
             )
         case FewInField(count=count, direct=direct, field=field, adjacent=adjacent):
-            line = f"Only {count} of your {direct} direct ties work in {field}"
+            line = f"Only {count} of your {plural(direct, 'direct tie')} work in {field}"
             if adjacent:
                 verb = "works" if len(adjacent) == 1 else "work"
                 line += f"; {_names(adjacent)} {verb} in adjacent fields and can bridge you in"
@@ -137,7 +142,20 @@ def _gap_rows(report: GapReport) -> list[list[str]]:
 
 
 def _people_rows(people: Sequence[Person]) -> list[list[str]]:
-    return [[person.name, f"{person.tie:.2f}", person.industry, person.where] for person in people]
+    return [
+        [
+            person.name,
+            f"{person.tie:.2f}",
+            person.industry,
+            person.title or "",
+            person.company or "",
+        ]
+        for person in people
+    ]
+
+
+#: the columns of every table of people
+PEOPLE_COLUMNS = ["person", "tie", "industry", "role", "company"]
 
 
 def gaps_table(report: GapReport, *, width: int = 120) -> str:
@@ -153,17 +171,17 @@ def gaps_table(report: GapReport, *, width: int = 120) -> str:
         ),
         (
             "People in the field",
-            ["person", "tie", "industry", "role"],
+            PEOPLE_COLUMNS,
             _people_rows(report.contacts_in_field),
         ),
         (
             "People who hold the role you want",
-            ["person", "tie", "industry", "role"],
+            PEOPLE_COLUMNS,
             _people_rows(report.role_holders),
         ),
         (
             "Adjacent fields: people who could bridge you in",
-            ["person", "tie", "industry", "role"],
+            PEOPLE_COLUMNS,
             _people_rows(report.adjacent),
         ),
     ]
@@ -220,7 +238,7 @@ def gaps_markdown(report: GapReport) -> str:
     for title, people in people_sections:
         lines += ["", f"## {title}", ""]
         if people:
-            lines += markdown_table(["person", "tie", "industry", "role"], _people_rows(people))
+            lines += markdown_table(PEOPLE_COLUMNS, _people_rows(people))
         else:
             lines.append("None yet.")
     if report.inferred:
@@ -255,6 +273,8 @@ def gaps_json(report: GapReport) -> str:
                 "tie": p.tie,
                 "industry": p.industry,
                 "where": p.where,
+                "title": p.title,
+                "company_name": p.company,
             }
             for p in found
         ]
