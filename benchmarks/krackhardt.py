@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -160,6 +161,67 @@ def baselines(
     return {"PageRank from the target team": pagerank, "contacts shared with you": mutual}
 
 
+def without_links(network: Network) -> Network:
+    """The network with every link between colleagues removed (your own ties kept)."""
+    return dataclasses.replace(
+        network,
+        contacts=tuple(dataclasses.replace(contact, knows=()) for contact in network.contacts),
+    )
+
+
+def links_matter(
+    advice: npt.NDArray[np.int_],
+    friends: npt.NDArray[np.int_],
+    reports: npt.NDArray[np.int_],
+    departments: list[int],
+    levels: list[int],
+    heads: dict[int, int],
+) -> str:
+    """How much who knows whom inside the company moves warmreach's order: the Spearman
+    correlation of the order with every link between colleagues and without any, and of
+    the score with the number of colleagues a person is linked to among people of one
+    trust (who differ only in their links), for a department as the target (its head the
+    hiring manager) and for the whole company with no team named."""
+    names = ("a department, its head hiring", "the company, no team named")
+    found: dict[str, list[float]] = {name: [] for name in names}
+    central: dict[str, list[float]] = {name: [] for name in names}
+    for seeker in range(len(departments)):
+        network = network_for(seeker, advice, friends, reports, departments, levels)
+        contacts = network.contacts_by_id
+        bare = without_links(network)
+        aims = [
+            (names[0], Opening(company="firm", team=f"dept-{d}", hiring_manager=f"m{h + 1:02d}"))
+            for d, h in sorted(heads.items())
+            if d != departments[seeker] and h != seeker
+        ]
+        aims.append((names[1], Opening(company="firm")))
+        for name, target in aims:
+            model = ReferralModel(network, as_of=AS_OF)
+            linked = {i.contact.id: i.score for i in model.evaluate(target)}
+            alone = {
+                i.contact.id: i.score for i in ReferralModel(bare, as_of=AS_OF).evaluate(target)
+            }
+            people = sorted(linked)
+            found[name].append(spearman([linked[p] for p in people], [alone[p] for p in people]))
+            for trust in sorted({contacts[p].trust for p in people}):
+                same = [p for p in people if contacts[p].trust == trust]
+                if len(same) >= 3:
+                    degree = [float(len(model.knows.get(p, {}))) for p in same]
+                    central[name].append(spearman([linked[p] for p in same], degree))
+    return table(
+        [
+            ("target", 32),
+            ("Spearman, with and without links", 33),
+            ("score and links, equal trust", 29),
+            ("pairs", 6),
+        ],
+        [
+            [name, *(f"{np.mean(d[name]):.2f}" for d in (found, central)), str(len(found[name]))]
+            for name in names
+        ],
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("data", type=Path)
@@ -204,6 +266,8 @@ def main() -> None:
                 found.setdefault(name, []).append(
                     (spearman(mine, theirs), top_overlap(mine, theirs, people))
                 )
+    print(links_matter(advice, friends, reports, departments, levels, heads))
+    print()
     header = [("baseline", 32), ("Spearman", 9), ("top-5 overlap", 14), ("pairs", 6)]
     lines = [
         [

@@ -375,6 +375,24 @@ def test_when_no_team_is_named_the_better_connected_of_two_equal_friends_ranks_f
     assert "connected-at-company" in kinds(ranked[0])
 
 
+def test_in_a_large_company_with_no_team_named_ten_colleagues_count_more_than_two() -> None:
+    # with forty staff, two-step routes reach nearly everyone and a fixed scale saturates:
+    # how many colleagues an insider knows directly must still separate them
+    base = "me: {name: Ana, seeking: {companies: [Voltgrid]}}\ncontacts:\n"
+    staff = "".join(f"  - {{name: S{i}, company: Voltgrid, trust: 0}}\n" for i in range(40))
+    many = ", ".join(f"S{i}" for i in range(10))
+    friends = f"""\
+  - {{name: Hub Friend, company: Voltgrid, trust: 3, knows_my_work: 3, knows: [{many}]}}
+  - {{name: Pair Friend, company: Voltgrid, trust: 3, knows_my_work: 3, knows: [S20, S21]}}
+  - {{name: Lone Friend, company: Voltgrid, trust: 3, knows_my_work: 3}}
+"""
+    found = by_id(analyze(parse_network(base + staff + friends), as_of=AS_OF).targets[0].candidates)
+    hub, pair, lone = (found[f"{n}-friend"].score for n in ("hub", "pair", "lone"))
+    assert hub > pair > lone
+    assert hub - lone > 3 * (pair - lone)  # not saturated: ten links count far more than two
+    assert "knows 10 people there" in " ".join(words(found["hub-friend"]))
+
+
 def test_five_routes_into_the_hiring_team_beat_one() -> None:
     team = "".join(
         f"  - {{name: T{i}, company: Voltgrid, team: Grid Storage, trust: 0}}\n" for i in range(5)

@@ -36,6 +36,10 @@ STANDING: Final[Mapping[Position, float]] = {
 #: routes into the hiring team at which someone elsewhere in the company is counted halfway
 #: to near the team (closeness = 1 - exp(-routes / CLOSENESS_SCALE))
 CLOSENESS_SCALE: Final = 1.0
+#: where no team or hiring manager is named, closeness is to everyone who works there, and
+#: the routes that count halfway grow with them: CLOSENESS_SCALE for each COMPANY_REACH of
+#: the staff (knowing a fifth of the company well makes an insider central)
+COMPANY_REACH: Final = 5.0
 #: a new joiner's referral counts TENURE_START as much, rising to full at TENURE_FULL months
 TENURE_START: Final = 0.5
 TENURE_FULL: Final = 12.0
@@ -72,6 +76,8 @@ class Standing:
     #: their links into the hiring team, and their two-step routes into it
     team_links: int = 0
     team_routes: int = 0
+    #: whether closeness is to a named hiring team (else to everyone at the company)
+    team_named: bool = True
     #: months at the company, when known
     months_in: float | None = None
     #: months since they left, for a former employee, when known
@@ -149,7 +155,10 @@ def standing_of(
     if months_in is not None and position is not Position.HIRING_MANAGER:
         tenure = TENURE_START + (1 - TENURE_START) * min(1.0, months_in / TENURE_FULL)
     if position is Position.AT_COMPANY and near is not None:
-        low, high = STANDING[Position.AT_COMPANY], STANDING[Position.NEAR_TEAM]
+        # close to a named team: up to near it; central in a company with no team named:
+        # up to on it (they are likely to know whoever hires, and the opening)
+        top = Position.NEAR_TEAM if near.team_named else Position.ON_TEAM
+        low, high = STANDING[Position.AT_COMPANY], STANDING[top]
         value = (low + (high - low) * near.closeness) * tenure
         return dataclasses.replace(near, value=value, months_in=months_in)
     return Standing(position=position, value=STANDING[position] * tenure, months_in=months_in)
@@ -158,11 +167,14 @@ def standing_of(
 def closeness(
     people: Iterable[Contact], seeds: Sequence[str], links: LinkStrengths, *, team_named: bool
 ) -> dict[str, Standing]:
-    """How close each of ``people`` sits to the people who decide (``seeds``): every route
-    of one or two links into them counts, weighted by its links, so a new link anywhere
-    never moves anyone further away. ``team_named``: the seeds are a hiring team (whose
-    own members are not measured), not a whole company's staff."""
+    """How close each of ``people`` sits to the people who decide (``seeds``), so a new link
+    anywhere never moves anyone further away. ``team_named``: the seeds are a hiring team
+    (whose own members are not measured), and every route of one or two links into them
+    counts, weighted by its links; else they are everyone at the company, and an insider
+    is as central as their links to colleagues make them (each weighted, one step only:
+    in a company, two-step routes reach nearly everyone)."""
     chosen = set(seeds)
+    scale = CLOSENESS_SCALE * (1.0 if team_named else max(1.0, len(chosen) / COMPANY_REACH))
     knows = links.knows
     into: dict[str, float] = {}  # for a middle person: their links into the seeds
 
@@ -186,23 +198,27 @@ def closeness(
             if middle in chosen:
                 parts.append(hop)
                 direct += 1
+            if not team_named:
+                continue
             onward = reach(middle) - (links.hop(middle, person) if person in chosen else 0.0)
             if onward > 1e-12:
                 parts.append(hop * onward)
                 routes += 1
-        near = 1 - math.exp(-math.fsum(parts) / CLOSENESS_SCALE)
+        near = 1 - math.exp(-math.fsum(parts) / scale)
         found[person] = Standing(
             position=Position.AT_COMPANY,
             value=0.0,
             closeness=near,
             team_links=direct,
             team_routes=routes,
+            team_named=team_named,
         )
     return found
 
 
 __all__ = [
     "CLOSENESS_SCALE",
+    "COMPANY_REACH",
     "STANDING",
     "TENURE_FULL",
     "TENURE_START",
