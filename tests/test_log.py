@@ -256,7 +256,7 @@ def test_the_plan_follows_what_is_logged_and_never_asks_twice(tmp_path: Path) ->
     day = dt.date(2026, 11, 25)
     first = plan_actions(load_network(path), as_of=day)
     assert [(step.contact, step.action, step.tell) for step in first.steps] == [
-        ("bob-chen", "ask-referral", ("availability",))
+        ("bob-chen", "signal-then-ask", ("availability",))
     ]
     assert (
         run(

@@ -25,9 +25,9 @@ the time you have, and what they queue for later weeks.
 ... ''')
 >>> plan = plan_actions(network, hours=1, as_of=dt.date(2026, 11, 25))
 >>> [(step.name, step.action, step.minutes) for step in plan.steps]
-[('Bob', 'ask-referral', 30), ('Mei', 'ask-referral', 30)]
+[('Bob', 'signal-then-ask', 30), ('Mei', 'signal-then-ask', 30)]
 >>> [(round(o.before, 2), round(o.after, 2)) for o in plan.targets]
-[(0.26, 0.94)]
+[(0.26, 0.89)]
 """
 
 from __future__ import annotations
@@ -39,10 +39,11 @@ from dataclasses import dataclass
 from typing import Final
 
 from warmreach.errors import UsageError
-from warmreach.gaps import find_gaps
+from warmreach.gaps import GapReport, find_gaps
 from warmreach.graph import NetworkIndex
 from warmreach.model import Network, Opening, Told, resolve_day
 from warmreach.plan.choose import Choice, State, Taken, choose
+from warmreach.plan.growth import growth_steps
 from warmreach.plan.pricing import Pricer
 from warmreach.plan.result import Item, Outlook, Plan, Queued, Step
 from warmreach.plan.steps import (
@@ -50,25 +51,36 @@ from warmreach.plan.steps import (
     COFFEE,
     MESSAGE,
     STEP_ACTIONS,
+    AskOption,
     Context,
     Facts,
     FollowUpOption,
     GrowOption,
+    Later,
     Option,
+    Search,
     apply_option,
     find_options,
+    ready,
     someone_known_id,
 )
 from warmreach.plan.targets import (
-    FIELD_WEIGHT,
     OPENING_WEIGHT,
     SOUGHT_WEIGHT,
     Target,
     TargetKind,
     group_openings,
 )
-from warmreach.plan.value import target_chances
-from warmreach.scoring import ACTIONS, FOLLOW_UP_DAYS, Reason, ReferralModel, target_report
+from warmreach.plan.value import Chance, target_chances
+from warmreach.scoring import (
+    ACTIONS,
+    ASKS,
+    FOLLOW_UP_DAYS,
+    Action,
+    Reason,
+    ReferralModel,
+    target_report,
+)
 from warmreach.text import join_words
 
 #: hours a week when none are given
@@ -86,8 +98,9 @@ def plan_actions(
     """This week's conversations within ``hours``, and what they queue.
 
     The targets are the file's openings (one per team), the companies of
-    ``me.seeking.companies`` without one, and, when ``me.seeking`` names a field, the gap
-    report's companies of that field; or the openings given. ``index``, the network's
+    ``me.seeking.companies`` without one; or the openings given. Minutes the targets leave
+    go to growing your network in the field ``me.seeking`` names (:mod:`~warmreach.plan.
+    growth`), as does the whole week when nothing reaches a target. ``index``, the network's
     :class:`~warmreach.graph.NetworkIndex`, is built when not given.
 
     >>> from warmreach.networkfile import parse_network
@@ -105,7 +118,13 @@ def plan_actions(
     week = week_options(network, as_of=as_of, targets=targets, index=index)
     budget = round(hours * 60)
     choice = choose(week.options, week.base, budget)
-    return _plan(week, choice, budget)
+    grown: list[Step] = []
+    if week.report is not None:
+        busy = {*choice.items, *choice.calls}
+        grown = growth_steps(
+            week.model, week.report, busy=busy, minutes=budget - choice.minutes, roles=week.roles
+        )
+    return _plan(week, choice, budget, grown)
 
 
 @dataclass(frozen=True)
@@ -120,6 +139,12 @@ class Week:
     pricer: Pricer
     #: targets left out because their openings have closed
     closed: tuple[Target, ...]
+    #: asks that need nothing this week, made on the day you can (``ask-later``)
+    ready: list[tuple[Later, Chance]]
+    #: the gap report of the field you seek, when you seek one (for growth steps)
+    report: GapReport | None
+    #: the roles you want
+    roles: list[str]
 
 
 def week_options(
@@ -131,34 +156,49 @@ def week_options(
 ) -> Week:
     """The targets and options of this week's plan (see :func:`plan_actions`)."""
     model = ReferralModel(network, as_of=resolve_day(as_of), index=index)
-    goals, closed, helpers = _targets(model, targets)
-    if not goals:
+    goals, closed, report = _targets(model, targets)
+    if not goals and report is None:
         raise UsageError(
             "nothing to plan for: the file has no open opening, no me.seeking.companies and no "
-            "company of the field you seek; add an opening or me.seeking.companies"
+            "field you seek; add an opening, me.seeking.companies or me.seeking.industries"
         )
     roles = [
         *network.me.seeking.roles,
         *(o.role for goal in goals for o in goal.openings if o.role),
     ]
     pricer = Pricer(model, goals, roles=roles)
-    options = find_options(pricer, helpers)
-    base = State([entry.chance for entry in pricer.recorded], [goal.weight for goal in goals])
+    helpers: list[str] = []
+    if report is not None:
+        helpers = [person.contact for person in report.contacts_in_field if person.tie > 0]
+        helpers += [person.contact for person in report.adjacent]
+    search = Search(pricer, helpers)
+    options = find_options(search)
+    ready_asks = ready(search)
+    held = [entry.chance for entry in pricer.recorded] + [chance for _, chance in ready_asks]
+    base = State(held, [goal.weight * goal.urgency(model.as_of) for goal in goals])
     return Week(
-        model=model, targets=goals, options=options, base=base, pricer=pricer, closed=closed
+        model=model,
+        targets=goals,
+        options=options,
+        base=base,
+        pricer=pricer,
+        closed=closed,
+        ready=ready_asks,
+        report=report,
+        roles=roles,
     )
 
 
 def _targets(
     model: ReferralModel, given: Sequence[Opening] | None
-) -> tuple[list[Target], tuple[Target, ...], list[str]]:
-    """The plan's targets, the targets left out because they have closed, and the people
-    who may know others in the field (for grow steps)."""
+) -> tuple[list[Target], tuple[Target, ...], GapReport | None]:
+    """The plan's targets (what you named), the targets left out because they have closed,
+    and the gap report of the field you seek, when you seek one."""
     network = model.network
     day = model.as_of
     goals: list[Target] = []
     closed: list[Target] = []
-    helpers: list[str] = []
+    report: GapReport | None = None
 
     def add(openings: tuple[Opening, ...], weight: float, kind: TargetKind) -> None:
         report = target_report(model, openings[0])
@@ -180,19 +220,13 @@ def _targets(
             if company not in covered:
                 covered.add(company)
                 add((Opening(company=company),), SOUGHT_WEIGHT, "sought")
-        seeking = network.me.seeking
-        if seeking.industries or seeking.roles:
-            report = find_gaps(network, as_of=day, model=model)
-            for gap in report.companies:
-                if gap.company not in covered:
-                    covered.add(gap.company)
-                    add((Opening(company=gap.company),), FIELD_WEIGHT, "field")
-            helpers = [person.contact for person in report.contacts_in_field if person.tie > 0]
-            helpers += [person.contact for person in report.adjacent]
-    return goals, tuple(closed), helpers
+    seeking = network.me.seeking
+    if seeking.industries or seeking.roles:
+        report = find_gaps(network, as_of=day, model=model)
+    return goals, tuple(closed), report
 
 
-def _plan(week: Week, choice: Choice, budget: int) -> Plan:
+def _plan(week: Week, choice: Choice, budget: int, grown: Sequence[Step] = ()) -> Plan:
     model, goals, options, base = week.model, week.targets, week.options, week.base
     network = model.network
     contacts = network.contacts_by_id
@@ -234,7 +268,9 @@ def _plan(week: Week, choice: Choice, budget: int) -> Plan:
         for option in options
         if isinstance(option, GrowOption)
     }
-    stop, unreached = _stop(model, goals, choice, budget, left_out)
+    steps += grown
+    used = choice.minutes + sum(step.minutes for step in grown)
+    stop, unreached = _stop(model, goals, choice, budget - used, left_out)
     return Plan(
         generated_for=network.me.name,
         me=network.me,
@@ -242,7 +278,7 @@ def _plan(week: Week, choice: Choice, budget: int) -> Plan:
         as_of=model.as_of,
         budget=budget,
         steps=tuple(steps),
-        queued=_queued(model, goals, choice, week.pricer),
+        queued=_queued(week, choice),
         targets=tuple(
             Outlook(target=goal, before=before, after=after)
             for goal, before, after in zip(goals, base.values, choice.state.values, strict=True)
@@ -264,10 +300,14 @@ def _item(option: Option, goals: Sequence[Target]) -> Item:
         target = next(iter(targets)) if len(targets) == 1 else None
     later = option.later[0].day if option.later else None
     works = option.chances[0].s if option.later else 1.0
+    via = option.ask.via if isinstance(option, AskOption) else None
+    if to is None and len(option.later) == 1:  # the introduction a step prepares
+        to, via = option.later[0].ask.to, option.later[0].ask.via
     return Item(
         action=option.action,
         target=None if target is None else goals[target].key,
         to=to,
+        via=via,
         works=works,
         ask_on=later,
     )
@@ -314,31 +354,36 @@ def _reason(context: Context, taken: Taken, *, first: bool = True) -> Reason:
     return Reason.of(option.action, **facts)
 
 
-def _queued(
-    model: ReferralModel, goals: Sequence[Target], choice: Choice, pricer: Pricer
-) -> tuple[Queued, ...]:
-    """The asks this week's steps prepare, the follow-ups of the asks made this week, and
-    the follow-ups of the file's asks that fall due later."""
+def _queued(week: Week, choice: Choice) -> tuple[Queued, ...]:
+    """The asks that need nothing this week, those this week's steps prepare, the
+    follow-ups of the asks made this week, and the follow-ups of the file's asks that fall
+    due later."""
+    model, goals, pricer = week.model, week.targets, week.pricer
     contacts = model.network.contacts_by_id
     found: list[Queued] = []
     follow_up = model.as_of + dt.timedelta(days=FOLLOW_UP_DAYS)
+
+    def later_ask(later: Later, works: float, after: Action | None) -> Queued:
+        ask = later.ask
+        return Queued(
+            day=later.day,
+            contact=later.person,
+            name=contacts[later.person].name,
+            action=later.action,
+            target=goals[ask.target].key,
+            to=ask.to,
+            via=ask.via,
+            minutes=CALL if ask.to is None else MESSAGE + CALL,
+            works=works,
+            after=after,
+        )
+
+    found += [later_ask(later, 1.0, None) for later, _ in week.ready]
     for taken in choice.taken:
         option = taken.option
         for later in option.later:
-            found.append(
-                Queued(
-                    day=later.day,
-                    contact=later.person,
-                    name=contacts[later.person].name,
-                    action=later.action,
-                    target=goals[later.target].key,
-                    to=later.to,
-                    minutes=CALL if later.to is None else MESSAGE + CALL,
-                    works=option.chances[0].s,
-                    after=option.action,
-                )
-            )
-        if option.action in ("ask-referral", "reach-out", "ask-intro"):
+            found.append(later_ask(later, option.chances[0].s, option.action))
+        if option.action in ASKS or option.action == "signal-then-ask":
             found.append(
                 Queued(
                     day=follow_up,
@@ -394,13 +439,12 @@ def _stop(
     model: ReferralModel,
     goals: Sequence[Target],
     choice: Choice,
-    budget: int,
+    minutes_left: int,
     left_out: Sequence[Option],
 ) -> tuple[Reason | None, tuple[Target, ...]]:
-    """Why the plan ends before the budget does, when it does, and the targets nobody
-    you know reaches yet."""
-    minutes_left = budget - choice.minutes
-    if left_out:
+    """Why the plan ends before the budget does (``minutes_left`` are left), when it does,
+    and the targets nobody you know reaches yet."""
+    if left_out and minutes_left < min(choice.cost(option) or 0 for option in left_out):
         shortest = min(choice.cost(option) or 0 for option in left_out)
         reason = Reason.of("no-time", more=len(left_out), shortest=shortest, left=minutes_left)
         return reason, ()
@@ -409,7 +453,7 @@ def _stop(
     untouched = tuple(
         goal
         for goal, value in zip(goals, choice.state.values, strict=True)
-        if value <= target_chances((), 1)[0] + 1e-9 and goal.kind != "field"
+        if value <= target_chances((), 1)[0] + 1e-9
     )
     reason = Reason.of(
         "nothing-left",

@@ -26,7 +26,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
-from warmreach.plan.steps import CALL, EXTRA_ITEM, Option
+from warmreach.plan.steps.base import EXTRA_ITEM, Option
 from warmreach.plan.value import Chance, discounted, interview_chance, week_value
 from warmreach.scoring import ACTIONS
 
@@ -35,7 +35,7 @@ STEP_MINUTES: Final = 5
 #: gains below this are no gain (rounding noise)
 NO_GAIN: Final = 1e-9
 
-OrderKey = tuple[float, float, int, int, float, str, str]
+OrderKey = tuple[float, float, int, tuple[float, ...], str, str]
 
 
 class State:
@@ -47,7 +47,8 @@ class State:
         self.chances: dict[tuple[str, ...], Chance] = {}
         self.by_person: dict[str, set[tuple[str, ...]]] = {}
         self.by_target: list[set[tuple[str, ...]]] = [set() for _ in self.weights]
-        self.worth: dict[tuple[str, ...], float] = {}
+        #: each chance's (chance it comes through, interview chance it gives), discounted
+        self.worth: dict[tuple[str, ...], tuple[float, float]] = {}
         self.values = [interview_chance(()) for _ in self.weights]
         self.add(chances)
 
@@ -66,12 +67,14 @@ class State:
 
     def _after(
         self, new: Sequence[Chance]
-    ) -> tuple[dict[tuple[str, ...], Chance], dict[tuple[str, ...], float], dict[int, float]]:
+    ) -> tuple[
+        dict[tuple[str, ...], Chance], dict[tuple[str, ...], tuple[float, float]], dict[int, float]
+    ]:
         """The chances replaced or added, the worths that change, and the targets' new
         interview chances, if ``new`` were added."""
         merged = {chance.key: chance for chance in new}
         people = {chance.person for chance in new}
-        changed: dict[tuple[str, ...], float] = {}
+        changed: dict[tuple[str, ...], tuple[float, float]] = {}
         for person in people:
             keys = set(self.by_person.get(person, ())) | {
                 key for key, chance in merged.items() if chance.person == person
@@ -88,7 +91,8 @@ class State:
                 targets.setdefault(old.target, set())
         values = {
             target: interview_chance(
-                changed.get(key, self.worth.get(key, 0.0)) for key in self.by_target[target] | keys
+                changed.get(key, self.worth.get(key, (0.0, 0.0)))
+                for key in self.by_target[target] | keys
             )
             for target, keys in targets.items()
         }
@@ -148,21 +152,22 @@ class Choice:
         """The minutes ``option`` adds to the week, or None when it cannot join it: one
         conversation per person, one item of each slot in it."""
         if option.person in self.calls or any(
-            person in self.calls or person in self.items for person in option.calls
+            person in self.calls or person in self.items for person, _ in option.calls
         ):
             return None
         items = self.items.get(option.person, [])
         if any(item.slot == option.slot for item in items):
             return None
         before = conversation_minutes(items)
-        return conversation_minutes([*items, option]) - before + CALL * len(option.calls)
+        extra = sum(minutes for _, minutes in option.calls)
+        return conversation_minutes([*items, option]) - before + extra
 
     def take(self, option: Option, gain: float, minutes: int) -> None:
         before = list(self.state.values)
         self.state.add(option.chances)
         self.taken.append(Taken(option, gain, minutes, before, list(self.state.values)))
         self.items.setdefault(option.person, []).append(option)
-        self.calls.update(option.calls)
+        self.calls.update(person for person, _ in option.calls)
         self.minutes += minutes
 
 
@@ -178,19 +183,19 @@ def week_minutes(options: Iterable[Option]) -> int | None:
     conversation per person (the person an introduction is to included), one item of a
     slot in each."""
     items: dict[str, list[Option]] = {}
-    calls: set[str] = set()
+    calls: dict[str, int] = {}
     for option in options:
         conversation = items.setdefault(option.person, [])
         if any(item.slot == option.slot for item in conversation):
             return None
         conversation.append(option)
-        for person in option.calls:
+        for person, minutes in option.calls:
             if person in calls:
                 return None
-            calls.add(person)
-    if calls & set(items):
+            calls[person] = minutes
+    if calls.keys() & items.keys():
         return None
-    return sum(conversation_minutes(c) for c in items.values()) + CALL * len(calls)
+    return sum(conversation_minutes(c) for c in items.values()) + sum(calls.values())
 
 
 def brute_force(options: Sequence[Option], base: State, budget: int) -> float:
@@ -210,14 +215,13 @@ def brute_force(options: Sequence[Option], base: State, budget: int) -> float:
 
 
 def order_key(option: Option, gain: float, minutes: int) -> OrderKey:
-    """Best gain per minute first, then the larger gain; then the kind of step, people who
-    hold the role you want, people in touch more recently, and ids."""
+    """Best gain per minute first, then the larger gain; then the kind of step, the more
+    relevant people (``Pricer.relevance``), and ids."""
     return (
         -gain / minutes,
         -gain,
         ACTIONS.index(option.action),
-        option.relevance[0],
-        option.relevance[1],
+        option.relevance,
         option.person,
         "/".join(chance.key[2] + chance.key[3] for chance in option.chances),
     )

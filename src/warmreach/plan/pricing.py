@@ -19,12 +19,13 @@ from typing import Final
 
 from warmreach.graph import NetworkIndex
 from warmreach.model import TOLD_ITEMS, Ask, AskKind, Contact, Told
-from warmreach.plan.steps.base import Effect, Later, Option
+from warmreach.plan.steps.base import AskSpec, Doing, Effect, Later, Option
 from warmreach.plan.targets import Target
 from warmreach.plan.value import Chance
 from warmreach.scoring import (
     DIRECT,
     MIN_LIFT,
+    Priced,
     ReferralModel,
     follow_up_day,
     route_through,
@@ -40,9 +41,6 @@ REPLY_GIVEN_UP: Final = 0.15
 #: the asks a step that prepares them keeps for later: the best for each target, at most
 #: this many in all (a person is asked for one or two things, not for everything)
 MAX_PREPARED: Final = 2
-
-#: an ask to price or prepare: what for, the target, whom to, and whether to the manager
-AskSpec = tuple[AskKind, int, str | None, bool]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -80,9 +78,8 @@ class Pricer:
         The ask an option makes is not recorded here: waiting for an answer changes no
         route (a test re-scores with it recorded)."""
         on = day or self.as_of
-        effect = option.effect(
-            self.network, self.targets, as_of=self.as_of, succeeded=succeeded, record=False
-        )
+        doing = Doing(self.targets, self.as_of, succeeded=succeeded, record=False)
+        effect = option.effect(self.network, doing)
         key = (effect, on)
         found = self._rescored.get(key)
         if found is None:
@@ -99,30 +96,35 @@ class Pricer:
         model: ReferralModel,
         *,
         person: str,
-        asked: AskKind,
-        target: int,
-        to: str | None,
+        ask: AskSpec,
         s: float,
         day: dt.date | None,
         recorded: bool = False,
     ) -> Chance | None:
-        """The chance one ask adds, on ``model``: its route's score over applying, for the
-        best opening of the target, times the chance the opening is still open."""
-        goal = self.targets[target]
-        best = 0.0
+        """The chance one ask of ``person`` adds, on ``model``: its route (the one the
+        analysis advises, or for an ask the file records any route through ``person``) to
+        the best opening of the target still open on ``day``; None when it adds nothing."""
+        goal = self.targets[ask.target]
+        if goal.open_chance(day) <= 0:
+            return None
+        path = None if recorded else ask.path(person)
+        best: Priced | None = None
         for opening in goal.openings:
-            found = route_through(model, to or person, opening, person)
-            if found is None or found[1] < DIRECT + MIN_LIFT:
+            found = route_through(
+                model, ask.to or person, opening, person, word=ask.word, path=path
+            )
+            if found is None or found.score < DIRECT + MIN_LIFT:
                 continue
-            q = (found[1] - DIRECT) / (1 - DIRECT) * goal.open_chance(day)
-            best = max(best, q)
-        if best <= 0:
+            if best is None or found.score > best.score:
+                best = found
+        if best is None:
             return None
         return Chance(
-            key=chance_key(person, asked, goal.key, to),
-            target=target,
+            key=chance_key(person, ask.asked, goal.key, ask.to),
+            target=ask.target,
             person=person,
-            q=best,
+            p=best.route.chance,
+            v=best.if_referred,
             s=s,
             recorded=recorded,
         )
@@ -140,23 +142,18 @@ class Pricer:
         is worth anything."""
         model = self.rescored(draft, day, succeeded)
         best: dict[int, tuple[Chance, Later]] = {}
-        for asked, target, to, manager in asks:
-            chance = self.chance(
-                model, person=draft.person, asked=asked, target=target, to=to, s=s, day=day
-            )
+        for ask in asks:
+            chance = self.chance(model, person=draft.person, ask=ask, s=s, day=day)
             if chance is None:
                 continue
-            known = best.get(target)
-            if known is None or (chance.q, known[0].key) > (known[0].q, chance.key):
-                ask = Later(
-                    day=day, person=draft.person, asked=asked, target=target, to=to, manager=manager
-                )
-                best[target] = (chance, ask)
+            known = best.get(ask.target)
+            if known is None or (chance.worth, known[0].key) > (known[0].worth, chance.key):
+                best[ask.target] = (chance, Later(day=day, person=draft.person, ask=ask))
         if not best:
             return None
         weights = [goal.weight for goal in self.targets]
         kept = sorted(
-            best.values(), key=lambda pair: (-pair[0].q * weights[pair[0].target], pair[0].key)
+            best.values(), key=lambda pair: (-pair[0].worth * weights[pair[0].target], pair[0].key)
         )
         kept = kept[:MAX_PREPARED]
         return dataclasses.replace(
@@ -211,16 +208,19 @@ class Pricer:
             and not (item == "role" and not me.role)
         )
 
-    def relevance(self, contact: Contact) -> tuple[int, float]:
-        """Ties among equal gains: people who hold a role you want first, then those you
-        were in touch with more recently."""
-        from warmreach.matching import holds_role
+    def relevance(self, contact: Contact) -> tuple[float, ...]:
+        """How relevant a person is, for the order of ties (most first, never by name):
+        those who hold a role you want, then the more senior, then those whose dealings
+        with you an import found, then those you were in touch with more recently."""
+        from warmreach.matching import holds_role, title_rank
 
         title = contact.title
         holds = bool(title) and any(holds_role([str(title)], role)[0] for role in self.roles)
+        rank = title_rank(str(title)) if title else 0
         tie = self.model.ties.get(contact.id)
         silent = tie.months_silent if tie is not None and tie.months_silent is not None else None
-        return (0 if holds else 1, math.inf if silent is None else silent)
+        dealings = 0 if contact.evidence else 1
+        return (0 if holds else 1, -rank, dealings, math.inf if silent is None else silent)
 
     # -- the file's asks --
 
@@ -244,12 +244,11 @@ class Pricer:
                             )
                         continue
                     now, reminded, due = self.reply(ask, contact)
+                    spec = AskSpec(asked=ask.asked, target=index, to=ask.to)
                     chance = self.chance(
                         self.model,
                         person=contact.id,
-                        asked=ask.asked,
-                        target=index,
-                        to=ask.to,
+                        ask=spec,
                         s=now,
                         recorded=True,
                         day=self.as_of,
@@ -270,18 +269,19 @@ class Pricer:
     def _made(self, person: str, ask: Ask, target: int) -> Chance | None:
         """A referral made: certain, worth what it is worth."""
         goal = self.targets[target]
-        best = 0.0
+        best = DIRECT
         for opening in goal.openings:
             for item in self.model.evaluate(opening):
                 if item.contact.id == person and item.action == "referred":
-                    best = max(best, (item.score - DIRECT) / (1 - DIRECT))
-        if best <= 0:
+                    best = max(best, item.score)
+        if best <= DIRECT:
             return None
         return Chance(
             key=chance_key(person, ask.asked, goal.key, ask.to),
             target=target,
             person=person,
-            q=best,
+            p=1.0,
+            v=best,
             recorded=True,
         )
 
@@ -296,7 +296,6 @@ __all__ = [
     "REPLY_GIVEN_UP",
     "REPLY_LATE",
     "REPLY_REMINDED",
-    "AskSpec",
     "Pricer",
     "Recorded",
     "chance_key",

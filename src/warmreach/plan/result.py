@@ -21,8 +21,10 @@ class Item:
     action: Action
     #: the target it is for, as ``company`` or ``company/team`` ids (None: several)
     target: str | None = None
-    #: the person an introduction is to (id), or the company of a grow step
+    #: the person an introduction leads to (id), or the company of a grow step
     to: str | None = None
+    #: for a chain of two introductions, the person the first one is to
+    via: str | None = None
     #: the chance the step works (1 for an ask made now)
     works: float = 1.0
     #: for a step that prepares asks, the day they can be made (None: not known yet)
@@ -69,6 +71,8 @@ class Queued:
     action: Action
     target: str | None = None
     to: str | None = None
+    #: for a chain of two introductions, the person the first one is to
+    via: str | None = None
     minutes: int = 0
     #: the chance it happens at all (the step preparing it must work)
     works: float = 1.0

@@ -2,16 +2,18 @@
 
 A **target** is a team (or a whole company) you want a referral into. The openings of the
 file on one team share one target, since one referral into the team serves them all.
-Targets are weighted by how much you want them: an opening (OPENING_WEIGHT) above a
-company you seek (SOUGHT_WEIGHT) above a company of the field you aim at
-(FIELD_WEIGHT). An opening that closes soon is worth less to an ask that may come too
-late: a referral takes about REFERRAL_DAYS to go through.
+Targets are what you named, weighted by how much you want them: an opening
+(OPENING_WEIGHT) above a company you seek (SOUGHT_WEIGHT). A company of the field you aim
+at that you did not name is no target: nobody is asked for a referral there (the plan
+grows your network in the field instead). An ask is worth its full value while an
+opening of the target is still open on the day it is made, and nothing after every
+opening has closed.
 
 >>> from warmreach.model import PartialDate
 >>> target = Target(openings=(Opening(company="voltgrid", closes=PartialDate.parse("2026-12-08")),),
 ...                 company_name="Voltgrid", weight=OPENING_WEIGHT, kind="opening")
->>> target.open_chance(dt.date(2026, 11, 24)), target.open_chance(dt.date(2026, 12, 1))
-(1.0, 0.5)
+>>> target.open_chance(dt.date(2026, 12, 8)), target.open_chance(dt.date(2026, 12, 9))
+(1.0, 0.0)
 """
 
 from __future__ import annotations
@@ -24,16 +26,16 @@ from typing import Final, Literal
 from warmreach.model import Opening
 
 #: how much a referral into each kind of target is worth to you (our assumption: an
-#: opening you found is what you want most; a company you seek has no known opening yet;
-#: a company of your field is one you would consider)
+#: opening you found is what you want most; a company you seek has no known opening yet)
 OPENING_WEIGHT: Final = 1.0
 SOUGHT_WEIGHT: Final = 0.6
-FIELD_WEIGHT: Final = 0.25
-#: days a referral takes to reach the hiring team: an ask closer than this to the day an
-#: opening closes may come too late (our assumption)
-REFERRAL_DAYS: Final = 14
-
-TargetKind = Literal["opening", "sought", "field"]
+#: what an ask is worth this week, relative to its full value, when it could as well be
+#: made next week (the opening stays open): a referral a week later is worth a little
+#: less, but an ask that must happen this week is worth all of it (our assumption)
+CAN_WAIT: Final = 0.75
+#: days until the same time next week
+WEEK_DAYS: Final = 7
+TargetKind = Literal["opening", "sought"]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -65,17 +67,21 @@ class Target:
         return tuple(dict.fromkeys(opening.role for opening in self.openings if opening.role))
 
     def open_chance(self, day: dt.date | None) -> float:
-        """The chance that a referral asked on ``day`` (None: on a day not known yet) still
-        reaches an opening of the target before it closes: 1 without a closing day."""
-        best = 0.0
+        """Whether a referral asked on ``day`` (None: on a day not known yet) still finds an
+        opening of the target open: 1 when one is open that day (or has no closing day),
+        else 0. A referral made before the last day is in time (our assumption: a referrer
+        can pass a name on the day they are asked)."""
         for opening in self.openings:
             if opening.closes is None:
                 return 1.0
-            if day is None:
-                continue
-            left = (opening.closes.last_day() - day).days
-            best = max(best, min(1.0, max(0.0, left / REFERRAL_DAYS)))
-        return best
+            if day is not None and day <= opening.closes.last_day():
+                return 1.0
+        return 0.0
+
+    def urgency(self, as_of: dt.date) -> float:
+        """How much this week's asks count for the target: 1 when it closes before the same
+        day next week (this week is the last to ask), else CAN_WAIT."""
+        return 1.0 if self.open_chance(as_of + dt.timedelta(days=WEEK_DAYS)) <= 0 else CAN_WAIT
 
     def is_closed(self, as_of: dt.date) -> bool:
         """Whether every opening of the target closed before ``as_of``."""
@@ -100,10 +106,10 @@ def group_openings(openings: Sequence[Opening]) -> list[tuple[Opening, ...]]:
 
 
 __all__ = [
-    "FIELD_WEIGHT",
+    "CAN_WAIT",
     "OPENING_WEIGHT",
-    "REFERRAL_DAYS",
     "SOUGHT_WEIGHT",
+    "WEEK_DAYS",
     "Target",
     "TargetKind",
     "group_openings",

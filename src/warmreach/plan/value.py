@@ -1,26 +1,27 @@
 """The value of a week: your chance of an interview at each target, weighted by target.
 
-Each ask is a **chance**: the probability ``q`` that it ends in a referral that gets you
-the interview (the route's chance times what the referral adds over applying, the same
-numbers ``warmreach analyze`` scores with), times the probability ``s`` that the step
-setting it up succeeds (1 for an ask made now). Asks of different people are
-independent, so a target's interview chance is::
+Each ask is a **chance**: the probability ``p`` that it ends in a referral (the route's
+chance, the number ``warmreach analyze`` scores with), the interview chance ``v`` that
+referral gives (its ``if_referred``), and the probability ``s`` that the step setting it
+up succeeds (1 for an ask made now). Asks of different people are independent; a
+target's interview chance is what the best referral you get gives, on average::
 
-    P(target) = 1 - (1 - DIRECT) x product over its chances of (1 - s x q x REPEAT^k)
+    P(target) = DIRECT + E[ max over the asks that come through of (v - DIRECT) ]
 
-where ``k`` counts the earlier asks of the same person (REPEAT: asking one person for a
-second thing is worth half as much). A single ask gives exactly the analysis score of
-its route. The week's value is the sum of the targets' P weighted by target; it grows
-with every chance added, and each chance adds less the more a target already has
-(``1 - product``: a noisy OR), which is what makes a second or third warm route into a
-team worth having but worth less than the first.
+with each ask coming through with probability ``s x p x REPEAT^k`` (``k`` counts the
+earlier asks of the same person: asking one person for a second thing is worth half as
+much). A single ask gives exactly the analysis score of its route; two asks give more
+than either (a backup raises the chance that at least one referral happens) but never
+more than the best referral gives once made, so no plan goes beyond the model's
+ceiling. The week's value is the targets' P weighted by target; it grows with every
+chance added, and each adds less the more a target already has.
 
->>> chances = [Chance(key=("bob", "a"), target=0, person="bob", q=0.5)]
->>> round(target_chances(chances, 1)[0], 3)
-0.63
->>> both = chances + [Chance(key=("mei", "a"), target=0, person="mei", q=0.5)]
->>> round(target_chances(both, 1)[0], 3)
-0.815
+>>> bob = Chance(key=("bob", "a"), target=0, person="bob", p=0.8, v=0.9)
+>>> round(target_chances([bob], 1)[0], 3)  # what analyze scores bob's route
+0.772
+>>> mei = Chance(key=("mei", "a"), target=0, person="mei", p=0.8, v=0.9)
+>>> round(target_chances([bob, mei], 1)[0], 3)  # at least one of two: never above 0.9
+0.874
 """
 
 from __future__ import annotations
@@ -47,8 +48,10 @@ class Chance:
     target: int
     #: the person asked (the repeat discount counts their asks)
     person: str
-    #: the chance the ask ends in a referral that gets you the interview: 0 .. 1
-    q: float
+    #: the chance the ask ends in the referral (or the word reaching the hiring manager)
+    p: float
+    #: the interview chance once that referral is made: DIRECT .. CEILING
+    v: float
     #: the chance the step that sets it up succeeds
     s: float = 1.0
     #: an ask the file already records (counted before any new ask of the same person)
@@ -56,24 +59,35 @@ class Chance:
 
     @property
     def worth(self) -> float:
-        return self.s * self.q
+        """What it adds to a target that has nothing else: ``s x p x (v - DIRECT)``."""
+        return self.s * self.p * (self.v - DIRECT)
 
 
-def interview_chance(qs: Iterable[float]) -> float:
-    """One target's interview chance from the chances of its asks (a noisy OR over
-    applying directly)."""
-    missed = math.prod(1.0 - q for q in qs)
-    return 1.0 - (1.0 - DIRECT) * missed
+def interview_chance(asks: Iterable[tuple[float, float]]) -> float:
+    """One target's interview chance from its asks, each (the chance it comes through,
+    the interview chance its referral gives): the best referral that comes through
+    counts, on average.
+
+    >>> interview_chance([]), round(interview_chance([(0.5, 0.8)]), 2)
+    (0.26, 0.53)
+    """
+    total, missed = DIRECT, 1.0
+    for chance, value in sorted(asks, key=lambda ask: -ask[1]):
+        total += missed * chance * (value - DIRECT)
+        missed *= 1.0 - chance
+    return total
 
 
-def discounted(chances: Iterable[Chance], weights: Sequence[float] | None = None) -> list[float]:
-    """Each chance's ``s x q``, discounted by REPEAT for each earlier ask of the same person
-    (recorded asks first, then the most valuable)."""
+def discounted(
+    chances: Iterable[Chance], weights: Sequence[float] | None = None
+) -> list[tuple[float, float]]:
+    """Each chance as (the chance it comes through, ``v``): ``s x p``, discounted by REPEAT
+    for each earlier ask of the same person (recorded asks first, then the most valuable)."""
     listed = list(chances)
     by_person: dict[str, list[int]] = {}
     for index, chance in enumerate(listed):
         by_person.setdefault(chance.person, []).append(index)
-    found = [0.0] * len(listed)
+    found = [(0.0, DIRECT)] * len(listed)
     for indices in by_person.values():
         indices.sort(
             key=lambda i: (
@@ -83,7 +97,8 @@ def discounted(chances: Iterable[Chance], weights: Sequence[float] | None = None
             )
         )
         for rank, index in enumerate(indices):
-            found[index] = listed[index].worth * REPEAT**rank
+            chance = listed[index]
+            found[index] = (chance.s * chance.p * REPEAT**rank, chance.v)
     return found
 
 
@@ -92,10 +107,10 @@ def target_chances(
 ) -> list[float]:
     """Every target's interview chance (``targets`` of them) given ``chances``."""
     listed = list(chances)
-    per_target: list[list[float]] = [[] for _ in range(targets)]
-    for chance, worth in zip(listed, discounted(listed, weights), strict=True):
-        per_target[chance.target].append(worth)
-    return [interview_chance(qs) for qs in per_target]
+    per_target: list[list[tuple[float, float]]] = [[] for _ in range(targets)]
+    for chance, ask in zip(listed, discounted(listed, weights), strict=True):
+        per_target[chance.target].append(ask)
+    return [interview_chance(asks) for asks in per_target]
 
 
 def week_value(chances: Mapping[tuple[str, ...], Chance], weights: Sequence[float]) -> float:

@@ -110,6 +110,7 @@ def step_message(plan: Plan, step: Step) -> str:
                 plan=plan,
                 target=plan.target(item.target),
                 to=item.to,
+                via=item.via,
                 item=item,
                 facts=dict(reason.facts),
             ),
@@ -121,7 +122,7 @@ def step_message(plan: Plan, step: Step) -> str:
 
 def queued_message(plan: Plan, queued: Queued) -> str:
     """The draft for something queued for a later day."""
-    draft = Draft(plan=plan, target=plan.target(queued.target), to=queued.to)
+    draft = Draft(plan=plan, target=plan.target(queued.target), to=queued.to, via=queued.via)
     return _draft(plan, queued.name, [(queued.action, queued.target, draft)])
 
 

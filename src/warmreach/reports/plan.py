@@ -119,7 +119,14 @@ def _notes(plan: Plan) -> list[str]:
 
 def _rows(plan: Plan) -> list[list[str]]:
     return [
-        [str(rank), step.action, step.name, str(step.minutes), f"{step.gain:+.3f}", why(plan, step)]
+        [
+            str(rank),
+            step.action,
+            step.name,
+            str(step.minutes),
+            f"{step.gain:+.3f}" if step.gain else "—",
+            why(plan, step),
+        ]
         for rank, step in enumerate(plan.steps, start=1)
     ]
 
@@ -136,7 +143,7 @@ def plan_table(plan: Plan, *, width: int = 120, messages: bool = False) -> str:
     if plan.steps:
         table = Table(expand=True)
         table.add_column("#", justify="right", width=2)
-        table.add_column("action", no_wrap=True, width=12)
+        table.add_column("action", no_wrap=True, width=15)
         table.add_column("person", ratio=2)
         table.add_column("min", justify="right", width=3)
         table.add_column("gain", justify="right", width=6)
@@ -151,7 +158,7 @@ def plan_table(plan: Plan, *, width: int = 120, messages: bool = False) -> str:
         out.print(Text("Queued for later weeks:"))
         queued = Table(expand=True)
         queued.add_column("when", no_wrap=True, width=16)
-        queued.add_column("action", no_wrap=True, width=12)
+        queued.add_column("action", no_wrap=True, width=15)
         queued.add_column("person", ratio=2)
         queued.add_column("min", justify="right", width=3)
         queued.add_column("what", ratio=6)
@@ -219,12 +226,14 @@ def plan_json(plan: Plan) -> str:
                 "why": why(plan, step),
                 "target": step.target,
                 "to": step.to,
+                "via": step.items[0].via,
                 "tell": list(step.tell),
                 "items": [
                     {
                         "action": item.action,
                         "target": item.target,
                         "to": item.to,
+                        "via": item.via,
                         "works": item.works,
                         "ask_on": item.ask_on.isoformat() if item.ask_on else None,
                     }
@@ -244,6 +253,7 @@ def plan_json(plan: Plan) -> str:
                 "minutes": queued.minutes,
                 "target": queued.target,
                 "to": queued.to,
+                "via": queued.via,
                 "works": queued.works,
                 "after": queued.after,
                 "message": queued_message(plan, queued),

@@ -33,8 +33,10 @@ class Draft:
     plan: Plan
     #: the target it is for (None: several, or none)
     target: Target | None
-    #: the person an introduction is to, or the company of a grow step
+    #: the person an introduction leads to, or the company of a grow step
     to: str | None
+    #: for a chain of two introductions, the person the first one is to
+    via: str | None = None
     #: the item of this week's step (None: something queued)
     item: Item | None = None
     #: the facts of the item's reason (empty for something queued)
@@ -110,10 +112,33 @@ def _works(facts: Facts) -> str:
 
 def _intro(facts: Facts) -> str:
     whom = f"{facts['to']}, the hiring manager" if facts.get("manager") else facts["to"]
+    if facts.get("via"):
+        return (
+            f"ask them to introduce you to {facts['via']}, who knows {whom} (then a call with "
+            f"{facts['via']}, who can introduce you on){_telling(facts)}: " + _odds(facts)
+        )
     return (
         f"ask them to introduce you to {whom} (then a call with {facts['to']}){_telling(facts)}: "
         + _odds(facts)
     )
+
+
+def _ask(what: str) -> Callable[[Facts], str]:
+    """Why an ask of one's own: catching up first with a tie silent for long, telling them
+    your plans first, a friend putting in a word beside it."""
+
+    def words(facts: Facts) -> str:
+        lead = ""
+        if facts.get("reconnect"):
+            lead = f"catch up first (out of touch for {facts['reconnect']} months), then "
+        word = (
+            f", with {facts['word']} putting in a word (a message to them)"
+            if facts.get("word")
+            else ""
+        )
+        return f"{lead}{what}{_telling(facts)}{word}: " + _odds(facts)
+
+    return words
 
 
 def _nurture(facts: Facts) -> str:
@@ -154,6 +179,13 @@ def _draft_reach_out(draft: Draft) -> str:
 
 def _draft_intro(draft: Draft) -> str:
     whom = person_name(draft.plan, draft.to) if draft.to else "someone on the team"
+    if draft.via:
+        via = person_name(draft.plan, draft.via)
+        return (
+            f"I noticed you know {via}. Would you be willing to introduce me, with a line on "
+            f"how you know my work? I'm interested in {target_words(draft.target)}, and I "
+            f"understand {via} knows {whom}."
+        )
     return (
         f"I noticed you know {whom}. Would you be willing to introduce me, with a line on "
         f"how you know my work? I'm interested in {target_words(draft.target)}, and I'll take "
@@ -162,7 +194,8 @@ def _draft_intro(draft: Draft) -> str:
 
 
 def _draft_info_chat(draft: Draft) -> str:
-    company = draft.target.company_name if draft.target else "your company"
+    field = (draft.facts or {}).get("field")
+    company = draft.target.company_name if draft.target else (field or "your company")
     return (
         f"I'm exploring {company} and would really value your perspective. Would you "
         "have 15 minutes for a quick chat in the next couple of weeks?"
@@ -170,9 +203,11 @@ def _draft_info_chat(draft: Draft) -> str:
 
 
 def _draft_grow(draft: Draft) -> str:
+    field = (draft.facts or {}).get("field")
     company = (draft.plan.companies or {}).get(draft.to or "", "the company")
+    where = f"working in {field}" if field and draft.to is None else f"at {company}"
     return (
-        f"Do you know anyone at {company}? I'd be grateful for a name, and an "
+        f"Do you know anyone {where}? I'd be grateful for a name, and an "
         "introduction if you feel comfortable."
     )
 
@@ -220,12 +255,17 @@ def _queued_follow_up(plan: Plan, queued: Queued) -> str:
 STEPS: Final[Mapping[Action, StepWords]] = {
     "follow-up": StepWords(why=_follow_up, draft=_draft_follow_up, queued=_queued_follow_up),
     "ask-referral": StepWords(
-        why=lambda f: f"ask for a referral{_telling(f)}: " + _odds(f),
+        why=_ask("ask for a referral"),
         draft=_draft_referral,
         queued=lambda plan, queued: "ask for a referral",
     ),
+    "signal-then-ask": StepWords(
+        why=_ask("ask for a referral"),
+        draft=_draft_referral,
+        queued=lambda plan, queued: "tell them your plans and ask for a referral",
+    ),
     "reach-out": StepWords(
-        why=lambda f: f"approach the hiring manager{_telling(f)}: " + _odds(f),
+        why=_ask("approach the hiring manager"),
         draft=_draft_reach_out,
         queued=lambda plan, queued: "approach the hiring manager",
     ),
@@ -233,7 +273,8 @@ STEPS: Final[Mapping[Action, StepWords]] = {
         why=_intro,
         draft=_draft_intro,
         queued=lambda plan, queued: (
-            f"ask for an introduction to {person_name(plan, queued.to or '')}"
+            f"ask for an introduction to {person_name(plan, queued.via or queued.to or '')}"
+            + (f", who knows {person_name(plan, queued.to or '')}" if queued.via else "")
         ),
     ),
     "signal": StepWords(

@@ -155,6 +155,28 @@ def _nothing_left(facts: Facts) -> str:
     return "; ".join(parts) + "."
 
 
+def _growth(facts: Facts, what: str) -> str:
+    role = " (the role you want)" if facts["role"] else ""
+    title = f"{facts['title']}{role}: " if facts["title"] else ""
+    return f"{title}{what}; it grows your network in {facts['field']}"
+
+
+#: why a step grows your network in the field
+GROWTH_WORDS: Final[Mapping[str, Callable[[Facts], str]]] = {
+    "field-signal": lambda f: _growth(
+        f,
+        "works in the field and can vouch for you, but does not "
+        "know you are aiming at it: tell them",
+    ),
+    "field-chat": lambda f: _growth(
+        f, "a tie you barely know: ask for a 15-minute chat about their work"
+    ),
+    "field-bridge": lambda f: _growth(
+        f, "works next to the field and can vouch for you: ask whom they know in it"
+    ),
+}
+
+
 #: why a plan stops before its minutes do
 STOP_WORDS: Final[Mapping[str, Callable[[Facts], str]]] = {
     "no-time": lambda f: (
@@ -175,6 +197,7 @@ STOP_WORDS: Final[Mapping[str, Callable[[Facts], str]]] = {
 REASON_WORDS: Final[Mapping[str, Callable[[Facts], str]]] = {
     **WORDS,
     **{action: words.why for action, words in STEPS.items()},
+    **GROWTH_WORDS,
     **STOP_WORDS,
 }
 

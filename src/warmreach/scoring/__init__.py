@@ -35,7 +35,7 @@ from warmreach.scoring.chances import (
 )
 from warmreach.scoring.explanation import rank, target_report
 from warmreach.scoring.paths import HOP, MAX_HOPS, LinkStrengths, Route
-from warmreach.scoring.ranking import Evaluation, ReferralModel, route_through
+from warmreach.scoring.ranking import Evaluation, Priced, ReferralModel, route_through
 from warmreach.scoring.results import (
     ACTIONS,
     ASKS,
@@ -46,6 +46,7 @@ from warmreach.scoring.results import (
     Bridge,
     Candidate,
     FactorKind,
+    GrowthKind,
     Position,
     Reason,
     ReasonKind,
@@ -211,8 +212,10 @@ __all__ = [
     "Candidate",
     "Evaluation",
     "FactorKind",
+    "GrowthKind",
     "LinkStrengths",
     "Position",
+    "Priced",
     "Reason",
     "ReasonKind",
     "ReferralModel",

@@ -14,12 +14,13 @@ import datetime as dt
 import math
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from warmreach.graph import KnowsMatrix, NetworkIndex
 from warmreach.model import ME, Ask, Contact, Network, Opening
 from warmreach.scoring.actions import ask_from, choose_action
 from warmreach.scoring.asks import AskState, ask_state, follow_up_day, with_introductions
-from warmreach.scoring.chances import DIRECT, route_score
+from warmreach.scoring.chances import DIRECT, interview_chance, route_score
 from warmreach.scoring.paths import LinkStrengths, Route, introductions, supported
 from warmreach.scoring.results import Action, Position
 from warmreach.scoring.standing import (
@@ -388,14 +389,32 @@ def order_key(
     return key
 
 
-def route_through(
-    model: ReferralModel, candidate: str, target: Opening, first: str
-) -> tuple[Route, float] | None:
-    """The best open route to ``candidate`` for ``target`` whose first step is ``first``,
-    and its score: asking them yourself (without a friend's word) when ``first`` is the
-    candidate, else an introduction through ``first``; None when there is none.
+class Priced(NamedTuple):
+    """A route to a candidate for a target, with what it gives."""
 
-    This is what asking one person for one thing is worth, as the plan prices it.
+    route: Route
+    #: its score: the interview chance it gives on average (``route_score``)
+    score: float
+    #: the interview chance once the candidate has referred you along it
+    if_referred: float
+
+
+def route_through(
+    model: ReferralModel,
+    candidate: str,
+    target: Opening,
+    first: str,
+    *,
+    word: str | None = None,
+    path: tuple[str, ...] | None = None,
+) -> Priced | None:
+    """The best open route to ``candidate`` for ``target`` whose first step is ``first``,
+    and its score: asking them yourself when ``first`` is the candidate (with ``word``,
+    that friend putting in a word beside it), else an introduction through ``first`` (only
+    along ``path``, when given); None when there is none.
+
+    This is what asking one person for one thing is worth, as the plan prices it: the
+    same routes and scores as the analysis.
     """
     contact = model.network.contacts_by_id[candidate]
     state = model.asks(target)
@@ -407,7 +426,16 @@ def route_through(
         if candidate not in model.ties:
             return None
         tie = model.ties[candidate]
-        routes = [Route(path=(ME, candidate), chance=tie.willingness, vouch=tie.strength)]
+        own = Route(path=(ME, candidate), chance=tie.willingness, vouch=tie.strength)
+        routes = [own]
+        if word is not None and word not in state.closed:
+            routes += [
+                supported(own, route)
+                for route in introductions(
+                    candidate, model.links, model.bridges, manager=manager, through=word
+                )
+                if len(route.path) == 3
+            ]
     elif state.introduced.get(candidate) == first:
         return None  # that introduction is made
     else:
@@ -417,6 +445,7 @@ def route_through(
                 candidate, model.links, model.bridges, manager=manager, through=first
             )
             if not any(person in state.closed for person in route.path)
+            and (path is None or route.path == path)
         ]
     if not routes:
         return None
@@ -424,7 +453,7 @@ def route_through(
         ((route_score(route, standing.value), route) for route in routes),
         key=lambda item: (-item[0], len(item[1].path), item[1].path),
     )
-    return route, score
+    return Priced(route, score, interview_chance(route.vouch * standing.value))
 
 
-__all__ = ["Evaluation", "ReferralModel", "order_key", "route_through"]
+__all__ = ["Evaluation", "Priced", "ReferralModel", "order_key", "route_through"]

@@ -75,9 +75,12 @@ FactorKind = Literal[
 ]
 #: why a plan stops before its minutes do
 StopKind = Literal["no-time", "nothing-left"]
+#: why a step grows your network in the field: telling someone in it what you aim at, a
+#: first chat with someone in it, asking a tie next to it whom they know there
+GrowthKind = Literal["field-signal", "field-chat", "field-bridge"]
 #: every kind of reason: a factor of the analysis, a step of the plan (its action, one of
 #: ``warmreach.plan.STEP_ACTIONS``), or why the plan stops
-ReasonKind = FactorKind | Action | StopKind
+ReasonKind = FactorKind | Action | StopKind | GrowthKind
 
 
 class Position(StrEnum):

@@ -28,14 +28,15 @@ from collections.abc import Callable, Sequence
 from typing import Final
 
 from warmreach.model import Network
-from warmreach.plan.pricing import Pricer
 from warmreach.plan.steps.ask import AskOption
 from warmreach.plan.steps.base import (
     CALL,
     COFFEE,
     EXTRA_ITEM,
     MESSAGE,
+    AskSpec,
     Context,
+    Doing,
     Effect,
     Facts,
     Later,
@@ -51,7 +52,7 @@ from warmreach.plan.steps.grow import GrowOption, someone_known, someone_known_i
 from warmreach.plan.steps.info_chat import InfoChatOption
 from warmreach.plan.steps.nurture import NurtureOption
 from warmreach.plan.steps.search import Search
-from warmreach.plan.steps.signal import SignalOption
+from warmreach.plan.steps.signal import SignalOption, ready
 from warmreach.plan.targets import Target
 from warmreach.scoring import ACTIONS, Action
 
@@ -80,10 +81,8 @@ STEP_ACTIONS: Final[tuple[Action, ...]] = tuple(
 )
 
 
-def find_options(pricer: Pricer, helpers: Sequence[str] = ()) -> list[Option]:
-    """Every option of the week, in a stable order; ``helpers`` may know others in the
-    field you seek (for grow steps)."""
-    search = Search(pricer, helpers)
+def find_options(search: Search) -> list[Option]:
+    """Every option of the week, in a stable order."""
     options: list[Option] = []
     for _, find in _FOUND:
         options += find(search, options)
@@ -97,10 +96,13 @@ def apply_option(
     *,
     as_of: dt.date,
     succeeded: bool = False,
+    record: bool = True,
 ) -> Network:
     """The network once ``option`` is done on ``as_of``, its ask recorded; with
-    ``succeeded``, as it hopes to leave it."""
-    return option.effect(network, targets, as_of=as_of, succeeded=succeeded).apply(network)
+    ``succeeded``, as it hopes to leave it; without ``record``, as its asks are priced
+    (nothing recorded, the tie as old as it was: see :class:`Doing`)."""
+    doing = Doing(targets, as_of, succeeded=succeeded, record=record)
+    return option.effect(network, doing).apply(network)
 
 
 __all__ = [
@@ -111,7 +113,9 @@ __all__ = [
     "STEP_ACTIONS",
     "STEP_KINDS",
     "AskOption",
+    "AskSpec",
     "Context",
+    "Doing",
     "Effect",
     "Facts",
     "Finder",
@@ -122,12 +126,14 @@ __all__ = [
     "NurtureOption",
     "Option",
     "RelationshipOption",
+    "Search",
     "SignalOption",
     "TargetedOption",
     "apply_option",
     "ask_action",
     "built",
     "find_options",
+    "ready",
     "someone_known",
     "someone_known_id",
     "told",

@@ -1,136 +1,153 @@
-"""Asking for a referral, approaching the hiring manager, or asking for an introduction."""
+"""Asking for a referral (telling them your plans first when they lack them), approaching the
+hiring manager, or asking for an introduction, now: each along the route the analysis
+advises for the candidate.
+
+An introduction is asked of the bridge who knows the person it is to (a link in the file
+or from evidence); for a chain of two, that person knows the candidate. It takes the call
+with the person introduced too; a friend's word beside your own ask takes a message to
+that friend. A tie silent for RECONNECT_MONTHS or more is asked in a longer conversation
+that catches up first (Levin, Walter & Murnighan 2011: reconnecting and asking in one talk
+works), priced on the tie as it stands.
+"""
 
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar, Final
 
-from warmreach.model import Ask, AskKind, Contact, PartialDate, Told
+from warmreach.model import Ask, Contact, PartialDate, Told
 from warmreach.plan.pricing import Pricer
 from warmreach.plan.steps.base import (
     CALL,
+    COFFEE,
     MESSAGE,
+    AskSpec,
     Context,
+    Doing,
     Facts,
     Option,
-    TargetedOption,
-    ask_action,
     told,
 )
-from warmreach.plan.steps.search import MAX_ASKS, Search
-from warmreach.plan.targets import Target
+from warmreach.plan.steps.search import MAX_ASKS, Advised, Search
 from warmreach.scoring import Action
+
+#: months of silence from which an ask is made in a conversation that reconnects first
+#: (COFFEE minutes, not a CALL; our assumption)
+RECONNECT_MONTHS: Final = 12.0
 
 
 @dataclass(frozen=True, kw_only=True)
-class AskOption(TargetedOption):
-    """Ask for a referral, approach the hiring manager, or ask for an introduction, now."""
+class AskOption(Option):
+    """An ask made now, along the route the analysis advises."""
 
-    actions: ClassVar[tuple[Action, ...]] = ("ask-referral", "reach-out", "ask-intro")
-    asked: AskKind
-    #: the person an introduction is to
-    whom: str | None = None
-    manager: bool = False
+    actions: ClassVar[tuple[Action, ...]] = (
+        "ask-referral",
+        "signal-then-ask",
+        "reach-out",
+        "ask-intro",
+    )
+    ask: AskSpec
+    #: made in a longer conversation that catches up with a tie silent for long
+    reconnect: bool = False
 
     @property
     def action(self) -> Action:
-        return ask_action(self.asked, manager=self.manager)
+        telling = {"aspiration", "availability"} & set(self.tell)
+        if self.ask.asked == "referral" and not self.ask.manager and telling:
+            return "signal-then-ask"
+        return self.ask.action
 
     @property
     def slot(self) -> str:
-        return f"ask {self.target_index} {self.whom}"
+        return f"ask {self.ask.target} {self.ask.to}"
+
+    @property
+    def target(self) -> int:
+        return self.ask.target
 
     @property
     def to(self) -> str | None:
-        return self.whom
+        return self.ask.to
 
-    def changed(
-        self,
-        person: Contact,
-        targets: Sequence[Target],
-        *,
-        as_of: dt.date,
-        succeeded: bool,
-        record: bool,
-    ) -> Contact:
-        changed = told(person, self.tell, as_of)
-        if not record:
+    def changed(self, person: Contact, doing: Doing) -> Contact:
+        changed = told(person, self.tell, doing.as_of, touch=doing.record)
+        if not doing.record:
             return changed
-        target = targets[self.target_index].openings[0]
+        target = doing.targets[self.ask.target].openings[0]
         ask = Ask(
-            asked=self.asked,
+            asked=self.ask.asked,
             company=target.company,
             team=target.team,
-            to=self.whom,
-            date=PartialDate.of(as_of),
+            to=self.ask.to,
+            date=PartialDate.of(doing.as_of),
         )
         return dataclasses.replace(changed, asks=(*changed.asks, ask))
 
     def facts(self, context: Context) -> Facts:
-        facts: Facts = {"to": context.name(self.whom) if self.whom else None}
-        if self.manager and self.whom:
+        ask = self.ask
+        facts: Facts = {
+            "to": context.name(ask.to) if ask.to else None,
+            "via": context.name(ask.via) if ask.via else None,
+            "word": context.name(ask.word) if ask.word else None,
+        }
+        if ask.manager and ask.to:
             facts["manager"] = 1
+        if self.reconnect:
+            tie = context.model.ties[self.person]
+            facts["reconnect"] = round(tie.months_silent or 0.0)  # months out of touch
         return facts
 
 
 def find(search: Search, found: Sequence[Option]) -> list[Option]:
-    """While you can ask: each ask worth making now, the MAX_ASKS best per target."""
+    """While you can ask: each ask the analysis advises, the MAX_ASKS best per target."""
     pricer = search.pricer
     if not pricer.model.can_ask:
         return []
     per_target: dict[int, list[AskOption]] = {}
     for person, asks in search.asks.items():
         tell = search.tell(person)
-        for asked, target, to, manager in asks:
-            option = _ask(pricer, person, asked, target, to, manager, tell)
+        for advice in asks:
+            option = _ask(pricer, advice, tell)
             if option is not None:
-                per_target.setdefault(target, []).append(option)
+                per_target.setdefault(advice.ask.target, []).append(option)
     options: list[Option] = []
     for listed in per_target.values():
-        listed.sort(key=lambda option: (-option.chances[0].q, option.person, option.to or ""))
+        listed.sort(key=lambda option: (-option.chances[0].worth, option.person, option.to or ""))
         options += listed[:MAX_ASKS]
     return options
 
 
-def _ask(
-    pricer: Pricer,
-    person: str,
-    asked: AskKind,
-    target: int,
-    to: str | None,
-    manager: bool,
-    tell: tuple[Told, ...],
-) -> AskOption | None:
+def _ask(pricer: Pricer, advice: Advised, tell: tuple[Told, ...]) -> AskOption | None:
+    person, ask = advice.person, advice.ask
+    tie = pricer.model.ties[person]
+    reconnect = tie.months_silent is not None and tie.months_silent >= RECONNECT_MONTHS
+    calls: tuple[tuple[str, int], ...] = ()
+    if ask.to is not None:
+        calls = ((ask.via or ask.to, CALL),)
+    if ask.word is not None:
+        calls += ((ask.word, MESSAGE),)
     draft = AskOption(
         person=person,
-        minutes=CALL,
+        minutes=COFFEE if reconnect else (MESSAGE if ask.to is not None else CALL),
         chances=(),
         tell=tell,
-        asked=asked,
-        target_index=target,
-        whom=to,
-        manager=manager,
+        ask=ask,
+        reconnect=reconnect,
+        calls=calls,
     )
     model = pricer.rescored(draft, None, False)
-    chance = pricer.chance(
-        model, person=person, asked=asked, target=target, to=to, s=1.0, day=pricer.as_of
-    )
+    chance = pricer.chance(model, person=person, ask=ask, s=1.0, day=pricer.as_of)
     if chance is None:
         return None
     contacts = pricer.network.contacts_by_id
     return dataclasses.replace(
-        draft,
-        minutes=MESSAGE if to is not None else CALL,
-        chances=(chance,),
-        calls=() if to is None else (to,),
-        relevance=pricer.relevance(contacts[to or person]),
+        draft, chances=(chance,), relevance=pricer.relevance(contacts[ask.to or person])
     )
 
 
 #: the kind this module declares, found by ``warmreach.plan.steps``
 KIND: Final = AskOption
 
-__all__ = ["KIND", "AskOption", "find"]
+__all__ = ["KIND", "RECONNECT_MONTHS", "AskOption", "find"]

@@ -1,6 +1,7 @@
 """What every kind of step shares: the minutes of a conversation, an item of one
 (:class:`Option`) with its effect on the network (:class:`Effect`) and the facts of its
-reason, the asks a step prepares (:class:`Later`), and what a step does to a person.
+reason, the asks a step makes or prepares (:class:`AskSpec`, :class:`Later`), and what a
+step does to a person.
 
 >>> from warmreach.model import Contact
 >>> told(Contact(id="bo", name="Bo"), ("aspiration",), dt.date(2026, 11, 25)).told
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from typing import ClassVar, Final
 
 from warmreach.model import (
+    ME,
     SCALE_MAX,
     TOLD_ITEMS,
     AskKind,
@@ -53,22 +55,48 @@ def ask_action(asked: AskKind, *, manager: bool) -> Action:
 
 
 @dataclass(frozen=True, kw_only=True)
+class AskSpec:
+    """One ask, as the analysis advises it: what for, for which target, and along which
+    route (whom an introduction is to, the person in the middle of a longer chain, a friend
+    who puts in a word beside your own ask)."""
+
+    asked: AskKind
+    #: the index of the target
+    target: int
+    #: for an introduction, the candidate it leads to
+    to: str | None = None
+    #: the hiring manager, approached rather than asked to refer you
+    manager: bool = False
+    #: for a chain of two introductions, the person the first one is to (who knows ``to``)
+    via: str | None = None
+    #: a friend who knows the candidate and puts in a word beside your own ask
+    word: str | None = None
+
+    @property
+    def action(self) -> Action:
+        return ask_action(self.asked, manager=self.manager)
+
+    def path(self, person: str) -> tuple[str, ...]:
+        """The route of the ask when ``person`` is asked: you, them, and for an
+        introduction whom it leads through to the candidate."""
+        if self.to is None:
+            return (ME, person)
+        return (ME, person, *((self.via,) if self.via else ()), self.to)
+
+
+@dataclass(frozen=True, kw_only=True)
 class Later:
     """An ask a step prepares, to be made on a later day."""
 
     #: the day (None: once you know when you can start)
     day: dt.date | None
-    #: the person to ask, what for, and whom to (for an introduction)
+    #: the person to ask
     person: str
-    asked: AskKind
-    target: int
-    to: str | None = None
-    #: the hiring manager, approached rather than asked to refer you
-    manager: bool = False
+    ask: AskSpec
 
     @property
     def action(self) -> Action:
-        return ask_action(self.asked, manager=self.manager)
+        return self.ask.action
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -87,6 +115,18 @@ class Context:
 
     def company(self, company: str) -> str:
         return self.network.companies_by_id[company].name
+
+
+@dataclass(frozen=True)
+class Doing:
+    """A step as it is done, for its effect: the targets of the week, the day, whether it
+    went as hoped (``succeeded``), and whether what it asks is recorded (``record``: a
+    change of the file; without it, the network an ask is priced on)."""
+
+    targets: Sequence[Target]
+    as_of: dt.date
+    succeeded: bool = False
+    record: bool = True
 
 
 @dataclass(frozen=True)
@@ -110,6 +150,9 @@ class Option:
 
     #: the actions a step of this kind can take (the first unless it says otherwise)
     actions: ClassVar[tuple[Action, ...]]
+    #: whether its conversation brings an old tie back (catching up, not only a message or
+    #: an ask), so the asks it prepares are priced on a tie in touch again
+    reconnects: ClassVar[bool] = False
     #: whom you talk to (the bridge of an introduction)
     person: str
     #: the conversation's length when this is its only item
@@ -120,12 +163,12 @@ class Option:
     later: tuple[Later, ...] = ()
     #: what you tell them in it
     tell: tuple[Told, ...] = ()
-    #: people whose conversation this week the option takes as a whole (the call with the
-    #: person an introduction is to)
-    calls: tuple[str, ...] = ()
-    #: ties among equal gains: people who hold the role you want first, then those you
-    #: were in touch with more recently
-    relevance: tuple[int, float] = (1, math.inf)
+    #: other people it takes a conversation with this week, as a whole, and its minutes
+    #: (the call with the person an introduction is to, a message to a friend who puts in
+    #: a word)
+    calls: tuple[tuple[str, int], ...] = ()
+    #: ties among equal gains, most relevant first (see ``Pricer.relevance``)
+    relevance: tuple[float, ...] = (math.inf,)
 
     @property
     def action(self) -> Action:
@@ -146,37 +189,20 @@ class Option:
         """The person an introduction is to, or the company of a grow step."""
         return None
 
-    def changed(
-        self,
-        person: Contact,
-        targets: Sequence[Target],
-        *,
-        as_of: dt.date,
-        succeeded: bool,
-        record: bool,
-    ) -> Contact:
-        """The person once the step is done on ``as_of``: told what it tells them and in
-        touch that day; with ``succeeded``, as it hopes to leave them."""
-        return told(person, self.tell, as_of)
+    def changed(self, person: Contact, doing: Doing) -> Contact:
+        """The person once the step is done: told what it tells them (and, as recorded or
+        when the step reconnects, in touch that day); with ``doing.succeeded``, as it hopes
+        to leave them."""
+        return told(person, self.tell, doing.as_of, touch=doing.record or self.reconnects)
 
     def added(self, network: Network) -> tuple[Contact, ...]:
         """The people a step that succeeded finds."""
         return ()
 
-    def effect(
-        self,
-        network: Network,
-        targets: Sequence[Target],
-        *,
-        as_of: dt.date,
-        succeeded: bool = False,
-        record: bool = True,
-    ) -> Effect:
-        """What the step changes, done on ``as_of``: the ask it makes recorded (with
-        ``record``) as waiting for an answer; with ``succeeded``, what it hopes for."""
-        person = network.contacts_by_id[self.person]
-        changed = self.changed(person, targets, as_of=as_of, succeeded=succeeded, record=record)
-        return Effect(changed, self.added(network) if succeeded else ())
+    def effect(self, network: Network, doing: Doing) -> Effect:
+        """What the step changes (:class:`Doing` says how it is done)."""
+        changed = self.changed(network.contacts_by_id[self.person], doing)
+        return Effect(changed, self.added(network) if doing.succeeded else ())
 
     def facts(self, context: Context) -> Facts:
         """What the step's reason names besides the odds, for its words."""
@@ -205,13 +231,15 @@ class RelationshipOption(Option):
         return "relationship"
 
 
-def told(contact: Contact, items: Sequence[Told], as_of: dt.date) -> Contact:
-    """``contact`` once told ``items`` on ``as_of``, and in touch that day."""
+def told(contact: Contact, items: Sequence[Told], as_of: dt.date, *, touch: bool = True) -> Contact:
+    """``contact`` once told ``items`` on ``as_of`` (and, with ``touch``, in touch that day:
+    a conversation priced before it happens leaves the tie as old as it is)."""
     today = PartialDate.of(as_of)
     known = tuple(item for item in TOLD_ITEMS if item in contact.told or item in items)
     told_on = tuple((item, day) for item, day in contact.told_on if item not in items)
     told_on += tuple((item, today) for item in items)
-    return dataclasses.replace(contact, told=known, told_on=told_on, last_contact=today)
+    last = today if touch else contact.last_contact
+    return dataclasses.replace(contact, told=known, told_on=told_on, last_contact=last)
 
 
 def built(contact: Contact) -> Contact:
@@ -227,7 +255,9 @@ __all__ = [
     "EXTRA_ITEM",
     "MESSAGE",
     "NEXT_WEEK",
+    "AskSpec",
     "Context",
+    "Doing",
     "Effect",
     "Facts",
     "Later",

@@ -8,7 +8,15 @@ from dataclasses import dataclass
 from typing import ClassVar, Final
 
 from warmreach.model import Contact, Link, Network
-from warmreach.plan.steps.base import MESSAGE, NEXT_WEEK, Context, Facts, Option, TargetedOption
+from warmreach.plan.steps.base import (
+    MESSAGE,
+    NEXT_WEEK,
+    AskSpec,
+    Context,
+    Facts,
+    Option,
+    TargetedOption,
+)
 from warmreach.plan.steps.search import Search
 from warmreach.scoring import Action
 
@@ -71,7 +79,11 @@ def find(search: Search, found: Sequence[Option]) -> list[Option]:
             day = pricer.ask_day(pricer.as_of + dt.timedelta(days=NEXT_WEEK))
             found_person = someone_known_id(helper, goal.company)
             option = pricer.prepare(
-                draft, [("intro", index, found_person, False)], day, GROW_FINDS, True
+                draft,
+                [AskSpec(asked="intro", target=index, to=found_person)],
+                day,
+                GROW_FINDS,
+                True,
             )
             if option is not None:
                 options.append(option)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar, Final
@@ -11,6 +10,7 @@ from warmreach.model import Contact
 from warmreach.plan.steps.base import (
     MESSAGE,
     Context,
+    Doing,
     Facts,
     Option,
     RelationshipOption,
@@ -19,7 +19,6 @@ from warmreach.plan.steps.base import (
     told,
 )
 from warmreach.plan.steps.search import Search
-from warmreach.plan.targets import Target
 from warmreach.scoring import Action
 
 #: the chance a weak tie answers a short message and talks to you (our assumption), and
@@ -33,19 +32,12 @@ class InfoChatOption(RelationshipOption, TargetedOption):
     """A short message asking a weak tie at a target company for a 15-minute chat."""
 
     actions: ClassVar[tuple[Action, ...]] = ("info-chat",)
+    reconnects: ClassVar[bool] = True
 
-    def changed(
-        self,
-        person: Contact,
-        targets: Sequence[Target],
-        *,
-        as_of: dt.date,
-        succeeded: bool,
-        record: bool,
-    ) -> Contact:
-        if not succeeded:
+    def changed(self, person: Contact, doing: Doing) -> Contact:
+        if not doing.succeeded:
             return person  # a message without an answer changes nothing
-        return built(told(person, self.tell, as_of))
+        return built(told(person, self.tell, doing.as_of))
 
     def facts(self, context: Context) -> Facts:
         return {"company": context.company(context.targets[self.target_index].company)}

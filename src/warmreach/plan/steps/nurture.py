@@ -13,6 +13,7 @@ from warmreach.plan.steps.base import (
     COFFEE,
     NEXT_WEEK,
     Context,
+    Doing,
     Facts,
     Option,
     RelationshipOption,
@@ -20,7 +21,6 @@ from warmreach.plan.steps.base import (
     told,
 )
 from warmreach.plan.steps.search import Search
-from warmreach.plan.targets import Target
 from warmreach.scoring import Action
 
 #: the chance each step succeeds (our assumptions): a call to an old friend brings the tie
@@ -34,20 +34,13 @@ class NurtureOption(RelationshipOption):
     """Reconnect (a call) or build a tie (a coffee) before it can be asked."""
 
     actions: ClassVar[tuple[Action, ...]] = ("nurture",)
+    reconnects: ClassVar[bool] = True
     #: reconnect with a tie out of touch for years, else build a thin or new one
     reconnect: bool
 
-    def changed(
-        self,
-        person: Contact,
-        targets: Sequence[Target],
-        *,
-        as_of: dt.date,
-        succeeded: bool,
-        record: bool,
-    ) -> Contact:
-        changed = told(person, self.tell, as_of)
-        return built(changed) if succeeded and not self.reconnect else changed
+    def changed(self, person: Contact, doing: Doing) -> Contact:
+        changed = told(person, self.tell, doing.as_of)
+        return built(changed) if doing.succeeded and not self.reconnect else changed
 
     def facts(self, context: Context) -> Facts:
         tie = context.model.ties.get(self.person)

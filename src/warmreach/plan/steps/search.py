@@ -1,25 +1,45 @@
-"""What the finders of every kind of step share: the asks worth pricing, and the ties that
-cannot vouch yet but start a route, each worked out once from the analysis of every
-target (:class:`Search`).
+"""What the finders of every kind of step share, each worked out once from the analysis of
+every target (:class:`Search`): the asks the analysis advises, and the ties that cannot
+vouch yet but start a route.
+
+The plan chooses among what ``warmreach analyze`` says: for each candidate, the action
+it gives and the route it takes (an ask of the candidate, with a friend's word beside it
+when one helps; an introduction through the bridge who knows them, or a chain of two).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Final
 
-from warmreach.model import ME, Ask, AskKind, Told
-from warmreach.plan.pricing import AskSpec, Pricer
-from warmreach.scoring import Position, Route, route_score
+from warmreach.model import Ask, Told
+from warmreach.plan.pricing import Pricer
+from warmreach.plan.steps.base import AskSpec
+from warmreach.scoring import Action, Evaluation, Position
 
 #: the asks kept per target, best first, and the asks priced per target (by today's
 #: analysis, best first) to find them
 MAX_ASKS: Final = 15
 PRICED: Final = 3 * MAX_ASKS
-#: the ties to build kept per target, most useful first
+#: the ties to build kept per target, most relevant first
 MAX_BUILDS: Final = 10
+#: the analysis's actions that ask someone for something (now, or once you can)
+ASKING: Final[frozenset[Action]] = frozenset(
+    {"ask-referral", "signal-then-ask", "reach-out", "ask-intro", "ask-later"}
+)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Advised:
+    """An ask the analysis advises: whom you ask, and what."""
+
+    person: str
+    ask: AskSpec
+    #: the candidate's action, and the score of the route
+    action: Action
+    score: float
 
 
 @dataclass(frozen=True)
@@ -29,8 +49,27 @@ class Build:
 
     person: str
     asks: tuple[AskSpec, ...]
-    #: the target of a first chat, for a weak tie at a target company
+    #: the target of a first chat, for a candidate the analysis says to chat with first
     chat: int | None
+
+
+def advised_ask(item: Evaluation, target: int) -> Advised | None:
+    """The ask the analysis advises for a candidate, if its action asks for something."""
+    route = item.advised
+    if item.action not in ASKING or route is None:
+        return None
+    person = route.path[1]
+    manager = item.standing.position is Position.HIRING_MANAGER
+    candidate = item.contact.id
+    spec = AskSpec(
+        asked="referral" if person == candidate else "intro",
+        target=target,
+        to=None if person == candidate else candidate,
+        manager=manager,
+        via=route.path[2] if len(route.path) == 4 else None,
+        word=route.supporter,
+    )
+    return Advised(person=person, ask=spec, action=item.action, score=item.advised_score)
 
 
 class Search:
@@ -44,55 +83,37 @@ class Search:
         self.helpers = list(helpers)
 
     @cached_property
-    def asks(self) -> dict[str, list[AskSpec]]:
-        """The asks worth pricing, by the person asked (in order of ids): (kind, target,
-        whom to, to the manager), never one the file already records for the target; for
-        each target the PRICED best by today's analysis (telling them your plans can only
-        raise a route, by at most the readiness a tie lacks, so the best stay among these)."""
-        by_person: dict[str, list[AskSpec]] = {}
-        for person, asked, target, to, manager in self._asks():
-            by_person.setdefault(person, []).append((asked, target, to, manager))
-        return {person: by_person[person] for person in sorted(by_person)}
-
-    def _asks(self) -> Iterator[tuple[str, AskKind, int, str | None, bool]]:
-        model = self.model
+    def asks(self) -> Mapping[str, list[Advised]]:
+        """The asks the analysis advises, by the person asked (in order of ids), never one
+        the file already records for the target; for each target the PRICED best by their
+        score today (telling them your plans can only raise a route, by at most the
+        readiness a tie lacks, so the best stay among these)."""
+        by_person: dict[str, list[Advised]] = {}
         for index, goal in enumerate(self.targets):
-            found: dict[tuple[str, str | None], tuple[float, bool]] = {}
+            found: dict[tuple[str, str | None], Advised] = {}
             for opening in goal.openings:
-                state = model.asks(opening)
-                for item in model.evaluate(opening):
-                    contact = item.contact.id
-                    if item.standing.position is Position.FORMERLY_AT_COMPANY:
+                state = self.model.asks(opening)
+                for item in self.model.evaluate(opening):
+                    advice = advised_ask(item, index)
+                    if advice is None or recorded_before(
+                        state.asked.get(advice.person, ()), advice.ask.to
+                    ):
                         continue
-                    tie = model.ties.get(contact)
-                    manager = item.standing.position is Position.HIRING_MANAGER
-                    pairs: list[tuple[str, str | None, float]]
-                    if tie is not None and (tie.can_vouch or manager):
-                        # the hiring manager you know is approached
-                        own = Route(path=(ME, contact), chance=tie.willingness, vouch=tie.strength)
-                        pairs = [(contact, None, route_score(own, item.standing.value))]
-                    else:
-                        pairs = [
-                            (route.path[1], contact, route_score(route, item.standing.value))
-                            for route in item.routes
-                            if route.is_introduction
-                        ]
-                    for person, to, score in pairs:
-                        if recorded_before(state.asked.get(person, ()), to):
-                            continue
-                        known = found.get((person, to))
-                        if known is None or score > known[0]:
-                            found[(person, to)] = (score, manager)
-            best = sorted(
-                found.items(), key=lambda entry: (-entry[1][0], entry[0][0], entry[0][1] or "")
-            )
-            for (person, to), (_, manager) in best[:PRICED]:
-                yield person, ("referral" if to is None else "intro"), index, to, manager
+                    key = (advice.person, advice.ask.to)
+                    if key not in found or advice.score > found[key].score:
+                        found[key] = advice
+            best = sorted(found.values(), key=lambda a: (-a.score, a.person, a.ask.to or ""))[
+                :PRICED
+            ]
+            for advice in best:
+                by_person.setdefault(advice.person, []).append(advice)
+        return {person: by_person[person] for person in sorted(by_person)}
 
     @cached_property
     def builds(self) -> list[Build]:
-        """The ties who cannot vouch yet but start a route to a target: candidates
-        themselves, or bridges to them, the MAX_BUILDS most useful per target, by id."""
+        """The ties who cannot vouch yet but start a route to a target: candidates the
+        analysis says to chat with or reconnect with first, and bridges to candidates you
+        cannot ask yourself; the MAX_BUILDS most relevant per target."""
         model = self.model
         chosen: dict[str, list[AskSpec]] = {}
         chats: dict[str, int] = {}
@@ -100,6 +121,13 @@ class Search:
             picked: dict[str, float] = {}
             for opening in goal.openings:
                 state = model.asks(opening)
+                # a candidate analyze says to ask (or reach otherwise) is not built up as
+                # a bridge: one answer per person
+                others = {
+                    item.contact.id
+                    for item in model.evaluate(opening)
+                    if item.action not in ("info-chat", "nurture")
+                }
                 for item in model.evaluate(opening):
                     candidate = item.contact
                     if item.standing.position is Position.FORMERLY_AT_COMPANY:
@@ -109,47 +137,62 @@ class Search:
                     manager = item.standing.position is Position.HIRING_MANAGER
                     tie = model.ties.get(candidate.id)
                     asked_before = recorded_before(state.asked.get(candidate.id, ()), None)
-                    if tie is not None and manager:
-                        continue  # a hiring manager you know is approached, not built up
-                    if tie is not None and not tie.can_vouch and not asked_before:
-                        entry: AskSpec = ("referral", index, None, manager)
+                    building = item.action in ("info-chat", "nurture")
+                    if tie is not None and building and not asked_before:
+                        entry = AskSpec(asked="referral", target=index, manager=manager)
                         chosen.setdefault(candidate.id, []).append(entry)
-                        if not tie.is_stale and candidate.company == goal.company:
+                        if item.action == "info-chat":
                             chats.setdefault(candidate.id, index)
-                        picked[candidate.id] = max(picked.get(candidate.id, 0.0), 1.0)
+                        # candidates first, nearest the hiring team first
+                        near = 2.0 + item.standing.value
+                        picked[candidate.id] = max(picked.get(candidate.id, 0.0), near)
                     if tie is not None and tie.can_vouch:
                         continue
-                    for bridge, hops in self._weak_bridges(candidate.id):
-                        if bridge in state.closed or recorded_before(
-                            state.asked.get(bridge, ()), candidate.id
+                    for bridge, hops, via in self._weak_bridges(candidate.id):
+                        if (
+                            bridge in others
+                            or bridge in state.closed
+                            or recorded_before(state.asked.get(bridge, ()), candidate.id)
                         ):
                             continue
-                        entry = ("intro", index, candidate.id, manager)
+                        entry = AskSpec(
+                            asked="intro", target=index, to=candidate.id, manager=manager, via=via
+                        )
                         if entry not in chosen.setdefault(bridge, []):
                             chosen[bridge].append(entry)
                         picked[bridge] = max(picked.get(bridge, 0.0), hops)
-            keep = sorted(picked, key=lambda person: (-picked[person], person))[:MAX_BUILDS]
+            keep = sorted(
+                picked, key=lambda person: (-picked[person], *self.relevance(person), person)
+            )
+            kept = set(keep[:MAX_BUILDS])
             for person in list(chosen):
-                if person in picked and person not in keep:
-                    chosen[person] = [entry for entry in chosen[person] if entry[1] != index]
+                if person in picked and person not in kept:
+                    chosen[person] = [entry for entry in chosen[person] if entry.target != index]
+                    if chats.get(person) == index:
+                        del chats[person]
         return [
             Build(person=person, asks=tuple(chosen[person]), chat=chats.get(person))
             for person in sorted(chosen)
             if chosen[person]
         ]
 
-    def _weak_bridges(self, candidate: str) -> Iterator[tuple[str, float]]:
-        """Your ties who cannot vouch yet and know ``candidate``, or someone who does: each
-        with 2 (one step from them) or 1 (two steps)."""
+    def relevance(self, person: str) -> tuple[float, ...]:
+        """How relevant a person is, most first (for the order of ties): see
+        ``Pricer.relevance``."""
+        return self.pricer.relevance(self.pricer.network.contacts_by_id[person])
+
+    def _weak_bridges(self, candidate: str) -> Iterator[tuple[str, float, str | None]]:
+        """Your ties who cannot vouch yet and know ``candidate`` (1.5), or know someone who
+        does (1, with that person): the introductions they could make once they can."""
         knows = self.model.knows
         ties = self.model.ties
         around = knows.get(candidate, {})
         for middle in sorted(around):
             if middle in ties and not ties[middle].can_vouch:
-                yield middle, 2.0
+                yield middle, 1.5, None
             for bridge in sorted(knows.get(middle, {})):
                 if bridge != candidate and bridge in ties and not ties[bridge].can_vouch:
-                    yield bridge, 1.0
+                    yield bridge, 1.0, middle
 
     def tell(self, person: str) -> tuple[Told, ...]:
         return self.pricer.tellable(person)
@@ -164,4 +207,14 @@ def recorded_before(asks: Sequence[Ask], to: str | None) -> bool:
     )
 
 
-__all__ = ["MAX_ASKS", "MAX_BUILDS", "PRICED", "Build", "Search", "recorded_before"]
+__all__ = [
+    "ASKING",
+    "MAX_ASKS",
+    "MAX_BUILDS",
+    "PRICED",
+    "Advised",
+    "Build",
+    "Search",
+    "advised_ask",
+    "recorded_before",
+]

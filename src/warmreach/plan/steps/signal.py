@@ -6,8 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar, Final
 
-from warmreach.plan.steps.base import MESSAGE, Option, RelationshipOption
+from warmreach.plan.steps.base import MESSAGE, Later, Option, RelationshipOption
 from warmreach.plan.steps.search import Search
+from warmreach.plan.value import Chance
 from warmreach.scoring import Action
 
 
@@ -37,13 +38,33 @@ def find(search: Search, found: Sequence[Option]) -> list[Option]:
             tell=tell,
             relevance=pricer.relevance(contact),
         )
-        option = pricer.prepare(draft, asks, pricer.ask_day(pricer.as_of), 1.0, False)
+        specs = [advice.ask for advice in asks]
+        option = pricer.prepare(draft, specs, pricer.ask_day(pricer.as_of), 1.0, False)
         if option is not None:
             options.append(option)
     return options
 
 
+def ready(search: Search) -> list[tuple[Later, Chance]]:
+    """While you cannot ask yet: the asks of people who know your plans already, to make on
+    the day you can; they need nothing this week (``warmreach analyze`` says ``ask-later``),
+    so they count before the week's steps and are queued."""
+    pricer = search.pricer
+    if pricer.model.can_ask:
+        return []
+    found: list[tuple[Later, Chance]] = []
+    for person, asks in search.asks.items():
+        if search.tell(person):
+            continue
+        draft = SignalOption(person=person, minutes=0, chances=())
+        specs = [advice.ask for advice in asks]
+        option = pricer.prepare(draft, specs, pricer.ask_day(pricer.as_of), 1.0, False)
+        if option is not None:
+            found += zip(option.later, option.chances, strict=True)
+    return found
+
+
 #: the kind this module declares, found by ``warmreach.plan.steps``
 KIND: Final = SignalOption
 
-__all__ = ["KIND", "SignalOption", "find"]
+__all__ = ["KIND", "SignalOption", "find", "ready"]
