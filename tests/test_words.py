@@ -5,6 +5,7 @@ each; a kind added without words fails here."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator, Mapping
 from typing import get_args
 
@@ -16,7 +17,7 @@ from warmreach.plan import STEP_ACTIONS, Plan, Queued, plan_actions
 from warmreach.plan.steps import STEP_KINDS
 from warmreach.reports.steps import STEPS, Draft
 from warmreach.reports.words import REASON_WORDS
-from warmreach.scoring import ACTIONS, FactorKind, StopKind
+from warmreach.scoring import ACTIONS, FactorKind, GrowthKind, StopKind
 
 AS_OF = dt.date(2026, 11, 25)
 #: facts whose words read them as dates
@@ -42,9 +43,18 @@ def plan() -> Plan:
     return plan_actions(load_network(sample), hours=2, as_of=AS_OF)
 
 
-@pytest.mark.parametrize("kind", [*get_args(FactorKind), *STEP_ACTIONS, *get_args(StopKind)])
+REASON_KINDS = [*get_args(FactorKind), *STEP_ACTIONS, *get_args(StopKind), *get_args(GrowthKind)]
+
+
+@pytest.mark.parametrize("kind", REASON_KINDS)
 def test_every_kind_of_reason_has_words(kind: str) -> None:
     assert REASON_WORDS[kind](AnyFacts()).strip()
+
+
+@pytest.mark.parametrize("kind", REASON_KINDS)
+def test_one_of_anything_is_said_in_the_singular(kind: str) -> None:
+    """Every count in ``AnyFacts`` is 1: "1 colleagues", "1 years" would be wrong."""
+    assert not re.findall(r"\b1 (?:more )?[a-z]+s\b", REASON_WORDS[kind](AnyFacts()))
 
 
 def test_every_kind_of_step_is_an_action_with_words() -> None:

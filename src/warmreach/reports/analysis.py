@@ -14,6 +14,7 @@ from warmreach.reports.common import (
     cell,
     console,
     console_text,
+    plural,
     score_bar,
     target_title,
 )
@@ -91,7 +92,7 @@ def _others_line(report: TargetReport, others: Sequence[Candidate]) -> str:
     if len(others) > 3:
         names.append(f"{len(others) - 3} more")
     listing = ", ".join(names[:-1]) + (" and " if len(names) > 1 else "") + names[-1]
-    count = f"{len(others)} other{'s' if len(others) != 1 else ''}"
+    count = plural(len(others), "other")
     lead = "and " if len(others) < len(report.candidates) else ""
     return f"{lead}{count} at {report.company_name}: no better than applying directly ({listing})"
 

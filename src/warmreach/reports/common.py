@@ -68,13 +68,16 @@ def markdown_table(columns: Sequence[str], rows: Sequence[Sequence[str]]) -> lis
     return lines
 
 
-def plural(count: int, word: str, many: str | None = None) -> str:
-    """``count`` and ``word``, in the plural unless there is exactly one.
+def plural(count: object, word: str, many: str | None = None) -> str:
+    """``count`` (a number, or a fact holding one) and ``word``, in the plural unless there
+    is exactly one.
 
-    >>> plural(1, "team"), plural(0, "company", "companies")
-    ('1 team', '0 companies')
+    >>> plural(1, "team"), plural(0, "company", "companies"), plural(1.5, "year")
+    ('1 team', '0 companies', '1.5 years')
     """
-    return f"{count} {word if count == 1 else many or word + 's'}"
+    number = float(str(count))
+    shown = f"{number:g}" if isinstance(count, float) else str(count)
+    return f"{shown} {word if number == 1 else many or word + 's'}"
 
 
 def date_words(day: dt.date | PartialDate, *, with_day: bool = True) -> str:

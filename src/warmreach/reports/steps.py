@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from warmreach.plan import Item, Plan, Queued, Target
-from warmreach.reports.common import date_words
+from warmreach.reports.common import date_words, plural
 from warmreach.scoring import Action
 from warmreach.text import join_words
 
@@ -80,8 +80,8 @@ def target_words(target: Target | None) -> str:
         where = f"the {target.team_name} team at {where}"
     on = "on" if target.team_name else "at"
     if roles:
-        plural = "s" if len(roles) > 1 else ""
-        return f"the {join_words(roles, 'or')} role{plural} {on} {where}"
+        role = "role" if len(roles) == 1 else "roles"
+        return f"the {join_words(roles, 'or')} {role} {on} {where}"
     return f"a role {on} {where}"
 
 
@@ -93,7 +93,7 @@ def _odds(facts: Facts) -> str:
     rise = f"your chance of an interview at {facts['target']} {before:.2f} → {after:.2f}"
     others = facts["others"]
     if others:
-        rise += f", and {others} more target{'s' if others != 1 else ''} gain"
+        rise += f", with gains at {plural(others, 'more target')}"
     return rise
 
 
@@ -130,7 +130,7 @@ def _ask(what: str) -> Callable[[Facts], str]:
     def words(facts: Facts) -> str:
         lead = ""
         if facts.get("reconnect"):
-            lead = f"catch up first (out of touch for {facts['reconnect']} months), then "
+            lead = f"catch up first (out of touch for {plural(facts['reconnect'], 'month')}), then "
         word = (
             f", with {facts['word']} putting in a word (a message to them)"
             if facts.get("word")
@@ -143,7 +143,7 @@ def _ask(what: str) -> Callable[[Facts], str]:
 
 def _nurture(facts: Facts) -> str:
     if facts["reconnect"]:
-        what = f"out of touch for {facts['years']} years: reconnect"
+        what = f"out of touch for {plural(facts['years'], 'year')}: reconnect"
     elif facts["new"]:
         what = "a new connection: meet to get to know each other"
     else:

@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping
 from typing import Final
 
 from warmreach.model import PartialDate
-from warmreach.reports.common import date_words
+from warmreach.reports.common import date_words, plural
 from warmreach.reports.steps import STEPS
 from warmreach.scoring import Reason
 
@@ -54,13 +54,11 @@ def _in_touch(facts: Facts) -> str:
     one, last on 17 November 2026"; one-way mail said to make no tie."""
     parts = []
     if facts["messages"] and facts["both_ways"]:
-        parts.append(f"{facts['messages']} messages both ways")
+        parts.append(f"{plural(facts['messages'], 'message')} both ways")
     elif facts["messages"]:
         parts.append("messages one way only (no tie from them)")
     if facts["meetings"]:
-        parts.append(
-            f"{facts['meetings']} meeting{'s' if facts['meetings'] != 1 else ''} one to one"
-        )
+        parts.append(f"{plural(facts['meetings'], 'meeting')} one to one")
     last = ""
     if facts["last"]:
         day = PartialDate.parse(str(facts["last"]))
@@ -73,13 +71,13 @@ def _close(facts: Facts) -> str:
     if facts["links"]:
         parts.append(f"knows {facts['links']} of them")
     if facts["routes"]:
-        parts.append(f"and reaches them through {facts['routes']} colleagues")
-    return "close to the hiring team" + (f" ({' '.join(parts)})" if parts else "")
+        parts.append(f"reaches them through {plural(facts['routes'], 'colleague')}")
+    return "close to the hiring team" + (f" ({' and '.join(parts)})" if parts else "")
 
 
 def _connected(facts: Facts) -> str:
     links = facts["links"]
-    known = f" (knows {links} {'person' if links == 1 else 'people'} there)" if links else ""
+    known = f" (knows {plural(links, 'person', 'people')} there)" if links else ""
     return f"well connected at {facts['company']}{known}"
 
 
@@ -114,12 +112,12 @@ WORDS: Final[Mapping[str, Callable[[Facts], str]]] = {
     "recommended-you": lambda f: f"recommended you in {f['year']}",
     "endorsed-you": lambda f: f"endorsed {f['count']} of your skills",
     "knows-work": lambda f: f"knows your work {f['value']}/5",
-    "shared-contacts": lambda f: f"{f['count']} contacts in common",
+    "shared-contacts": lambda f: f"{plural(f['count'], 'contact')} in common",
     "new-connection": lambda f: f"a new connection (met {f['met']}): too soon to ask",
-    "known-for": lambda f: f"known for {f['years']} years",
+    "known-for": lambda f: f"known for {plural(f['years'], 'year')}",
     "last-contact-unknown": lambda f: "last contact not written",
-    "out-of-touch": lambda f: f"out of touch for {f['years']} years: reconnect first",
-    "last-contact": lambda f: f"last in touch {_number(f['years'])} years ago",
+    "out-of-touch": lambda f: f"out of touch for {plural(f['years'], 'year')}: reconnect first",
+    "last-contact": lambda f: f"last in touch {plural(f['years'], 'year')} ago",
     "word-from": lambda f: (
         f"{f['name']} (trust {f['trust']}/5), {_knows(f)}, can put in a word for you"
     ),
@@ -180,7 +178,7 @@ GROWTH_WORDS: Final[Mapping[str, Callable[[Facts], str]]] = {
 #: why a plan stops before its minutes do
 STOP_WORDS: Final[Mapping[str, Callable[[Facts], str]]] = {
     "no-time": lambda f: (
-        f"{f['more']} more step{'s' if f['more'] != 1 else ''} would raise your odds but "
+        f"{plural(f['more'], 'more step')} would raise your odds but "
         + (
             f"{'do' if f['more'] != 1 else 'does'} not fit in the {f['left']} minutes left "
             f"(the shortest takes {f['shortest']})"
