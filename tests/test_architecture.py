@@ -30,6 +30,7 @@ HOMES = {
     "yaml": {"networkfile"},
     "ruamel": {"networkfile"},
     "rapidfuzz": {"matching"},
+    "spellchecker": {"matching"},
     "numpy": {"graph"},
     "networkx": {"graph"},
     "matplotlib": {"render"},

@@ -82,8 +82,8 @@ def test_validate_suggests_an_alias_for_companies_that_may_be_one(tmp_path: Path
         "  - {name: Bo, company: NBB}\n"
         "  - {name: Cy, company: Fernway Travel}\n"
         "  - {name: Di, company: Fernway}\n"
-        "  - {name: Ed, company: Siemens}\n"
-        "  - {name: Fa, company: Siemens Energy}\n"
+        "  - {name: Ed, company: Kelp}\n"
+        "  - {name: Fa, company: Kelp Labs}\n"
         "  - {name: Gu, company: Nortvolt}\n"
         "  - {name: Ha, company: Northvolt}\n",
         encoding="utf-8",
@@ -97,14 +97,23 @@ def test_validate_suggests_an_alias_for_companies_that_may_be_one(tmp_path: Path
         f"{path}:6:25: warning: 'Fernway' and 'Fernway Travel' may be one company (one is the "
         "other with more words); if so, list 'Fernway Travel' under companies with the alias "
         "'Fernway'",
-        f"{path}:8:25: warning: 'Siemens Energy' and 'Siemens' may be one company (one is the "
-        "other with more words); if so, list 'Siemens' under companies with the alias "
-        "'Siemens Energy'",
+        f"{path}:8:25: warning: 'Kelp Labs' and 'Kelp' may be one company (one is the "
+        "other with more words); if so, list 'Kelp' under companies with the alias "
+        "'Kelp Labs'",
+        # a letter more than a name already seen is another name, until an alias says not
+        f"{path}:10:25: warning: 'Northvolt' and 'Nortvolt' may be one company (the names are "
+        "one or two letters apart); if so, list 'Nortvolt' under companies with the alias "
+        "'Northvolt'",
     ]
-    assert "1 company name taken for a company written otherwise" in result.stdout
+    path.write_text(
+        path.read_text("utf-8").replace("Bo, company: NBB", "Bo, company: Microsfot")
+        + "  - {name: Ia, company: Microsoft}\n",
+        encoding="utf-8",
+    )
     verbose = CliRunner().invoke(app, ["validate", str(path), "--verbose"])
+    assert "1 company name taken for a company written otherwise" in verbose.stdout
     assert (
-        f"{path}:10:25: note: 'Northvolt' is taken for Nortvolt (one letter apart); if it is "
+        f"{path}:11:25: note: 'Microsoft' is taken for Microsfot (one letter apart); if it is "
         "another company, list it under companies"
     ) in verbose.stderr
 

@@ -461,9 +461,12 @@ class CompanyLink:
     written: str
     #: the id of the company it was taken for
     company: str
-    #: how: ``spacing``, ``organisation`` (a word like Group), ``short name``, ``spelling``
+    #: how: ``known name`` (of a well-known company), ``spacing``, ``organisation`` (a word
+    #: like Group), ``generic word`` (a word like Bank), ``short name``, ``spelling``
     how: str
     location: Location | None = field(default=None, compare=False)
+    #: where in the file it is written (``contacts[3].company``), when known
+    path: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, kw_only=True)

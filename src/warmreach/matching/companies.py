@@ -1,117 +1,45 @@
-"""Company names: normalising them, their ids, and linking free text to known companies.
+"""Linking free-text company names to the companies of a network.
 
 A contact's ``company`` is free text. :class:`CompanyMatcher` ties it to a known
-company only when that is no guess: the same name once normalised (case, accents,
-punctuation, ``&``/``and``, legal forms in many languages), an alias, the same letters
-spaced differently, a shorter form of exactly one company's name, or one typing slip
-(see :func:`one_slip`). Anything else stays a company of its own, and
-:func:`near_duplicates` lists the pairs that may be one company, for
-:func:`warmreach.validation.validate` to suggest an alias.
-
->>> normalize_company("Voltgrid, Inc."), normalize_company("Northvolt AB")
-('voltgrid', 'northvolt')
->>> normalize_company("Ørsted A/S"), normalize_company("McKinsey & Company")
-('orsted', 'mckinsey')
+company only when that is no guess: the same name once normalised
+(:func:`~warmreach.matching.normal.normalize_company`), an alias, another name of the
+same well-known company (:mod:`~warmreach.matching.known`), the same letters spaced
+differently, the name with a generic word added ("Voltgrid Technologies") or a word
+about its business left out ("Nordport"), or one typing slip (see :func:`one_slip`).
+Anything else stays a company of its own, and :func:`near_duplicates` lists the pairs
+that may be one company, for :func:`warmreach.validation.validate` to suggest an alias.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Final, Literal, NamedTuple
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein, Indel
 
-from warmreach.text import fold_accents, slugify
-
-#: legal forms ignored at the end of company names (after dots are removed), from the
-#: registers of many countries: Inc. and LLC, Ltd and PLC, GmbH and KG, AB, AS and Oy,
-#: S.A., S.L., S.p.A. and S.r.l., N.V. and B.V., K.K., Pte and Pty, s.r.o. and Sp. z o.o.
-LEGAL_SUFFIXES: Final = frozenset(
-    """
-    ab ag aps as asa bhd bv cia cie co company corp corporation cv doo ehf gmbh inc
-    incorporated kft kg kk lda limited llc llp lp ltd ltda mbh nv oao ohg ooo oy oyj plc
-    pjsc pt pte publ pty sa saa sab sae sal sarl sas sau se sl spa sprl sro srl ug ulc zrt
-    """.split()
-)
-#: legal forms written as several words (after dots are removed)
-LEGAL_PHRASES: Final = (
-    ("sp", "z", "oo"),
-    ("sp", "z", "o", "o"),
-    ("s", "de", "rl"),
-    ("s", "a"),
-    ("a", "s"),
-)
-#: letters that are not accented forms of a Latin letter but are written as one
-TRANSLITERATION: Final = str.maketrans(
-    {
-        "ø": "o",
-        "æ": "ae",
-        "œ": "oe",
-        "ß": "ss",
-        "ł": "l",
-        "đ": "d",
-        "ð": "d",
-        "þ": "th",
-        "\u0131": "i",  # dotless i
-    }
-)
-
-_PUNCTUATION: Final = re.compile(r"[^\w\s]+")
-_DOMAIN: Final = re.compile(r"\.(com|net|org|io|ai|co|de|se|fr|uk|eu)\b")
-_SPACES: Final = re.compile(r"\s+")
-
-
-@lru_cache(maxsize=1 << 16)
-def normalize_company(name: str) -> str:
-    """Lower-case a company name, drop accents, punctuation, a web domain ending, a
-    leading ``the`` and trailing legal forms; ``&`` is ``and``.
-
-    >>> normalize_company("  Société Générale S.A. "), normalize_company("Amazon.com, Inc.")
-    ('societe generale', 'amazon')
-    >>> normalize_company("Harbor & Finch"), normalize_company("Smith & Co.")
-    ('harbor and finch', 'smith')
-    >>> normalize_company("The Walt Disney Company"), normalize_company("AB")
-    ('walt disney', 'ab')
-    """
-    text = name.casefold().translate(TRANSLITERATION)
-    text = fold_accents(_DOMAIN.sub(" ", text).replace("&", " and ").replace(".", ""))
-    words = _SPACES.sub(" ", _PUNCTUATION.sub(" ", text)).split()
-    if len(words) > 1 and words[0] == "the":
-        words.pop(0)
-    while len(words) > 1:
-        phrase = next((p for p in LEGAL_PHRASES if tuple(words[-len(p) :]) == p), None)
-        if phrase is not None and len(words) > len(phrase):
-            del words[-len(phrase) :]
-        elif words[-1] in LEGAL_SUFFIXES or words[-1] in ("and", "et", "y"):
-            words.pop()
-        else:
-            break
-    return " ".join(words)
-
-
-def company_id(name: str) -> str:
-    """The id of a company: the slug of its name without legal forms.
-
-    >>> company_id("Voltgrid AB"), company_id("Kelp Labs, Inc.")
-    ('voltgrid', 'kelp-labs')
-    """
-    return slugify(normalize_company(name)) or slugify(name)
-
+from warmreach.matching.known import known_names
+from warmreach.matching.normal import LEGAL_SUFFIXES, company_id, normalize_company
+from warmreach.matching.words import distinctive
 
 #: words about a company's organisation, not its business: "Acme Group" is Acme
 ORGANISATION_WORDS: Final = frozenset(
     "companies enterprises global group holding holdings international intl worldwide".split()
+)
+#: words a company's legal or long name adds to the name it is known by: "Klarna Bank" and
+#: "Voltgrid Technologies" are Klarna and Voltgrid, when the name before them is
+#: distinctive (:func:`~warmreach.matching.words.distinctive`: "Apple Bank" is not Apple)
+GENERIC_WORDS: Final = frozenset(
+    "bank group holding holdings lab labs platform platforms technologies technology".split()
 )
 #: words about a company's business that may follow its name: "Nordport" is "Nordport
 #: Logistics" when no other company's name starts so. Never the other way: "Siemens
 #: Energy" is not Siemens
 BUSINESS_WORDS: Final = frozenset(
     """
-    ai analytics bank banking bio capital carbon cloud computing consulting data digital energy
+    ai analytics bank banking bio bioscience biosciences biotech capital carbon cloud computing
+    consulting data digital energy
     foods games health industries lab labs line lines logistics marine media motors
     network networks partners pharma platforms power robotics search service services
     shipping software solar solutions studio studios systems tech technologies technology
@@ -123,36 +51,47 @@ BUSINESS_WORDS: Final = frozenset(
 MIN_SLIP_WORD: Final = 7
 
 
-def one_slip(written: str, known: str) -> bool:
+def one_slip(written: str, known: str, *, shortest: int = MIN_SLIP_WORD) -> bool:
     """Whether the word ``written`` is ``known`` with one typing slip: a letter left out
-    or doubled, two neighbours swapped, or a plural ``s``; never a letter replaced by
-    another, never at the first or last letter, never in a word under MIN_SLIP_WORD
-    letters (a replaced letter, another first letter or a short word makes another
-    name: "Shopping"/"Shipping", "Arbor"/"Harbor", "Pulsewize"/"Pulsewise", "Revolt").
+    or typed twice, or two neighbours swapped; never a letter replaced by another, never at
+    the first or last letter, never in a word under ``shortest`` letters (a replaced
+    letter, another first letter or a short word makes another name:
+    "Shopping"/"Shipping", "Arbor"/"Harbor", "Pulsewize"/"Pulsewise", "Revolt").
 
     >>> one_slip("nortvolt", "northvolt"), one_slip("microsfot", "microsoft")
     (True, True)
-    >>> one_slip("lab", "labs"), one_slip("carbn", "carbon")
-    (True, False)
+    >>> one_slip("carbn", "carbon"), one_slip("sytems", "systems", shortest=4)
+    (False, True)
     >>> one_slip("shopping", "shipping"), one_slip("arbor", "harbor")
     (False, False)
     >>> one_slip("alphabeta", "alphabet"), one_slip("bahn", "bank")
     (False, False)
+    >>> one_slip("zalanndo", "zalando"), one_slip("brightbloom", "brightloom")
+    (True, False)
     """
     if written == known:
         return True
-    if written + "s" == known or known + "s" == written:
-        return min(len(written), len(known)) >= 3
-    if min(len(written), len(known)) < MIN_SLIP_WORD:
+    if min(len(written), len(known)) < shortest:
         return False
     if written[0] != known[0] or written[-1] != known[-1]:
         return False
     if Indel.distance(written, known) == 1:
-        return True  # a letter left out or added
+        # a letter left out, or one typed twice: a letter added beside another is a new
+        # word ("Brightbloom" is not "Brightloom")
+        return len(written) < len(known) or _doubled(written, known)
     return (
         len(written) == len(known)
         and DamerauLevenshtein.distance(written, known) == 1
         and sorted(written) == sorted(known)  # two letters swapped, none replaced
+    )
+
+
+def _doubled(longer: str, shorter: str) -> bool:
+    """Whether ``longer`` is ``shorter`` with one of its letters typed twice."""
+    return any(
+        longer[:index] + longer[index + 1 :] == shorter
+        for index in range(1, len(longer))
+        if longer[index] == longer[index - 1]
     )
 
 
@@ -162,14 +101,31 @@ def _digits(words: Sequence[str]) -> list[str]:
 
 def slip_apart(written: Sequence[str], known: Sequence[str]) -> bool:
     """Whether two names (as words) are one company's name with one typing slip in one
-    word (:func:`one_slip`), every other word and every number the same."""
+    word (:func:`one_slip`), every other word and every number the same. In a word after
+    the first that says what the company does, a plural ``s`` is a slip too, and so is a
+    slip in a word of four letters or more ("Kelp Lab", "Cobalt Sytems"); never in the
+    first word: "Stripes" is not Stripe, nor "Canvas" Canva.
+
+    >>> slip_apart(["kelp", "lab"], ["kelp", "labs"]), slip_apart(["stripes"], ["stripe"])
+    (True, False)
+    """
     if len(written) != len(known) or _digits(written) != _digits(known):
         return False
-    differing = [(a, b) for a, b in zip(written, known, strict=True) if a != b]
-    return len(differing) == 1 and one_slip(*differing[0])
+    differing = [
+        (index, a, b) for index, (a, b) in enumerate(zip(written, known, strict=True)) if a != b
+    ]
+    if len(differing) != 1:
+        return False
+    index, a, b = differing[0]
+    if index > 0 and (a in BUSINESS_WORDS or b in BUSINESS_WORDS):
+        plural = (a + "s" == b or b + "s" == a) and min(len(a), len(b)) >= 3
+        return plural or one_slip(a, b, shortest=4)
+    return one_slip(a, b)
 
 
-Link = Literal["exact", "spacing", "organisation", "short name", "spelling"]
+Link = Literal[
+    "exact", "known name", "spacing", "organisation", "generic word", "short name", "spelling"
+]
 
 
 @dataclass(frozen=True)
@@ -182,11 +138,15 @@ class CompanyMatcher:
     """Links free-text company names to company ids; grows as companies are added.
 
     A name matches, in order: a company's name or alias after normalisation
-    (:func:`normalize_company`); the same letters spaced otherwise ("Sun Forge"); the
-    same name but for words about the organisation ("Acme Group"); the one company whose
-    name it starts, the rest being words about the business ("Nordport" for "Nordport
-    Logistics"); the one company it differs from by a typing slip (:func:`slip_apart`).
-    Two candidates are no match. :meth:`link` says how a name was linked.
+    (:func:`normalize_company`); another name of the same well-known company
+    (:func:`~warmreach.matching.known.known_names`: "Facebook" is Meta), and a name of the
+    list never matches any other way; the same letters spaced otherwise ("Sun Forge");
+    the same name but for words about the organisation ("Acme Group") or generic words
+    after a distinctive name ("Voltgrid Technologies", :data:`GENERIC_WORDS`); the one
+    company whose name it starts, the rest being words about the business ("Nordport" for
+    "Nordport Logistics"); the one company it differs from by a typing slip
+    (:func:`slip_apart`). Two candidates are no match. :meth:`link` says how a name was
+    linked.
 
     >>> matcher = CompanyMatcher()
     >>> matcher.add("Northvolt", "northvolt")
@@ -197,6 +157,9 @@ class CompanyMatcher:
     ['nordport', None, None]
     >>> matcher.link("Nortvolt"), matcher.link("Nordport")
     ('spelling', 'short name')
+    >>> matcher.add("Meta", "meta")
+    >>> matcher.match_many(["Meta Platforms, Inc.", "Facebook", "Metro", "Northvolt Labs"])
+    ['meta', 'meta', None, 'northvolt']
     """
 
     def __init__(self) -> None:
@@ -206,6 +169,9 @@ class CompanyMatcher:
         self._organised: dict[str, set[str]] = {}
         self._by_first: dict[str, list[tuple[str, ...]]] = {}
         self._seen: dict[str, _Found] = {}
+        self._known = known_names()
+        #: the company of each well-known company (by its key) among those added
+        self._by_known: dict[str, str] = {}
 
     def add(self, name: str, company: str) -> None:
         """Make ``name`` (a company's name or alias) lead to the company id ``company``."""
@@ -217,6 +183,12 @@ class CompanyMatcher:
             self._compact.setdefault(key.replace(" ", ""), set()).add(company)
             self._organised.setdefault(_without_organisation(words), set()).add(company)
             self._by_first.setdefault(words[0], []).append(words)
+            if key in self._known:  # the company under the list's first name wins
+                group = self._known[key]
+                if key == group:
+                    self._by_known[group] = company
+                else:
+                    self._by_known.setdefault(group, company)
         self._seen.clear()
 
     def match(self, name: str) -> str | None:
@@ -249,17 +221,48 @@ class CompanyMatcher:
             return _Found(None, None)
         if key in self._ids:
             return _Found(self._ids[key], "exact")
+        if key in self._known and self._known[key] in self._by_known:
+            return _Found(self._by_known[self._known[key]], "known name")
         words = tuple(key.split())
         for found, link in (
             (self._compact.get(key.replace(" ", ""), set()), "spacing"),
-            (self._organised.get(_without_organisation(words), set()), "organisation"),
+            (self._organisation(words), "organisation"),
+            (self._generic(words), "generic word"),
             (self._short_name(words), "short name"),
         ):
+            found = self._not_known(key, found)
             if len(found) == 1:
                 return _Found(next(iter(found)), link)  # type: ignore[arg-type]
             if found:
                 return _Found(None, None)  # two companies: no guess
         return _Found(None, None)
+
+    def _not_known(self, key: str, companies: set[str]) -> set[str]:
+        """``companies`` a name may be taken for by a rule: when the name is a well-known
+        company's, never another well-known company (Spotify is not Shopify)."""
+        if key not in self._known or not companies:
+            return companies
+        return companies - set(self._by_known.values())
+
+    def _organisation(self, words: tuple[str, ...]) -> set[str]:
+        """The companies whose name is ``words`` but for words about the organisation;
+        when ``words`` add such words, only if the rest is distinctive ("Harbour Group"
+        may be any group named Harbour)."""
+        core = _without_organisation(words)
+        if core != " ".join(words) and not distinctive(core.split()):
+            return set()
+        return self._organised.get(core, set())
+
+    def _generic(self, words: tuple[str, ...]) -> set[str]:
+        """The company named by ``words`` without generic words at their end, when the
+        name left is distinctive: "Klarna Bank" is Klarna, "Apple Bank" is not Apple."""
+        end = len(words)
+        while end > 1 and words[end - 1] in GENERIC_WORDS:
+            end -= 1
+        if end == len(words) or not distinctive(words[:end]):
+            return set()
+        core = " ".join(words[:end])
+        return {self._ids[core]} if core in self._ids else set()
 
     def _short_name(self, words: tuple[str, ...]) -> set[str]:
         """The companies whose name starts with ``words``, the rest about their business."""
@@ -297,11 +300,14 @@ class CompanyMatcher:
             )
             for row, scored in zip(rows, scores, strict=True):
                 words = queries[row].split()
-                near = {
-                    self._ids[self._keys[columns[column]]]
-                    for column in scored.nonzero()[0].tolist()
-                    if slip_apart(words, self._keys[columns[column]].split())
-                }
+                near = self._not_known(
+                    queries[row],
+                    {
+                        self._ids[self._keys[columns[column]]]
+                        for column in scored.nonzero()[0].tolist()
+                        if slip_apart(words, self._keys[columns[column]].split())
+                    },
+                )
                 if len(near) == 1:
                     found[row] = near.pop()
         return found
@@ -365,13 +371,15 @@ def near_duplicates(names: Sequence[str]) -> list[NearDuplicate]:
     "Fernway Travel"), an acronym written in capitals ("NBB" and "Northbridge Bank"), or
     one or two letters apart in one word of six letters or more. Compared within blocks
     of one first letter, each name with its NEAR_WINDOW neighbours in alphabetical order
-    (acronyms with the whole block), so the work grows with the number of names.
+    (acronyms with the whole block), so the work grows with the number of names. Two
+    well-known companies are never listed: "Spotify" and "Shopify" are two.
 
     >>> found = near_duplicates(["Fernway", "Fernway Travel", "NBB", "Northbridge Bank", "Acme"])
     >>> [tuple(pair) for pair in found]
     [(0, 1, 'more-words', None), (2, 3, 'acronym', 2)]
     """
     keys = [tuple(normalize_company(name).split()) for name in names]
+    known = known_names()
     blocks: dict[str, list[int]] = {}
     for index, words in enumerate(keys):
         if words:
@@ -379,6 +387,8 @@ def near_duplicates(names: Sequence[str]) -> list[NearDuplicate]:
     found: dict[tuple[int, int], tuple[NearReason, int | None]] = {}
 
     def note(one: int, other: int, reason: NearReason, acronym: int | None = None) -> None:
+        if " ".join(keys[one]) in known and " ".join(keys[other]) in known:
+            return
         if keys[one] != keys[other]:
             found.setdefault((min(one, other), max(one, other)), (reason, acronym))
 

@@ -17,14 +17,13 @@ is kept with its source and confidence, never mixed silently with what was writt
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Final
 
-from warmreach.matching.companies import normalize_company
+from warmreach.matching.known import known_industries
+from warmreach.matching.normal import normalize_company
 from warmreach.matching.taxonomy import IndustryMatch, Taxonomy
 from warmreach.model import Contact, Network
 
@@ -67,15 +66,11 @@ class CompanyIndustry:
 
 @cache
 def known_companies() -> Mapping[str, str]:
-    """The well-known companies shipped in ``warmreach/data/companies.toml``: each name,
-    normalised as company names are, and the id of its industry."""
-    text = resources.files("warmreach").joinpath("data/companies.toml").read_text("utf-8")
+    """The well-known companies shipped in ``warmreach/data/companies.toml``: each of
+    their names, normalised as company names are, and the id of its industry."""
     taxonomy = Taxonomy.load()
     by_name = {industry.name: industry.id for industry in taxonomy.industries.values()}
-    return {
-        normalize_company(name): by_name[industry]
-        for name, industry in tomllib.loads(text)["companies"].items()
-    }
+    return {name: by_name[industry] for name, industry in known_industries().items()}
 
 
 def company_industries(network: Network, taxonomy: Taxonomy) -> dict[str, CompanyIndustry]:

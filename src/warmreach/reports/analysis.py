@@ -18,6 +18,7 @@ from warmreach.reports.common import (
     score_bar,
     target_title,
 )
+from warmreach.reports.summaries import LINK_WORDS
 from warmreach.reports.words import reason_text
 from warmreach.scoring import BANDS, DIRECT, REFERRED, Analysis, Candidate, TargetReport
 
@@ -131,12 +132,27 @@ def analysis_table(analysis: Analysis, *, width: int = 120) -> str:
             out.print(Text(_title(report)))
         if others:
             out.print(Text(_others_line(report, others)))
-        hidden = _hidden_line(report)
-        if hidden:
-            out.print(Text(hidden))
+        for line in (_hidden_line(report), _spelling_line(report)):
+            if line:
+                out.print(Text(line))
         for line in _bridge_lines(report, analysis.names):
             out.print(line, markup=False)
     return console_text(out)
+
+
+def _spelling_line(report: TargetReport) -> str | None:
+    """``Counted as Meta: 3 people at 'Meta Platforms, Inc.' (another name of ...)``."""
+    if not report.spellings:
+        return None
+    parts = [
+        f"{plural(spelling.people, 'person', 'people')} at '{spelling.written}' "
+        f"({LINK_WORDS[spelling.how]})"
+        for spelling in report.spellings
+    ]
+    return (
+        f"Counted as {report.company_name}: {'; '.join(parts)}. If one is another company, "
+        "list it under companies (warmreach validate --verbose shows where each is written)."
+    )
 
 
 def _bridge_lines(report: TargetReport, names: Mapping[str, str]) -> list[str]:
@@ -181,9 +197,9 @@ def analysis_markdown(analysis: Analysis) -> str:
             lines.append("| " + " | ".join(cell(text) for text in cells) + " |")
         if others:
             lines += ["", _others_line(report, others) + "."]
-        hidden = _hidden_line(report)
-        if hidden:
-            lines += ["", hidden]
+        for line in (_hidden_line(report), _spelling_line(report)):
+            if line:
+                lines += ["", line]
         alternatives = [
             f"- {candidate.name}: "
             + "; ".join(_path_text(path, analysis.names) for path in candidate.alternatives)
@@ -215,6 +231,10 @@ def analysis_json(analysis: Analysis) -> str:
                 "role": report.target.role,
                 "hiring_manager": report.target.hiring_manager,
                 "total": report.total,
+                "spellings": [
+                    {"written": spelling.written, "people": spelling.people, "how": spelling.how}
+                    for spelling in report.spellings
+                ],
                 "candidates": [
                     {
                         "contact": candidate.contact,

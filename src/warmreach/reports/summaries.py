@@ -12,6 +12,7 @@ network.yaml is valid
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Final, assert_never
 
 from warmreach.errors import Problem
@@ -102,9 +103,12 @@ _SAME_COMPANY: Final = {
     "more-words": "one is the other with more words",
     "letters-apart": "the names are one or two letters apart",
 }
-_LINKED: Final = {
+#: how a written company name was taken for a company of another name, in words
+LINK_WORDS: Final[Mapping[str, str]] = {
+    "known name": "another name of the same well-known company",
     "spacing": "the same letters spaced otherwise",
     "organisation": "the same name but for a word like Group or Holding",
+    "generic word": "the same name but for a word like Bank or Technologies",
     "short name": "the start of its name",
     "spelling": "one letter apart",
 }
@@ -138,7 +142,8 @@ def notice_problem(notice: Notice) -> Problem:
         case CompanyLinked():
             message = (
                 f"note: '{notice.link.written}' is taken for {notice.company} "
-                f"({_LINKED[notice.link.how]}); if it is another company, list it under companies"
+                f"({LINK_WORDS[notice.link.how]}); "
+                "if it is another company, list it under companies"
             )
         case _:
             assert_never(notice)

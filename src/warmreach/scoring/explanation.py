@@ -9,7 +9,7 @@ import dataclasses
 from collections.abc import Iterator
 from typing import assert_never
 
-from warmreach.model import Contact, Evidence, Opening
+from warmreach.model import Contact, Evidence, Network, Opening
 from warmreach.scoring.chances import DIRECT, interview_chance, route_score
 from warmreach.scoring.paths import Route
 from warmreach.scoring.ranking import Evaluation, ReferralModel
@@ -19,6 +19,7 @@ from warmreach.scoring.results import (
     FactorKind,
     Position,
     Reason,
+    Spelling,
     TargetReport,
 )
 from warmreach.scoring.ties import TieStrength
@@ -32,10 +33,33 @@ WORD_WORTH: float = 0.02
 
 
 def target_report(model: ReferralModel, target: Opening) -> TargetReport:
-    """A report on ``target`` with its display names and no candidates yet."""
+    """A report on ``target`` with its display names, the names your contacts write for
+    its company that were taken for it by a rule, and no candidates yet."""
     company = model.network.companies_by_id[target.company]
     team = company.teams_by_id[target.team].name if target.team else None
-    return TargetReport(target=target, company_name=company.name, team_name=team, candidates=())
+    return TargetReport(
+        target=target,
+        company_name=company.name,
+        team_name=team,
+        candidates=(),
+        spellings=spellings(model.network, target.company),
+    )
+
+
+def spellings(network: Network, company: str) -> tuple[Spelling, ...]:
+    """The names contacts write for ``company`` that were taken for it by a rule: each
+    with how many contacts write it, most first (then in file order)."""
+    people: dict[str, set[str]] = {}
+    how: dict[str, str] = {}
+    for link in network.company_links:
+        if link.company == company and link.path and link.path.startswith("contacts["):
+            people.setdefault(link.written, set()).add(link.path.split(".", 1)[0])
+            how.setdefault(link.written, link.how)
+    order = sorted(people, key=lambda written: -len(people[written]))
+    return tuple(
+        Spelling(written=written, people=len(people[written]), how=how[written])
+        for written in order
+    )
 
 
 def rank(

@@ -177,6 +177,19 @@ class Candidate:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Spelling:
+    """A name your contacts write for a target's company that warmreach took for it by a
+    rule (another name of a well-known company, a generic word, a typing slip, ...)."""
+
+    #: the name as written
+    written: str
+    #: how many of your contacts write it, for where they work now or worked before
+    people: int
+    #: how it was taken for the company (``warmreach.model.CompanyLink.how``)
+    how: str
+
+
+@dataclass(frozen=True, kw_only=True)
 class Bridge:
     """One of your contacts through whom introductions to the target run."""
 
@@ -206,6 +219,8 @@ class TargetReport:
     bridges: tuple[Bridge, ...] = ()
     #: how many candidates there are in all (more than listed when ``--top`` cut them)
     total: int = 0
+    #: names written for the company that were taken for it by a rule, most people first
+    spellings: tuple[Spelling, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)

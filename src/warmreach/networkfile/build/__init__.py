@@ -105,7 +105,9 @@ class Builder:
                 case "company":
                     company_text = reader.text(node, where)
                     company = (
-                        None if company_text is None else self.companies.ref(company_text, node)
+                        None
+                        if company_text is None
+                        else self.companies.ref(company_text, node, where)
                     )
                     value = None if company is None else company.id
                 case "companies":

@@ -84,14 +84,21 @@ class Companies:
     def _where(self, node: Node) -> Location:
         return Location(file=self.reader.file, line=node.line, col=node.col)
 
-    def ref(self, name: str, node: Node) -> CompanyDraft | None:
-        """The company a free-text name means, added as a new company when none matches."""
+    def ref(self, name: str, node: Node, path: str | None = None) -> CompanyDraft | None:
+        """The company a free-text name (written at ``path``) means, added as a new company
+        when none matches."""
         found = self.matcher.match(name)
         if found is not None:
             how = self.matcher.link(name)
             if how is not None and how != "exact":
                 self.links.append(
-                    CompanyLink(written=name, company=found, how=how, location=self._where(node))
+                    CompanyLink(
+                        written=name,
+                        company=found,
+                        how=how,
+                        location=self._where(node),
+                        path=path,
+                    )
                 )
             return self.drafts[found]
         company = company_id(name)
@@ -107,8 +114,8 @@ class Companies:
     def refs(self, node: Node | None, path: str) -> tuple[str, ...]:
         """The ids of the companies a list names, each once, in file order."""
         found: list[str] = []
-        for text, item, _ in self.reader.texts(node, path):
-            draft = self.ref(text, item)
+        for text, item, item_path in self.reader.texts(node, path):
+            draft = self.ref(text, item, item_path)
             if draft is not None and draft.id not in found:
                 found.append(draft.id)
         return tuple(found)
@@ -129,7 +136,9 @@ class Companies:
             else:
                 name_node = item
                 text = reader.text(item, item_path)
-            draft = None if text is None or name_node is None else self.ref(text, name_node)
+            draft = (
+                None if text is None or name_node is None else self.ref(text, name_node, item_path)
+            )
             if draft is not None and draft.id not in found:
                 found[draft.id] = PastCompany(company=draft.id, until=until)
         return tuple(found.values())

@@ -1,0 +1,59 @@
+"""Everyday English words, told from distinctive names: "Apple Bank" may be any bank
+named after the fruit, "Voltgrid Technologies" is Voltgrid.
+
+A word is everyday when it is common in English text: EVERYDAY or more occurrences in
+pyspellchecker's English word frequencies (built from subtitles and web text). Company
+names coined for a brand (Voltgrid, Klarna, Sony) fall below it; words such as apple,
+summit, harbor, beacon or pioneer are above it.
+
+>>> everyday("apple"), everyday("summit"), everyday("voltgrid"), everyday("klarna")
+(True, True, False, False)
+>>> distinctive(["silver", "lake"]), distinctive(["deutsche"])
+(False, True)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+from typing import Final
+
+from spellchecker import SpellChecker
+from spellchecker.spellchecker import WordFrequency
+
+#: occurrences in the English word list from which a word is everyday (our assumption:
+#: "acme" has 130 and is a name in company names, "evergreen" has 389 and is a word)
+EVERYDAY: Final = 250
+
+
+@cache
+def _frequencies() -> WordFrequency:
+    return SpellChecker(language="en", distance=1).word_frequency
+
+
+#: British endings and their American forms: the word list spells as Americans do
+BRITISH: Final = (("our", "or"), ("tre", "ter"), ("ise", "ize"), ("yse", "yze"), ("ogue", "og"))
+
+
+def everyday(word: str) -> bool:
+    """Whether ``word`` (lower case) is a common English word, spelt either way.
+
+    >>> everyday("harbour"), everyday("centre"), everyday("voltgrid")
+    (True, True, False)
+    """
+    frequencies = _frequencies()
+    forms = [word] + [
+        word.removesuffix(british) + american
+        for british, american in BRITISH
+        if word.endswith(british)
+    ]
+    return any(frequencies[form] >= EVERYDAY for form in forms)
+
+
+def distinctive(words: Sequence[str]) -> bool:
+    """Whether a name (its words, lower case) is more than everyday words: one of them at
+    least is not everyday."""
+    return any(not everyday(word) for word in words)
+
+
+__all__ = ["EVERYDAY", "distinctive", "everyday"]
