@@ -413,7 +413,8 @@ def test_people_met_only_beside_others_are_known_of_and_linked(tmp_path: Path) -
     contacts = network.contacts_by_id
     assert "kim-hale" not in contacts  # one-way mail, no one to reach them by: left out
     tomas = contacts["tomas-eklund"]
-    assert (tomas.trust, tomas.trust_written) == (0, True)
+    # known of, as the evidence says, not as written: a later import may find more
+    assert (tomas.trust, tomas.trust_written) == (0, False)
     priya = contacts["priya-raman"]
     assert [(link.contact, link.strength) for link in priya.knows] == [("tomas-eklund", 3)]
     assert [(link.contact, link.strength) for link in contacts["hugo-astrom"].knows] == [

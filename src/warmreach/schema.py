@@ -291,6 +291,14 @@ EVIDENCE: Final = FieldSpec(
         FieldSpec(
             name="endorsed_you", kind="count", doc="Skills of yours they endorsed.", default="0"
         ),
+        FieldSpec(name="connected", kind="date", doc="The day you connected (LinkedIn)."),
+        FieldSpec(
+            name="brought_together",
+            kind="count",
+            doc="Times they brought you together with others: a small meeting they set up, "
+            "a mail to you they copied someone on.",
+            default="0",
+        ),
     ),
 )
 

@@ -14,6 +14,7 @@ or names a path outside the archive is refused.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import zipfile
@@ -24,6 +25,7 @@ from typing import Final
 from warmreach.errors import WarmreachError
 from warmreach.importers.csvfiles import csv_records, read_linkedin
 from warmreach.importers.evidence import Tally
+from warmreach.importers.identify import FileIndex
 from warmreach.importers.records import (
     Export,
     Incoming,
@@ -31,8 +33,9 @@ from warmreach.importers.records import (
     Skipped,
     clean,
     company_name,
-    keys_of,
 )
+from warmreach.matching import company_id
+from warmreach.model import Contact, Me, Network
 from warmreach.text import identity_keys, name_key, slugify
 
 #: a member that expands more than this many times its compressed size is a zip bomb
@@ -258,22 +261,40 @@ def read_archive(path: str | Path, *, max_bytes: int) -> Export:
 
 
 def _join(connections: Sequence[Incoming], seen: Sequence[Incoming]) -> list[Incoming]:
-    """Connections with the evidence found for them (by LinkedIn address, else name), then
-    the people seen in the evidence who are not connections."""
-    import dataclasses
-
-    by_key = {key: i for i, connection in enumerate(connections) for key in keys_of(connection)}
+    """Connections with the evidence found for them, found as a merge finds a contact
+    (:class:`~warmreach.importers.identify.FileIndex`: LinkedIn address, e-mail, name,
+    then a name spelt otherwise that only one connection, or one at their company, has),
+    then the people seen in the evidence who are not connections. A connection's evidence
+    carries the day you connected."""
+    index = FileIndex(
+        Network(
+            me=Me(name="you"),
+            contacts=tuple(
+                Contact(
+                    id=f"c{number}",
+                    name=connection.name,
+                    company=company_id(connection.company) if connection.company else None,
+                    email=connection.email,
+                    linkedin=connection.linkedin,
+                )
+                for number, connection in enumerate(connections)
+            ),
+        )
+    )
     people = list(connections)
     extra: list[Incoming] = []
     for person in seen:
-        index = next((by_key[key] for key in keys_of(person) if key in by_key), None)
-        if index is None:
+        chosen = index.choose(person, index.exact(person) or index.fuzzy([person])[0])
+        if not isinstance(chosen, str):
             extra.append(dataclasses.replace(person, linkedin=_profile(person.linkedin)))
             continue
-        known = people[index]
-        people[index] = dataclasses.replace(
+        known = people[int(chosen.removeprefix("c"))]
+        evidence = person.evidence
+        if evidence is not None and known.met is not None:
+            evidence = dataclasses.replace(evidence, connected=known.met)
+        people[int(chosen.removeprefix("c"))] = dataclasses.replace(
             known,
-            evidence=person.evidence,
+            evidence=evidence,
             known_of=False,
             company=known.company or person.company,
             title=known.title or person.title,

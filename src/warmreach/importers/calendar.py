@@ -17,8 +17,10 @@ the ones given, else the address in the most events.
 ... END:VCALENDAR
 ... '''
 >>> export = read_ics(ics, "cal.ics", own=["ana@home.test"])
->>> [(p.name, p.evidence.together, p.known_of) for p in export.people]
-[('Bo Lee', 1, True), ('Cy Dahl', 1, True)]
+>>> [(p.name, p.evidence.together, p.evidence.brought_together) for p in export.people]
+[('Bo Lee', 1, 1), ('Cy Dahl', 1, 0)]
+>>> [p.known_of for p in export.people]  # Bo set it up: he acted for you; Cy was there
+[False, True]
 >>> [(link.one, link.other) for link in export.links]
 [('email:bo@acme.test', 'email:cy@acme.test')]
 """
@@ -47,6 +49,7 @@ class _Event:
     day: dt.date | None = None
     cancelled: bool = False
     people: dict[str, str] = field(default_factory=dict)  # address key -> name
+    organizer: str | None = None  # address key
 
 
 def _events(text: str) -> list[_Event]:
@@ -83,6 +86,8 @@ def _events(text: str) -> list[_Event]:
             if "@" not in address:
                 continue
             key = email_key(address)
+            if name == "ORGANIZER":
+                event.organizer = key
             name_given = clean(params.get("CN")) or ""
             if len(name_given) >= len(event.people.get(key, "")):
                 event.people[key] = name_given
@@ -115,6 +120,8 @@ def read_ics(data: bytes, file: str, *, own: Sequence[str] = ()) -> Export:
             tally.meeting(f"email:{key}", name or None, alone=alone, day=event.day)
         if not alone:
             tally.together([f"email:{key}" for key in others])
+            if event.organizer in others:  # they set it up to bring you together
+                tally.brought(f"email:{event.organizer}", size=len(others) + 1)
     return Export(
         file=file,
         source="ics",

@@ -50,6 +50,10 @@ _WORDS: Final = re.compile(r"\s*[^\W\d_][^\W\d_' -]*(?:[' -][^\W\d_]+)*\s*")
 #: and events: no links from them (our assumption: a team meeting is up to eight people,
 #: beyond that people may share a room without knowing each other)
 MAX_TOGETHER: Final = 8
+#: a mail or meeting someone sets up with you and others of this many people at most, you
+#: and they included, brings you together (an introduction); a larger one is a team's
+#: (our assumption: an introduction is to one or two people)
+MAX_INTRODUCTION: Final = 4
 
 
 def is_no_reply(address: str) -> bool:
@@ -118,6 +122,7 @@ class _Person:
     meetings: int = 0
     together: int = 0
     endorsed_you: int = 0
+    brought_together: int = 0
     recommended_you: dt.date | None = None
     you_recommended: dt.date | None = None
     first: dt.date | None = None
@@ -188,6 +193,13 @@ class Tally:
             person.together += 1
         person.saw(day)
 
+    def brought(self, key: str, count: int = 1, *, size: int) -> None:
+        """They brought you together with others ``count`` times: set up a small meeting
+        with you and someone else, or wrote to you copying someone in; ``size``: how many
+        were on it, you and they included (more than MAX_INTRODUCTION: not counted)."""
+        if size <= MAX_INTRODUCTION:
+            self.person(key).brought_together += count
+
     def together(self, keys: Sequence[str], count: int = 1) -> None:
         """People who appeared together with you, ``count`` times (in different mails,
         conversations or meetings): each pair of them counted, when they were few (with
@@ -213,6 +225,7 @@ class Tally:
                     person.recommended_you,
                     person.you_recommended,
                     person.endorsed_you,
+                    person.brought_together,
                 )
             )
             evidence = (
@@ -227,6 +240,7 @@ class Tally:
                     recommended_you=_day(person.recommended_you),
                     you_recommended=_day(person.you_recommended),
                     endorsed_you=person.endorsed_you,
+                    brought_together=person.brought_together,
                 )
                 if known
                 else None
@@ -241,12 +255,7 @@ class Tally:
                     email=person.email,
                     linkedin=person.linkedin,
                     evidence=evidence,
-                    known_of=not (
-                        (person.sent and person.received)
-                        or person.meetings
-                        or person.recommended_you
-                        or person.you_recommended
-                    ),
+                    known_of=evidence is None or not evidence.shows_a_tie,
                 )
             )
         return found

@@ -57,6 +57,8 @@ MAX_HEADER_BYTES: Final = 256 * 1024
 PROGRESS_STEP: Final = 1 << 20
 #: the line that starts a message: ``From sender weekday month day time year``
 _FROM_LINE: Final = re.compile(rb"^From \S+ .*\d\d:\d\d(:\d\d)? .*\d{4}\s*$")
+#: a message id: ``<local@domain>``
+_MESSAGE_ID: Final = re.compile(r"<[^<>\s]+>")
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,11 @@ class _Message:
     day: dt.date | None
     sent_label: bool
     bulk: bool
+    #: the conversation: the first message id it refers to (``References``, else
+    #: ``In-Reply-To``), else its own; None without any
+    thread: str | None = None
+    #: whether it starts a conversation (it replies to nothing)
+    starts: bool = True
 
 
 @dataclass(frozen=True)
@@ -131,6 +138,10 @@ def _message(header: bytes, line: int) -> _Message | _Unread:
         or automatic != "no"
         or is_no_reply(sender[0][0])
     )
+    references = _MESSAGE_ID.findall(
+        " ".join(str(message.get(name) or "") for name in ("References", "In-Reply-To"))
+    )
+    own_id = _MESSAGE_ID.findall(str(message.get("Message-ID") or ""))
     return _Message(
         line=line,
         sender=sender[0],
@@ -138,6 +149,8 @@ def _message(header: bytes, line: int) -> _Message | _Unread:
         day=day,
         sent_label="sent" in labels,
         bulk=bulk,
+        thread=(references or own_id or [None])[0],
+        starts=not references,
     )
 
 
@@ -191,7 +204,10 @@ def read_mbox(
     # one pass: counts per (sender, recipient) and per group of people, your own
     # addresses being known only at the end
     pairs: dict[tuple[str, str], _Span] = {}
-    groups: dict[tuple[str, ...], set[dt.date | None]] = {}  # the days each group was on
+    # the conversations each group was on (a message without ids: its day)
+    groups: dict[tuple[str, ...], set[object]] = {}
+    # the conversations each sender started with each group
+    started: dict[tuple[str, tuple[str, ...]], set[object]] = {}
     names: dict[str, str] = {}
     lines: dict[str, int] = {}
     sent_senders: Counter[str] = Counter()
@@ -218,7 +234,11 @@ def read_mbox(
             recipients_seen[recipient] += 1
             pairs.setdefault((sender, recipient), _Span()).add(message.day)
         if 3 <= len(to) + 1 <= MAX_TOGETHER:
-            groups.setdefault(tuple(sorted({sender, *to})), set()).add(message.day)
+            group = tuple(sorted({sender, *to}))
+            conversation = message.thread or ("day", message.day)
+            groups.setdefault(group, set()).add(conversation)
+            if message.starts:
+                started.setdefault((sender, group), set()).add(conversation)
     if messages == 0:
         raise WarmreachError(f"{file}: no message found; an mbox file starts with 'From '")
     mine = {email_key(address) for address in own} or _own(sent_senders, recipients_seen)
@@ -236,13 +256,16 @@ def read_mbox(
             count=span.count,
             line=lines.get(other, 0),
         )
-    for group, days in sorted(groups.items()):
+    for group, conversations in sorted(groups.items()):
         if set(group) & mine:  # a mail you were on, with a few others: they know each other
             others = [address for address in group if address not in mine]
             for address in others:
                 tally.person(f"email:{address}", names.get(address), lines.get(address, 0))
-            # on different days: repeated
-            tally.together([f"email:{address}" for address in others], count=len(days))
+            # in different conversations: repeated (a long thread counts once)
+            tally.together([f"email:{address}" for address in others], count=len(conversations))
+    for (sender, group), conversations in sorted(started.items()):
+        if sender not in mine and set(group) & mine:  # they wrote to you, copying others in
+            tally.brought(f"email:{sender}", count=len(conversations), size=len(group))
     return Export(
         file=file,
         source="mbox",

@@ -233,6 +233,17 @@ def _update(
     if person.met and contact.met is None:
         edits.append(("met", date_value(person.met)))
         changes.append(f"met {person.met}")
+    if (
+        contact.trust == 0
+        and contact.evidence
+        and not Evidence.total(contact.evidence).shows_a_tie
+        and person.evidence is not None
+        and person.evidence.shows_a_tie
+    ):
+        # an earlier import wrote 0 for someone seen only beside others; now you deal with
+        # them directly, and the evidence decides
+        edits.append(("trust", None))
+        changes.append("trust left to the evidence (you now deal with them directly)")
     if edits:
         node = document.contact_node(contact.id)
         for key, value in edits:

@@ -154,15 +154,16 @@ def unique_id(name: str, line: int, taken: set[str]) -> str:
 
 
 def new_contact(person: Incoming, taken: set[str]) -> dict[str, Any]:
-    """A new contact's fields: trust left out (evidence, else the default, tells), or 0
-    for someone you know only of; the evidence found."""
+    """A new contact's fields: trust left out (the evidence, else the default, tells: with
+    evidence of no direct dealings, someone you know only of), or 0 for someone you know
+    only of with no evidence to tell it; the evidence found."""
     contact_id = unique_id(person.name, person.line, taken)
     values: dict[str, Any] = {
         "name": person.name,
         "id": contact_id if contact_id != slugify(person.name) else None,
         "company": person.company,
         "title": person.title,
-        "trust": 0 if person.known_of else None,
+        "trust": 0 if person.known_of and person.evidence is None else None,
         "met": date_value(person.met) if person.met else None,
         "evidence": [evidence_value(person.evidence)] if person.evidence else None,
         "email": person.email,

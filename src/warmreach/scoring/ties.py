@@ -75,6 +75,11 @@ MEETING_SCALE: Final = 3.0
 #: wrote for you means they know your work well (4 of 5), an endorsement a little (1 each,
 #: up to 2) (our assumptions)
 RECOMMENDED_TRUST: Final = 3.0
+#: someone who has brought you together with others (set up a small meeting with you and
+#: someone else, copied someone on a mail to you) has acted on your behalf: trust 2.5 at
+#: least, enough to be asked to introduce you again (our assumption: between an
+#: acquaintance, 2, and a friendly colleague, 3)
+ACTED_TRUST: Final = 2.5
 RECOMMENDED_WORK: Final = 4.0
 ENDORSED_WORK_MAX: Final = 2.0
 #: a colleague at your company you deal with (messages both ways, meetings) sees your
@@ -123,6 +128,8 @@ def evidence_trust(evidence: Evidence) -> float:
     trust = 1.0 + (EVIDENCE_TRUST_MAX - 1.0) * (1.0 - math.exp(-weight))
     if evidence.recommended_you is not None or evidence.you_recommended is not None:
         trust = max(trust, RECOMMENDED_TRUST)
+    if evidence.brought_together:
+        trust = max(trust, ACTED_TRUST)
     return trust
 
 
@@ -301,10 +308,13 @@ def tie_strength(contact: Contact, me: Me, as_of: dt.date, *, mutual: int = 0) -
     last = later(contact.last_contact, evidence.last if evidence is not None else None)
     months_known = months_since(contact.met, as_of, PartialDate.first_day)
     if months_known is None and evidence is not None:
-        # the first interaction a source saw says you have known them at least that long;
-        # a recent one says nothing of when you met (the source may begin last month)
+        # the day you connected is when you met, as far as LinkedIn knows, however recent;
+        # the first interaction another source saw says you have known them at least that
+        # long, and a recent one nothing (the mailbox may begin last month)
         seen = months_since(evidence.first, as_of, PartialDate.first_day)
-        months_known = seen if seen is not None and seen >= NEW_MONTHS else None
+        known = [months_since(evidence.connected, as_of, PartialDate.first_day)]
+        known.append(seen if seen is not None and seen >= NEW_MONTHS else None)
+        months_known = max((months for months in known if months is not None), default=None)
     months_silent = months_since(last, as_of, PartialDate.last_day)
     told, expired = fresh_told(contact, me, as_of)
     return TieStrength(

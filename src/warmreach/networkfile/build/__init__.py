@@ -165,17 +165,18 @@ class Builder:
         if contact is None:
             return None
         knows = values.pop("knows", [])
+        evidence = tuple(
+            Evidence(**_given(record))
+            for _, _, record, _ in self.objects(found.get("evidence"), EVIDENCE, f"{path}.evidence")
+            if record.get("source") is not None
+        )
+        if "trust" not in found and evidence and not Evidence.total(evidence).shows_a_tie:
+            values["trust"] = 0  # seen only beside others, or only writing to you: known of
         values.update(
             id=contact,
             name=name,
             location=Location(file=self.file, line=node.line, col=node.col),
-            evidence=tuple(
-                Evidence(**_given(record))
-                for _, _, record, _ in self.objects(
-                    found.get("evidence"), EVIDENCE, f"{path}.evidence"
-                )
-                if record.get("source") is not None
-            ),
+            evidence=evidence,
             trust_written="trust" in found,
             work_written="knows_my_work" in found,
         )
