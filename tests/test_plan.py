@@ -569,8 +569,8 @@ def test_messages_carry_role_aspiration_availability_and_the_ask() -> None:
 def test_names_with_markup_are_printed_as_written() -> None:
     plan = plan_of(friend('"[bold]Bob[/bold] Chen"'), hours=1)
     text = render_plan(plan, "table", messages=True)
-    assert "[bold]Bob[/bold] Chen" in text
-    assert "Hi [bold]Bob[/bold]," in text
+    assert "[bold]Bob[/bold] Chen" in text  # printed as written, never styled
+    assert "Hi Bob," in text  # greeted by the name, not the tags
 
 
 def test_nothing_to_plan_for_is_a_usage_error(tmp_path: Path) -> None:

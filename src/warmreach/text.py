@@ -188,3 +188,97 @@ def json_visible(document: str) -> str:
     '{"name": "a\\u009bb"}'
     """
     return _JSON_INVISIBLE.sub(lambda match: f"\\u{ord(match[0]):04x}", document)
+
+
+#: words before a name that are a title, not a name (compared without dots, lower case)
+HONORIFICS: Final = frozenset(
+    """
+    dr prof professor mr mrs ms miss mx sir dame lord lady rev revd fr hon herr frau
+    mme mlle mons sr sra srta dott dssa ing mag dipl dra don dona
+    """.split()
+)
+#: what a doctorate is in, after "Dr." ("Dr. med.", "Dr. rer. nat."): no name then
+DOCTORATES: Final = frozenset("med rer nat jur phil habil hc dent vet".split())
+#: words after a name that are a generation, degree or credential, not a name
+SUFFIXES: Final = frozenset(
+    """
+    jr sr ii iii iv v phd dphil md mba msc ma mphil ba bsc beng meng cpa cfa pmp esq dds
+    rn pe peng cissp acca aca frcs llm jd mpa mph obe mbe cbe
+    """.split()
+)
+_NICKNAME: Final = re.compile(r"[\"“”«»]([^\"“”«»]+)[\"“”«»]|\(([^()]+)\)")
+#: marks that belong in a name: a space, initials' dots, a comma, apostrophes, hyphens
+_NAME_MARKS: Final = " .,'\u2019-"
+_CJK: Final = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+def _word(token: str) -> str:
+    return token.replace(".", "").casefold()
+
+
+def _name_only(text: str) -> str:
+    """``text`` without emoji, symbols and tags in square brackets, and without what
+    follows ``|`` or a spaced dash ("Sara Kim | Hiring")."""
+    text = re.split(r"\s[|\u2013\u2014-]\s|\|", text, maxsplit=1)[0]
+    text = re.sub(r"\[[^\[\]]*\]", " ", text)  # tags such as "[bold]" are not names
+    kept = (
+        char
+        for char in text
+        if unicodedata.category(char)[0] in "LMN" or char in _NAME_MARKS or char.isspace()
+    )
+    return " ".join("".join(kept).split())
+
+
+def given_name(name: str) -> str:
+    """The name to greet someone by: their given name, without titles ("Dr.", "Prof."),
+    credentials and generations ("PhD", "Jr."), emoji, pronouns or initials; a nickname
+    in quotes or brackets when they give one; the name in full when the order of its parts
+    cannot be told (a name in Chinese, Japanese or Korean script, or only an initial and
+    a family name).
+
+    >>> given_name("Dr. Olga Novak, PhD"), given_name("✨ Sara Kim"), given_name("Berg, Jonas")
+    ('Olga', 'Sara', 'Jonas')
+    >>> given_name('Robert "Bob" Chen'), given_name("J. Robert Smith"), given_name("TANAKA Hiroshi")
+    ('Bob', 'Robert', 'Hiroshi')
+    >>> given_name("王伟"), given_name("J. Smith"), given_name("Jean-Luc Picard")
+    ('王伟', 'J. Smith', 'Jean-Luc')
+    """
+    if _CJK.search(name):
+        return _name_only(name) or name.strip()
+    for match in _NICKNAME.finditer(name):
+        nickname = _name_only(match[1] or match[2] or "")
+        if nickname and "/" not in (match[0]) and len(nickname.split()) == 1:
+            return nickname
+    text = _name_only(_NICKNAME.sub(" ", name))
+    if "," in text:
+        before, _, after = text.partition(",")
+        rest = [word for word in after.replace(",", " ").split() if _word(word) not in SUFFIXES]
+        # "Berg, Jonas": a family name first; "Olga Novak, PhD": credentials after
+        text = f"{' '.join(rest)} {before}" if rest else before
+    words = [word for word in text.replace(",", " ").split() if word.strip(_NAME_MARKS.strip(" ,"))]
+    titled = False
+    while len(words) > 1 and (
+        _word(words[0]) in HONORIFICS or (titled and _word(words[0]) in DOCTORATES)
+    ):
+        titled = True
+        words.pop(0)
+    while len(words) > 1 and _word(words[-1]) in SUFFIXES:
+        words.pop()
+    if not words:
+        return name.strip()
+    first = words[0]
+    if (
+        len(words) > 1
+        and first.isupper()
+        and first.isalpha()
+        and len(first) > 1
+        and not words[1].isupper()
+    ):
+        words = [*words[1:], words[0]]  # "TANAKA Hiroshi": the family name in capitals
+    initials = 0
+    while initials < len(words) - 1 and len(words[initials].strip(".")) == 1:
+        initials += 1
+    if initials and initials >= len(words) - 1:
+        return " ".join(words)  # "J. Smith": only initials before the family name
+    given = words[initials]
+    return given.title() if given.isupper() and len(given) > 2 else given

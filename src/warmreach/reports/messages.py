@@ -26,16 +26,7 @@ from warmreach.plan import Plan, Queued, Step, Target
 from warmreach.reports.common import date_words
 from warmreach.reports.steps import STEPS, Draft
 from warmreach.scoring import Action
-from warmreach.text import join_words
-
-
-def first_name(name: str) -> str:
-    """The first word of a name, for greetings (``Hi Bob``).
-
-    >>> first_name("Bob Chen")
-    'Bob'
-    """
-    return name.split()[0] if name.split() else name
+from warmreach.text import given_name, join_words
 
 
 def _article(word: str) -> str:
@@ -90,12 +81,12 @@ def _draft(plan: Plan, name: str, items: Sequence[tuple[Action, str | None, Draf
     paragraph = [sentence for sentence in (*lead, about, *rest) if sentence]
     return "\n".join(
         [
-            f"Hi {first_name(name)},",
+            f"Hi {given_name(name)},",
             "",
             " ".join(paragraph),
             "",
             "Thanks,",
-            first_name(plan.me.name),
+            given_name(plan.me.name),
         ]
     )
 
@@ -126,4 +117,4 @@ def queued_message(plan: Plan, queued: Queued) -> str:
     return _draft(plan, queued.name, [(queued.action, queued.target, draft)])
 
 
-__all__ = ["first_name", "introduction", "queued_message", "step_message"]
+__all__ = ["introduction", "queued_message", "step_message"]
