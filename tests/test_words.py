@@ -4,6 +4,7 @@ each; a kind added without words fails here."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterator, Mapping
@@ -12,9 +13,11 @@ from typing import get_args
 import pytest
 
 from tests.helpers import SAMPLES
+from warmreach.gaps import Suggestion
 from warmreach.networkfile import load_network
 from warmreach.plan import STEP_ACTIONS, Plan, Queued, plan_actions
 from warmreach.plan.steps import STEP_KINDS
+from warmreach.reports.gaps import suggestion_text
 from warmreach.reports.steps import STEPS, Draft
 from warmreach.reports.words import REASON_WORDS
 from warmreach.scoring import ACTIONS, FactorKind, GrowthKind, StopKind
@@ -25,10 +28,13 @@ DAYS = {"last", "on", "ask_on", "since", "met", "day", "ask_from", "follow_up_on
 
 
 class AnyFacts(Mapping[str, str | int | float | None]):
-    """Facts that have every name: a day for the names read as days, else 1."""
+    """Facts that have every name: a day for the names read as days, else ``count``."""
+
+    def __init__(self, count: int = 1) -> None:
+        self.count = count
 
     def __getitem__(self, name: str) -> str | int:
-        return "2026-11-03" if name in DAYS else 1
+        return "2026-11-03" if name in DAYS else self.count
 
     def __iter__(self) -> Iterator[str]:
         return iter(())
@@ -49,6 +55,14 @@ REASON_KINDS = [*get_args(FactorKind), *STEP_ACTIONS, *get_args(StopKind), *get_
 @pytest.mark.parametrize("kind", REASON_KINDS)
 def test_every_kind_of_reason_has_words(kind: str) -> None:
     assert REASON_WORDS[kind](AnyFacts()).strip()
+
+
+@pytest.mark.parametrize("kind", REASON_KINDS)
+@pytest.mark.parametrize("count", [0, 2])
+def test_every_kind_of_reason_reads_with_none_and_two(kind: str, count: int) -> None:
+    text = REASON_WORDS[kind](AnyFacts(count))
+    assert text.strip() and "  " not in text and " ." not in text and " ," not in text, text
+    assert not re.findall(r"\b2 (?:more )?(?:colleague|year|month|person|message|meeting)\b", text)
 
 
 @pytest.mark.parametrize("kind", REASON_KINDS)
@@ -73,3 +87,49 @@ def test_every_kind_of_step_drafts_a_message_and_says_what_it_is_when_queued(
     assert words.draft(draft).strip()
     queued = Queued(day=AS_OF, contact="x", name="X", action=action, target=target.key)  # type: ignore[arg-type]
     assert words.queued(plan, queued).strip()
+
+
+# -- every suggestion of the gap report, with none, one and two of everything -----------------
+
+NAMES = ("Ana Lima", "Bo Chen", "Cy Dahl")
+
+
+def _filled(cls: type, count: int, field: str) -> object:
+    """An instance of ``cls`` with ``count`` of every number and list (one name at least),
+    ``field`` as the field."""
+    values: dict[str, object] = {}
+    for item in dataclasses.fields(cls):
+        kind = str(item.type)
+        if item.name == "field":
+            values[item.name] = field
+        elif "tuple[tuple" in kind:
+            values[item.name] = tuple((f"Co {i}", count) for i in range(count))
+        elif "tuple" in kind:  # a suggestion always names someone
+            values[item.name] = NAMES[: max(count, 1)]
+        elif kind in ("int", "float"):
+            values[item.name] = count
+        elif "None" in kind:
+            values[item.name] = None if count == 0 else NAMES[2]
+        else:
+            values[item.name] = NAMES[count % 3] if item.name != "action" else "ask-referral"
+    return cls(**values)
+
+
+@pytest.mark.parametrize("cls", get_args(Suggestion), ids=lambda cls: cls.__name__)
+@pytest.mark.parametrize("count", [0, 1, 2])
+@pytest.mark.parametrize("field", ["Climate Tech", ""])
+def test_every_suggestion_reads_well_with_none_one_and_two(
+    cls: type, count: int, field: str
+) -> None:
+    text = suggestion_text(_filled(cls, count, field))  # type: ignore[arg-type]
+    assert text.endswith("."), text
+    assert "  " not in text and " :" not in text and " ." not in text and " ," not in text, text
+    assert not re.findall(r"\b1 (?:more )?[a-z]+s\b", text), text
+    assert not re.findall(r"\bin (?:\.|;|:|,)", text), text  # "work in ." with no field
+
+
+def test_the_inferred_industries_line_is_singular_for_one() -> None:
+    from warmreach.reports.gaps import inferred_line
+
+    assert inferred_line(1).startswith("1 industry was inferred")
+    assert inferred_line(2).startswith("2 industries were inferred")

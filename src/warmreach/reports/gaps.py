@@ -71,7 +71,7 @@ def suggestion_text(suggestion: Suggestion) -> str:
                 "know there."
             )
         case NobodyAt(company=company, field=field):
-            return f"You have no one at {company}, and no one in {field} to ask."
+            return f"You have no one at {company}, and no one in {field or 'the field'} to ask."
         case RouteAt(company=company, person=person, bridge=None, action="info-chat" | "nurture"):
             return f"At {company} your best contact, {person}, needs cultivating first."
         case RouteAt(company=company, person=person, bridge=None, score=score):
@@ -81,6 +81,10 @@ def suggestion_text(suggestion: Suggestion) -> str:
             )
         case RouteAt(company=company, person=person, bridge=bridge):
             return f"At {company} your best route is an introduction to {person} through {bridge}."
+        case TellAspiration(people=people, field=""):
+            return (
+                f"Tell {_names(people)} what you are aiming at: they can help and do not know yet."
+            )
         case TellAspiration(people=people, field=field):
             return (
                 f"Tell {_names(people)} that you are aiming at {field}: they work in it and do "
@@ -93,7 +97,10 @@ def suggestion_text(suggestion: Suggestion) -> str:
                 "got there."
             )
         case FewInField(count=count, direct=direct, field=field, adjacent=adjacent):
-            line = f"Only {count} of your {plural(direct, 'direct tie')} work in {field}"
+            line = (
+                f"Only {count} of your {plural(direct, 'direct tie')} work in "
+                f"{field or 'the field you seek'}"
+            )
             if adjacent:
                 verb = "works" if len(adjacent) == 1 else "work"
                 line += f"; {_names(adjacent)} {verb} in adjacent fields and can bridge you in"
@@ -102,6 +109,15 @@ def suggestion_text(suggestion: Suggestion) -> str:
             return _unknown_industries(count, companies)
         case _:
             assert_never(suggestion)
+
+
+def inferred_line(count: int) -> str:
+    """How many industries were inferred or read loosely, and where to see them."""
+    were = "was" if count == 1 else "were"
+    return (
+        f"{plural(count, 'industry', 'industries')} {were} inferred or read loosely; "
+        "--format markdown or json lists them with their sources."
+    )
 
 
 def _unknown_industries(count: int, companies: Sequence[tuple[str, int]]) -> str:
@@ -202,11 +218,7 @@ def gaps_table(report: GapReport, *, width: int = 120) -> str:
         out.print(Text(f"- {line}"))
     if report.inferred:
         out.print()
-        out.print(
-            f"{len(report.inferred)} industries were inferred or read loosely; "
-            "--format markdown or json lists them with their sources.",
-            markup=False,
-        )
+        out.print(inferred_line(len(report.inferred)), markup=False)
     return console_text(out)
 
 
