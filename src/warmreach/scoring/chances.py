@@ -30,7 +30,9 @@ from warmreach.scoring.ties import written_quality
 
 #: interview rate of a direct application (Fernandez & Weinberg 1997: 26%)
 DIRECT: Final = 0.26
-#: interview rate of an average referred applicant (Fernandez & Weinberg 1997: 80%)
+#: interview rate of an average referred applicant (Fernandez & Weinberg 1997: 80%): a raw
+#: rate (referred applicants also had better-suited résumés), read as the level an average
+#: referral brings you to (our reading, docs/scoring.md)
 REFERRED: Final = 0.80
 #: the interview rate no referral goes beyond
 CEILING: Final = 0.92
