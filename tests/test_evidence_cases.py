@@ -42,6 +42,35 @@ def run(*args: str) -> Result:
     return CliRunner().invoke(app, list(args))
 
 
+def merge(network: Path, source: str, export: Path) -> None:
+    """Merge ``export`` into ``network``, Mira's address given."""
+    result = run(
+        "import",
+        source,
+        str(export),
+        "--output",
+        str(network),
+        "--merge",
+        "--me-email",
+        "mira@home.example",
+    )
+    assert result.exit_code == 0, result.output
+
+
+def merge_mail(network: Path, *messages: tuple[str, str]) -> None:
+    """Merge a mailbox of ``messages`` (from, to), one a day from 3 November 2026."""
+    mbox = network.with_name("mail.mbox")
+    mbox.write_text(
+        "".join(
+            f"From x@y Mon Nov {day:2d} 10:00:00 +0000 2026\nFrom: {one}\nTo: {other}\n"
+            f"Date: Mon, {day} Nov 2026 10:00:00 +0000\n\nbody\n\n"
+            for day, (one, other) in enumerate(messages, start=3)
+        ),
+        encoding="utf-8",
+    )
+    merge(network, "mbox", mbox)
+
+
 def archive(folder: Path, connections: str, messages: str = "", **files: str) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "Profile.csv").write_text(PROFILE, encoding="utf-8")
@@ -150,17 +179,7 @@ def _route_to_tia(tmp_path: Path, source: str, name: str, text: str) -> tuple[fl
     network.write_text(NETWORK, encoding="utf-8")
     export = tmp_path / name
     export.write_text(text, encoding="utf-8")
-    result = run(
-        "import",
-        source,
-        str(export),
-        "--output",
-        str(network),
-        "--merge",
-        "--me-email",
-        "mira@home.example",
-    )
-    assert result.exit_code == 0, result.output
+    merge(network, source, export)
     loaded = load_network(network)
     olle = tie_strength(loaded.contacts_by_id["olle-old"], loaded.me, AS_OF)
     analysis = analyze(loaded, as_of=AS_OF)
@@ -234,29 +253,11 @@ def test_someone_first_seen_beside_others_becomes_a_tie_when_you_deal_with_them(
     )
     tia = load_network(network).contacts_by_id["tia-team"]
     assert (tia.trust, tia.trust_written) == (0, False)  # known of, as the evidence says
-    mbox = tmp_path / "mail.mbox"
-    mbox.write_text(
-        "".join(
-            f"From x@y Mon Nov {day:2d} 10:00:00 +0000 2026\nFrom: {one}\nTo: {other}\n"
-            f"Date: Mon, {day} Nov 2026 10:00:00 +0000\n\nbody\n\n"
-            for day, one, other in (
-                (3, "Tia Team <tia@voltgrid.example>", "Mira <mira@home.example>"),
-                (4, "Mira <mira@home.example>", "Tia Team <tia@voltgrid.example>"),
-            )
-        ),
-        encoding="utf-8",
+    merge_mail(
+        network,
+        ("Tia Team <tia@voltgrid.example>", "Mira <mira@home.example>"),
+        ("Mira <mira@home.example>", "Tia Team <tia@voltgrid.example>"),
     )
-    result = run(
-        "import",
-        "mbox",
-        str(mbox),
-        "--output",
-        str(network),
-        "--merge",
-        "--me-email",
-        "mira@home.example",
-    )
-    assert result.exit_code == 0, result.output
     assert load_network(network).contacts_by_id["tia-team"].trust > 0
 
 
@@ -271,31 +272,13 @@ def test_a_merge_lifts_the_zero_an_older_import_wrote_once_you_deal_directly(
         "  - {name: Hal Hand, email: hal@x.example, trust: 0}\n",
         encoding="utf-8",
     )
-    mbox = tmp_path / "mail.mbox"
-    mbox.write_text(
-        "".join(
-            f"From x@y Mon Nov {day:2d} 10:00:00 +0000 2026\nFrom: {one}\nTo: {other}\n"
-            f"Date: Mon, {day} Nov 2026 10:00:00 +0000\n\nbody\n\n"
-            for day, one, other in (
-                (3, "<tia@voltgrid.example>", "<mira@home.example>"),
-                (4, "<mira@home.example>", "<tia@voltgrid.example>"),
-                (5, "<hal@x.example>", "<mira@home.example>"),
-                (6, "<mira@home.example>", "<hal@x.example>"),
-            )
-        ),
-        encoding="utf-8",
+    merge_mail(
+        network,
+        ("<tia@voltgrid.example>", "<mira@home.example>"),
+        ("<mira@home.example>", "<tia@voltgrid.example>"),
+        ("<hal@x.example>", "<mira@home.example>"),
+        ("<mira@home.example>", "<hal@x.example>"),
     )
-    result = run(
-        "import",
-        "mbox",
-        str(mbox),
-        "--output",
-        str(network),
-        "--merge",
-        "--me-email",
-        "mira@home.example",
-    )
-    assert result.exit_code == 0, result.output
     contacts = load_network(network).contacts_by_id
     assert contacts["tia-team"].trust > 0 and not contacts["tia-team"].trust_written
     # a 0 you wrote yourself, with no import's evidence behind it, stays
