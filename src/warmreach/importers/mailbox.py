@@ -55,8 +55,14 @@ from warmreach.text import email_key
 MAX_HEADER_BYTES: Final = 256 * 1024
 #: report progress every this many bytes
 PROGRESS_STEP: Final = 1 << 20
-#: the line that starts a message: ``From sender weekday month day time year``
-_FROM_LINE: Final = re.compile(rb"^From \S+ .*\d\d:\d\d(:\d\d)? .*\d{4}\s*$")
+#: the longest line read whole; the rest of a longer line is skipped unread (a ``From ``
+#: line is short, and a header line longer than this makes its message too long anyway)
+MAX_LINE_BYTES: Final = 64 * 1024
+#: the longest ``From `` line that can start a message (``From sender date``)
+MAX_FROM_LINE: Final = 1024
+#: a time of day, and a year, as words of a ``From `` line
+_TIME: Final = re.compile(rb"\d\d:\d\d(?::\d\d)?")
+_YEAR: Final = re.compile(rb"\d{4}")
 #: a message id: ``<local@domain>``
 _MESSAGE_ID: Final = re.compile(r"<[^<>\s]+>")
 
@@ -103,9 +109,32 @@ def _header_text(data: bytes) -> str:
     return data.decode("latin-1")
 
 
+#: comments in brackets nested deeper than this are dropped before an address is parsed
+#: (the standard parser recurses once per bracket)
+MAX_COMMENT_DEPTH: Final = 8
+
+
+def _shallow(value: str) -> str:
+    """``value`` with comments nested deeper than MAX_COMMENT_DEPTH dropped, in one pass.
+
+    >>> _shallow("Bo (work) <bo@a.test>"), _shallow("(" * 1000 + "x")
+    ('Bo (work) <bo@a.test>', '')
+    """
+    depth = 0
+    kept = []
+    for char in value:
+        if char == "(":
+            depth += 1
+        if depth <= MAX_COMMENT_DEPTH:
+            kept.append(char)
+        if char == ")" and depth:
+            depth -= 1
+    return "".join(kept) if depth <= MAX_COMMENT_DEPTH else "".join(kept).split("(", 1)[0]
+
+
 def _addresses(values: Sequence[str]) -> list[tuple[str, str]]:
     found = []
-    for name, address in email.utils.getaddresses([_decoded(value) for value in values]):
+    for name, address in email.utils.getaddresses([_shallow(_decoded(v)) for v in values]):
         address = address.strip()
         if "@" in address and " " not in address:
             found.append((email_key(address), clean(name) or ""))
@@ -118,10 +147,13 @@ def _message(header: bytes, line: int) -> _Message | _Unread:
         message = HeaderParser(policy=compat32).parsestr(_header_text(header))
     except Exception:  # a header block email cannot read is a skipped message
         return _Unread(line)
-    sender = _addresses(message.get_all("From", []))
+    try:
+        sender = _addresses(message.get_all("From", []))
+        recipients = _addresses([*message.get_all("To", []), *message.get_all("Cc", [])])
+    except RecursionError:  # a shape of address the standard parser cannot take
+        return _Unread(line)
     if not sender:
         return _Unread(line)
-    recipients = _addresses([*message.get_all("To", []), *message.get_all("Cc", [])])
     day = None
     try:
         when = email.utils.parsedate_to_datetime(message.get("Date", ""))
@@ -159,6 +191,38 @@ def _read(header: list[bytes], size: int, line: int) -> _Message | _Unread:
     return _Unread(line) if size > MAX_HEADER_BYTES else _message(b"".join(header), line)
 
 
+def is_from_line(line: bytes) -> bool:
+    """Whether ``line`` starts a message: ``From sender weekday month day time year``,
+    checked word by word in linear time (no pattern that can backtrack over a long line).
+
+    >>> is_from_line(b"From bo@a.test Mon Nov  2 10:00:00 +0000 2026\\n")
+    True
+    >>> is_from_line(b"From a 00:00 00:00 00:00\\n"), is_from_line(b"From here on, we agree.\\n")
+    (False, False)
+    """
+    if not line.startswith(b"From ") or len(line) > MAX_FROM_LINE:
+        return False
+    words = line.split()
+    times = [index for index, word in enumerate(words[2:], start=2) if _TIME.fullmatch(word)]
+    return bool(times) and any(_YEAR.fullmatch(word) for word in words[times[0] + 1 :])
+
+
+def _lines(stream: BinaryIO) -> Iterator[tuple[bytes, int]]:
+    """The stream's lines, each cut at MAX_LINE_BYTES (the rest of a longer line is read
+    in pieces and dropped, so memory stays flat whatever the file holds), with the bytes
+    each took in the file."""
+    while True:
+        line = stream.readline(MAX_LINE_BYTES)
+        if not line:
+            return
+        size = len(line)
+        piece = line
+        while len(piece) == MAX_LINE_BYTES and not piece.endswith(b"\n"):
+            piece = stream.readline(MAX_LINE_BYTES)
+            size += len(piece)
+        yield line, size
+
+
 def _messages(
     stream: BinaryIO, progress: Callable[[int], None] | None
 ) -> Iterator[_Message | _Unread]:
@@ -169,12 +233,12 @@ def _messages(
     in_header = False
     start = 0
     read = reported = 0
-    for number, line in enumerate(stream, start=1):
-        read += len(line)
+    for number, (line, line_size) in enumerate(_lines(stream), start=1):
+        read += line_size
         if progress is not None and read - reported >= PROGRESS_STEP:
             progress(read - reported)
             reported = read
-        if line.startswith(b"From ") and _FROM_LINE.match(line):
+        if is_from_line(line):
             if start:
                 yield _read(header, size, start)
             header, size, in_header, start = [], 0, True, number
@@ -184,7 +248,7 @@ def _messages(
                 in_header = False
             elif size <= MAX_HEADER_BYTES:
                 header.append(line)
-                size += len(line)
+                size += line_size
     if start:
         # the file ends inside a message's headers: it was cut off
         yield _Unread(start, cut=True) if in_header else _read(header, size, start)

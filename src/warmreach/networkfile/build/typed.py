@@ -46,7 +46,18 @@ from warmreach.schema import NUMBER_RANGES, FieldSpec, Kind
 
 #: plain scalars that mean "no value"
 _NULL_WORDS: Final = frozenset({"", "~", "null", "Null", "NULL"})
-_WHOLE_NUMBER: Final = re.compile(r"[0-9]+")
+_WHOLE_NUMBER: Final = re.compile(r"[0-9]{1,12}")
+#: the most of a wrong value a message repeats
+SHOWN_CHARS: Final = 40
+
+
+def shown(text: str) -> str:
+    """A value as a message repeats it: at most SHOWN_CHARS characters.
+
+    >>> shown("9" * 5000)
+    '9999999999999999999999999999999999999999… (5000 characters)'
+    """
+    return text if len(text) <= SHOWN_CHARS else f"{text[:SHOWN_CHARS]}… ({len(text)} characters)"
 
 T = TypeVar("T")
 
@@ -163,9 +174,11 @@ class Reader:
         if _WHOLE_NUMBER.fullmatch(text) and low <= int(text) <= high:
             return int(text)
         if kind == "count":
-            self.problem(node, f"{path} must be a whole number, 0 or more, not '{text}'")
+            self.problem(node, f"{path} must be a whole number, 0 or more, not '{shown(text)}'")
         else:
-            self.problem(node, f"{path} must be a whole number from {low} to {high}, not '{text}'")
+            self.problem(
+                node, f"{path} must be a whole number from {low} to {high}, not '{shown(text)}'"
+            )
         return None
 
     def date(self, node: Node | None, path: str) -> PartialDate | None:
