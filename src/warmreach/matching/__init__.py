@@ -34,7 +34,13 @@ from warmreach.matching.lookup import find_contact, find_target
 from warmreach.matching.names import hint, match_name, suggest
 from warmreach.matching.people import DuplicateReason, likely_duplicates, similar_names
 from warmreach.matching.taxonomy import Field, Industry, IndustryMatch, Taxonomy, normalize_term
-from warmreach.matching.titles import holds_role, normalize_title, title_rank, title_words
+from warmreach.matching.titles import (
+    holds_any,
+    holds_role,
+    normalize_title,
+    title_rank,
+    title_words,
+)
 from warmreach.text import identity_keys
 
 __all__ = [
@@ -56,6 +62,7 @@ __all__ = [
     "find_contact",
     "find_target",
     "hint",
+    "holds_any",
     "holds_role",
     "identity_keys",
     "known_companies",

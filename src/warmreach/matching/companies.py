@@ -12,11 +12,11 @@ that may be one company, for :func:`warmreach.validation.validate` to suggest an
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Final, Literal, NamedTuple
 
-from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein, Indel
 
 from warmreach.matching.known import known_names
@@ -46,6 +46,7 @@ BUSINESS_WORDS: Final = frozenset(
     therapeutics ventures wind
     """.split()
 )
+_HAS_DIGIT: Final = re.compile(r"\d")
 #: the shortest word a typing slip may be read in: shorter words are one letter from
 #: too many other words and names ("Revolt"/"Revolut", "Bahn"/"Bank", "ING"/"Inge")
 MIN_SLIP_WORD: Final = 7
@@ -53,7 +54,7 @@ MIN_SLIP_WORD: Final = 7
 
 def one_slip(written: str, known: str, *, shortest: int = MIN_SLIP_WORD) -> bool:
     """Whether the word ``written`` is ``known`` with one typing slip: a letter left out
-    or typed twice, or two neighbours swapped; never a letter replaced by another, never at
+    or added, or two neighbours swapped; never a letter replaced by another, never at
     the first or last letter, never in a word under ``shortest`` letters (a replaced
     letter, another first letter or a short word makes another name:
     "Shopping"/"Shipping", "Arbor"/"Harbor", "Pulsewize"/"Pulsewise", "Revolt").
@@ -66,8 +67,8 @@ def one_slip(written: str, known: str, *, shortest: int = MIN_SLIP_WORD) -> bool
     (False, False)
     >>> one_slip("alphabeta", "alphabet"), one_slip("bahn", "bank")
     (False, False)
-    >>> one_slip("zalanndo", "zalando"), one_slip("brightbloom", "brightloom")
-    (True, False)
+    >>> one_slip("zalanndo", "zalando"), one_slip("standford", "stanford")
+    (True, True)
     """
     if written == known:
         return True
@@ -76,9 +77,7 @@ def one_slip(written: str, known: str, *, shortest: int = MIN_SLIP_WORD) -> bool
     if written[0] != known[0] or written[-1] != known[-1]:
         return False
     if Indel.distance(written, known) == 1:
-        # a letter left out, or one typed twice: a letter added beside another is a new
-        # word ("Brightbloom" is not "Brightloom")
-        return len(written) < len(known) or _doubled(written, known)
+        return True  # a letter left out or added
     return (
         len(written) == len(known)
         and DamerauLevenshtein.distance(written, known) == 1
@@ -86,17 +85,18 @@ def one_slip(written: str, known: str, *, shortest: int = MIN_SLIP_WORD) -> bool
     )
 
 
-def _doubled(longer: str, shorter: str) -> bool:
-    """Whether ``longer`` is ``shorter`` with one of its letters typed twice."""
-    return any(
-        longer[:index] + longer[index + 1 :] == shorter
-        for index in range(1, len(longer))
-        if longer[index] == longer[index - 1]
-    )
-
-
-def _digits(words: Sequence[str]) -> list[str]:
-    return [word for word in words if any(char.isdigit() for char in word)]
+def _one_word_apart(one: Sequence[str], other: Sequence[str]) -> tuple[int, str, str] | None:
+    """The one word two names of as many words differ in, with its place, when it holds
+    no digit (every number the same); else None."""
+    if len(one) != len(other):
+        return None
+    differing = [
+        (index, a, b) for index, (a, b) in enumerate(zip(one, other, strict=True)) if a != b
+    ]
+    if len(differing) != 1:
+        return None
+    _, a, b = differing[0]
+    return None if _HAS_DIGIT.search(a) or _HAS_DIGIT.search(b) else differing[0]
 
 
 def slip_apart(written: Sequence[str], known: Sequence[str]) -> bool:
@@ -109,14 +109,10 @@ def slip_apart(written: Sequence[str], known: Sequence[str]) -> bool:
     >>> slip_apart(["kelp", "lab"], ["kelp", "labs"]), slip_apart(["stripes"], ["stripe"])
     (True, False)
     """
-    if len(written) != len(known) or _digits(written) != _digits(known):
+    apart = _one_word_apart(written, known)
+    if apart is None:
         return False
-    differing = [
-        (index, a, b) for index, (a, b) in enumerate(zip(written, known, strict=True)) if a != b
-    ]
-    if len(differing) != 1:
-        return False
-    index, a, b = differing[0]
+    index, a, b = apart
     if index > 0 and (a in BUSINESS_WORDS or b in BUSINESS_WORDS):
         plural = (a + "s" == b or b + "s" == a) and min(len(a), len(b)) >= 3
         return plural or one_slip(a, b, shortest=4)
@@ -164,11 +160,15 @@ class CompanyMatcher:
 
     def __init__(self) -> None:
         self._ids: dict[str, str] = {}
-        self._keys: list[str] = []
         self._compact: dict[str, set[str]] = {}
         self._organised: dict[str, set[str]] = {}
-        self._by_first: dict[str, list[tuple[str, ...]]] = {}
-        self._seen: dict[str, _Found] = {}
+        #: the companies whose names start with each run of words, the rest about business
+        self._short: dict[tuple[str, ...], set[str]] = {}
+        #: each name under itself and under every one-letter deletion of one of its words,
+        #: marked with the word's place: two names a slip apart share one of these
+        self._variants: dict[str, set[str]] = {}
+        #: each name looked up, with the number of names added when it was
+        self._seen: dict[str, tuple[int, _Found]] = {}
         self._known = known_names()
         #: the company of each well-known company (by its key) among those added
         self._by_known: dict[str, str] = {}
@@ -178,18 +178,21 @@ class CompanyMatcher:
         key = normalize_company(name)
         if key and key not in self._ids:
             self._ids[key] = company
-            self._keys.append(key)
             words = tuple(key.split())
             self._compact.setdefault(key.replace(" ", ""), set()).add(company)
             self._organised.setdefault(_without_organisation(words), set()).add(company)
-            self._by_first.setdefault(words[0], []).append(words)
+            end = len(words)
+            while end > 1 and words[end - 1] in BUSINESS_WORDS | ORGANISATION_WORDS:
+                end -= 1
+                self._short.setdefault(words[:end], set()).add(key)
+            for variant in _variants(words):
+                self._variants.setdefault(variant, set()).add(key)
             if key in self._known:  # the company under the list's first name wins
                 group = self._known[key]
                 if key == group:
                     self._by_known[group] = company
                 else:
                     self._by_known.setdefault(group, company)
-        self._seen.clear()
 
     def match(self, name: str) -> str | None:
         """The id of the company ``name`` means, or None when none is sure."""
@@ -198,23 +201,23 @@ class CompanyMatcher:
     def link(self, name: str) -> Link | None:
         """How ``name`` was linked to its company (None: it was not)."""
         key = normalize_company(name)
-        if key not in self._seen:
-            self.match_many([name])
-        return self._seen[key].link
+        self.match_many([name])
+        return self._seen[key][1].link
 
     def match_many(self, names: Sequence[str]) -> list[str | None]:
-        """Match many names at once: each distinct name once, exact and near-exact
-        matches by lookup, the rest against candidates a whole-column fuzzy pass finds
-        (blocked by length), each checked by the slip rule."""
+        """Match many names at once: each distinct name once (again only when companies
+        were added since), by lookups whose work grows with the name, not the companies."""
         keys = [normalize_company(name) for name in names]
+        added = len(self._ids)
         for key in dict.fromkeys(keys):
-            if key not in self._seen:
-                self._seen[key] = self._lookup(key)
-        unsure = [key for key in dict.fromkeys(keys) if key and self._seen[key].company is None]
-        for key, found in zip(unsure, self._slips(unsure), strict=True):
-            if found is not None:
-                self._seen[key] = _Found(found, "spelling")
-        return [self._seen[key].company for key in keys]
+            seen = self._seen.get(key)
+            if seen is None or seen[0] != added:
+                found = self._lookup(key)
+                if found.company is None and key:
+                    slip = self._slip(key)
+                    found = _Found(slip, "spelling") if slip is not None else found
+                self._seen[key] = (added, found)
+        return [self._seen[key][1].company for key in keys]
 
     def _lookup(self, key: str) -> _Found:
         if not key:
@@ -266,51 +269,32 @@ class CompanyMatcher:
 
     def _short_name(self, words: tuple[str, ...]) -> set[str]:
         """The companies whose name starts with ``words``, the rest about their business."""
-        return {
-            self._ids[" ".join(other)]
-            for other in self._by_first.get(words[0], ())
-            if len(other) > len(words)
-            and other[: len(words)] == words
-            and all(word in BUSINESS_WORDS | ORGANISATION_WORDS for word in other[len(words) :])
-        }
+        return {self._ids[key] for key in self._short.get(words, ())}
 
-    def _slips(self, queries: Sequence[str]) -> list[str | None]:
-        """For each query, the one company it is a typing slip from, if there is one."""
-        found: list[str | None] = [None] * len(queries)
-        if not queries or not self._keys:
-            return found
-        cutoff = 80.0  # candidates only: the slip rule decides
-        low, high = cutoff / (200 - cutoff), (200 - cutoff) / cutoff
-        by_length: dict[int, list[int]] = {}
-        for index, query in enumerate(queries):
-            by_length.setdefault(len(query), []).append(index)
-        for length, rows in by_length.items():
-            columns = [
-                c for c, key in enumerate(self._keys) if length * low <= len(key) <= length * high
-            ]
-            if not columns:
-                continue
-            scores = process.cdist(
-                [queries[row] for row in rows],
-                [self._keys[column] for column in columns],
-                scorer=fuzz.ratio,
-                score_cutoff=cutoff,
-                dtype="uint8",
-                workers=-1,
-            )
-            for row, scored in zip(rows, scores, strict=True):
-                words = queries[row].split()
-                near = self._not_known(
-                    queries[row],
-                    {
-                        self._ids[self._keys[columns[column]]]
-                        for column in scored.nonzero()[0].tolist()
-                        if slip_apart(words, self._keys[columns[column]].split())
-                    },
-                )
-                if len(near) == 1:
-                    found[row] = near.pop()
-        return found
+    def _slip(self, key: str) -> str | None:
+        """The one company ``key`` is a typing slip from (:func:`slip_apart`), if there is
+        one: the names sharing one of its variants, each checked."""
+        words = tuple(key.split())
+        near = {other for variant in _variants(words) for other in self._variants.get(variant, ())}
+        found = self._not_known(key, {self._ids[o] for o in near if slip_apart(words, o.split())})
+        return found.pop() if len(found) == 1 else None
+
+
+def _variants(words: Sequence[str]) -> Iterator[str]:
+    """A name under each of its words' places, whole and with one letter of that word left
+    out: two names one slip apart in one word share one of these.
+
+    >>> [variant.replace("\\x00", "|") for variant in _variants(["kelp", "lab"])][:3]
+    ['0| kelp lab', '0| elp lab', '0| klp lab']
+    >>> set(_variants(["kelp", "lab"])) & set(_variants(["kelp", "labs"])) != set()
+    True
+    """
+    for place, word in enumerate(words):
+        before, after = " ".join(words[:place]), " ".join(words[place + 1 :])
+        yield f"{place}\x00{before} {word} {after}"
+        if len(word) >= 3 and not _HAS_DIGIT.search(word):  # numbers are never slips
+            for index in range(len(word)):
+                yield f"{place}\x00{before} {word[:index]}{word[index + 1 :]} {after}"
 
 
 def _without_organisation(words: Sequence[str]) -> str:
@@ -414,12 +398,10 @@ def near_duplicates(names: Sequence[str]) -> list[NearDuplicate]:
 
 
 def _two_slips(one: Sequence[str], other: Sequence[str]) -> bool:
-    if _digits(one) != _digits(other):
+    apart = _one_word_apart(one, other)
+    if apart is None:
         return False
-    differing = [(a, b) for a, b in zip(one, other, strict=True) if a != b]
-    if len(differing) != 1:
-        return False
-    a, b = differing[0]
+    _, a, b = apart
     return min(len(a), len(b)) >= 6 and a[0] == b[0] and DamerauLevenshtein.distance(a, b) <= 2
 
 

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import Final
 
 from rapidfuzz import fuzz, process
@@ -173,7 +174,7 @@ def holds_role(titles: Sequence[str], role: str) -> list[bool]:
     ]
     found = [bool(core) and f" {wanted} " in f" {core} " for core in cores]
     unsure = sorted({core for core, hit in zip(cores, found, strict=True) if core and not hit})
-    if unsure:
+    if len(unsure) > BULK:
         scores = process.cdist(
             unsure,
             [wanted],
@@ -184,5 +185,27 @@ def holds_role(titles: Sequence[str], role: str) -> list[bool]:
         close = {
             core for core, row in zip(unsure, scores, strict=True) if row[0] >= TITLE_MATCH_CUTOFF
         }
-        found = [hit or core in close for core, hit in zip(cores, found, strict=True)]
-    return found
+    else:  # a few: one call each is faster than starting the threads of a whole-column pass
+        close = {
+            core
+            for core in unsure
+            if fuzz.token_sort_ratio(core, wanted, score_cutoff=TITLE_MATCH_CUTOFF)
+        }
+    return [hit or core in close for core, hit in zip(cores, found, strict=True)]
+
+
+#: from this many titles, holds_role compares them in one whole-column pass
+BULK: Final = 64
+
+
+@lru_cache(maxsize=1 << 16)
+def holds_any(title: str | None, roles: tuple[str, ...]) -> bool:
+    """Whether one title is any of ``roles`` (:func:`holds_role`), remembered per title and
+    roles: the plan and the rankings ask it for every person and target.
+
+    >>> holds_any("Senior Product Manager", ("Data Scientist", "Product Manager"))
+    True
+    >>> holds_any(None, ("Product Manager",))
+    False
+    """
+    return bool(title) and any(holds_role([str(title)], role)[0] for role in roles)

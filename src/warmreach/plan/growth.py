@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from warmreach.gaps import GapReport, Person
-from warmreach.matching import holds_role, title_rank
+from warmreach.matching import holds_any, title_rank
 from warmreach.model import Contact
 from warmreach.plan.result import Item, Step
 from warmreach.plan.steps import MESSAGE
@@ -67,9 +67,7 @@ def growth_steps(
             break
         minutes -= MESSAGE
         contact = grow.contact
-        holds = bool(contact.title) and any(
-            holds_role([str(contact.title)], role)[0] for role in roles
-        )
+        holds = holds_any(contact.title, tuple(roles))
         reason = Reason.of(grow.kind, field=field, title=contact.title, role=int(holds))
         steps.append(
             Step(
@@ -115,7 +113,7 @@ def _relevance(
     """Most relevant first: in the role you want, then in the field rather than next to
     it, the more senior, those whose dealings with you an import found, the stronger tie."""
     title = contact.title
-    holds = bool(title) and any(holds_role([str(title)], role)[0] for role in roles)
+    holds = holds_any(title, tuple(roles))
     rank = title_rank(str(title)) if title else 0
     return (
         0 if holds else 1,

@@ -212,10 +212,10 @@ class Pricer:
         """How relevant a person is, for the order of ties (most first, never by name):
         those who hold a role you want, then the more senior, then those whose dealings
         with you an import found, then those you were in touch with more recently."""
-        from warmreach.matching import holds_role, title_rank
+        from warmreach.matching import holds_any, title_rank
 
         title = contact.title
-        holds = bool(title) and any(holds_role([str(title)], role)[0] for role in self.roles)
+        holds = holds_any(title, tuple(self.roles))
         rank = title_rank(str(title)) if title else 0
         tie = self.model.ties.get(contact.id)
         silent = tie.months_silent if tie is not None and tie.months_silent is not None else None

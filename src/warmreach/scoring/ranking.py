@@ -367,13 +367,13 @@ def order_key(
 ) -> Callable[[Evaluation], tuple[float, int, int, float, str]]:
     """Best score first; among equal scores, people on or nearer the team, then those
     who hold the role you want, then those you were in touch with more recently, then id."""
-    from warmreach.matching import holds_role
+    from warmreach.matching import holds_any
 
-    roles = [role for role in (target.role, *model.network.me.seeking.roles) if role]
+    roles = tuple(role for role in (target.role, *model.network.me.seeking.roles) if role)
 
     def key(item: Evaluation) -> tuple[float, int, int, float, str]:
         title = item.contact.title
-        holds = bool(title) and any(holds_role([str(title)], role)[0] for role in roles)
+        holds = holds_any(title, roles)
         tie = model.ties.get(item.contact.id)
         silent = (
             tie.months_silent if tie is not None and tie.months_silent is not None else math.inf

@@ -59,6 +59,7 @@ def shown(text: str) -> str:
     """
     return text if len(text) <= SHOWN_CHARS else f"{text[:SHOWN_CHARS]}… ({len(text)} characters)"
 
+
 T = TypeVar("T")
 
 
