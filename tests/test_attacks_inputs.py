@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import subprocess
+import sys
 import time
 import tracemalloc
 from collections.abc import Sequence
@@ -133,3 +135,93 @@ def test_the_role_of_each_title_is_read_once(monkeypatch: pytest.MonkeyPatch) ->
     )
     plan_actions(parse_network(text), hours=2, as_of=dt.date(2026, 11, 25))
     assert calls <= 4 * 4 * 3, calls  # titles and roles asked, each once (was tens of thousands)
+
+
+def test_a_read_only_file_is_never_replaced_even_by_root_with_force(tmp_path: Path) -> None:
+    report = tmp_path / "report.md"
+    report.write_text("mine\n")
+    report.chmod(0o444)
+    network = tmp_path / "n.yaml"
+    network.write_text("me: {name: Ana, seeking: {companies: [Acme]}}\ncontacts: []\n")
+    result = CliRunner().invoke(
+        app, ["analyze", str(network), "--output", str(report), "--force", "--format", "markdown"]
+    )
+    assert result.exit_code != 0 and "is read-only" in result.stderr
+    assert report.read_text() == "mine\n"
+
+
+def _import(export: Path, output: Path, *extra: str) -> int:
+    return (
+        CliRunner()
+        .invoke(app, ["import", "linkedin", str(export), "--output", str(output), *extra])
+        .exit_code
+    )
+
+
+def _connections(folder: Path, name: str, count: int) -> Path:
+    rows = "".join(f"{name},P{i},,,Acme,Engineer,12 Mar 2020\n" for i in range(count))
+    path = folder / f"{name}.csv"
+    path.write_text("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n" + rows)
+    return path
+
+
+def _race(exports: tuple[Path, Path], output: Path, *extra: str) -> list[int]:
+    """Two imports started together onto ``output``: their exit codes."""
+    command = [sys.executable, "-m", "warmreach", "import", "linkedin"]
+    runs = [
+        subprocess.Popen(
+            [*command, str(export), "--output", str(output), "--me", "Ana", *extra],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        for export in exports
+    ]
+    return [process.wait() for process in runs]
+
+
+def test_two_merges_into_a_new_file_keep_both_exports_people(tmp_path: Path) -> None:
+    """Two `import --merge` into an output that did not exist both exited 0, and one
+    export's people were lost in 2 to 5 runs of 15 (the lock was taken only when the file
+    existed). Fifty runs, both exports' people every time."""
+    exports = _connections(tmp_path, "Ada", 6), _connections(tmp_path, "Bea", 6)
+    lost = 0
+    for run in range(50):
+        output = tmp_path / f"n{run}.yaml"
+        assert _race(exports, output, "--merge") == [0, 0]
+        text = output.read_text()
+        lost += not ("Ada P5" in text and "Bea P5" in text)
+    assert lost == 0
+
+
+def test_two_creating_imports_never_both_succeed(tmp_path: Path) -> None:
+    """Two `import` without --force onto one new output both succeeded in 4 to 8 runs of
+    12, and the second silently replaced the first: the existence check and the write
+    were two steps. Now exactly one writes, and the file is all of its export."""
+    exports = _connections(tmp_path, "Ada", 300), _connections(tmp_path, "Bea", 300)
+    for run in range(20):
+        output = tmp_path / f"n{run}.yaml"
+        codes = _race(exports, output)
+        assert sorted(codes)[0] == 0 and sorted(codes)[1] != 0, codes
+        winner = "Ada" if codes[0] == 0 else "Bea"
+        text = output.read_text()
+        assert f"{winner} P299" in text and ("Bea" if winner == "Ada" else "Ada") not in text
+
+
+def test_an_import_larger_than_the_size_limit_writes_nothing(tmp_path: Path) -> None:
+    export = _connections(tmp_path, "Ada", 3000)
+    output = tmp_path / "n.yaml"
+    result = CliRunner().invoke(
+        app,
+        [
+            "import",
+            "linkedin",
+            str(export),
+            "--output",
+            str(output),
+            "--me",
+            "A",
+            "--max-size",
+            "0.1",
+        ],
+    )
+    assert result.exit_code != 0 and "--max-size" in result.stderr and not output.exists()

@@ -36,8 +36,10 @@ from warmreach.importers.newfile import (
 from warmreach.importers.records import Export, Incoming, Skipped, keys_of
 from warmreach.matching import normalize_title, title_rank, title_words
 from warmreach.model import ME, Contact, Evidence
+from warmreach.networkfile.atomic import real_path
 from warmreach.networkfile.decode import DEFAULT_MAX_BYTES
-from warmreach.networkfile.edit import Document, append_record, editing, save_document
+from warmreach.networkfile.edit import Document, append_record, open_document, save_document
+from warmreach.networkfile.lock import file_lock
 from warmreach.networkfile.nodes import delete_key, extend_list, flow_map, put_item, set_key
 from warmreach.schema import CONTACT
 from warmreach.text import slugify
@@ -62,12 +64,29 @@ def import_export(
     path = Path(output)
     summary = ImportSummary(output=str(path), skipped=list(export.skipped))
     tick = progress or (lambda: None)
-    if merge and path.exists():
-        with editing(path, max_bytes=max_bytes) as document:
-            document.by_parts = False  # new contacts go into the whole list
-            _merge(document, export, summary, tick)
+    if not merge:
+        write_new(
+            export, path, summary, force=force, me=me, today=today, tick=tick, max_bytes=max_bytes
+        )
         return summary
-    write_new(export, path, summary, force=force, me=me, today=today, tick=tick)
+    # under the lock before asking whether the file exists: two merges into a new file
+    # take turns, and the second merges into what the first wrote
+    with file_lock(real_path(path)):
+        if not path.exists():
+            write_new(
+                export,
+                path,
+                summary,
+                force=force,
+                me=me,
+                today=today,
+                tick=tick,
+                max_bytes=max_bytes,
+            )
+            return summary
+        document = open_document(path, max_bytes=max_bytes)
+        document.by_parts = False  # new contacts go into the whole list
+        _merge(document, export, summary, tick)
     return summary
 
 

@@ -64,11 +64,14 @@ def write_new(
     me: str | None,
     today: dt.date | None,
     tick: Callable[[], None],
+    max_bytes: int,
 ) -> None:
     """Write ``export`` to a new network file at ``path`` (replacing one only with
-    ``force``); a new file needs your name (``me``, else the export's)."""
+    ``force``); a new file needs your name (``me``, else the export's), and must load
+    within ``max_bytes`` (``--max-size``), as every command will read it."""
+    exists = f"{path} exists; pass --merge to update it, or --force to replace it"
     if path.exists() and not force:
-        raise WarmreachError(f"{path} exists; pass --merge to update it, or --force to replace it")
+        raise WarmreachError(exists)
     name = me or (export.me.name if export.me else None)
     if not name:
         raise UsageError("a new network file needs your name: pass --me NAME")
@@ -102,11 +105,15 @@ def write_new(
         "# Trust is left out: warmreach reads it from the evidence found (messages both\n"
         "# ways, meetings, recommendations) until you write it for those you know well.\n"
     )
-    write_atomic(
-        path,
-        header + network_text(name, list(contacts.values()), me_fields=me_fields(export)),
-        force=force,
-    )
+    text = header + network_text(name, list(contacts.values()), me_fields=me_fields(export))
+    size = len(text.encode("utf-8"))
+    if size > max_bytes:
+        raise WarmreachError(
+            f"{path}: the network would be {size / 1e6:.1f} MB, over the size limit of "
+            f"{max_bytes / 1e6:g} MB that every command reads files with; nothing was written. "
+            "Pass a larger --max-size (to this import and to the commands that read the file)"
+        )
+    write_atomic(path, text, force=force, exists=exists)
     summary.written = True
 
 

@@ -39,6 +39,8 @@ from warmreach.errors import WarmreachError
 NEW_FILE_MODE: Final = 0o600
 #: the end of the name of a temporary file
 TEMPORARY_SUFFIX: Final = ".warmreach-tmp"
+#: a file with none of these bits is read-only, whoever asks
+WRITE_BITS: Final = stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
 #: a temporary file older than this many seconds was left by a run that was killed
 STALE_SECONDS: Final = 600
 
@@ -61,10 +63,13 @@ def kind_of(mode: int) -> str | None:
     return next((name for test, name in _KINDS if test(mode)), None)
 
 
-def check_replaceable(target: Path, *, force: bool) -> os.stat_result | None:
+def check_replaceable(
+    target: Path, *, force: bool, exists: str | None = None
+) -> os.stat_result | None:
     """The status of the file at ``target`` if it may be replaced (None: there is none).
 
-    Raises :class:`WarmreachError` for anything that must not be replaced.
+    Raises :class:`WarmreachError` for anything that must not be replaced (``exists``: the
+    message for a file that exists without ``force``).
     """
     try:
         found = target.stat()
@@ -78,8 +83,9 @@ def check_replaceable(target: Path, *, force: bool) -> os.stat_result | None:
             f"{target} is {kind}, not a regular file; warmreach will not replace it"
         )
     if not force:
-        raise WarmreachError(f"{target} exists; pass --force to overwrite it")
-    if not os.access(target, os.W_OK):
+        raise WarmreachError(exists or f"{target} exists; pass --force to overwrite it")
+    if not found.st_mode & WRITE_BITS or not os.access(target, os.W_OK):
+        # the mode bits too: for root, os.access says yes to every file
         raise WarmreachError(f"{target} is read-only; warmreach will not replace it")
     if found.st_nlink > 1:
         raise WarmreachError(
@@ -98,6 +104,7 @@ def write_atomic(
     prefix: str | None = None,
     durable: bool = True,
     check: Callable[[], None] | None = None,
+    exists: str | None = None,
 ) -> None:
     """Write ``data`` (text as UTF-8) to ``path`` through a temporary file beside the real
     file (see the module).
@@ -106,10 +113,13 @@ def write_atomic(
     ``prefix`` names the temporary file (default: ``.NAME.``). Without ``durable`` the data
     is not forced to disk first (for files that can be made again, like a cache).
     ``check`` runs last, just before the file is replaced: it raises to stop the write
-    (the edits use it to refuse replacing a file that changed meanwhile).
+    (the edits use it to refuse replacing a file that changed meanwhile). Without
+    ``force``, a new file is created only if none appeared meanwhile (the temporary file
+    is linked to the name, which fails if it is taken): two runs writing one new file
+    never both succeed; ``exists`` is the message then.
     """
     target = real_path(path)
-    existing = check_replaceable(target, force=force)
+    existing = check_replaceable(target, force=force, exists=exists)
     start = prefix or f".{target.name}."
     remove_stale(target.parent, start)
     try:
@@ -129,13 +139,28 @@ def write_atomic(
                 os.fsync(stream.fileno())
         if check is not None:
             check()
-        Path(temporary).replace(target)
+        if existing is None and not force:
+            _create(Path(temporary), target, exists)
+        else:
+            Path(temporary).replace(target)
     except BaseException as error:  # the original stays whole; do not leave the copy behind
         with contextlib.suppress(OSError):
             Path(temporary).unlink()
         if isinstance(error, OSError):
             raise WarmreachError(f"{target}: cannot write: {error.strerror or error}") from error
         raise
+
+
+def _create(temporary: Path, target: Path, exists: str | None) -> None:
+    """Give ``temporary`` the name ``target`` only if no file has it: link, then unlink."""
+    try:
+        os.link(temporary, target)
+    except FileExistsError:
+        raise WarmreachError(exists or f"{target} exists; pass --force to overwrite it") from None
+    except OSError:  # a file system without hard links: replace (a moment's window)
+        temporary.replace(target)
+        return
+    temporary.unlink()
 
 
 def _mode_of(existing: os.stat_result | None) -> int:
