@@ -225,3 +225,39 @@ def test_an_import_larger_than_the_size_limit_writes_nothing(tmp_path: Path) -> 
         ],
     )
     assert result.exit_code != 0 and "--max-size" in result.stderr and not output.exists()
+
+
+def test_a_name_that_is_a_markdown_image_or_link_stays_text(tmp_path: Path) -> None:
+    network = tmp_path / "n.yaml"
+    network.write_text(
+        "me: {name: Ana, seeking: {companies: [Acme]}}\ncontacts:\n"
+        '  - {name: "![t](http://evil.example/t.png)", company: Acme, trust: 4}\n'
+        '  - {name: "[c](javascript:alert(1))", company: Acme, trust: 4}\n'
+        '  - {name: "<http://evil.example/a>", company: Acme, trust: 4}\n'
+        '  - {name: "\\\\[d](http://evil.example/d)", company: Acme, trust: 4}\n'
+    )
+    for command in ("analyze", "gaps", "plan"):
+        result = CliRunner().invoke(
+            app, [command, str(network), "--format", "markdown", "--as-of", "2026-11-25"]
+        )
+        assert result.exit_code == 0, result.output
+        out = result.stdout
+        assert "](" not in out.replace("&#93;(", "") and "<http" not in out, command
+        assert "[" not in out and "<" not in out, command
+
+
+def test_a_folder_archive_never_follows_a_link_out_of_the_folder(tmp_path: Path) -> None:
+    from warmreach.importers import read_archive
+
+    secret = tmp_path / "secret.csv"
+    secret.write_text(
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        "Private,Person,,,Elsewhere,Spy,1 Jan 2020\n"
+    )
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    (folder / "Profile.csv").write_text("First Name,Last Name\nAna,Lima\n")
+    (folder / "Connections.csv").symlink_to(secret)
+    export = read_archive(folder, max_bytes=1_000_000)
+    assert [person.name for person in export.people] == []
+    assert any("outside the archive" in skipped.reason for skipped in export.skipped)

@@ -128,6 +128,10 @@ class _Files:
         shown = f"{self.path}/{name}"
         if self._zip is None:
             file = self.path / name
+            if not file.resolve().is_relative_to(self.path.resolve()):
+                # unzip restores links: a hostile archive can point one anywhere
+                self.refused.append(f"{name}: a link to a file outside the archive")
+                return None
             if file.stat().st_size > self.max_bytes:
                 raise WarmreachError(f"{shown}: over the {self.max_bytes / 1e6:g} MB limit")
             return file.read_bytes(), shown

@@ -4,9 +4,10 @@ Text from a user's file is data, never instructions: it reaches rich as
 :class:`rich.text.Text`, never as markup, so brackets in a name are printed as written;
 every report is passed through :func:`~warmreach.text.visible` (control characters and
 direction marks shown as escapes, so a name cannot move the cursor, retitle the
-terminal or reorder a line); markdown has ``<`` written ``&lt;`` (no HTML from an export
-reaches a rendered page); JSON has the characters it allows raw but terminals obey
-escaped too.
+terminal or reorder a line); markdown has ``<``, ``[`` and ``]`` written as character
+references (:func:`inert_markdown`: no HTML, link, image or autolink from an export
+reaches a rendered page; warmreach's own markdown uses none of them); JSON has the
+characters it allows raw but terminals obey escaped too.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import calendar
 import datetime as dt
 import io
 from collections.abc import Callable, Sequence
-from typing import Literal, assert_never, get_args
+from typing import Final, Literal, assert_never, get_args
 
 from rich.console import Console
 
@@ -35,11 +36,26 @@ def by_format(
         case "table":
             return visible(table())
         case "markdown":
-            return visible(markdown()).replace("<", "&lt;")
+            return inert_markdown(visible(markdown()))
         case "json":
             return json_visible(data())
         case _:
             assert_never(fmt)
+
+
+#: what a markdown report writes as a character reference: HTML and autolinks start with
+#: ``<``, links and images with ``[`` (``![t](http://…)`` would fetch the address)
+_INERT: Final = str.maketrans({"<": "&lt;", "[": "&#91;", "]": "&#93;"})
+
+
+def inert_markdown(text: str) -> str:
+    """Markdown with nothing a renderer would fetch or follow: no HTML, no autolink, no
+    link or image, whatever a name holds (a backslash before them changes nothing).
+
+    >>> inert_markdown("![t](http://evil.example/t.png) <b>x</b>")
+    '!&#91;t&#93;(http://evil.example/t.png) &lt;b>x&lt;/b>'
+    """
+    return text.translate(_INERT)
 
 
 def console(width: int) -> Console:
