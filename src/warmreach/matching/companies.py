@@ -47,6 +47,9 @@ BUSINESS_WORDS: Final = frozenset(
     """.split()
 )
 _HAS_DIGIT: Final = re.compile(r"\d")
+#: the longest word a typing slip is looked for in (longer ones are not names people type:
+#: their variants would cost the square of their length)
+LONGEST_WORD: Final = 40
 #: the shortest word a typing slip may be read in: shorter words are one letter from
 #: too many other words and names ("Revolt"/"Revolut", "Bahn"/"Bank", "ING"/"Inge")
 MIN_SLIP_WORD: Final = 7
@@ -292,7 +295,7 @@ def _variants(words: Sequence[str]) -> Iterator[str]:
     for place, word in enumerate(words):
         before, after = " ".join(words[:place]), " ".join(words[place + 1 :])
         yield f"{place}\x00{before} {word} {after}"
-        if len(word) >= 3 and not _HAS_DIGIT.search(word):  # numbers are never slips
+        if 3 <= len(word) <= LONGEST_WORD and not _HAS_DIGIT.search(word):  # no number slips
             for index in range(len(word)):
                 yield f"{place}\x00{before} {word[:index]}{word[index + 1 :]} {after}"
 

@@ -145,6 +145,8 @@ class Week:
     report: GapReport | None
     #: the roles you want
     roles: list[str]
+    #: targets past MAX_TARGETS, not weighed
+    unweighed: int = 0
 
 
 def week_options(
@@ -157,6 +159,8 @@ def week_options(
     """The targets and options of this week's plan (see :func:`plan_actions`)."""
     model = ReferralModel(network, as_of=resolve_day(as_of), index=index)
     goals, closed, report = _targets(model, targets)
+    unweighed = max(0, len(goals) - MAX_TARGETS)
+    goals = goals[:MAX_TARGETS]
     if not goals and report is None:
         raise UsageError(
             "nothing to plan for: the file has no open opening, no me.seeking.companies and no "
@@ -186,6 +190,7 @@ def week_options(
         ready=ready_asks,
         report=report,
         roles=roles,
+        unweighed=unweighed,
     )
 
 
@@ -224,6 +229,11 @@ def _targets(
     if seeking.industries or seeking.roles:
         report = find_gaps(network, as_of=day, model=model)
     return goals, tuple(closed), report
+
+
+#: the most targets a plan weighs, the first in the file (a week's few conversations go
+#: to a few of them; weighing thousands would take minutes)
+MAX_TARGETS: Final = 100
 
 
 def _plan(week: Week, choice: Choice, budget: int, grown: Sequence[Step] = ()) -> Plan:
@@ -287,6 +297,7 @@ def _plan(week: Week, choice: Choice, budget: int, grown: Sequence[Step] = ()) -
         unreached=unreached,
         left_out=len(left_out),
         closed=week.closed,
+        unweighed=week.unweighed,
         names=names,
         companies=companies,
         sought_people=sought,
@@ -470,6 +481,7 @@ __all__ = [
     "CALL",
     "COFFEE",
     "DEFAULT_HOURS",
+    "MAX_TARGETS",
     "MESSAGE",
     "STEP_ACTIONS",
     "Item",

@@ -22,7 +22,7 @@ from __future__ import annotations
 import heapq
 import itertools
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -308,11 +308,35 @@ def best_single(options: Sequence[Option], base: State, budget: int) -> Option |
     return None if found is None else found[1]
 
 
+#: with more options than this, the greedy sees a shortlist: the best SHORTLIST options by
+#: gain per minute and the best SHORTLIST by gain (a week of a few hours holds a dozen
+#: conversations; an option's gain only falls as others join)
+SHORTLIST: Final = 400
+
+
+def shortlist(options: Sequence[Option], base: State) -> list[Option]:
+    """The options worth weighing, in their order: all of them when they are few, else the
+    best by gain per minute and the best by gain (see SHORTLIST)."""
+    gains = [base.gain(option.chances) for option in options]
+    useful = [index for index, gain in enumerate(gains) if gain > NO_GAIN]
+    if len(useful) <= SHORTLIST:
+        return [options[index] for index in useful]
+    empty = Choice(state=base)
+    minutes = {index: max(empty.cost(options[index]) or 1, 1) for index in useful}
+
+    def ranked(by: Callable[[int], float]) -> list[int]:
+        return sorted(useful, key=lambda i: (by(i), order_key(options[i], gains[i], minutes[i])))
+
+    kept = {*ranked(lambda i: -gains[i] / minutes[i])[:SHORTLIST]}
+    kept |= {*ranked(lambda i: -gains[i])[:SHORTLIST]}
+    return [options[index] for index in sorted(kept)]
+
+
 def choose(options: Sequence[Option], base: State, budget: int) -> Choice:
     """The best plan the greedy finds for any budget up to ``budget``, from nothing or
-    from the best single option. Budgets past the first one that constrains neither run
-    give the same runs, and are skipped."""
-    useful = [option for option in options if base.gain(option.chances) > NO_GAIN]
+    from the best single option, among the :func:`shortlist`. Budgets past the first one
+    that constrains neither run give the same runs, and are skipped."""
+    useful = shortlist(options, base)
     best = Choice(state=base.copy())
     for minutes in sorted({*range(0, budget + 1, STEP_MINUTES), budget}):
         seed = best_single(useful, base, minutes)
@@ -328,6 +352,7 @@ def choose(options: Sequence[Option], base: State, budget: int) -> Choice:
 
 
 __all__ = [
+    "SHORTLIST",
     "STEP_MINUTES",
     "Choice",
     "State",
@@ -336,4 +361,5 @@ __all__ = [
     "choose",
     "conversation_minutes",
     "greedy",
+    "shortlist",
 ]

@@ -114,6 +114,8 @@ class Plan:
     left_out: int = 0
     #: targets left out because their openings have closed
     closed: tuple[Target, ...] = ()
+    #: targets past the most a plan weighs (``MAX_TARGETS``), left out
+    unweighed: int = 0
     #: names of everyone the plan names, and of the companies, by id
     names: dict[str, str] | None = None
     companies: dict[str, str] | None = None

@@ -10,7 +10,7 @@ from typing import Any
 from rich.table import Table
 from rich.text import Text
 
-from warmreach.plan import Plan, Queued, Step, Target
+from warmreach.plan import MAX_TARGETS, Plan, Queued, Step, Target
 from warmreach.reports.common import (
     Format,
     by_format,
@@ -103,6 +103,11 @@ def _footer(plan: Plan) -> list[str]:
         for outlook in plan.targets
     ]
     lines += [f"{title(target)}: closed; left out" for target in plan.closed]
+    if plan.unweighed:
+        lines.append(
+            f"{plural(plan.unweighed, 'more target')} in your file not weighed: a plan weighs "
+            f"the first {MAX_TARGETS} open ones"
+        )
     return lines
 
 
@@ -275,6 +280,7 @@ def plan_json(plan: Plan) -> str:
             for outlook in plan.targets
         ],
         "closed": [title(target) for target in plan.closed],
+        "unweighed": plan.unweighed,
         "stopped": plan_reason(plan, plan.stop) if plan.stop is not None else None,
         "left_out": plan.left_out,
     }
