@@ -177,3 +177,41 @@ def test_any_export_is_read_or_refused_with_a_warmreach_error(
 @settings(max_examples=examples(300), deadline=None)
 def test_any_bytes_are_read_or_refused_with_a_warmreach_error(source: Source, data: bytes) -> None:
     _read(source, data)
+
+
+NUMBERISH = st.one_of(
+    st.integers(-(10**30), 10**30).map(str),
+    st.text("0123456789", min_size=1, max_size=6000),
+    st.sampled_from(["1e9999", "-0", ".inf", "-.inf", ".nan", "0x1F", "0o17", "1_000", "3.5", "٣"]),
+)
+LONG_NAMES = st.one_of(
+    st.text(min_size=1, max_size=20).filter(lambda text: text.strip() != ""),
+    st.integers(1000, 60_000).map(lambda length: "N" * length),
+    st.sampled_from(["()", "[]", "{}", "…", "'", '"', "\\", "- x", "? y", "& a", "* b", "!t"]),
+)
+
+
+@given(NUMBERISH, NUMBERISH, NUMBERISH, LONG_NAMES, LONG_NAMES)
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_numbers_and_names_at_their_limits_load_or_give_located_problems(
+    trust: str, work: str, count: str, name: str, company: str
+) -> None:
+    text = yaml.safe_dump(
+        {
+            "me": {"name": "Ana"},
+            "contacts": [
+                {
+                    "name": name,
+                    "company": company,
+                    "trust": trust,
+                    "knows_my_work": work,
+                    "evidence": [{"source": "linkedin", "sent": count}],
+                }
+            ],
+        },
+        allow_unicode=True,
+    ).replace("'", "")  # numbers as plain scalars, as a person would write them
+    try:
+        parse_network(text, max_bytes=2_000_000)
+    except WarmreachError as error:
+        assert all(len(line) < 600 for line in str(error).splitlines()), str(error)[:200]

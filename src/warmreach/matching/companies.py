@@ -332,8 +332,8 @@ def acronym_of(short: str, words: Sequence[str]) -> bool:
     return 2 <= len(short) <= 5 and len(words) >= 2 and fits(0, 0, 0)
 
 
-#: names compared with each other for near duplicates: this many neighbours, in the
-#: order of their normalised names within a block of one first letter
+#: the most near duplicates listed for one name (a name that starts thousands of others is
+#: one warning's worth, not thousands)
 NEAR_WINDOW: Final = 50
 
 
@@ -356,21 +356,20 @@ def near_duplicates(names: Sequence[str]) -> list[NearDuplicate]:
     """Pairs of company names (by index, earlier first) that may be one company though
     they were kept apart, with why: one is the other with more words ("Fernway" and
     "Fernway Travel"), an acronym written in capitals ("NBB" and "Northbridge Bank"), or
-    one or two letters apart in one word of six letters or more. Compared within blocks
-    of one first letter, each name with its NEAR_WINDOW neighbours in alphabetical order
-    (acronyms with the whole block), so the work grows with the number of names. Two
-    well-known companies are never listed: "Spotify" and "Shopify" are two.
+    one or two letters apart in one word of six letters or more. Each kind is found through
+    an index (the names by their first words, by their words with up to two letters left
+    out, by their initials), so the work grows with the names and what is found, never with
+    their square; at most NEAR_WINDOW pairs are listed for one name. Two well-known
+    companies are never listed: "Spotify" and "Shopify" are two.
 
     >>> found = near_duplicates(["Fernway", "Fernway Travel", "NBB", "Northbridge Bank", "Acme"])
     >>> [tuple(pair) for pair in found]
     [(0, 1, 'more-words', None), (2, 3, 'acronym', 2)]
+    >>> [tuple(pair) for pair in near_duplicates(["Volkswagon", "Volkswagen", "Employer 15"])]
+    [(0, 1, 'letters-apart', None)]
     """
     keys = [tuple(normalize_company(name).split()) for name in names]
     known = known_names()
-    blocks: dict[str, list[int]] = {}
-    for index, words in enumerate(keys):
-        if words:
-            blocks.setdefault(words[0][0], []).append(index)
     found: dict[tuple[int, int], tuple[NearReason, int | None]] = {}
 
     def note(one: int, other: int, reason: NearReason, acronym: int | None = None) -> None:
@@ -379,25 +378,65 @@ def near_duplicates(names: Sequence[str]) -> list[NearDuplicate]:
         if keys[one] != keys[other]:
             found.setdefault((min(one, other), max(one, other)), (reason, acronym))
 
-    for members in blocks.values():
-        ordered = sorted(members, key=lambda index: (keys[index], index))
-        for position, first in enumerate(ordered):
-            for second in ordered[position + 1 : position + 1 + NEAR_WINDOW]:
-                one, other = keys[first], keys[second]
-                shorter, longer = sorted((one, other), key=len)
-                if len(shorter) < len(longer) and longer[: len(shorter)] == shorter:
-                    note(first, second, "more-words")
-                elif len(one) == len(other) and _two_slips(one, other):
-                    note(first, second, "letters-apart")
-        capitals = [i for i in members if names[i].strip().isupper() and len(keys[i]) == 1]
-        for acronym in capitals:
-            for candidate in members:
-                if candidate != acronym and acronym_of(keys[acronym][0], keys[candidate]):
-                    note(acronym, candidate, "acronym", acronym)
+    starting: dict[tuple[str, ...], list[int]] = {}  # names by each run of first words
+    spelled: dict[str, list[int]] = {}  # names by their words with letters left out
+    initials: dict[str, list[int]] = {}  # names of two words or more by their initials
+    for index, words in enumerate(keys):
+        for end in range(1, len(words)):
+            starting.setdefault(words[:end], []).append(index)
+        for variant in _far_variants(words):
+            spelled.setdefault(variant, []).append(index)
+        if len(words) >= 2:
+            initials.setdefault("".join(word[0] for word in words), []).append(index)
+    for index, words in enumerate(keys):
+        for other in starting.get(words, ())[:NEAR_WINDOW]:
+            note(index, other, "more-words")
+    for members in spelled.values():
+        for position, one in enumerate(members):
+            for other in members[position + 1 : position + 1 + NEAR_WINDOW]:
+                if _two_slips(keys[one], keys[other]):
+                    note(one, other, "letters-apart")
+    for acronym, words in enumerate(keys):
+        if len(words) != 1 or not names[acronym].strip().isupper() or not 2 <= len(words[0]) <= 5:
+            continue
+        short = words[0]
+        candidates = {
+            other
+            for letters in _subsequences(short)
+            for other in initials.get(letters, ())[:NEAR_WINDOW]
+        }
+        for candidate in sorted(candidates):
+            if acronym_of(short, keys[candidate]):
+                note(acronym, candidate, "acronym", acronym)
     return [
         NearDuplicate(first, second, why, acronym)
         for (first, second), (why, acronym) in sorted(found.items())
     ]
+
+
+def _far_variants(words: Sequence[str]) -> Iterator[str]:
+    """A name under each of its words of six letters or more (no digit, at most
+    LONGEST_WORD) with up to two letters after the first left out: two names one or two
+    letters apart in one word share one of these."""
+    for place, word in enumerate(words):
+        if not 6 <= len(word) <= LONGEST_WORD or _HAS_DIGIT.search(word):
+            continue
+        before, after = " ".join(words[:place]), " ".join(words[place + 1 :])
+        shapes = {word}
+        for first in range(1, len(word)):
+            once = word[:first] + word[first + 1 :]
+            shapes.add(once)
+            shapes.update(once[:second] + once[second + 1 :] for second in range(1, len(once)))
+        for shape in shapes:
+            yield f"{len(words)}\x00{place}\x00{before} {shape} {after}"
+
+
+def _subsequences(short: str) -> Iterator[str]:
+    """The initials an acronym may stand for: its first letter and any of the others, in
+    order, two letters at least ("nbb": "nb", "nbb")."""
+    rest = short[1:]
+    for mask in range(1, 1 << len(rest)):
+        yield short[0] + "".join(letter for bit, letter in enumerate(rest) if mask >> bit & 1)
 
 
 def _two_slips(one: Sequence[str], other: Sequence[str]) -> bool:
