@@ -288,10 +288,9 @@ def test_saying_nothing_is_a_usage_error(tmp_path: Path) -> None:
     path = write(tmp_path)
     result = run(str(path), "bob-chen")
     assert result.exit_code == 2
-    assert (
-        "say what happened: --told, --contacted, --trust, --asked, --outcome or --note"
-        in result.stderr
-    )
+    said = " ".join(result.stderr.split())
+    assert "say what happened: --told, --contacted, --trust, --knows-my-work, --team," in said
+    assert "--knows, --asked, --outcome or --note" in said
 
 
 def test_find_contact_prefers_an_exact_name_to_a_fuzzy_one(tmp_path: Path) -> None:
@@ -438,3 +437,78 @@ def test_for_and_to_alone_are_a_usage_error(tmp_path: Path) -> None:
     result = run(str(path), "bob-chen", "--to", "Eva Berg")
     assert result.exit_code == 2
     assert "--for and --to go with --asked or --outcome" in result.stderr
+
+
+def test_knowledge_of_work_team_title_and_links_change_only_their_lines(tmp_path: Path) -> None:
+    path = write(tmp_path)
+    result = run(
+        str(path), "Bob Stone", "--knows-my-work", "3", "--title", "Product Manager",
+        "--knows", "Eva Berg:4", "--knows", "bob-chen",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == (
+        f"{path}: bob-stone: knows your work 0 → 3; title Product Manager; "
+        "knows Eva Berg (4/5); knows Bob Chen\n"
+    )
+    after = path.read_text(encoding="utf-8")
+    assert changed_lines(NETWORK, after) == [
+        "+    title: Product Manager",
+        "+    knows_my_work: 3",
+        "+    knows: [{name: Eva Berg, strength: 4}, Bob Chen]",
+    ]
+    assert after.count("#") == NETWORK.count("#")
+    stone = load_network(path).contacts_by_id["bob-stone"]
+    assert stone.knows_my_work == 3 and stone.title == "Product Manager"
+    assert {(link.contact, link.strength) for link in stone.knows} == {
+        ("eva-berg", 4),
+        ("bob-chen", None),
+    }
+    # a link written already gets the new strength in place; the same again changes nothing
+    assert run(str(path), "bob-stone", "--knows", "eva-berg:2").stdout == (
+        f"{path}: bob-stone: knows Eva Berg: strength 4 → 2\n"
+    )
+    assert run(str(path), "bob-stone", "--knows", "Eva Berg:2").stdout == (
+        f"{path}: bob-stone: nothing to change\n"
+    )
+
+
+def test_a_job_change_moves_the_old_company_to_the_past_and_clears_its_team(
+    tmp_path: Path,
+) -> None:
+    path = write(tmp_path)
+    result = run(str(path), "bob chen", "--company", "Northwind", "--title", "Director")
+    assert result.exit_code == 0, result.stderr
+    bob = load_network(path).contacts_by_id["bob-chen"]
+    assert (bob.company, bob.team, bob.title) == ("northwind", None, "Director")
+    assert bob.past_company_ids == ("voltgrid",)
+    assert "team cleared" in result.stdout
+    # the same company again, written otherwise, is no change
+    assert "nothing to change" in run(str(path), "bob chen", "--company", "northwind").stdout
+    # a team given with the move is kept
+    assert (
+        run(str(path), "bob chen", "--company", "Voltgrid", "--team", "Grid Storage").exit_code == 0
+    )
+    bob = load_network(path).contacts_by_id["bob-chen"]
+    assert (bob.company, bob.team, bob.past_company_ids) == (
+        "voltgrid",
+        "grid-storage",
+        ("voltgrid", "northwind"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--knows", "Eva Berg:9"], "the strength is 1 (acquaintance) .. 5 (close), not 9"),
+        (["--knows", "Nobody Here"], "Nobody Here"),
+        (["--knows", "bob-chen"], "cannot be linked to themself"),
+        (["--knows-my-work", "6"], "less than or equal to 5"),
+        (["--team", " "], "--team needs a value"),
+    ],
+)
+def test_bad_new_facts_change_nothing(tmp_path: Path, args: list[str], message: str) -> None:
+    path = write(tmp_path)
+    result = run(str(path), "bob-chen", *args)
+    assert result.exit_code != 0
+    assert message in result.stderr
+    assert path.read_text(encoding="utf-8") == NETWORK

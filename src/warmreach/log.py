@@ -14,13 +14,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from warmreach.errors import UsageError
+from warmreach.errors import UsageError, WarmreachError
 from warmreach.matching import find_contact, find_target
 from warmreach.model import OUTCOMES_OF, Ask, AskKind, Contact, Network, Outcome, PartialDate
 from warmreach.networkfile.decode import DEFAULT_MAX_BYTES
 from warmreach.networkfile.edit import Document, editing, save_document
 from warmreach.networkfile.nodes import (
     add_to_list,
+    flow_list,
     flow_map,
     list_items,
     record_told,
@@ -38,6 +39,14 @@ class LogEntry:
     told: tuple[str, ...] = ()
     contacted: dt.date | None = None
     trust: int | None = None
+    knows_my_work: int | None = None
+    #: their team, title and company as you now know them (a new company moves the one
+    #: the file has into ``past_companies``)
+    team: str | None = None
+    title: str | None = None
+    company: str | None = None
+    #: people they know: (name or id, strength 1..5 or None)
+    knows: tuple[tuple[str, int | None], ...] = ()
     note: str | None = None
     #: what you asked them for (with ``target``, and ``to`` for an introduction)
     asked: AskKind | None = None
@@ -75,8 +84,13 @@ def record(document: Document, contact_id: str, entry: LogEntry) -> list[str]:
         change("last_contact", _written(entry.contacted), f"last contact {entry.contacted}")
     elif entry.asked is not None and (last is None or last.last_day() < entry.today):
         change("last_contact", _written(entry.today), f"last contact {entry.today}")
-    if entry.trust is not None and entry.trust != contact.trust:
+    if entry.trust is not None and (entry.trust != contact.trust or not contact.trust_written):
         change("trust", entry.trust, f"trust {contact.trust} → {entry.trust}")
+    work = entry.knows_my_work
+    if work is not None and (work != contact.knows_my_work or not contact.work_written):
+        change("knows_my_work", work, f"knows your work {contact.knows_my_work} → {work}")
+    changes += _record_job(document, contact, node, entry)
+    changes += _record_knows(document, contact, node, entry.knows)
     if entry.note:
         line = f"{entry.today}: {entry.note}"
         notes = f"{contact.notes.rstrip()}\n{line}" if contact.notes else line
@@ -153,6 +167,94 @@ def _record_ask(document: Document, contact: Contact, node: Any, entry: LogEntry
     set_key(item, "outcome", entry.outcome, ASK.names)
     set_key(item, "answered", _written(entry.today), ASK.names)
     return [f"{_what(network, ask)}: {entry.outcome}"]
+
+
+def _record_job(document: Document, contact: Contact, node: Any, entry: LogEntry) -> list[str]:
+    """A new company (the old one moving to ``past_companies``), team or title."""
+    changes: list[str] = []
+    moved = False
+    if entry.company is not None:
+        new = entry.company.strip()
+        old = node.get("company")
+        if not new:
+            raise UsageError("--company needs a company name")
+        if old is None or str(old).strip().casefold() != new.casefold():
+            if old is not None:
+                past = list_items(node, "past_companies")
+                if not any(_written_company(item) == str(old).casefold() for item in past):
+                    add_to_list(node, "past_companies", str(old), CONTACT.names)
+            set_key(node, "company", new, CONTACT.names)
+            changes.append(f"company {old or '(none)'} → {new}")
+            moved = True
+    if moved:  # the team and the day they joined were the old company's
+        for key in ("team", "since"):
+            if key in node and not (key == "team" and entry.team is not None):
+                del node[key]
+                changes.append(f"{key} cleared (a new company)")
+    for key, value in (("team", entry.team), ("title", entry.title)):
+        if value is None:
+            continue
+        value = value.strip()
+        if not value:
+            raise UsageError(f"--{key} needs a value")
+        if str(node.get(key, "")) != value:
+            before = node.get(key)
+            set_key(node, key, value, CONTACT.names)
+            changes.append(f"{key} {before} → {value}" if before else f"{key} {value}")
+    return changes
+
+
+def _written_company(item: Any) -> str:
+    """The company a ``past_companies`` item of the file names, casefolded."""
+    written = item.get("name") if isinstance(item, dict) else item
+    return str(written).casefold()
+
+
+def _record_knows(
+    document: Document, contact: Contact, node: Any, knows: tuple[tuple[str, int | None], ...]
+) -> list[str]:
+    """Links to people they know: added, or a written link's strength changed."""
+    network = document.network
+    changes: list[str] = []
+    for text, strength in knows:
+        other = find_contact(network, text)
+        if other == contact.id:
+            raise UsageError(f"{contact.name} cannot be linked to themself")
+        name = _person(network, other)
+        value: Any = (
+            name if strength is None else flow_map([("name", name), ("strength", strength)])
+        )
+        items = node.get("knows")
+        written = list_items(node, "knows")
+        place = next(
+            (i for i, item in enumerate(written) if _link_target(network, item) == other), None
+        )
+        shown = network.contacts_by_id[other].name
+        if place is None:
+            add_to_list(node, "knows", value, CONTACT.names)
+            changes.append(f"knows {shown}" + ("" if strength is None else f" ({strength}/5)"))
+            continue
+        current = written[place]
+        had = current.get("strength") if isinstance(current, dict) else None
+        if strength is None or had == strength:
+            continue
+        if isinstance(items, list):
+            items[items.index(current)] = value
+        else:
+            set_key(node, "knows", flow_list([value]), CONTACT.names)
+        changes.append(f"knows {shown}: strength {had or 'unwritten'} → {strength}")
+    return changes
+
+
+def _link_target(network: Network, item: Any) -> str | None:
+    """The contact a ``knows`` item of the file names, if any."""
+    written = item.get("name") if isinstance(item, dict) else item
+    if written is None:
+        return None
+    try:
+        return find_contact(network, str(written))
+    except WarmreachError:
+        return None
 
 
 def _check_outcome(ask: Ask, outcome: Outcome) -> None:

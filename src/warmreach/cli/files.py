@@ -63,6 +63,26 @@ def _told_items(text: str | None) -> tuple[str, ...]:
     return items
 
 
+def _knows_items(texts: list[str] | None) -> tuple[tuple[str, int | None], ...]:
+    """``--knows PERSON[:STRENGTH]`` values as (person, strength or None)."""
+    found: list[tuple[str, int | None]] = []
+    for text in texts or ():
+        person, colon, tail = text.rpartition(":")
+        if colon and tail.strip().isdigit():
+            strength = int(tail.strip())
+            if not 1 <= strength <= 5:
+                raise typer.BadParameter(
+                    f"'{text}': the strength is 1 (acquaintance) .. 5 (close), not {strength}",
+                    param_hint="'--knows'",
+                )
+            found.append((person.strip(), strength))
+        else:
+            found.append((text.strip(), None))
+        if not found[-1][0]:
+            raise typer.BadParameter(f"'{text}' names nobody", param_hint="'--knows'")
+    return tuple(found)
+
+
 def log(
     ctx: typer.Context,
     network: NetworkArgument,
@@ -88,6 +108,31 @@ def log(
     trust: Annotated[
         int | None,
         typer.Option(help="Set how much they trust you, 0..5.", min=0, max=5, show_default=False),
+    ] = None,
+    knows_my_work: Annotated[
+        int | None,
+        typer.Option(
+            help="Set how well they know your work, 0..5.", min=0, max=5, show_default=False
+        ),
+    ] = None,
+    team: Annotated[
+        str | None, typer.Option(help="Their team at their company.", show_default=False)
+    ] = None,
+    title: Annotated[str | None, typer.Option(help="Their job title.", show_default=False)] = None,
+    company: Annotated[
+        str | None,
+        typer.Option(
+            help="Where they work now (the company the file has moves to past_companies).",
+            show_default=False,
+        ),
+    ] = None,
+    knows: Annotated[
+        list[str] | None,
+        typer.Option(
+            metavar="PERSON[:STRENGTH]",
+            help="Someone they know (strength 1 acquaintance .. 5 close); repeatable.",
+            show_default=False,
+        ),
     ] = None,
     asked: Annotated[
         AskKind | None,
@@ -138,17 +183,27 @@ def log(
 
     day = resolve_day(date)
     items = _told_items(told)
+    links = _knows_items(knows)
     if (for_ is not None or to is not None) and asked is None and outcome is None:
         raise typer.BadParameter("--for and --to go with --asked or --outcome", param_hint="--for")
-    if not (items or contacted or trust is not None or note or asked or outcome):
+    facts = (trust, knows_my_work, team, title, company)
+    if not (items or contacted or links or note or asked or outcome) and all(
+        fact is None for fact in facts
+    ):
         raise typer.BadParameter(
-            "say what happened: --told, --contacted, --trust, --asked, --outcome or --note",
+            "say what happened: --told, --contacted, --trust, --knows-my-work, --team, "
+            "--title, --company, --knows, --asked, --outcome or --note",
             param_hint="CONTACT",
         )
     entry = LogEntry(
         told=items,
         contacted=day if contacted else None,
         trust=trust,
+        knows_my_work=knows_my_work,
+        team=team,
+        title=title,
+        company=company,
+        knows=links,
         note=note,
         asked=asked,
         outcome=outcome,
