@@ -749,3 +749,20 @@ def test_a_cold_mail_from_a_namesake_is_no_one_s_evidence(tmp_path: Path) -> Non
     )
     bo = load_network(output).contacts_by_id["bo-lee"]
     assert [(record.received, record.sent) for record in bo.evidence] == [(1, 0)]
+
+
+def test_a_connection_seen_later_only_in_a_group_keeps_the_tie() -> None:
+    network = parse_network(
+        """
+me: {name: Ana}
+contacts:
+  - name: Nadia Quist
+    met: 2024-01-01
+    evidence: [{source: ics cal.ics, first: 2026-10-01, last: 2026-10-01, together: 1}]
+  - name: Omar Lind
+    evidence: [{source: ics cal.ics, first: 2026-10-01, last: 2026-10-01, together: 1}]
+"""
+    )
+    nadia, omar = network.contacts
+    assert nadia.is_direct and not nadia.trust_written  # a LinkedIn connection: a tie
+    assert not omar.is_direct  # seen only beside you and others: known of

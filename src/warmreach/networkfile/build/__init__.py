@@ -170,8 +170,15 @@ class Builder:
             for _, _, record, _ in self.objects(found.get("evidence"), EVIDENCE, f"{path}.evidence")
             if record.get("source") is not None
         )
-        if "trust" not in found and evidence and not Evidence.total(evidence).shows_a_tie:
-            values["trust"] = 0  # seen only beside others, or only writing to you: known of
+        if (
+            "trust" not in found
+            and "met" not in found
+            and evidence
+            and not Evidence.total(evidence).shows_a_tie
+        ):
+            # seen only beside others, or only writing to you, and not met (a LinkedIn
+            # connection has met: the day you connected): known of
+            values["trust"] = 0
         values.update(
             id=contact,
             name=name,
