@@ -37,7 +37,10 @@ class LogEntry:
     """What ``warmreach log`` is asked to record about one contact."""
 
     told: tuple[str, ...] = ()
-    contacted: dt.date | None = None
+    #: what they know of your plans, told on a day not known (added without a day)
+    knew: tuple[str, ...] = ()
+    #: when you were in touch: a day, or a month or year (``2025-06``)
+    contacted: dt.date | PartialDate | None = None
     trust: int | None = None
     knows_my_work: int | None = None
     #: their team, title and company as you now know them (a new company moves the one
@@ -79,9 +82,13 @@ def record(document: Document, contact_id: str, entry: LogEntry) -> list[str]:
     if new_items:
         record_told(node, {item: _written(entry.today) for item in new_items}, CONTACT.names)
         changes.append("told " + ", ".join(new_items))
+    known = [item for item in entry.knew if item not in contact.told and item not in new_items]
+    if known:
+        record_told(node, dict.fromkeys(known), CONTACT.names)
+        changes.append("knows of your " + ", ".join(known))
     last = contact.last_contact
-    if entry.contacted is not None and str(last) != entry.contacted.isoformat():
-        change("last_contact", _written(entry.contacted), f"last contact {entry.contacted}")
+    if entry.contacted is not None and str(last) != str(entry.contacted):
+        change("last_contact", _day(entry.contacted), f"last contact {entry.contacted}")
     elif entry.asked is not None and (last is None or last.last_day() < entry.today):
         change("last_contact", _written(entry.today), f"last contact {entry.today}")
     if entry.trust is not None and (entry.trust != contact.trust or not contact.trust_written):
@@ -288,6 +295,13 @@ def _written(day: dt.date) -> dt.date:
     """A day as the file should get it: a date object is written plain (2026-11-25; a string
     would be quoted), and a new one each time (one object written twice becomes an anchor)."""
     return dt.date(day.year, day.month, day.day)
+
+
+def _day(day: dt.date | PartialDate) -> dt.date | str:
+    """A day, or a month or year, as the file should get it."""
+    if isinstance(day, dt.date):
+        return _written(day)
+    return _written(day.first_day()) if day.day is not None else str(day)
 
 
 def log_contact(

@@ -81,6 +81,19 @@ def quoted(text: str) -> str:
     return f"'{text}'"
 
 
+#: the most of a wrong value a message repeats
+SHOWN_CHARS: Final = 40
+
+
+def shown(text: str) -> str:
+    """A value as a message repeats it: at most SHOWN_CHARS characters.
+
+    >>> shown("9" * 5000)
+    '9999999999999999999999999999999999999999… (5000 characters)'
+    """
+    return text if len(text) <= SHOWN_CHARS else f"{text[:SHOWN_CHARS]}… ({len(text)} characters)"
+
+
 def join_words(items: Sequence[str], conjunction: str = "and") -> str:
     """Items as a sentence lists them: ``a``, ``a and b``, ``a, b and c``.
 

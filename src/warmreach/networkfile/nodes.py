@@ -182,9 +182,10 @@ def flow_map(items: Iterable[tuple[str, Any]]) -> CommentedMap:
 def record_told(
     mapping: CommentedMap, days: Mapping[str, Any], order: Sequence[str], key: str = "told"
 ) -> None:
-    """Record under ``key`` that each item of ``days`` was told on its day, in whatever form
-    the file writes it: a list (an item told before becomes ``{item: day}``, a new one is
-    added so), a mapping of items to days, or nothing yet (a mapping on one line)."""
+    """Record under ``key`` that each item of ``days`` was told on its day (None: on a day
+    not known), in whatever form the file writes it: a list (an item told before becomes
+    ``{item: day}``, a new one is added so, or as a word without a day), a mapping of items
+    to days, or nothing yet (a mapping on one line, or a list of words without days)."""
     existing = mapping.get(key)
     if isinstance(existing, CommentedMap):
         for item, day in days.items():
@@ -200,17 +201,24 @@ def record_told(
                 ),
                 None,
             )
+            told = item if day is None else flow_map([(item, day)])
             if place is None:
-                existing.append(flow_map([(item, day)]))
-            else:
-                existing[place] = flow_map([(item, day)])
+                existing.append(told)
+            elif day is not None:
+                existing[place] = told
         return
     entries: list[Any] = [] if existing is None else [existing]
-    if existing is None:
+    if existing is None and all(day is None for day in days.values()):
+        set_key(mapping, key, flow_list(days), order)
+    elif existing is None:
         set_key(mapping, key, flow_map(days.items()), order)
     else:
-        entries += [flow_map([(item, day)]) for item, day in days.items() if item != existing]
-        if existing in days:
+        entries += [
+            item if day is None else flow_map([(item, day)])
+            for item, day in days.items()
+            if item != existing
+        ]
+        if existing in days and days[existing] is not None:
             entries[0] = flow_map([(existing, days[existing])])
         set_key(mapping, key, flow_list(entries), order)
 

@@ -43,23 +43,11 @@ from warmreach.networkfile.tree import (
     describe,
 )
 from warmreach.schema import NUMBER_RANGES, FieldSpec, Kind
+from warmreach.text import shown
 
 #: plain scalars that mean "no value"
 _NULL_WORDS: Final = frozenset({"", "~", "null", "Null", "NULL"})
 _WHOLE_NUMBER: Final = re.compile(r"[0-9]{1,12}")
-#: the most of a wrong value a message repeats
-SHOWN_CHARS: Final = 40
-
-
-def shown(text: str) -> str:
-    """A value as a message repeats it: at most SHOWN_CHARS characters.
-
-    >>> shown("9" * 5000)
-    '9999999999999999999999999999999999999999… (5000 characters)'
-    """
-    return text if len(text) <= SHOWN_CHARS else f"{text[:SHOWN_CHARS]}… ({len(text)} characters)"
-
-
 T = TypeVar("T")
 
 
