@@ -20,7 +20,7 @@ from warmreach.plan.steps import STEP_KINDS
 from warmreach.reports.gaps import suggestion_text
 from warmreach.reports.steps import STEPS, Draft
 from warmreach.reports.words import REASON_WORDS
-from warmreach.scoring import ACTIONS, FactorKind, GrowthKind, StopKind
+from warmreach.scoring import ACTIONS, FactorKind, GrowthKind, ReviewKind, StopKind
 
 AS_OF = dt.date(2026, 11, 25)
 #: facts whose words read them as dates
@@ -49,7 +49,13 @@ def plan() -> Plan:
     return plan_actions(load_network(sample), hours=2, as_of=AS_OF)
 
 
-REASON_KINDS = [*get_args(FactorKind), *STEP_ACTIONS, *get_args(StopKind), *get_args(GrowthKind)]
+REASON_KINDS = [
+    *get_args(FactorKind),
+    *STEP_ACTIONS,
+    *get_args(StopKind),
+    *get_args(GrowthKind),
+    *get_args(ReviewKind),
+]
 
 
 @pytest.mark.parametrize("kind", REASON_KINDS)

@@ -191,12 +191,44 @@ STOP_WORDS: Final[Mapping[str, Callable[[Facts], str]]] = {
 }
 
 
-#: the words of every kind of reason: the analysis's factors, the plan's steps, its stops
+def _unknown(facts: Facts) -> str:
+    parts = [
+        words
+        for name, words in (
+            ("trust", "how well they know you"),
+            ("work", "how well they know your work"),
+            ("last", "when you were last in touch"),
+            ("team", "their team"),
+        )
+        if facts[name]
+    ]
+    return "not known: " + ", ".join(parts) if parts else "all the file can say is said"
+
+
+#: why a review asks about someone
+REVIEW_WORDS: Final[Mapping[str, Callable[[Facts], str]]] = {
+    "holds-role": lambda f: f"holds the role you seek ({f['role']})",
+    "knows-at": lambda f: (
+        f"knows {plural(f['count'], 'person', 'people')} at {f['company']}: "
+        "could introduce you or put in a word"
+    ),
+    "seen": lambda f: (
+        "the file has them as someone you know of, but you deal with each other: do you know them?"
+        if f["known_of"]
+        else "only the evidence says how well they know you: is it right?"
+    ),
+    "unknown": _unknown,
+}
+
+
+#: the words of every kind of reason: the analysis's factors, the plan's steps, its stops,
+#: a review's questions
 REASON_WORDS: Final[Mapping[str, Callable[[Facts], str]]] = {
     **WORDS,
     **{action: words.why for action, words in STEPS.items()},
     **GROWTH_WORDS,
     **STOP_WORDS,
+    **REVIEW_WORDS,
 }
 
 

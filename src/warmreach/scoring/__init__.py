@@ -33,7 +33,7 @@ from warmreach.scoring.chances import (
     interview_chance,
     route_score,
 )
-from warmreach.scoring.explanation import rank, target_report
+from warmreach.scoring.explanation import evidence_reasons, position_reasons, rank, target_report
 from warmreach.scoring.paths import HOP, MAX_HOPS, LinkStrengths, Route
 from warmreach.scoring.ranking import Evaluation, Priced, ReferralModel, route_through
 from warmreach.scoring.results import (
@@ -50,6 +50,7 @@ from warmreach.scoring.results import (
     Position,
     Reason,
     ReasonKind,
+    ReviewKind,
     Spelling,
     StopKind,
     TargetReport,
@@ -220,6 +221,7 @@ __all__ = [
     "Reason",
     "ReasonKind",
     "ReferralModel",
+    "ReviewKind",
     "Route",
     "Spelling",
     "Standing",
@@ -232,8 +234,10 @@ __all__ = [
     "build_graph",
     "choose_action",
     "default_targets",
+    "evidence_reasons",
     "follow_up_day",
     "interview_chance",
+    "position_reasons",
     "rank",
     "rank_referrers",
     "route_score",

@@ -84,7 +84,11 @@ def explain(model: ReferralModel, item: Evaluation, target: Opening, paths: int 
     best = item.best
     shown = item.advised or best
     path = shown.path if shown is not None else ()
-    reasons = [*_asked(model, item), *_position(model, item, target), *_route(model, item, shown)]
+    reasons = [
+        *_asked(model, item),
+        *position_reasons(model, item, target),
+        *_route(model, item, shown),
+    ]
     if item.action == "ask-later":
         reasons.append(_availability(model))
     if item.action == "apply-directly" and item.ask is None:
@@ -159,7 +163,8 @@ def _waiting(model: ReferralModel, item: Evaluation, asked: str | None) -> Reaso
     )
 
 
-def _position(model: ReferralModel, item: Evaluation, target: Opening) -> Iterator[Reason]:
+def position_reasons(model: ReferralModel, item: Evaluation, target: Opening) -> Iterator[Reason]:
+    """Where a candidate stands for ``target``, as reasons."""
     company = model.network.companies_by_id[target.company]
     standing = item.standing
     match standing.position:
@@ -273,7 +278,7 @@ def _tie(contact: Contact, tie: TieStrength) -> Iterator[Reason]:
     if contact.work_written or evidence is None:
         yield Reason.of("knows-work", value=contact.knows_my_work)
     if evidence is not None:
-        yield from _evidence(evidence)
+        yield from evidence_reasons(evidence)
     if tie.structural:
         yield Reason.of("shared-contacts", count=tie.mutual)
     if tie.is_new:
@@ -288,7 +293,7 @@ def _tie(contact: Contact, tie: TieStrength) -> Iterator[Reason]:
         yield Reason.of("last-contact", years=round(tie.months_silent / 12, 1))
 
 
-def _evidence(evidence: Evidence) -> Iterator[Reason]:
+def evidence_reasons(evidence: Evidence) -> Iterator[Reason]:
     """What imports found, in the reasons: messages, meetings, recommendations."""
     if evidence.sent or evidence.received or evidence.meetings:
         yield Reason.of(

@@ -307,6 +307,14 @@ class ReferralModel:
         self._evaluations[target] = found
         return found
 
+    def evaluate_one(self, contact: str, target: Opening) -> Evaluation:
+        """One candidate for ``target`` (by id) with their routes and action, as
+        :meth:`evaluate` gives them."""
+        person = self.network.contacts_by_id[contact]
+        if position_of(self.index, person, target) is Position.AT_COMPANY:
+            self._closeness(target, [person])
+        return self._evaluate(person, target)
+
     def _evaluate(self, contact: Contact, target: Opening) -> Evaluation:
         standing = self.standing(contact, target)
         manager = standing.position is Position.HIRING_MANAGER

@@ -78,9 +78,12 @@ StopKind = Literal["no-time", "nothing-left"]
 #: why a step grows your network in the field: telling someone in it what you aim at, a
 #: first chat with someone in it, asking a tie next to it whom they know there
 GrowthKind = Literal["field-signal", "field-chat", "field-bridge"]
+#: why ``warmreach review`` asks about someone: they hold the role you seek, they know
+#: people at a target, the evidence shows dealings the file does not, what is not known
+ReviewKind = Literal["holds-role", "knows-at", "seen", "unknown"]
 #: every kind of reason: a factor of the analysis, a step of the plan (its action, one of
-#: ``warmreach.plan.STEP_ACTIONS``), or why the plan stops
-ReasonKind = FactorKind | Action | StopKind | GrowthKind
+#: ``warmreach.plan.STEP_ACTIONS``), why the plan stops, or why a review asks
+ReasonKind = FactorKind | Action | StopKind | GrowthKind | ReviewKind
 
 
 class Position(StrEnum):
