@@ -21,7 +21,7 @@ LAYERS = [
     {"graph"},
     {"scoring"},
     {"gaps"},
-    {"plan", "log", "importers"},
+    {"plan", "log", "importers", "review"},
     {"reports", "render"},
     {"cli", "__init__", "__main__"},
 ]

@@ -153,6 +153,8 @@ def test_an_imported_file_validates_and_analyses(tmp_path: Path) -> None:
         "Skipped:\n"
         "  line 7: no name (a hidden profile)\n"
         "  line 12: no name (a hidden profile)\n"
+        f"Next: an export cannot say whom you know well; warmreach review {output} asks about "
+        "the people whose answers change the advice most\n"
     )
     network = load_network(output)
     assert [contact.trust for contact in network.contacts] == [1] * 5

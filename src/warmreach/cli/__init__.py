@@ -3,7 +3,8 @@
 - :mod:`~warmreach.cli.app`: the Typer app, exit codes, shared options, and the one
   place errors become messages and exit codes;
 - :mod:`~warmreach.cli.reports`: ``analyze``, ``gaps``, ``plan``, ``render``;
-- :mod:`~warmreach.cli.files`: ``validate``, ``log``, ``import``, ``schema``.
+- :mod:`~warmreach.cli.files`: ``validate``, ``log``, ``import``, ``schema``;
+- :mod:`~warmreach.cli.review`: ``review``.
 
 The commands are registered here, in the order ``warmreach --help`` lists them.
 """
@@ -17,6 +18,7 @@ import typer
 from warmreach.cli.app import ExitCode, app
 from warmreach.cli.files import import_, log, schema, validate
 from warmreach.cli.reports import analyze, gaps, plan, render
+from warmreach.cli.review import review
 from warmreach.text import visible
 
 app.command()(validate)
@@ -24,6 +26,7 @@ app.command()(analyze)
 app.command()(gaps)
 app.command()(plan)
 app.command()(render)
+app.command()(review)
 app.command()(log)
 app.command("import")(import_)
 app.command()(schema)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Annotated
 
@@ -21,12 +22,37 @@ from warmreach.cli.app import (
     reporting,
 )
 from warmreach.gaps import find_gaps
+from warmreach.graph import NetworkIndex
 from warmreach.matching import find_target
+from warmreach.model import Network, Opening, resolve_day
 from warmreach.networkfile import DEFAULT_MAX_BYTES
 from warmreach.networkfile.atomic import write_atomic
 from warmreach.plan import DEFAULT_HOURS, plan_actions
-from warmreach.reports import render_analysis, render_gaps, render_plan
+from warmreach.reports import (
+    Format,
+    render_analysis,
+    render_gaps,
+    render_plan,
+    review_hint_text,
+)
+from warmreach.review.hint import review_hint
 from warmreach.scoring import analyze as analyze_network
+
+
+def _hint(
+    path: Path,
+    network: Network,
+    targets: list[Opening] | None,
+    fmt: Format,
+    as_of: dt.date,
+    index: NetworkIndex,
+) -> str:
+    """The line pointing to ``warmreach review`` when most ties to the targets are unknown
+    (reports for people only: JSON keeps its fields)."""
+    if fmt == "json":
+        return ""
+    unknown, useful = review_hint(network, targets, as_of=as_of, index=index)
+    return review_hint_text(str(path), unknown, useful) if useful else ""
 
 
 def analyze(
@@ -49,7 +75,8 @@ def analyze(
         loaded, index = load(ctx, network, max_size)
         targets = [find_target(loaded, text) for text in target] if target else None
         analysis = analyze_network(loaded, targets, as_of=as_of, top=top, paths=paths, index=index)
-        emit(render_analysis(analysis, fmt, width=output_width()), output, force)
+        text = render_analysis(analysis, fmt, width=output_width())
+        emit(text + _hint(network, loaded, targets, fmt, analysis.as_of, index), output, force)
 
 
 def gaps(
@@ -106,7 +133,8 @@ def plan(
     with reporting(ctx):
         loaded, index = load(ctx, network, max_size)
         chosen = plan_actions(loaded, hours=hours, as_of=as_of, index=index)
-        emit(render_plan(chosen, fmt, width=output_width(), messages=messages), output, force)
+        text = render_plan(chosen, fmt, width=output_width(), messages=messages)
+        emit(text + _hint(network, loaded, None, fmt, resolve_day(as_of), index), output, force)
 
 
 def render(

@@ -16,7 +16,12 @@ from warmreach.reports.analysis import (
 from warmreach.reports.common import FORMATS, Format
 from warmreach.reports.gaps import gaps_json, gaps_markdown, gaps_table, render_gaps
 from warmreach.reports.plan import plan_json, plan_markdown, plan_table, render_plan
-from warmreach.reports.summaries import import_summary_text, notice_problem, summary_text
+from warmreach.reports.review import review_hint_text
+from warmreach.reports.summaries import (
+    import_summary_text,
+    notice_problem,
+    summary_text,
+)
 
 __all__ = [
     "FORMATS",
@@ -35,5 +40,6 @@ __all__ = [
     "render_analysis",
     "render_gaps",
     "render_plan",
+    "review_hint_text",
     "summary_text",
 ]

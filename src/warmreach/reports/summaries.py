@@ -90,6 +90,11 @@ def import_summary_text(source: str, summary: ImportSummary, export: Export | No
         lines += [f"  line {item.line}: {item.reason}" for item in ordered[:SKIPPED_SHOWN]]
         if len(ordered) > SKIPPED_SHOWN:
             lines.append(f"  … and {len(ordered) - SKIPPED_SHOWN} more")
+    if summary.added:
+        lines.append(
+            "Next: an export cannot say whom you know well; warmreach review "
+            f"{summary.output} asks about the people whose answers change the advice most"
+        )
     return "\n".join(lines)
 
 
