@@ -136,22 +136,32 @@ class _Ties(Mapping[str, TieStrength]):
 
 
 class _Bridges(Mapping[str, TieStrength]):
-    """Your ties who can vouch for you, looked up one by one (most are never asked about)."""
+    """Your ties who can vouch for you, looked up one by one (most are never asked about),
+    each answer kept: routes look up the same people again and again."""
 
     def __init__(self, ties: Mapping[str, TieStrength]) -> None:
         self._ties = ties
+        self._known: dict[str, TieStrength | None] = {}
+
+    def get(self, contact: str, default: TieStrength | None = None) -> TieStrength | None:  # type: ignore[override]
+        try:
+            found = self._known[contact]
+        except KeyError:
+            tie = self._ties.get(contact)
+            found = self._known[contact] = tie if tie is not None and tie.can_vouch else None
+        return default if found is None else found
 
     def __getitem__(self, contact: str) -> TieStrength:
-        tie = self._ties[contact]
-        if not tie.can_vouch:
+        found = self.get(contact)
+        if found is None:
             raise KeyError(contact)
-        return tie
+        return found
 
     def __contains__(self, contact: object) -> bool:
-        return contact in self._ties and self._ties[str(contact)].can_vouch
+        return isinstance(contact, str) and self.get(contact) is not None
 
     def __iter__(self) -> Iterator[str]:
-        return (contact for contact in self._ties if self._ties[contact].can_vouch)
+        return (contact for contact in self._ties if self.get(contact) is not None)
 
     def __len__(self) -> int:
         return sum(1 for _ in self)
