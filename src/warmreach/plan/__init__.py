@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from warmreach.errors import UsageError
-from warmreach.gaps import GapReport, find_gaps
+from warmreach.gaps import GapReport
 from warmreach.graph import NetworkIndex
 from warmreach.model import Network, Opening, Told, resolve_day
 from warmreach.plan.choose import Choice, State, Taken, choose
@@ -64,13 +64,7 @@ from warmreach.plan.steps import (
     ready,
     someone_known_id,
 )
-from warmreach.plan.targets import (
-    OPENING_WEIGHT,
-    SOUGHT_WEIGHT,
-    Target,
-    TargetKind,
-    group_openings,
-)
+from warmreach.plan.targets import Target, plan_targets
 from warmreach.plan.value import Chance, target_chances
 from warmreach.scoring import (
     ACTIONS,
@@ -79,7 +73,6 @@ from warmreach.scoring import (
     Action,
     Reason,
     ReferralModel,
-    target_report,
 )
 from warmreach.text import join_words
 
@@ -93,6 +86,7 @@ def plan_actions(
     hours: float = DEFAULT_HOURS,
     as_of: dt.date | None = None,
     targets: Sequence[Opening] | None = None,
+    weights: Sequence[float] | None = None,
     index: NetworkIndex | None = None,
 ) -> Plan:
     """This week's conversations within ``hours``, and what they queue.
@@ -115,7 +109,7 @@ def plan_actions(
     """
     if hours < 0 or not math.isfinite(hours):
         raise UsageError(f"--hours must be a number of hours, 0 or more, not {hours}")
-    week = week_options(network, as_of=as_of, targets=targets, index=index)
+    week = week_options(network, as_of=as_of, targets=targets, weights=weights, index=index)
     budget = round(hours * 60)
     choice = choose(week.options, week.base, budget)
     grown: list[Step] = []
@@ -154,11 +148,12 @@ def week_options(
     *,
     as_of: dt.date | None = None,
     targets: Sequence[Opening] | None = None,
+    weights: Sequence[float] | None = None,
     index: NetworkIndex | None = None,
 ) -> Week:
     """The targets and options of this week's plan (see :func:`plan_actions`)."""
     model = ReferralModel(network, as_of=resolve_day(as_of), index=index)
-    goals, closed, report = _targets(model, targets)
+    goals, closed, report = plan_targets(model, targets, weights)
     unweighed = max(0, len(goals) - MAX_TARGETS)
     goals = goals[:MAX_TARGETS]
     if not goals and report is None:
@@ -192,43 +187,6 @@ def week_options(
         roles=roles,
         unweighed=unweighed,
     )
-
-
-def _targets(
-    model: ReferralModel, given: Sequence[Opening] | None
-) -> tuple[list[Target], tuple[Target, ...], GapReport | None]:
-    """The plan's targets (what you named), the targets left out because they have closed,
-    and the gap report of the field you seek, when you seek one."""
-    network = model.network
-    day = model.as_of
-    goals: list[Target] = []
-    closed: list[Target] = []
-    report: GapReport | None = None
-
-    def add(openings: tuple[Opening, ...], weight: float, kind: TargetKind) -> None:
-        report = target_report(model, openings[0])
-        goal = Target(
-            openings=openings,
-            company_name=report.company_name,
-            team_name=report.team_name,
-            weight=weight,
-            kind=kind,
-        )
-        (closed if goal.is_closed(day) else goals).append(goal)
-
-    openings = list(network.openings if given is None else given)
-    for group in group_openings(openings):
-        add(group, OPENING_WEIGHT, "opening")
-    if given is None:
-        covered = {goal.company for goal in goals}
-        for company in network.me.seeking.companies:
-            if company not in covered:
-                covered.add(company)
-                add((Opening(company=company),), SOUGHT_WEIGHT, "sought")
-    seeking = network.me.seeking
-    if seeking.industries or seeking.roles:
-        report = find_gaps(network, as_of=day, model=model)
-    return goals, tuple(closed), report
 
 
 #: the most targets a plan weighs, the first in the file (a week's few conversations go

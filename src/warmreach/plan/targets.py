@@ -23,7 +23,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final, Literal
 
+from warmreach.gaps import GapReport, find_gaps
 from warmreach.model import Opening
+from warmreach.scoring import ReferralModel, target_report
 
 #: how much a referral into each kind of target is worth to you (our assumption: an
 #: opening you found is what you want most; a company you seek has no known opening yet)
@@ -105,6 +107,49 @@ def group_openings(openings: Sequence[Opening]) -> list[tuple[Opening, ...]]:
     return [tuple(group) for group in groups.values()]
 
 
+def plan_targets(
+    model: ReferralModel, given: Sequence[Opening] | None, weights: Sequence[float] | None = None
+) -> tuple[list[Target], tuple[Target, ...], GapReport | None]:
+    """The plan's targets (what you named), the targets left out because they have closed,
+    and the gap report of the field you seek, when you seek one. ``weights`` weigh the
+    openings given (a team's target weighs as its most wanted opening)."""
+    network = model.network
+    day = model.as_of
+    goals: list[Target] = []
+    closed: list[Target] = []
+    report: GapReport | None = None
+
+    def add(openings: tuple[Opening, ...], weight: float, kind: TargetKind) -> None:
+        report = target_report(model, openings[0])
+        goal = Target(
+            openings=openings,
+            company_name=report.company_name,
+            team_name=report.team_name,
+            weight=weight,
+            kind=kind,
+        )
+        (closed if goal.is_closed(day) else goals).append(goal)
+
+    openings = list(network.openings if given is None else given)
+    wanted: dict[Opening, float] = {}
+    if given is not None and weights is not None:
+        for opening, weight in zip(given, weights, strict=True):
+            wanted[opening] = max(wanted.get(opening, 0.0), weight)
+    for group in group_openings(openings):
+        weight = max((wanted.get(opening, 1.0) for opening in group), default=1.0)
+        add(group, OPENING_WEIGHT * weight, "opening")
+    if given is None:
+        covered = {goal.company for goal in goals}
+        for company in network.me.seeking.companies:
+            if company not in covered:
+                covered.add(company)
+                add((Opening(company=company),), SOUGHT_WEIGHT, "sought")
+    seeking = network.me.seeking
+    if seeking.industries or seeking.roles:
+        report = find_gaps(network, as_of=day, model=model)
+    return goals, tuple(closed), report
+
+
 __all__ = [
     "CAN_WAIT",
     "OPENING_WEIGHT",
@@ -113,4 +158,5 @@ __all__ = [
     "Target",
     "TargetKind",
     "group_openings",
+    "plan_targets",
 ]
