@@ -13,14 +13,14 @@ from tests.helpers import ROOT
 PACKAGE = ROOT / "src" / "warmreach"
 #: the layers of docs/architecture.md, first to last (a package stands for its modules)
 LAYERS = [
-    {"errors", "text", "_gc", "dates"},
+    {"errors", "text", "_gc", "dates", "sheets"},
     {"model"},
     {"schema", "synthetic"},
     {"matching"},
-    {"networkfile", "validation"},
+    {"networkfile", "validation", "postings"},
     {"graph"},
     {"scoring"},
-    {"gaps"},
+    {"gaps", "jobs"},
     {"plan", "log", "importers", "review"},
     {"reports", "render"},
     {"cli", "__init__", "__main__"},

@@ -167,9 +167,11 @@ def test_analyze_targets_named_on_the_command_line() -> None:
     )
     assert result.exit_code == ExitCode.OK
     targets = json.loads(result.stdout)["targets"]
-    assert [(target["company"], target["team"]) for target in targets] == [
-        ("voltgrid", None),
-        ("kelp-labs", None),
+    # a company with an opening in the file is aimed at through that opening: its team,
+    # role and hiring manager kept
+    assert [(t["company"], t["team"], t["hiring_manager"]) for t in targets] == [
+        ("voltgrid", "grid-storage-product", "eva-berg"),
+        ("kelp-labs", None, None),
     ]
 
 

@@ -156,6 +156,7 @@ def find_gaps(
     as_of: dt.date | None = None,
     model: ReferralModel | None = None,
     index: NetworkIndex | None = None,
+    targets: Sequence[Opening] | None = None,
 ) -> GapReport:
     """The gap report for ``field`` (default: ``me.seeking.industries``) and ``roles``
     (default: ``me.seeking.roles``).
@@ -164,7 +165,8 @@ def find_gaps(
     taxonomy does not know, and :class:`~warmreach.errors.UsageError` when there is
     nothing to look for. ``model``, a :class:`ReferralModel` of this network on this
     day, saves building one; ``index``, the network's
-    :class:`~warmreach.graph.NetworkIndex`, saves building that.
+    :class:`~warmreach.graph.NetworkIndex`, saves building that. ``targets`` (``--target``)
+    stand for ``me.seeking.companies``: their companies are the ones you seek.
 
     >>> from warmreach.networkfile import parse_network
     >>> network = parse_network('''
@@ -180,7 +182,8 @@ def find_gaps(
     seeking = network.me.seeking
     names = list(field) if field else list(seeking.industries)
     wanted_roles = list(roles) if roles else list(seeking.roles)
-    if not names and not wanted_roles and not seeking.companies:
+    named = tuple(dict.fromkeys(t.company for t in targets)) if targets else seeking.companies
+    if not names and not wanted_roles and not named:
         raise UsageError(
             "nothing to look for: set me.seeking (industries, roles, companies) "
             "or pass --field and --role"
@@ -207,7 +210,7 @@ def find_gaps(
         return tuple(sorted(people, key=lambda p: (-p.tie, p.contact)))
 
     matches = company_matches(network, from_companies, industries)
-    chosen = list(seeking.companies)
+    chosen = list(named)
     chosen += [
         company.id
         for company in network.companies
@@ -215,7 +218,7 @@ def find_gaps(
         and company.id != network.me.company  # where you work now is no gap to fill
         and target.contains(matches[company.id])
     ]
-    analysed = default_targets(network)
+    analysed = list(targets) if targets else default_targets(network)
     gaps = []
     for company_id in chosen:
         company = network.companies_by_id[company_id]
@@ -236,7 +239,7 @@ def find_gaps(
             CompanyGap(
                 company=company_id,
                 name=company.name,
-                sought=company_id in seeking.companies,
+                sought=company_id in named,
                 best_score=best.score if best else DIRECT,
                 best_contact=best.contact if best else None,
                 best_action=best.action if best else None,
@@ -248,7 +251,7 @@ def find_gaps(
         )
     gaps.sort(key=lambda gap: (not gap.sought, -gap.best_score, gap.company))
 
-    sought = set(seeking.companies)
+    sought = set(named)
 
     def works_in_field(contact: Contact) -> bool:
         """In the field: by industry, or at a company you seek (which always counts)."""

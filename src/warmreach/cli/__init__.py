@@ -2,7 +2,7 @@
 
 - :mod:`~warmreach.cli.app`: the Typer app, exit codes, shared options, and the one
   place errors become messages and exit codes;
-- :mod:`~warmreach.cli.reports`: ``analyze``, ``gaps``, ``plan``, ``render``;
+- :mod:`~warmreach.cli.reports`: ``analyze``, ``gaps``, ``plan``, ``jobs``, ``render``;
 - :mod:`~warmreach.cli.files`: ``validate``, ``log``, ``import``, ``schema``;
 - :mod:`~warmreach.cli.review`: ``review``.
 
@@ -17,7 +17,7 @@ import typer
 
 from warmreach.cli.app import ExitCode, app
 from warmreach.cli.files import import_, log, schema, validate
-from warmreach.cli.reports import analyze, gaps, plan, render
+from warmreach.cli.reports import analyze, gaps, jobs, plan, render
 from warmreach.cli.review import review
 from warmreach.text import visible
 
@@ -25,6 +25,7 @@ app.command()(validate)
 app.command()(analyze)
 app.command()(gaps)
 app.command()(plan)
+app.command()(jobs)
 app.command()(render)
 app.command()(review)
 app.command()(log)

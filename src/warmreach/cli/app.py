@@ -26,7 +26,7 @@ from rich.console import Console
 from warmreach._gc import paused_gc
 from warmreach.errors import InvalidNetwork, UsageError, WarmreachError
 from warmreach.graph import NetworkIndex
-from warmreach.model import Network
+from warmreach.model import Network, Opening
 from warmreach.networkfile import DEFAULT_MAX_BYTES, load_network
 from warmreach.networkfile.atomic import write_atomic
 from warmreach.networkfile.cache import load_network_cached
@@ -99,6 +99,26 @@ TargetOption = Annotated[
         metavar="COMPANY[/TEAM]",
         help="COMPANY or COMPANY/TEAM; repeatable. "
         "Default: the file's openings, else me.seeking.companies.",
+        show_default=False,
+    ),
+]
+PersonOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--person",
+        metavar="NAME",
+        help="Someone to reach: a contact's name or id, or 'Name@Company' for someone not in "
+        "the file; repeatable.",
+        show_default=False,
+    ),
+]
+TargetsFromOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--targets-from",
+        metavar="POSTINGS.csv",
+        help="Aim at the postings of this list: a CSV with company, title, and optionally "
+        "team, url, closes, weight (docs/targets.md).",
         show_default=False,
     ),
 ]
@@ -203,6 +223,61 @@ def load(ctx: typer.Context, path: Path, max_bytes: int) -> tuple[Network, Netwo
         # million objects once it is back on, and at every full collection after
         gc.freeze()
     return network, index
+
+
+@dataclass(frozen=True)
+class Aims:
+    """What a command aims at, from ``--target``, ``--person`` and ``--targets-from``."""
+
+    #: the targets named (None: the file's own)
+    targets: list[Opening] | None
+    #: the people named, each (id or None, their target, their name)
+    people: list[tuple[str | None, Opening, str]]
+    #: each target's weight (a posting's ``weight``; 1 for the others)
+    weights: list[float] | None
+
+    @property
+    def all_targets(self) -> list[Opening] | None:
+        """The targets, with each person's (for commands that aim at teams only)."""
+        if self.targets is None and not self.people:
+            return None
+        return [*(self.targets or []), *(target for _, target, _ in self.people)]
+
+
+def aims(
+    network: Network,
+    target: list[str] | None,
+    person: list[str] | None = None,
+    targets_from: Path | None = None,
+) -> Aims:
+    """What ``--target``, ``--person`` and ``--targets-from`` name in ``network``; each
+    posting of the list whose company nobody works at is a warning."""
+    from warmreach.matching import find_person, find_targets
+    from warmreach.postings import read_postings
+    from warmreach.sheets import read_file
+
+    targets: list[Opening] = []
+    for text in target or ():
+        targets += find_targets(network, text)
+    weights = [1.0] * len(targets)
+    if targets_from is not None:
+        for posting in read_postings(read_file(targets_from), str(targets_from), network):
+            if posting.target is None:
+                hint = f"; {posting.hint}" if posting.hint else ""
+                warn(
+                    f"{targets_from}:{posting.line}: nobody in your network works at "
+                    f"'{posting.company}'{hint}"
+                )
+                continue
+            targets.append(posting.target)
+            weights.append(posting.weight)
+    people = [find_person(network, text) for text in person or ()]
+    named = bool(target or targets_from)
+    return Aims(
+        targets=targets if named else None,
+        people=people,
+        weights=weights if targets_from is not None else None,
+    )
 
 
 def emit(text: str, output: Path | None, force: bool) -> None:

@@ -1,4 +1,5 @@
-"""The commands that aim at your targets: ``analyze``, ``gaps``, ``plan``, ``render``."""
+"""The commands that aim at your targets: ``analyze``, ``gaps``, ``plan``, ``render``,
+``jobs``."""
 
 from __future__ import annotations
 
@@ -15,7 +16,10 @@ from warmreach.cli.app import (
     MaxSizeOption,
     NetworkArgument,
     OutputOption,
+    PersonOption,
     TargetOption,
+    TargetsFromOption,
+    aims,
     emit,
     load,
     output_width,
@@ -23,7 +27,6 @@ from warmreach.cli.app import (
 )
 from warmreach.gaps import find_gaps
 from warmreach.graph import NetworkIndex
-from warmreach.matching import find_target
 from warmreach.model import Network, Opening, resolve_day
 from warmreach.networkfile import DEFAULT_MAX_BYTES
 from warmreach.networkfile.atomic import write_atomic
@@ -59,6 +62,8 @@ def analyze(
     ctx: typer.Context,
     network: NetworkArgument,
     target: TargetOption = None,
+    person: PersonOption = None,
+    targets_from: TargetsFromOption = None,
     top: Annotated[int, typer.Option(help="Show at most this many people per target.", min=1)] = 10,
     paths: Annotated[
         int,
@@ -73,10 +78,14 @@ def analyze(
     """Rank who could refer you for each target, with the action to take and the reasons."""
     with reporting(ctx):
         loaded, index = load(ctx, network, max_size)
-        targets = [find_target(loaded, text) for text in target] if target else None
-        analysis = analyze_network(loaded, targets, as_of=as_of, top=top, paths=paths, index=index)
+        aimed = aims(loaded, target, person, targets_from)
+        analysis = analyze_network(
+            loaded, aimed.targets, as_of=as_of, top=top, paths=paths, index=index,
+            people=aimed.people,
+        )  # fmt: skip
         text = render_analysis(analysis, fmt, width=output_width())
-        emit(text + _hint(network, loaded, targets, fmt, analysis.as_of, index), output, force)
+        hint = _hint(network, loaded, aimed.all_targets, fmt, analysis.as_of, index)
+        emit(text + hint, output, force)
 
 
 def gaps(
@@ -101,6 +110,7 @@ def gaps(
             show_default=False,
         ),
     ] = None,
+    target: TargetOption = None,
     fmt: FormatOption = "table",
     output: OutputOption = None,
     force: ForceOption = False,
@@ -110,7 +120,10 @@ def gaps(
     """Show where your network lacks people in the field you aim at, and what to do."""
     with reporting(ctx):
         loaded, index = load(ctx, network, max_size)
-        report = find_gaps(loaded, field=field, roles=role, as_of=as_of, index=index)
+        targets = aims(loaded, target).targets
+        report = find_gaps(
+            loaded, field=field, roles=role, as_of=as_of, index=index, targets=targets
+        )
         emit(render_gaps(report, fmt, width=output_width()), output, force)
 
 
@@ -120,6 +133,9 @@ def plan(
     hours: Annotated[
         float, typer.Option(help="Hours you can give to networking this week.", min=0.0)
     ] = DEFAULT_HOURS,
+    target: TargetOption = None,
+    person: PersonOption = None,
+    targets_from: TargetsFromOption = None,
     messages: Annotated[
         bool, typer.Option(help="End with a draft message for each conversation.")
     ] = False,
@@ -132,9 +148,17 @@ def plan(
     """This week's conversations within your hours, and what they queue for later weeks."""
     with reporting(ctx):
         loaded, index = load(ctx, network, max_size)
-        chosen = plan_actions(loaded, hours=hours, as_of=as_of, index=index)
+        aimed = aims(loaded, target, person, targets_from)
+        targets = aimed.all_targets
+        weights = None
+        if aimed.weights is not None:
+            weights = [*aimed.weights, *([1.0] * len(aimed.people))]
+        chosen = plan_actions(
+            loaded, hours=hours, as_of=as_of, index=index, targets=targets, weights=weights
+        )
         text = render_plan(chosen, fmt, width=output_width(), messages=messages)
-        emit(text + _hint(network, loaded, None, fmt, resolve_day(as_of), index), output, force)
+        hint = _hint(network, loaded, targets, fmt, resolve_day(as_of), index)
+        emit(text + hint, output, force)
 
 
 def render(
@@ -145,6 +169,7 @@ def render(
         typer.Option(help="The picture to write: .png, .svg or .pdf.", show_default=False),
     ],
     target: TargetOption = None,
+    person: PersonOption = None,
     top: Annotated[int, typer.Option(help="Draw at most this many people.", min=1)] = 40,
     redact: Annotated[bool, typer.Option(help="Draw initials instead of names.")] = False,
     dpi: Annotated[int, typer.Option(help="Resolution of a PNG.", min=30, max=1200)] = 150,
@@ -161,8 +186,40 @@ def render(
         raise typer.BadParameter(str(error), param_hint="--output") from None
     with reporting(ctx):
         loaded, index = load(ctx, network, max_size)
-        targets = [find_target(loaded, text) for text in target] if target else None
+        targets = aims(loaded, target, person).all_targets
         picture = render_network(
             loaded, fmt, targets=targets, top=top, redact=redact, as_of=as_of, dpi=dpi, index=index
         )
         write_atomic(output, picture, force=force)
+
+
+def jobs(
+    ctx: typer.Context,
+    network: NetworkArgument,
+    postings: Annotated[
+        Path,
+        typer.Argument(
+            help="Your saved postings: a CSV with company, title, and optionally team, url, "
+            "closes, weight (docs/targets.md).",
+            metavar="POSTINGS.csv",
+            dir_okay=False,
+            show_default=False,
+        ),
+    ],
+    fmt: FormatOption = "table",
+    output: OutputOption = None,
+    force: ForceOption = False,
+    as_of: AsOfOption = None,
+    max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
+) -> None:
+    """Rank your saved postings by the best warm route to each."""
+    from warmreach.jobs import rank_jobs
+    from warmreach.postings import read_postings
+    from warmreach.reports.jobs import render_jobs
+    from warmreach.sheets import read_file
+
+    with reporting(ctx):
+        loaded, index = load(ctx, network, max_size)
+        listed = read_postings(read_file(postings), str(postings), loaded)
+        ranked = rank_jobs(loaded, listed, as_of=as_of, index=index)
+        emit(render_jobs(ranked, fmt, width=output_width()), output, force)

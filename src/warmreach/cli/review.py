@@ -17,9 +17,9 @@ from warmreach.cli.app import (
     MaxSizeOption,
     NetworkArgument,
     TargetOption,
+    aims,
     reporting,
 )
-from warmreach.matching import find_target
 from warmreach.model import Network, Opening, resolve_day
 from warmreach.networkfile import DEFAULT_MAX_BYTES, load_network
 from warmreach.networkfile.atomic import write_atomic
@@ -135,7 +135,7 @@ def review(
     day = resolve_day(as_of)
 
     def targets(loaded: Network) -> list[Opening] | None:
-        return [find_target(loaded, text) for text in target] if target else None
+        return aims(loaded, target).targets
 
     with reporting(ctx):
         if worksheet is not None:

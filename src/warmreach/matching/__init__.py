@@ -30,7 +30,7 @@ from warmreach.matching.industries import (
     company_matches,
     known_companies,
 )
-from warmreach.matching.lookup import find_contact, find_target
+from warmreach.matching.lookup import find_contact, find_person, find_target, find_targets
 from warmreach.matching.names import hint, match_name, suggest
 from warmreach.matching.people import DuplicateReason, likely_duplicates, similar_names
 from warmreach.matching.taxonomy import Field, Industry, IndustryMatch, Taxonomy, normalize_term
@@ -60,7 +60,9 @@ __all__ = [
     "company_industries",
     "company_matches",
     "find_contact",
+    "find_person",
     "find_target",
+    "find_targets",
     "hint",
     "holds_any",
     "holds_role",

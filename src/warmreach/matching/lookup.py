@@ -16,6 +16,25 @@ from warmreach.matching.names import hint, match_name
 from warmreach.model import Network, Opening
 from warmreach.text import join_words, slugify
 
+#: the company matcher of the last few networks looked up in (a list of postings looks up
+#: hundreds of names in one network)
+_MATCHERS: dict[int, tuple[Network, CompanyMatcher]] = {}
+
+
+def companies_of(network: Network) -> CompanyMatcher:
+    """A matcher of the names and aliases of ``network``'s companies, built once per network."""
+    known = _MATCHERS.get(id(network))
+    if known is not None and known[0] is network:
+        return known[1]
+    matcher = CompanyMatcher()
+    for listed in network.companies:
+        for name in (listed.name, *listed.aliases):
+            matcher.add(name, listed.id)
+    if len(_MATCHERS) >= 4:
+        _MATCHERS.pop(next(iter(_MATCHERS)))
+    _MATCHERS[id(network)] = (network, matcher)
+    return matcher
+
 
 def find_target(network: Network, text: str) -> Opening:
     """The target ``COMPANY[/TEAM]`` names, with the role and hiring manager of a
@@ -45,11 +64,7 @@ def find_target(network: Network, text: str) -> Opening:
     no company in the network is called 'Voltgrod'; did you mean 'Voltgrid'?
     """
     company_text, _, team_text = text.partition("/")
-    matcher = CompanyMatcher()
-    for listed in network.companies:
-        for name in (listed.name, *listed.aliases):
-            matcher.add(name, listed.id)
-    found = matcher.match(company_text.strip())
+    found = companies_of(network).match(company_text.strip())
     if found is None:
         near = hint(company_text, [listed.name for listed in network.companies])
         raise UnknownName(f"no company in the network is called '{company_text.strip()}'{near}")
@@ -68,6 +83,75 @@ def find_target(network: Network, text: str) -> Opening:
         if opening.company == found and opening.team == team:
             return opening
     return Opening(company=found, team=team)
+
+
+def find_targets(network: Network, text: str) -> list[Opening]:
+    """What ``--target COMPANY[/TEAM]`` aims at: a team as :func:`find_target` finds it; a
+    company, the file's openings there (with their hiring managers and roles), else the
+    company itself.
+
+    >>> from warmreach.networkfile import parse_network
+    >>> network = parse_network('''
+    ... me: {name: Ana}
+    ... companies: [{name: Voltgrid, teams: [{name: Grid}, {name: Cells}]}]
+    ... openings: [{company: Voltgrid, team: Grid, role: PM}, {company: Voltgrid, team: Cells}]
+    ... ''')
+    >>> [(t.key, t.role) for t in find_targets(network, "Voltgrid")]
+    [('voltgrid/grid', 'PM'), ('voltgrid/cells', None)]
+    >>> [t.key for t in find_targets(network, "Voltgrid/Cells")]
+    ['voltgrid/cells']
+    """
+    target = find_target(network, text)
+    if target.team is not None or target in network.openings:
+        return [target]
+    there = [opening for opening in network.openings if opening.company == target.company]
+    return there or [target]
+
+
+def find_person(network: Network, text: str) -> tuple[str | None, Opening, str]:
+    """What ``--person NAME`` aims at: (the contact's id, the target of their team, their
+    name). ``Name@Company`` names someone who may not be in the file: reached through the
+    people at that company (the id is then None).
+
+    The contact is found as :func:`find_contact` finds one; their target is their team's
+    (the file's opening there when it has one), else their company's. Someone with no
+    company in the file cannot be aimed at: :class:`UsageError` says how to add one.
+
+    >>> from warmreach.networkfile import parse_network
+    >>> network = parse_network('''
+    ... me: {name: Ana}
+    ... contacts: [{name: Eva Berg, company: Voltgrid, team: Grid}]
+    ... ''')
+    >>> person, target, name = find_person(network, "eva berg")
+    >>> person, target.key, name
+    ('eva-berg', 'voltgrid/grid', 'Eva Berg')
+    >>> person, target, name = find_person(network, "Sam Hale@Voltgrid")
+    >>> person, target.key, name
+    (None, 'voltgrid', 'Sam Hale')
+    """
+    name, at, company = text.rpartition("@")
+    if at and name.strip() and company.strip():
+        try:
+            person: str | None = find_contact(network, name.strip())
+        except UsageError:
+            person = None
+        target = find_target(network, company.strip())
+        if person is None or network.contacts_by_id[person].company != target.company:
+            return None, target, name.strip()
+    else:
+        person = find_contact(network, text)
+    contact = network.contacts_by_id[person]
+    if contact.company is None:
+        raise UsageError(
+            f"{contact.name} has no company in the file: warmreach reaches a person through "
+            f"where they work; add it with: warmreach log NETWORK {contact.id} --company COMPANY"
+        )
+    aim = (contact.company, contact.team)
+    target = next(
+        (opening for opening in network.openings if (opening.company, opening.team) == aim),
+        Opening(company=contact.company, team=contact.team),
+    )
+    return person, target, contact.name
 
 
 #: fuzzy score (WRatio) at or above which a name given on the command line may mean a contact

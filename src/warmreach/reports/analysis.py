@@ -43,7 +43,12 @@ def render_analysis(analysis: Analysis, fmt: Format, *, width: int = 120) -> str
 
 def _title(report: TargetReport) -> str:
     role = report.target.role
-    return target_title(report.company_name, report.team_name, [role] if role else [])
+    title = target_title(report.company_name, report.team_name, [role] if role else [])
+    if report.person_name is None:
+        return title
+    if report.person is None:
+        return f"{report.person_name}, through the people at {title}"
+    return f"Your routes to {report.person_name} ({title})"
 
 
 def _path_text(path: Sequence[str], names: Mapping[str, str]) -> str:
@@ -135,6 +140,8 @@ def analysis_table(analysis: Analysis, *, width: int = 120) -> str:
         for line in (_hidden_line(report), _spelling_line(report)):
             if line:
                 out.print(Text(line))
+        for line in _alternative_lines(report, analysis.names):
+            out.print(Text(line))
         for line in _bridge_lines(report, analysis.names):
             out.print(line, markup=False)
     return console_text(out)
@@ -153,6 +160,18 @@ def _spelling_line(report: TargetReport) -> str | None:
         f"Counted as {report.company_name}: {'; '.join(parts)}. If one is another company, "
         "list it under companies (warmreach validate --verbose shows where each is written)."
     )
+
+
+def _alternative_lines(report: TargetReport, names: Mapping[str, str]) -> list[str]:
+    """ "Other paths:" and a line per candidate who has other routes (``--paths``, and
+    ``--person``)."""
+    lines = [
+        f"  {candidate.name}: "
+        + "; ".join(_path_text(path, names) for path in candidate.alternatives)
+        for candidate in report.candidates
+        if candidate.alternatives
+    ]
+    return ["Other paths:", *lines] if lines else []
 
 
 def _bridge_lines(report: TargetReport, names: Mapping[str, str]) -> list[str]:
@@ -200,14 +219,9 @@ def analysis_markdown(analysis: Analysis) -> str:
         for line in (_hidden_line(report), _spelling_line(report)):
             if line:
                 lines += ["", line]
-        alternatives = [
-            f"- {candidate.name}: "
-            + "; ".join(_path_text(path, analysis.names) for path in candidate.alternatives)
-            for candidate in report.candidates
-            if candidate.alternatives
-        ]
+        alternatives = _alternative_lines(report, analysis.names)
         if alternatives:
-            lines += ["", "Other paths:", "", *alternatives]
+            lines += ["", alternatives[0], "", *(f"- {line.strip()}" for line in alternatives[1:])]
         bridges = _bridge_lines(report, analysis.names)
         if bridges:
             lines += [
@@ -231,6 +245,11 @@ def analysis_json(analysis: Analysis) -> str:
                 "role": report.target.role,
                 "hiring_manager": report.target.hiring_manager,
                 "total": report.total,
+                **(
+                    {"person": report.person, "person_name": report.person_name}
+                    if report.person_name is not None
+                    else {}
+                ),
                 "spellings": [
                     {"written": spelling.written, "people": spelling.people, "how": spelling.how}
                     for spelling in report.spellings

@@ -25,7 +25,8 @@ from warmreach.reports.common import plural
 from warmreach.reports.words import reason_text
 from warmreach.review import Facet, Question
 from warmreach.review.session import ReviewResult
-from warmreach.review.worksheet import ANSWERS, COLUMNS, FORMULA_STARTS
+from warmreach.review.worksheet import ANSWERS, COLUMNS
+from warmreach.sheets import safe_cell
 
 #: each question as asked, with its scale
 PROMPTS: Final[Mapping[Facet, str]] = {
@@ -88,15 +89,6 @@ def review_summary_text(path: str, result: ReviewResult) -> str:
     return "\n".join(lines) + "\n"
 
 
-def safe_cell(text: str) -> str:
-    """A cell a spreadsheet keeps as text: a leading ``'`` before what would start a formula.
-
-    >>> safe_cell('=HYPERLINK("http://x")'), safe_cell("Ana")
-    ('\\'=HYPERLINK("http://x")', 'Ana')
-    """
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
 def worksheet_csv(queue: Sequence[Question]) -> str:
     """The queue as a spreadsheet to fill in (UTF-8 with a byte-order mark, CRLF): who, why,
     then an empty cell per question asked (``-`` where nothing is asked)."""
@@ -137,7 +129,6 @@ __all__ = [
     "retry_text",
     "review_hint_text",
     "review_summary_text",
-    "safe_cell",
     "saved_text",
     "worksheet_csv",
     "worksheet_written_text",

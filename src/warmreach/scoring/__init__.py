@@ -16,6 +16,7 @@ The model, with every constant and its source, is ``docs/scoring.md``.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from typing import Any
@@ -150,6 +151,7 @@ def analyze(
     index: NetworkIndex | None = None,
     model: ReferralModel | None = None,
     allow_none: bool = False,
+    people: Sequence[tuple[str | None, Opening, str]] = (),
 ) -> Analysis:
     """Rank referrers for each target (the file's openings or sought companies by default).
 
@@ -165,11 +167,15 @@ def analyze(
     ``index``, the network's :class:`~warmreach.graph.NetworkIndex`, is built when not given;
     ``model``, a :class:`ReferralModel` of this network on this day, saves building one.
     With no target at all, :class:`~warmreach.errors.UsageError` is raised, unless
-    ``allow_none`` (an empty analysis).
+    ``allow_none`` (an empty analysis). ``people`` are people aimed at, each (their id, or
+    None for someone not in the file; the target of their team; their name), as
+    :func:`warmreach.matching.find_person` gives them: each gets a report of their own
+    routes (at least 3 listed), after the targets'; someone not in the file is reached
+    through the people at their company.
     """
     day = resolve_day(as_of) if model is None else model.as_of
-    chosen = default_targets(network) if targets is None else targets
-    if not chosen and not allow_none:
+    chosen = default_targets(network) if targets is None and not people else targets or []
+    if not chosen and not people and not allow_none:
         raise UsageError(
             "nothing to analyze: the file has no openings and no me.seeking.companies; "
             "name a target with --target COMPANY[/TEAM]"
@@ -179,6 +185,19 @@ def analyze(
     ):
         model = ReferralModel(network, as_of=day, index=index)
     reports = tuple(rank(model, target, top=top, paths=paths) for target in chosen)
+    for person, target, name in people:
+        report = rank(model, target, top=None if person else top, paths=max(paths, 3))
+        listed = tuple(c for c in report.candidates if person is None or c.contact == person)
+        reports += (
+            dataclasses.replace(
+                report,
+                candidates=listed,
+                person=person,
+                person_name=name,
+                bridges=(),
+                total=len(listed) if person else report.total,
+            ),
+        )
     named = {
         person
         for report in reports
@@ -186,7 +205,7 @@ def analyze(
         for path in (candidate.path, *candidate.alternatives)
         for person in path
     }
-    named.update(opening.hiring_manager for opening in chosen if opening.hiring_manager)
+    named.update(report.target.hiring_manager for report in reports if report.target.hiring_manager)
     contacts = network.contacts_by_id
     names = {person: contacts[person].name for person in sorted(named - {ME})}
     return Analysis(

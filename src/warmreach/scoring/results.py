@@ -224,6 +224,10 @@ class TargetReport:
     total: int = 0
     #: names written for the company that were taken for it by a rule, most people first
     spellings: tuple[Spelling, ...] = ()
+    #: for ``--person``: the name of the person aimed at, and their id when they are in the
+    #: file (their routes only are listed); None for a target
+    person_name: str | None = None
+    person: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
