@@ -594,3 +594,26 @@ contacts:
         "not known: how well they know you, how well they know your work",
     ]
     assert eva.facets[0] == "trust"
+
+
+@given(unsure_networks())
+@settings(max_examples=examples(150), deadline=None)
+def test_skipping_the_answers_between_the_weakest_and_the_strongest_changes_no_one_asked(
+    network: Network,
+) -> None:
+    model = ReferralModel(network, as_of=PROPERTY_DAY)
+    targets = default_targets(network)
+    base = queues._Chances(model, targets)
+    for contact in network.contacts:
+        answers = queues._answers(model, contact, targets, queues._facets(model, contact, targets))
+        if not answers:
+            continue
+        around = queues._around(model, contact.id)
+        full = sum(
+            answer.weight * sum(base._changes(contact, answer, around)) for answer in answers
+        ) / len(targets)
+        quick = base.value_of(contact, answers)
+        if full >= queues.MIN_VALUE:
+            assert quick == pytest.approx(full, abs=1e-12)
+        else:
+            assert quick < queues.MIN_VALUE

@@ -54,6 +54,9 @@ LAST_ANSWERS: Final[tuple[tuple[int, float], ...]] = ((1, 0.4), (24, 0.6))
 ON_TEAM: Final = 0.15
 #: a person is asked about only when their answers could move a target's chance this much
 MIN_VALUE: Final = 0.002
+#: the most people weighed: the targets' candidates first, then the people linked to most
+#: of them (a network of 30,000 can have thousands within two links of a target)
+POOL_LIMIT: Final = 600
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -169,15 +172,32 @@ class _Chances:
         self.chances = [combined_chance(entries.values()) for entries in self.entries]
 
     def value_of(self, contact: Contact, answers: Sequence[_Answer]) -> float:
-        """The expected change of the targets' chances over ``answers``, averaged."""
+        """The expected change of the targets' chances over ``answers``, averaged.
+
+        A score never falls with more trust, more knowledge of your work or more recent
+        contact (the ranking's principles), so every answer's chance lies between those of
+        the weakest and the strongest answer: when neither moves a chance by MIN_VALUE,
+        no answer does, and the others are not weighed.
+        """
         around = _around(self.model, contact.id)
-        total = 0.0
-        for answer in answers:
-            changed = _changed(self.model, contact, answer)
-            for number, target in enumerate(self.targets):
-                chance = self._chance(changed, contact, number, target, answer, around)
-                total += answer.weight * abs(chance - self.chances[number])
+        if len(answers) > 2 and all(answer.team is None for answer in answers):
+            low = self._changes(contact, min(answers, key=_strength), around)
+            high = self._changes(contact, max(answers, key=_strength), around)
+            bound = sum(map(max, low, high)) / len(self.targets)
+            if bound < MIN_VALUE:
+                return bound
+        total = sum(
+            answer.weight * sum(self._changes(contact, answer, around)) for answer in answers
+        )
         return total / len(self.targets)
+
+    def _changes(self, contact: Contact, answer: _Answer, around: set[str]) -> list[float]:
+        """How much ``answer`` moves each target's chance."""
+        changed = _changed(self.model, contact, answer)
+        return [
+            abs(self._chance(changed, contact, number, target, answer, around) - before)
+            for number, (target, before) in enumerate(zip(self.targets, self.chances, strict=True))
+        ]
 
     def _chance(
         self,
@@ -298,13 +318,20 @@ def _changed(model: ReferralModel, contact: Contact, answer: _Answer) -> Referra
 
 
 def _pool(model: ReferralModel, targets: Sequence[Opening]) -> list[Contact]:
-    """Everyone an answer could matter for: each target's candidates, and the people who
-    could carry a request to them (within two links), in file order."""
-    wanted: set[str] = set()
+    """Everyone an answer could matter for: each target's candidates, then the people who
+    could carry a request to them (within two links), those linked to more candidates
+    first, then by id; at most POOL_LIMIT people."""
+    candidates: dict[str, None] = {}
     for target in targets:
-        for item in model.evaluate(target):
-            wanted |= _around(model, item.contact.id)
-    return [contact for contact in model.network.contacts if contact.id in wanted]
+        candidates.update((item.contact.id, None) for item in model.evaluate(target))
+    links: dict[str, int] = {}
+    for candidate in candidates:
+        for person in _around(model, candidate) - candidates.keys():
+            links[person] = links.get(person, 0) + 1
+    bridges = sorted(links, key=lambda person: (-links[person], person))
+    chosen = [*candidates, *bridges][:POOL_LIMIT]
+    contacts = model.network.contacts_by_id
+    return [contacts[person] for person in chosen]
 
 
 def _facets(model: ReferralModel, contact: Contact, targets: Sequence[Opening]) -> list[Facet]:
@@ -377,6 +404,12 @@ def _answers(
         for answer in ties
         if _changes(answer)
     ] + [dataclasses.replace(answer, weight=answer.weight * ON_TEAM, team=on) for answer in ties]
+
+
+def _strength(answer: _Answer) -> tuple[int, int, dt.date]:
+    """How strong a tie ``answer`` says (what is not answered counts as the least)."""
+    last = answer.last.first_day() if answer.last is not None else dt.date.min
+    return (answer.trust or 0, answer.work or 0, last)
 
 
 def _changes(answer: _Answer) -> bool:
@@ -469,6 +502,7 @@ def _about(model: ReferralModel, contact: Contact, targets: Sequence[Opening]) -
 
 __all__ = [
     "LAST_ANSWERS",
+    "POOL_LIMIT",
     "MIN_VALUE",
     "ON_TEAM",
     "TIE_ANSWERS",
