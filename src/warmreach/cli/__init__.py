@@ -15,10 +15,12 @@ import sys
 
 import typer
 
+from warmreach.cli import streams
 from warmreach.cli.app import ExitCode, app
 from warmreach.cli.files import import_, log, schema, validate
 from warmreach.cli.reports import analyze, gaps, jobs, plan, render
 from warmreach.cli.review import review
+from warmreach.cli.streams import plain_streams
 from warmreach.text import visible
 
 app.command()(validate)
@@ -46,7 +48,16 @@ def main() -> None:
                 err=True,
             )
             raise SystemExit(ExitCode.USAGE) from None
-    app(prog_name="warmreach")
+    plain_streams([sys.stdout, sys.stderr])
+    try:
+        app(prog_name="warmreach")
+    finally:
+        if streams.replaced:
+            typer.echo(
+                "warmreach: this terminal cannot show every character; some were written "
+                "plainly (--output FILE writes UTF-8)",
+                err=True,
+            )
 
 
 __all__ = ["ExitCode", "app", "main"]

@@ -502,9 +502,9 @@ def _about(model: ReferralModel, contact: Contact, targets: Sequence[Opening]) -
 
 __all__ = [
     "LAST_ANSWERS",
-    "POOL_LIMIT",
     "MIN_VALUE",
     "ON_TEAM",
+    "POOL_LIMIT",
     "TIE_ANSWERS",
     "Facet",
     "Question",

@@ -1,0 +1,71 @@
+"""Output that survives every terminal and stream: a report is never lost to an encoding."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import ROOT
+
+SAMPLE = ROOT / "sample_networks" / "career-switcher.yaml"
+DAY = ["--as-of", "2026-11-25"]
+COMMANDS = [
+    ["analyze", str(SAMPLE), *DAY],
+    ["analyze", str(SAMPLE), *DAY, "--format", "markdown"],
+    ["gaps", str(SAMPLE), *DAY],
+    ["plan", str(SAMPLE), *DAY, "--messages"],
+    ["validate", str(SAMPLE)],
+    ["review", str(SAMPLE), *DAY],
+    ["schema"],
+]
+
+
+def warmreach(args: list[str], encoding: str) -> subprocess.CompletedProcess[bytes]:
+    env = {**os.environ, "PYTHONIOENCODING": encoding, "COLUMNS": "120"}
+    return subprocess.run(
+        [sys.executable, "-m", "warmreach", *args],
+        capture_output=True, env=env, stdin=subprocess.DEVNULL, check=False, timeout=120,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "ascii"])
+@pytest.mark.parametrize("args", COMMANDS, ids=lambda args: "-".join(args[:1] + args[3:5]))
+def test_every_report_is_whole_in_a_narrow_encoding(args: list[str], encoding: str) -> None:
+    whole = warmreach(args, "utf-8")
+    narrow = warmreach(args, encoding)
+    assert narrow.returncode == whole.returncode == 0, narrow.stderr.decode(encoding, "replace")
+    assert b"Traceback" not in narrow.stderr
+    # (for ASCII, the command line library writes UTF-8 itself: an ASCII setting is
+    # taken for a misconfigured one)
+    text = narrow.stdout.decode(encoding if encoding != "ascii" else "utf-8")
+    assert text.count("\n") == whole.stdout.decode("utf-8").count("\n")  # nothing cut short
+    for table in _tables(text):
+        assert len({len(line) for line in table}) == 1, table  # its lines stay aligned
+    if encoding == "cp1252" and "→" in whole.stdout.decode("utf-8"):
+        assert b"written plainly" in narrow.stderr
+        assert "→" not in text and " > " in text
+
+
+def _tables(text: str) -> list[list[str]]:
+    """The runs of lines that draw a table (with ``+`` corners)."""
+    tables: list[list[str]] = []
+    current: list[str] = []
+    for line in [*text.splitlines(), ""]:
+        if line.startswith(("+", "|")) and (current or line.startswith("+")):
+            current.append(line)
+        elif current:
+            tables.append(current)
+            current = []
+    return tables
+
+
+def test_a_report_written_to_a_file_is_utf8_whatever_the_terminal(tmp_path: Path) -> None:
+    output = tmp_path / "report.txt"
+    done = warmreach(["analyze", str(SAMPLE), *DAY, "--output", str(output)], "ascii")
+    assert done.returncode == 0
+    assert "→" in output.read_text(encoding="utf-8")
+    assert b"written plainly" not in done.stderr
