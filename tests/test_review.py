@@ -410,6 +410,7 @@ from tests.test_scoring_properties import networks, replace_contact  # noqa: E40
 from warmreach.model import Contact, Evidence, Network  # noqa: E402
 from warmreach.plan.value import interview_chance as combined_chance  # noqa: E402
 from warmreach.review import queue as queues  # noqa: E402
+from warmreach.review import weigh  # noqa: E402
 from warmreach.scoring import ReferralModel  # noqa: E402
 
 
@@ -437,12 +438,12 @@ def fresh_chances(network: Network) -> list[float]:
     """Each target's chance, from a model built afresh."""
     model = ReferralModel(network, as_of=PROPERTY_DAY)
     return [
-        combined_chance(queues._entry(item) for item in model.evaluate(target))
+        combined_chance(weigh.entry(item) for item in model.evaluate(target))
         for target in default_targets(network)
     ]
 
 
-def answered(network: Network, contact: Contact, answer: queues._Answer) -> Network:
+def answered(network: Network, contact: Contact, answer: weigh.Answer) -> Network:
     """``network`` with ``answer`` written into ``contact``'s record."""
     return replace_contact(
         network, network.contacts.index(contact),
@@ -461,7 +462,7 @@ def test_each_answer_is_weighed_as_a_fresh_analysis_of_the_answered_file_scores_
 ) -> None:
     model = ReferralModel(network, as_of=PROPERTY_DAY)
     targets = default_targets(network)
-    base = queues._Chances(model, targets)
+    base = weigh.Chances(model, targets)
     weighed = 0
     for contact in network.contacts:
         for answer in queues._answers(
@@ -469,7 +470,7 @@ def test_each_answer_is_weighed_as_a_fresh_analysis_of_the_answered_file_scores_
         ):
             if answer.team is not None:
                 continue  # weighed by the person's own standing only (docs/review.md)
-            view = queues._changed(model, contact, answer)
+            view = weigh.changed_model(model, contact, answer)
             fresh = fresh_chances(answered(network, contact, answer))
             for number, target in enumerate(targets):
                 chance = base._chance(view, contact, number, target, answer)
@@ -517,7 +518,7 @@ def test_the_queue_is_the_same_in_any_file_order_and_asks_only_what_could_change
     near = set()
     for target in default_targets(network):
         for item in model.evaluate(target):
-            near |= queues._around(model, item.contact.id)
+            near |= weigh.reach(model, item.contact.id)
     for question in queue:
         assert question.contact in near  # a candidate, or within two links of one
         assert question.value >= queues.MIN_VALUE
@@ -558,14 +559,14 @@ def test_the_worked_example_of_the_docs_is_what_the_queue_computes() -> None:
     model = ReferralModel(network, as_of=AS_OF)
     targets = default_targets(network)
     bob = network.contacts_by_id["bob-chen"]
-    base = queues._Chances(model, targets)
+    base = weigh.Chances(model, targets)
     assert f"your chance at the opening is {base.chances[0]:.3f}" in " ".join(example.split())
     rows = re.findall(r"^\| (?:an|a) [a-z ]+ \| [a-z ]+ \| ([\d.]+) \| ([\d.]+) \| ([\d.]+) \|$",
                       example, re.MULTILINE)  # fmt: skip
     answers = queues._answers(model, bob, targets, queues._facets(model, bob, targets))
     computed = []
     for answer in answers:
-        chance = base._chance(queues._changed(model, bob, answer), bob, 0, targets[0], answer)
+        chance = base._chance(weigh.changed_model(model, bob, answer), bob, 0, targets[0], answer)
         computed.append((f"{answer.weight:.2f}", f"{chance:.3f}",
                          f"{answer.weight * abs(chance - base.chances[0]):.4f}"))  # fmt: skip
     assert rows == computed
@@ -603,12 +604,12 @@ def test_skipping_the_answers_between_the_weakest_and_the_strongest_changes_no_o
 ) -> None:
     model = ReferralModel(network, as_of=PROPERTY_DAY)
     targets = default_targets(network)
-    base = queues._Chances(model, targets)
+    base = weigh.Chances(model, targets)
     for contact in network.contacts:
         answers = queues._answers(model, contact, targets, queues._facets(model, contact, targets))
         if not answers:
             continue
-        around = queues._around(model, contact.id)
+        around = weigh.reach(model, contact.id)
         full = sum(
             answer.weight * sum(base._changes(contact, answer, around)) for answer in answers
         ) / len(targets)

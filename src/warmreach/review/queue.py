@@ -27,7 +27,7 @@ from typing import Final, Literal
 from warmreach.dates import PartialDate
 from warmreach.graph import NetworkIndex
 from warmreach.model import Contact, Evidence, Network, Opening
-from warmreach.plan.value import interview_chance as combined_chance
+from warmreach.review.weigh import MIN_VALUE, Answer, Chances, reach
 from warmreach.scoring import (
     Reason,
     ReferralModel,
@@ -35,10 +35,8 @@ from warmreach.scoring import (
     evidence_reasons,
     position_reasons,
 )
-from warmreach.scoring.chances import interview_chance, route_score
-from warmreach.scoring.ranking import Evaluation, route_through
 from warmreach.scoring.results import Position
-from warmreach.scoring.standing import position_of, standing_of
+from warmreach.scoring.standing import position_of
 
 #: what a review can ask about a person
 Facet = Literal["trust", "knows_my_work", "last_contact", "told", "team", "knows"]
@@ -52,8 +50,6 @@ LAST_ANSWERS: Final[tuple[tuple[int, float], ...]] = ((1, 0.4), (24, 0.6))
 #: the chance someone at a target company whose team is not written is on the hiring team
 #: (our assumption: teams of a handful to a dozen, a few teams near the role)
 ON_TEAM: Final = 0.15
-#: a person is asked about only when their answers could move a target's chance this much
-MIN_VALUE: Final = 0.002
 #: the most people weighed: the targets' candidates first, then the people linked to most
 #: of them (a network of 30,000 can have thousands within two links of a target)
 POOL_LIMIT: Final = 600
@@ -81,18 +77,6 @@ class Question:
     seen: Evidence | None = None
 
 
-@dataclass(frozen=True)
-class _Answer:
-    """One plausible answer about a person, and its prior chance."""
-
-    weight: float
-    trust: int | None = None
-    work: int | None = None
-    last: PartialDate | None = None
-    #: the team id to put them on (a rebuilt model), when the answer is "on the team"
-    team: tuple[str, str] | None = None
-
-
 def review_queue(
     network: Network,
     targets: Sequence[Opening] | None = None,
@@ -106,7 +90,7 @@ def review_queue(
     if not chosen:
         return []
     model = ReferralModel(network, as_of=as_of, index=index)
-    base = _Chances(model, chosen)
+    base = Chances(model, chosen)
     found: list[Question] = []
     for contact in _pool(model, chosen):
         facets = _facets(model, contact, chosen)
@@ -151,172 +135,6 @@ def _relevance(
     return key
 
 
-class _Chances:
-    """Each target's candidates with their best route's chance and worth, and the target's
-    interview chance: what answers are weighed against."""
-
-    def __init__(self, model: ReferralModel, targets: Sequence[Opening]) -> None:
-        self.model = model
-        self.targets = targets
-        self.evaluations = [
-            {item.contact.id: item for item in model.evaluate(target)} for target in targets
-        ]
-        self.entries = [
-            {person: _entry(item) for person, item in found.items()} for found in self.evaluations
-        ]
-        #: the candidates with a route, per target (the others add nothing to a chance)
-        self.reached = [
-            {person: entry for person, entry in entries.items() if entry[0] > 0}
-            for entries in self.entries
-        ]
-        self.chances = [combined_chance(entries.values()) for entries in self.entries]
-
-    def value_of(self, contact: Contact, answers: Sequence[_Answer]) -> float:
-        """The expected change of the targets' chances over ``answers``, averaged.
-
-        A score never falls with more trust, more knowledge of your work or more recent
-        contact (the ranking's principles), so every answer's chance lies between those of
-        the weakest and the strongest answer: when neither moves a chance by MIN_VALUE,
-        no answer does, and the others are not weighed.
-        """
-        around = _around(self.model, contact.id)
-        if len(answers) > 2 and all(answer.team is None for answer in answers):
-            low = self._changes(contact, min(answers, key=_strength), around)
-            high = self._changes(contact, max(answers, key=_strength), around)
-            bound = sum(map(max, low, high)) / len(self.targets)
-            if bound < MIN_VALUE:
-                return bound
-        total = sum(
-            answer.weight * sum(self._changes(contact, answer, around)) for answer in answers
-        )
-        return total / len(self.targets)
-
-    def _changes(self, contact: Contact, answer: _Answer, around: set[str]) -> list[float]:
-        """How much ``answer`` moves each target's chance."""
-        changed = _changed(self.model, contact, answer)
-        return [
-            abs(self._chance(changed, contact, number, target, answer, around) - before)
-            for number, (target, before) in enumerate(zip(self.targets, self.chances, strict=True))
-        ]
-
-    def _chance(
-        self,
-        model: ReferralModel,
-        contact: Contact,
-        number: int,
-        target: Opening,
-        answer: _Answer,
-        around: set[str] | None = None,
-    ) -> float:
-        """The target's chance in ``model``, the network with ``answer`` given.
-
-        Only routes that start with ``contact`` (asking them, an introduction through
-        them) or carry their word change with their tie; every other route, and everyone's
-        standing, stays as it was. Someone who becomes a direct tie changes the ties of the
-        people they know too: then every candidate is scored again.
-        """
-        if model.direct != self.model.direct:
-            entries = {item.contact.id: _entry(item) for item in model.evaluate(target)}
-            if answer.team is not None and answer.team == (target.company, target.team):
-                entries[contact.id] = _on_team(model, contact, target)
-            return combined_chance(entries.values())
-        evaluations = self.evaluations[number]
-        changed: dict[str, tuple[float, float]] = {}
-        if contact.id in evaluations:
-            changed[contact.id] = _entry(model.evaluate_one(contact.id, target))
-        if contact.id in model.bridges or contact.id in self.model.bridges:
-            # they carry (or carried) requests: the candidates they reach change too
-            reach = _around(model, contact.id) if around is None else around
-            for person in reach & evaluations.keys() - {contact.id}:
-                changed[person] = _through(model, evaluations[person], contact.id, target)
-        if answer.team is not None and answer.team == (target.company, target.team):
-            changed[contact.id] = _on_team(model, contact, target)
-        entries = self.entries[number]
-        changed = {person: entry for person, entry in changed.items() if entry != entries[person]}
-        if not changed:
-            return self.chances[number]
-        reached = self.reached[number]
-        kept = [entry for person, entry in reached.items() if person not in changed]
-        return combined_chance([*kept, *changed.values()])
-
-
-def _through(
-    model: ReferralModel, item: Evaluation, person: str, target: Opening
-) -> tuple[float, float]:
-    """``item``'s candidate's best route once the tie to ``person`` is as ``model`` has it:
-    the best of their routes that do not start with ``person`` or carry their word, an
-    introduction through ``person``, and asking them yourself with ``person``'s word."""
-    standing = item.standing.value
-    kept = next((r for r in item.routes if r.path[1] != person and r.supporter != person), None)
-    found = [] if kept is None else [(route_score(kept, standing), kept)]
-    candidate = item.contact.id
-    for priced in (
-        route_through(model, candidate, target, person),
-        route_through(model, candidate, target, candidate, word=person)
-        if candidate in model.ties
-        else None,
-    ):
-        if priced is not None:
-            found.append((priced.score, priced.route))
-    if not found:
-        return (0.0, 0.0)
-    _, best = max(found, key=lambda pair: (pair[0], -len(pair[1].path)))
-    return (best.chance, interview_chance(best.vouch * standing))
-
-
-def _on_team(model: ReferralModel, contact: Contact, target: Opening) -> tuple[float, float]:
-    """``contact``'s best route as a member of the target's hiring team (the answer "on the
-    hiring team"; the standing of the others is left as it is)."""
-    standing = standing_of(
-        contact, Position.ON_TEAM, None, model.as_of, target_company=target.company
-    )
-    routes = model.open_routes(contact.id, model.asks(target), manager=False)
-    if not routes:
-        return (0.0, 0.0)
-    best = max(routes, key=lambda route: (route_score(route, standing.value), route.path))
-    return (best.chance, interview_chance(best.vouch * standing.value))
-
-
-def _entry(item: Evaluation) -> tuple[float, float]:
-    """A candidate's best route as (the chance it ends in the referral, the interview
-    chance that referral gives)."""
-    route = item.best
-    if route is None:
-        return (0.0, 0.0)
-    return (route.chance, interview_chance(route.vouch * item.standing.value))
-
-
-def _around(model: ReferralModel, person: str) -> set[str]:
-    """Whoever a route through ``person`` can reach: them, and the people within two links
-    (an introduction runs through at most two people before the candidate)."""
-    knows = model.knows
-    first = set(knows.get(person, {}))
-    second = {other for near in first for other in knows.get(near, {})}
-    return {person} | first | second
-
-
-def _changed(model: ReferralModel, contact: Contact, answer: _Answer) -> ReferralModel:
-    """The model of the network once ``answer`` is given about ``contact``'s tie: a view of
-    ``model`` (a new model, on the same index, when the answer makes someone known of a
-    direct tie)."""
-    if answer.trust is None and answer.work is None and answer.last is None:
-        return model
-    person = dataclasses.replace(
-        contact,
-        trust=contact.trust if answer.trust is None else answer.trust,
-        trust_written=contact.trust_written or answer.trust is not None,
-        knows_my_work=contact.knows_my_work if answer.work is None else answer.work,
-        work_written=contact.work_written or answer.work is not None,
-        last_contact=contact.last_contact if answer.last is None else answer.last,
-    )
-    if person.is_direct == contact.is_direct:
-        return model.with_tie(person)
-    network = model.network
-    contacts = tuple(person if other.id == person.id else other for other in network.contacts)
-    changed = dataclasses.replace(network, contacts=contacts)
-    return ReferralModel(changed, as_of=model.as_of, index=model.index)
-
-
 def _pool(model: ReferralModel, targets: Sequence[Opening]) -> list[Contact]:
     """Everyone an answer could matter for: each target's candidates, then the people who
     could carry a request to them (within two links), those linked to more candidates
@@ -326,7 +144,7 @@ def _pool(model: ReferralModel, targets: Sequence[Opening]) -> list[Contact]:
         candidates.update((item.contact.id, None) for item in model.evaluate(target))
     links: dict[str, int] = {}
     for candidate in candidates:
-        for person in _around(model, candidate) - candidates.keys():
+        for person in reach(model, candidate) - candidates.keys():
             links[person] = links.get(person, 0) + 1
     bridges = sorted(links, key=lambda person: (-links[person], person))
     chosen = [*candidates, *bridges][:POOL_LIMIT]
@@ -373,14 +191,14 @@ def _seen(contact: Contact) -> Evidence | None:
 
 def _answers(
     model: ReferralModel, contact: Contact, targets: Sequence[Opening], facets: Iterable[Facet]
-) -> list[_Answer]:
+) -> list[Answer]:
     """The plausible answers about ``contact``: every combination of the plausible answers
     to each open question, with the product of their chances."""
     asked = set(facets)
-    ties: list[_Answer] = [_Answer(1.0)]
+    ties: list[Answer] = [Answer(1.0)]
     if "trust" in asked or "knows_my_work" in asked:
         ties = [
-            _Answer(
+            Answer(
                 weight,
                 trust=trust if "trust" in asked else None,
                 work=work if "knows_my_work" in asked else None,
@@ -406,13 +224,7 @@ def _answers(
     ] + [dataclasses.replace(answer, weight=answer.weight * ON_TEAM, team=on) for answer in ties]
 
 
-def _strength(answer: _Answer) -> tuple[int, int, dt.date]:
-    """How strong a tie ``answer`` says (what is not answered counts as the least)."""
-    last = answer.last.first_day() if answer.last is not None else dt.date.min
-    return (answer.trust or 0, answer.work or 0, last)
-
-
-def _changes(answer: _Answer) -> bool:
+def _changes(answer: Answer) -> bool:
     return answer.trust is not None or answer.work is not None or answer.last is not None
 
 
