@@ -216,7 +216,8 @@ def test_analyze_writes_output_atomically_and_never_over_a_file(tmp_path: Path) 
     assert output.read_text(encoding="utf-8") == "my notes\n"
     result = runner.invoke(app, [*ANALYZE, "--output", str(output), "--force"])
     assert result.exit_code == ExitCode.OK
-    assert output.read_text(encoding="utf-8").startswith("Referral report for Ana Lima")
+    # the extension says markdown
+    assert output.read_text(encoding="utf-8").startswith("# Referral report for Ana Lima")
     assert sorted(path.name for path in tmp_path.iterdir()) == ["report.md"]
 
 
@@ -240,3 +241,21 @@ def test_analyze_a_network_without_targets_says_so(tmp_path: Path) -> None:
         "warmreach: nothing to analyze: the file has no openings and no me.seeking.companies; "
         "name a target with --target COMPANY[/TEAM]\n"
     )
+
+
+@pytest.mark.parametrize("command", ["analyze", "gaps", "plan"])
+def test_output_takes_its_format_from_the_extension(command: str, tmp_path: Path) -> None:
+    args = [command, str(SAMPLE), "--as-of", "2026-11-25", "--output"]
+    assert runner.invoke(app, [*args, str(tmp_path / "r.json")]).exit_code == 0
+    json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert runner.invoke(app, [*args, str(tmp_path / "r.md")]).exit_code == 0
+    assert (tmp_path / "r.md").read_text(encoding="utf-8").startswith("# ")
+    assert runner.invoke(app, [*args, str(tmp_path / "r.txt")]).exit_code == 0
+    assert "┃" in (tmp_path / "r.txt").read_text(encoding="utf-8")
+    # --format wins where the extension says nothing, and a contradiction writes nothing
+    assert runner.invoke(app, [*args, str(tmp_path / "r.out"), "--format", "json"]).exit_code == 0
+    json.loads((tmp_path / "r.out").read_text(encoding="utf-8"))
+    clash = runner.invoke(app, [*args, str(tmp_path / "c.json"), "--format", "markdown"])
+    assert clash.exit_code == 2
+    assert "is named for json" in " ".join(clash.stderr.split())
+    assert not (tmp_path / "c.json").exists()

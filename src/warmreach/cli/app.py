@@ -122,7 +122,41 @@ TargetsFromOption = Annotated[
         show_default=False,
     ),
 ]
-FormatOption = Annotated[Format, typer.Option("--format", help="table, markdown or json.")]
+FormatOption = Annotated[
+    Format | None,
+    typer.Option(
+        "--format",
+        help="table, markdown or json. Default: from --output's extension (.json, .md), "
+        "else table.",
+        show_default=False,
+    ),
+]
+#: the report format each extension of ``--output`` stands for
+EXTENSIONS: dict[str, Format] = {
+    ".json": "json",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".txt": "table",
+}
+
+
+def report_format(fmt: Format | None, output: Path | None) -> Format:
+    """The format of a report: ``--format``, else the one ``--output``'s extension stands
+    for, else a table; a format the extension contradicts is a usage error.
+
+    >>> report_format(None, Path("r.json")), report_format("markdown", None)
+    ('json', 'markdown')
+    """
+    implied = EXTENSIONS.get(output.suffix.casefold()) if output is not None else None
+    if fmt is not None and implied is not None and fmt != implied:
+        raise typer.BadParameter(
+            f"--format {fmt} writes {fmt}, but {output} is named for {implied}; "
+            "drop --format or rename the file",
+            param_hint="--format",
+        )
+    return fmt or implied or "table"
+
+
 OutputOption = Annotated[
     Path | None, typer.Option(help="Write the report to this file instead of printing it.")
 ]

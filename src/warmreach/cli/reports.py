@@ -23,6 +23,7 @@ from warmreach.cli.app import (
     emit,
     load,
     output_width,
+    report_format,
     reporting,
 )
 from warmreach.gaps import find_gaps
@@ -69,13 +70,14 @@ def analyze(
         int,
         typer.Option("--paths", help="Also list up to this many other paths per person.", min=0),
     ] = 0,
-    fmt: FormatOption = "table",
+    fmt: FormatOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
     as_of: AsOfOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
     """Rank who could refer you for each target, with the action to take and the reasons."""
+    fmt = report_format(fmt, output)
     with reporting(ctx):
         loaded, index = load(ctx, network, max_size)
         aimed = aims(loaded, target, person, targets_from)
@@ -111,13 +113,14 @@ def gaps(
         ),
     ] = None,
     target: TargetOption = None,
-    fmt: FormatOption = "table",
+    fmt: FormatOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
     as_of: AsOfOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
     """Show where your network lacks people in the field you aim at, and what to do."""
+    fmt = report_format(fmt, output)
     with reporting(ctx):
         loaded, index = load(ctx, network, max_size)
         targets = aims(loaded, target).targets
@@ -139,13 +142,14 @@ def plan(
     messages: Annotated[
         bool, typer.Option(help="End with a draft message for each conversation.")
     ] = False,
-    fmt: FormatOption = "table",
+    fmt: FormatOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
     as_of: AsOfOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
     """This week's conversations within your hours, and what they queue for later weeks."""
+    fmt = report_format(fmt, output)
     with reporting(ctx):
         loaded, index = load(ctx, network, max_size)
         aimed = aims(loaded, target, person, targets_from)
@@ -206,13 +210,14 @@ def jobs(
             show_default=False,
         ),
     ],
-    fmt: FormatOption = "table",
+    fmt: FormatOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
     as_of: AsOfOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
     """Rank your saved postings by the best warm route to each."""
+    fmt = report_format(fmt, output)
     from warmreach.jobs import rank_jobs
     from warmreach.postings import read_postings
     from warmreach.reports.jobs import render_jobs
