@@ -259,3 +259,50 @@ def test_output_takes_its_format_from_the_extension(command: str, tmp_path: Path
     assert clash.exit_code == 2
     assert "is named for json" in " ".join(clash.stderr.split())
     assert not (tmp_path / "c.json").exists()
+
+
+EXPORTS = ROOT / "tests" / "data" / "exports"
+
+
+@pytest.mark.parametrize(
+    ("name", "what", "source"),
+    [
+        ("linkedin-connections.csv", "LinkedIn's Connections.csv", "linkedin"),
+        ("google-contacts.csv", "contacts export (CSV)", "google"),
+        ("contacts-v3.vcf", "a vCard file", "vcard"),
+        ("mail.mbox", "a mailbox (mbox)", "mbox"),
+        ("calendar.ics", "a calendar (iCalendar)", "ics"),
+    ],
+)
+def test_an_export_given_as_the_network_says_which_import_reads_it(
+    name: str, what: str, source: str
+) -> None:
+    path = EXPORTS / name
+    result = runner.invoke(app, ["analyze", str(path)])
+    assert result.exit_code == ExitCode.INVALID_INPUT
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"{path}:1:1: this looks like ") and what in line
+    assert line.endswith(
+        f"make one from it with: warmreach import {source} {path} --output network.yaml"
+    )
+
+
+def test_a_binary_file_given_as_the_network_is_one_line() -> None:
+    picture = ROOT / "docs" / "career-switcher.png"
+    result = runner.invoke(app, ["validate", str(picture)])
+    assert result.exit_code == ExitCode.INVALID_INPUT
+    assert (
+        result.stderr == f"{picture}:1:1: this looks like a PNG image, not a network file (YAML)\n"
+    )
+
+
+def test_a_dash_reads_the_network_from_standard_input() -> None:
+    text = SAMPLE.read_text(encoding="utf-8")
+    result = runner.invoke(app, ["validate", "-"], input=text)
+    assert result.exit_code == ExitCode.OK and result.stdout.startswith("<stdin> is valid")
+    piped = runner.invoke(app, ["analyze", "-", "--as-of", "2026-11-25"], input=text)
+    assert piped.stdout == runner.invoke(app, ANALYZE).stdout
+    broken = runner.invoke(app, ["validate", "-"], input="me: [\n")
+    assert broken.exit_code == ExitCode.INVALID_INPUT and broken.stderr.startswith("<stdin>:")
+    edit = runner.invoke(app, ["log", "-", "bob", "--contacted"], input=text)
+    assert edit.exit_code == 2 and "give its path, not -" in edit.stderr

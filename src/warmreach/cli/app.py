@@ -27,7 +27,7 @@ from warmreach._gc import paused_gc
 from warmreach.errors import InvalidNetwork, UsageError, WarmreachError
 from warmreach.graph import NetworkIndex
 from warmreach.model import Network, Opening
-from warmreach.networkfile import DEFAULT_MAX_BYTES, load_network
+from warmreach.networkfile import DEFAULT_MAX_BYTES, load_network, parse_network
 from warmreach.networkfile.atomic import write_atomic
 from warmreach.networkfile.cache import load_network_cached
 from warmreach.reports import Format
@@ -89,7 +89,10 @@ def parse_day(value: str) -> dt.date:
 NetworkArgument = Annotated[
     Path,
     typer.Argument(
-        help="The network file (YAML).", metavar="NETWORK", dir_okay=False, show_default=False
+        help="The network file (YAML); - reads it from standard input.",
+        metavar="NETWORK",
+        dir_okay=False,
+        show_default=False,
     ),
 ]
 TargetOption = Annotated[
@@ -244,9 +247,14 @@ def warn(message: str) -> None:
 
 
 def load(ctx: typer.Context, path: Path, max_bytes: int) -> tuple[Network, NetworkIndex]:
-    """The network at ``path`` and its index, through the cache unless it is turned off."""
+    """The network at ``path`` and its index, through the cache unless it is turned off;
+    ``-`` is standard input."""
     with paused_gc():
-        if settings_of(ctx).cache:
+        if str(path) == "-":
+            data = sys.stdin.buffer.read(max_bytes + 1)
+            network = parse_network(data, file="<stdin>", max_bytes=max_bytes)
+            index = NetworkIndex.build(network)
+        elif settings_of(ctx).cache:
             network, index = load_network_cached(
                 path, derive=NetworkIndex.build, max_bytes=max_bytes, warn=warn
             )

@@ -48,7 +48,8 @@ def validate(
     warnings = sorted(notice_problem(notice) for notice in validate_network(loaded, links=verbose))
     for warning in warnings:
         typer.echo(visible(str(warning), newlines=False), err=True)
-    typer.echo(visible(summary_text(str(network), summary, links=len(loaded.company_links))))
+    shown = "<stdin>" if str(network) == "-" else str(network)
+    typer.echo(visible(summary_text(shown, summary, links=len(loaded.company_links))))
 
 
 def _told_items(text: str | None) -> tuple[str, ...]:
@@ -181,6 +182,8 @@ def log(
     """Record what you did with a contact, in the file itself, keeping its comments and layout."""
     from warmreach.log import LogEntry, log_contact  # ruamel.yaml: only log and import need it
 
+    if str(network) == "-":
+        raise typer.BadParameter("log writes into the file: give its path, not -")
     day = resolve_day(date)
     items = _told_items(told)
     links = _knows_items(knows)

@@ -130,6 +130,8 @@ def review(
     from warmreach.review.session import chosen_targets, run_review
     from warmreach.review.worksheet import apply_worksheet
 
+    if str(network) == "-":
+        raise typer.BadParameter("review writes into the file: give its path, not -")
     if worksheet is not None and apply is not None:
         raise typer.BadParameter("give --worksheet or --apply, not both", param_hint="--apply")
     day = resolve_day(as_of)

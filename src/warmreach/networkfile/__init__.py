@@ -39,6 +39,7 @@ from warmreach.networkfile.decode import (
     DEFAULT_MAX_BYTES,
     decode_text,
     read_network_file,
+    sniff,
     too_large,
 )
 from warmreach.networkfile.dump import dump_network
@@ -71,6 +72,7 @@ def parse_network(
     raw = data.encode("utf-8", errors="surrogatepass") if isinstance(data, str) else data
     if len(raw) > max_bytes:
         raise InvalidNetwork([too_large(file, len(raw), max_bytes)])
+    sniff(raw, file)
     text = decode_text(raw, file)
     with paused_gc():
         return build_network(parse_tree(text, file), file)

@@ -91,6 +91,76 @@ def decode_text(data: bytes, file: str) -> str:
     raise InvalidNetwork(problems)
 
 
+#: what the first bytes of a file say it is, when it is no network file
+_MAGIC: Final = (
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"%PDF", "a PDF document"),
+    (
+        b"PK\x03\x04",
+        "a zip archive (a LinkedIn data archive is read by: warmreach import "
+        "linkedin FILE --output network.yaml)",
+    ),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"SQLite format 3", "an SQLite database"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document"),
+)
+#: exports warmreach imports, by what their text starts with or their header row holds
+_EXPORTS: Final = (
+    ("BEGIN:VCARD", "a vCard file", "vcard"),
+    ("BEGIN:VCALENDAR", "a calendar (iCalendar)", "ics"),
+    ("From ", "a mailbox (mbox)", "mbox"),
+)
+
+
+def sniff(data: bytes, file: str) -> None:
+    """Refuse, in one line, a file that is plainly no network file: a binary file, or an
+    export warmreach imports (saying which command makes a network of it).
+
+    >>> try:
+    ...     sniff(b"First Name,Last Name,Company,Position,Connected On\\n", "c.csv")
+    ... except InvalidNetwork as error:
+    ...     print(str(error).replace("; ", ";\\n"))
+    c.csv:1:1: this looks like LinkedIn's Connections.csv, not a network file (YAML);
+    make one from it with: warmreach import linkedin c.csv --output network.yaml
+    """
+    head = data[:4096]
+    what = next((name for magic, name in _MAGIC if head.startswith(magic)), None)
+    if what is None and head.count(b"\x00") > 8:  # a stray NUL is reported where it is
+        what = "a binary file"
+    command = None
+    if what is None:
+        text = head.decode("utf-8", errors="replace").lstrip("\ufeff")
+        first = text.lstrip().split("\n", 1)[0]
+        for start, name, source in _EXPORTS:
+            if first.startswith(start):
+                what, command = name, source
+        header = next(
+            (
+                line.casefold()
+                for line in text.splitlines()[:8]
+                if "first name" in line.casefold() or "given name" in line.casefold()
+            ),
+            "",
+        )
+        if what is None and "first name" in header and "last name" in header:
+            if "connected on" in header or "position" in header:
+                what, command = "LinkedIn's Connections.csv", "linkedin"
+            else:
+                what, command = "a contacts export (CSV)", "google"
+        elif what is None and "given name" in header:
+            what, command = "a Google Contacts export (CSV)", "google"
+    if what is None:
+        return
+    message = f"this looks like {what}, not a network file (YAML)"
+    if command is not None:
+        message += (
+            f"; make one from it with: warmreach import {command} {file} --output network.yaml"
+        )
+    raise InvalidNetwork([Problem(file=file, line=1, col=1, message=message)])
+
+
 def read_network_file(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """The bytes of a network file, refused before reading when over ``max_bytes`` or
     when it is not a regular file (a FIFO would block, a device never end).
