@@ -69,3 +69,54 @@ def test_a_report_written_to_a_file_is_utf8_whatever_the_terminal(tmp_path: Path
     assert done.returncode == 0
     assert "→" in output.read_text(encoding="utf-8")
     assert b"written plainly" not in done.stderr
+
+
+def in_a_terminal(args: list[str], columns: int) -> str:
+    """What a command prints in a real pseudo-terminal of ``columns`` columns."""
+    import pty
+    import select
+    import struct
+    import termios
+    from fcntl import ioctl
+
+    leader, follower = pty.openpty()
+    ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
+    env = {**os.environ, "COLUMNS": str(columns), "LINES": "50", "TERM": "dumb"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "warmreach", *args],
+        stdin=follower, stdout=follower, stderr=follower, env=env, close_fds=True,
+    )  # fmt: skip
+    os.close(follower)
+    chunks = []
+    while True:
+        ready, _, _ = select.select([leader], [], [], 60)
+        if not ready:
+            break
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    process.wait(timeout=60)
+    os.close(leader)
+    return b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+
+
+@pytest.mark.parametrize("columns", [60, 80, 120])
+@pytest.mark.parametrize("sample", ["career-switcher", "senior-engineer", "new-graduate"])
+def test_every_name_is_printed_whole_in_a_terminal(columns: int, sample: str) -> None:
+    import json
+
+    network = str(ROOT / "sample_networks" / f"{sample}.yaml")
+    report = json.loads(warmreach(["analyze", network, *DAY, "--format", "json"], "utf-8").stdout)
+    names = {c["name"] for target in report["targets"] for c in target["candidates"]}
+    text = in_a_terminal(["analyze", network, *DAY], columns)
+    assert names and all(name in text for name in names), sorted(n for n in names if n not in text)
+    assert "…" not in text
+    plan = json.loads(warmreach(["plan", network, *DAY, "--format", "json"], "utf-8").stdout)
+    people = {step["name"] for step in plan["actions"]}
+    text = in_a_terminal(["plan", network, *DAY], columns)
+    assert all(name in text for name in people), sorted(n for n in people if n not in text)
+    assert "…" not in text

@@ -5,17 +5,20 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 
+from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from warmreach.reports.common import (
+    TABLE_WIDTH,
     Format,
     by_format,
     cell,
     console,
     console_text,
+    name_width,
     plural,
-    score_bar,
+    score_cell,
     target_title,
 )
 from warmreach.reports.summaries import LINK_WORDS
@@ -103,8 +106,20 @@ def _others_line(report: TargetReport, others: Sequence[Candidate]) -> str:
     return f"{lead}{count} at {report.company_name}: no better than applying directly ({listing})"
 
 
+def _print_stacked(
+    out: Console, rank: int, candidate: Candidate, names: Mapping[str, str], width: int
+) -> None:
+    """One candidate as a few lines, for a terminal too narrow for the table: no line is
+    broken by warmreach (the terminal wraps them), so no name is cut or split."""
+    score = score_cell(candidate.score, width)
+    out.print(Text(f"{rank:>2}. {candidate.name}  {score}  {candidate.action}"), soft_wrap=True)
+    out.print(Text(f"    {_path_text(candidate.path, names)}"), soft_wrap=True)
+    out.print(Text(f"    {_reasons(candidate)}"), soft_wrap=True)
+
+
 def analysis_table(analysis: Analysis, *, width: int = 120) -> str:
-    """Rich tables, one per target, rendered to plain text of the given width."""
+    """Rich tables, one per target, rendered to plain text of the given width; below
+    TABLE_WIDTH columns each person is a few lines instead."""
     out = console(width)
     out.print(f"Referral report for {analysis.generated_for}, as of {analysis.as_of}", markup=False)
     out.print(_SCALE_NOTE, markup=False)
@@ -112,24 +127,28 @@ def analysis_table(analysis: Analysis, *, width: int = 120) -> str:
         out.print(Text(note))
     for report in analysis.targets:
         table = Table(title=Text(_title(report)), title_justify="left", expand=True)
+        rows, others = _shown(report)
         table.add_column("#", justify="right", width=2)
-        table.add_column("person", ratio=2)
+        table.add_column("person", ratio=2, min_width=name_width(c.name for c in rows))
         table.add_column("score", no_wrap=True, width=15)
         table.add_column("action", no_wrap=True, width=15)
         table.add_column("path", ratio=3)
         table.add_column("reasons", ratio=5)
-        rows, others = _shown(report)
         for rank, candidate in enumerate(rows, start=1):
             table.add_row(
                 str(rank),
                 Text(candidate.name),
-                f"{score_bar(candidate.score)} {candidate.score:.2f}",
+                score_cell(candidate.score, width),
                 candidate.action,
                 Text(_path_text(candidate.path, analysis.names)),
                 Text(_reasons(candidate)),
             )
         out.print()
-        if rows:
+        if rows and width < TABLE_WIDTH:
+            out.print(Text(_title(report)))
+            for rank, candidate in enumerate(rows, start=1):
+                _print_stacked(out, rank, candidate, analysis.names, width)
+        elif rows:
             out.print(table)
         elif not others:
             out.print(Text(f"{_title(report)}: nobody in your network is there."))

@@ -15,7 +15,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import io
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Final, Literal, assert_never, get_args
 
 from rich.console import Console
@@ -72,6 +72,28 @@ def strip_trailing_spaces(text: str) -> str:
 def console_text(out: Console) -> str:
     """What a :func:`console` has printed, without trailing spaces."""
     return strip_trailing_spaces(out.file.getvalue())  # type: ignore[attr-defined]
+
+
+#: the widest a column of names grows to keep every name on one line (a longer name folds)
+NAME_WIDTH: Final = 32
+#: below this many columns a score is shown without its bar
+BAR_WIDTH: Final = 100
+#: below this many columns a report's people are listed a few lines each, not in a table
+TABLE_WIDTH: Final = 90
+
+
+def name_width(names: Iterable[str]) -> int:
+    """The width of a column of ``names`` that prints each whole, on one line.
+
+    >>> name_width(["Bob Chen", "Priscilla Nkemelu"]), name_width([])
+    (17, 6)
+    """
+    return min(NAME_WIDTH, max([len("person"), *(len(name) for name in names)]))
+
+
+def score_cell(score: float, width: int) -> str:
+    """A score, with its bar when the table is wide enough for one."""
+    return f"{score_bar(score)} {score:.2f}" if width >= BAR_WIDTH else f"{score:.2f}"
 
 
 def cell(text: str) -> str:

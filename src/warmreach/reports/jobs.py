@@ -10,13 +10,15 @@ from rich.text import Text
 
 from warmreach.jobs import Job, JobList
 from warmreach.reports.common import (
+    BAR_WIDTH,
     Format,
     by_format,
     console,
     console_text,
     markdown_table,
+    name_width,
     plural,
-    score_bar,
+    score_cell,
 )
 from warmreach.reports.words import reason_text
 
@@ -77,16 +79,17 @@ def jobs_table(jobs: JobList, *, width: int = 120) -> str:
         table = Table(expand=True)
         table.add_column("#", justify="right", width=3)
         table.add_column("posting", ratio=3)
-        table.add_column("score", no_wrap=True, width=15)
+        table.add_column("score", no_wrap=True, width=15 if width >= BAR_WIDTH else 5)
         table.add_column("action", no_wrap=True, width=15)
-        table.add_column("person", ratio=2)
+        names = name_width(job.best.name for job in helped if job.best)
+        table.add_column("person", ratio=2, min_width=names)
         table.add_column("path", ratio=3)
         for rank, job in enumerate(helped, start=1):
             assert job.best is not None
             table.add_row(
                 str(rank),
                 Text(_posting(job)),
-                f"{score_bar(job.best.score)} {job.best.score:.2f}",
+                score_cell(job.best.score, width),
                 job.best.action,
                 Text(job.best.name),
                 Text(_path(job.best.path, jobs.names)),

@@ -12,6 +12,7 @@ from rich.text import Text
 
 from warmreach.plan import MAX_TARGETS, Plan, Queued, Step, Target
 from warmreach.reports.common import (
+    TABLE_WIDTH,
     Format,
     by_format,
     console,
@@ -153,9 +154,15 @@ def plan_table(plan: Plan, *, width: int = 120, messages: bool = False) -> str:
         table.add_column("min", justify="right", width=3)
         table.add_column("gain", justify="right", width=6)
         table.add_column("why", ratio=7)
-        for row in _rows(plan):
+        rows = _rows(plan)
+        for row in rows:
             table.add_row(*(Text(cell) for cell in row))
-        out.print(table)
+        if width >= TABLE_WIDTH:
+            out.print(table)
+        for number, action, person, minutes, gain, why_text in rows if width < TABLE_WIDTH else ():
+            line = f"{number:>2}. {action}  {person}  {minutes} min  {gain}"
+            out.print(Text(line), soft_wrap=True)
+            out.print(Text(f"    {why_text}"), soft_wrap=True)
     else:
         out.print(Text("Nothing to do that would raise your odds this week."))
     if plan.queued:
@@ -167,9 +174,14 @@ def plan_table(plan: Plan, *, width: int = 120, messages: bool = False) -> str:
         queued.add_column("person", ratio=2)
         queued.add_column("min", justify="right", width=3)
         queued.add_column("what", ratio=6)
-        for row in _queued_rows(plan):
+        later = _queued_rows(plan)
+        for row in later:
             queued.add_row(*(Text(cell) for cell in row))
-        out.print(queued)
+        if width >= TABLE_WIDTH:
+            out.print(queued)
+        for when, action, person, minutes, what in later if width < TABLE_WIDTH else ():
+            out.print(Text(f"  {when}: {action}  {person}  {minutes} min"), soft_wrap=True)
+            out.print(Text(f"    {what}"), soft_wrap=True)
     out.print()
     out.print(Text(ODDS))
     for line in _footer(plan):
