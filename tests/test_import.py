@@ -470,3 +470,19 @@ def test_a_promotion_is_a_change_and_moves_you_aim_at_come_first(tmp_path: Path)
         "  Bo Lee: Data Engineer → Senior Data Engineer",
     ]
     assert load_network(output).contacts_by_id["bo-lee"].title == "Senior Data Engineer"
+
+
+def test_a_merge_into_a_windows_file_keeps_its_line_endings_and_mark(tmp_path: Path) -> None:
+    output = tmp_path / "network.yaml"
+    output.write_bytes(
+        "\ufeffme:\r\n  name: Ana Lima\r\ncontacts:\r\n  - name: Bob Chen  # from the summit\r\n"
+        "    company: Voltgrid\r\n".encode()
+    )
+    result = run_import("linkedin", str(EXPORTS / "linkedin-connections.csv"), "--output",
+                        str(output), "--merge")  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    data = output.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfme:\r\n  name: Ana Lima\r\ncontacts:\r\n")
+    assert b"  - name: Bob Chen  # from the summit\r\n" in data
+    assert data.count(b"\n") == data.count(b"\r\n")  # every line still ends in CRLF
+    assert len(load_network(output).contacts) == 5

@@ -512,3 +512,59 @@ def test_bad_new_facts_change_nothing(tmp_path: Path, args: list[str], message: 
     assert result.exit_code != 0
     assert message in result.stderr
     assert path.read_text(encoding="utf-8") == NETWORK
+
+
+def test_windows_line_endings_and_a_byte_order_mark_stay_as_they_were(tmp_path: Path) -> None:
+    path = tmp_path / "network.yaml"
+    original = "\ufeff" + NETWORK.replace("\n", "\r\n")
+    path.write_bytes(original.encode("utf-8"))
+    result = run(str(path), "bob chen", "--told", "availability", "--contacted")
+    assert result.exit_code == 0, result.stderr
+    expected = NETWORK.replace(
+        "    last_contact: 2026-09-14", "    last_contact: 2026-11-25"
+    ).replace(
+        "    told: [role, aspiration]", "    told: [role, aspiration, {availability: 2026-11-25}]"
+    )
+    assert path.read_bytes() == ("\ufeff" + expected.replace("\n", "\r\n")).encode("utf-8")
+
+
+def test_a_flow_entry_wrapped_over_lines_is_written_anew_in_block_style_and_said(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "me: {name: Ana, seeking: {companies: [Voltgrid]}}\n"
+        "contacts:\n"
+        "  # my people\n"
+        "  - {name: Bob Chen, company: Voltgrid,\n"
+        "     trust: 3}\n"
+        "  - {name: Cy Ode}   # keep me\n"
+    )
+    path = write(tmp_path, text)
+    result = run(str(path), "bob chen", "--asked", "referral", "--for", "Voltgrid")
+    assert result.exit_code == 0, result.stderr
+    assert "Bob Chen's entry written in block style" in result.stdout
+    assert path.read_text(encoding="utf-8") == (
+        "me: {name: Ana, seeking: {companies: [Voltgrid]}}\n"
+        "contacts:\n"
+        "  # my people\n"
+        "  - name: Bob Chen\n"
+        "    company: Voltgrid\n"
+        "    trust: 3\n"
+        "    last_contact: 2026-11-25\n"
+        "    asks: [{asked: referral, company: Voltgrid, date: 2026-11-25}]\n"
+        "  - {name: Cy Ode}   # keep me\n"
+    )
+
+
+def test_mixed_line_endings_take_the_files_own_and_a_lone_cr_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "network.yaml"
+    path.write_bytes(b"me:\r\n  name: Ana\ncontacts:\r\n  - name: Bob\r\n")
+    assert run(str(path), "bob", "--contacted").exit_code == 0
+    assert path.read_bytes() == (
+        b"me:\r\n  name: Ana\r\ncontacts:\r\n  - name: Bob\r\n    last_contact: 2026-11-25\r\n"
+    )
+    path.write_bytes(b"me:\r  name: Ana\rcontacts:\r  - name: Bob\r")
+    result = run(str(path), "bob", "--contacted")
+    assert result.exit_code == 1
+    assert "lone CR" in result.stderr
+    assert path.read_bytes() == b"me:\r  name: Ana\rcontacts:\r  - name: Bob\r"

@@ -618,3 +618,18 @@ def test_skipping_the_answers_between_the_weakest_and_the_strongest_changes_no_o
             assert quick == pytest.approx(full, abs=1e-12)
         else:
             assert quick < queues.MIN_VALUE
+
+
+def test_answers_go_into_a_windows_file_as_its_own_lines(tmp_path: Path) -> None:
+    path = tmp_path / "network.yaml"
+    path.write_bytes(
+        b"me: {name: Ana, seeking: {companies: [Voltgrid]}}\r\ncontacts:\r\n"
+        b"  - name: Bob Chen\r\n    company: Voltgrid\r\n    met: 2020\r\n"
+    )
+    result = invoke("review", str(path), "--as-of", DAY, stdin="4\n3\n2026-10\n\n")
+    assert result.exit_code == 0, result.stderr
+    assert path.read_bytes() == (
+        b"me: {name: Ana, seeking: {companies: [Voltgrid]}}\r\ncontacts:\r\n"
+        b"  - name: Bob Chen\r\n    company: Voltgrid\r\n    trust: 4\r\n    knows_my_work: 3\r\n"
+        b"    met: 2020\r\n    last_contact: 2026-10\r\n"
+    )

@@ -317,7 +317,16 @@ def log_contact(
         changes = record(document, contact_id, entry)
         if changes:
             save_document(document)
+            changes += written_anew(document)
     return contact_id, changes
 
 
-__all__ = ["LogEntry", "log_contact", "record"]
+def written_anew(document: Document) -> list[str]:
+    """What the edit wrote beyond the change: each entry written anew in block style."""
+    names = document.network.contacts_by_id
+    return [
+        f"{names[contact].name}'s entry written in block style" for contact in document.rewritten
+    ]
+
+
+__all__ = ["LogEntry", "log_contact", "record", "written_anew"]

@@ -49,6 +49,8 @@ class _Part:
     yaml: YAML
     #: ``{contacts: [the contact]}``: the item in the same context as in the file
     tree: Any
+    #: whether the item is written anew in block style (its layout could not be kept)
+    rewritten: bool = False
 
     @property
     def node(self) -> CommentedMap:
@@ -74,6 +76,8 @@ class Document:
     network: Network
     #: whether the file starts with a UTF-8 byte-order mark (kept when saving)
     bom: bool = False
+    #: whether the file's lines end in CRLF (``text`` has LF; kept when saving)
+    crlf: bool = False
     #: a digest of the bytes read, to refuse replacing a file that changed since
     digest: str = ""
     #: the size limit the file was read with (the edited file must keep to it too)
@@ -129,8 +133,15 @@ class Document:
         found: CommentedMap = self.tree["contacts"][self._indices[contact_id]]
         return found
 
+    @property
+    def rewritten(self) -> list[str]:
+        """The contacts (ids) an edit writes anew in block style: their layout could not
+        be kept."""
+        return [contact for contact, part in self._parts.items() if part.rewritten]
+
     def _part(self, contact_id: str) -> _Part | None:
-        """The lines of one contact, round-tripped alone, or None when they cannot be."""
+        """The lines of one contact, round-tripped alone (or written anew in block style
+        when no layout keeps them as they are), or None when they cannot be."""
         if "\r" in self.text:
             return None
         index = self._indices[contact_id]
@@ -143,14 +154,31 @@ class Document:
         try:
             yaml, tree = _round_trip(_WRAPPER + lines, str(self.path), start - 1)
         except WarmreachError:
-            return None
+            return self._rewritten(start, end, lines)
         items = tree.get("contacts") if isinstance(tree, CommentedMap) else None
         if not (isinstance(items, CommentedSeq) and len(items) == 1):
             return None
         part = _Part(start=start, end=end, yaml=yaml, tree=tree)
         if part.text() != lines or not isinstance(items[0], CommentedMap):
-            return None
+            return self._rewritten(start, end, lines)
         return part
+
+    def _rewritten(self, start: int, end: int, lines: str) -> _Part | None:
+        """One contact's lines read and written anew in block style, in the file's
+        indentation: for a layout no writer keeps (a flow mapping wrapped over lines)."""
+        yaml = _round_trip_yaml(*_guess_layout(self.text))
+        try:
+            tree = yaml.load(_WRAPPER + lines)
+        except YAMLError:
+            return None
+        items = tree.get("contacts") if isinstance(tree, CommentedMap) else None
+        if not (isinstance(items, CommentedSeq) and len(items) == 1):
+            return None
+        item = items[0]
+        if not isinstance(item, CommentedMap):
+            return None
+        item.fa.set_block_style()
+        return _Part(start=start, end=end, yaml=yaml, tree=tree, rewritten=True)
 
 
 #: what a contact's lines are read under when edited alone: the key of their list
@@ -199,8 +227,8 @@ def _round_trip(text: str, file: str, first_line: int) -> tuple[YAML, Any]:
     refused, naming the first line that would change, when none does."""
     if "\r" in text:
         raise WarmreachError(
-            f"{file}: has Windows line endings; warmreach edits files with Unix line "
-            "endings only, so that nothing else in it changes"
+            f"{file}: has lines ending in a lone CR (or mostly LF with some CRLF); save it "
+            "with one kind of line ending, so that warmreach can edit it and change nothing else"
         )
     yaml = _round_trip_yaml(*_LAYOUTS[0])
     try:
@@ -273,11 +301,16 @@ def open_document(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_
     data = read_network_file(file, max_bytes=max_bytes)
     network = parse_network(data, file=str(file), max_bytes=max_bytes)
     bom = data.startswith(codecs.BOM_UTF8)
+    text = data.decode("utf-8-sig")
+    # CRLF when most lines end so (a line ending otherwise is written as they are); a lone
+    # CR is refused when the round-trip tree is read
+    crlf = "\r" not in text.replace("\r\n", "") and 2 * text.count("\r\n") > text.count("\n")
     return Document(
         path=file,
-        text=data.decode("utf-8-sig"),
+        text=text.replace("\r\n", "\n") if crlf else text,
         network=network,
         bom=bom,
+        crlf=crlf,
         digest=hashlib.sha256(data).hexdigest(),
         max_bytes=max_bytes,
     )
@@ -337,7 +370,9 @@ def save_document(document: Document) -> bool:
                 "run the command again"
             )
 
-    data = ("\ufeff" if document.bom else "") + text
+    data = ("\ufeff" if document.bom else "") + (
+        text.replace("\n", "\r\n") if document.crlf else text
+    )
     write_atomic(document.path, data, force=True, check=unchanged)
     return True
 

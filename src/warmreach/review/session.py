@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from warmreach.errors import UsageError, WarmreachError
-from warmreach.log import LogEntry, record
+from warmreach.log import LogEntry, record, written_anew
 from warmreach.matching import find_contact
 from warmreach.model import Network, Opening
 from warmreach.networkfile import DEFAULT_MAX_BYTES, load_network
@@ -222,6 +222,7 @@ def _write(
         changes = record(document, contact, entry_of(answers, today))
         if changes:
             save_document(document)
+            changes += written_anew(document)
     return changes
 
 
