@@ -306,3 +306,15 @@ def test_a_dash_reads_the_network_from_standard_input() -> None:
     assert broken.exit_code == ExitCode.INVALID_INPUT and broken.stderr.startswith("<stdin>:")
     edit = runner.invoke(app, ["log", "-", "bob", "--contacted"], input=text)
     assert edit.exit_code == 2 and "give its path, not -" in edit.stderr
+
+
+def test_a_plan_with_no_hours_says_so() -> None:
+    result = runner.invoke(app, ["plan", str(SAMPLE), "--as-of", "2026-11-25", "--hours", "0"])
+    assert result.exit_code == 0
+    assert "No hours to plan with: give some with --hours" in result.stdout
+    assert "Nothing to do" not in result.stdout
+
+
+def test_help_shows_defaults_plainly() -> None:
+    text = " ".join(runner.invoke(app, ["plan", "-h"]).stdout.split())
+    assert "Default: 20." in text and "(20)" not in text

@@ -152,7 +152,7 @@ def test_an_ambiguous_name_lists_the_candidates_and_changes_nothing(tmp_path: Pa
     result = run(str(path), "Bob", "--told", "availability")
     assert result.exit_code == 2
     assert result.stderr == (
-        "warmreach: 'Bob' could be Bob Chen (bob-chen) or Bob Stone (bob-stone); name one by id\n"
+        "warmreach: 'Bob' could be Bob Chen (bob-chen, Voltgrid) or Bob Stone (bob-stone); name one by id\n"
     )
     assert path.read_text(encoding="utf-8") == NETWORK
 

@@ -159,3 +159,24 @@ def test_cli_render_writes_atomically_and_refuses_to_overwrite(tmp_path: Path) -
 def test_draw_is_separate_from_planning(network: Network) -> None:
     drawing = drawing_of(network, top=5)
     assert draw(drawing, "svg") == draw(drawing, "svg")
+
+
+def test_a_name_with_emoji_draws_without_a_warning(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    network = tmp_path / "n.yaml"
+    network.write_text(
+        "me: {name: Ana, seeking: {companies: [Voltgrid]}}\ncontacts:\n"
+        '  - {name: "Zoë 🚀 Star", company: Voltgrid, trust: 4, knows_my_work: 3, met: 2019}\n'
+        '  - {name: "Bo ✨", company: Voltgrid, trust: 2}\n',
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, "-W", "default", "-m", "warmreach", "render", str(network),
+         "--output", str(tmp_path / "n.png")],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    assert (tmp_path / "n.png").read_bytes().startswith(b"\x89PNG")

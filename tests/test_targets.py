@@ -95,8 +95,9 @@ def test_a_person_nobody_reaches_gets_no_route(network_file: Path) -> None:
 def test_a_name_two_people_share_must_be_said_by_id(network_file: Path) -> None:
     result = run(network_file, "analyze", "--person", "Ida Berg")
     assert result.exit_code == 2
-    assert "could be Ida Berg (ida-berg) or Ida Berg (ida-berg-2); name one by id" in (
-        " ".join(result.stderr.split())
+    assert (
+        "could be Ida Berg (ida-berg, Keystone) or Ida Berg (ida-berg-2, Fjord); name one by id"
+        in (" ".join(result.stderr.split()))
     )
     assert person_report(network_file, "ida-berg-2")["person"] == "ida-berg-2"
 

@@ -178,8 +178,9 @@ MaxSizeOption = Annotated[
         "--max-size",
         metavar="MB",
         parser=parse_megabytes,
-        help="Refuse network files larger than this many MB.",
-        show_default=f"{DEFAULT_MAX_BYTES / 1_000_000:g}",
+        help=f"Refuse network files larger than this many MB. Default: "
+        f"{DEFAULT_MAX_BYTES / 1_000_000:g}.",
+        show_default=False,
     ),
 ]
 

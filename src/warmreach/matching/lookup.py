@@ -13,7 +13,7 @@ from rapidfuzz import fuzz, process, utils
 from warmreach.errors import UnknownName, UsageError
 from warmreach.matching.companies import CompanyMatcher
 from warmreach.matching.names import hint, match_name
-from warmreach.model import Network, Opening
+from warmreach.model import Contact, Network, Opening
 from warmreach.text import join_words, slugify
 
 #: the company matcher of the last few networks looked up in (a list of postings looks up
@@ -172,7 +172,8 @@ def find_contact(network: Network, text: str) -> str:
     >>> from warmreach.networkfile import parse_network
     >>> network = parse_network('''
     ... me: {name: Ana}
-    ... contacts: [{name: Bob Chen}, {name: Bob Stone}, {name: Eva Berg, id: eva}]
+    ... contacts: [{name: Bob Chen, company: Voltgrid, title: PM}, {name: Bob Stone},
+    ...            {name: Eva Berg, id: eva}]
     ... ''')
     >>> [find_contact(network, text) for text in ("eva", "bob chen", "Eva Berk")]
     ['eva', 'bob-chen', 'eva']
@@ -180,7 +181,7 @@ def find_contact(network: Network, text: str) -> str:
     ...     find_contact(network, "Bob")
     ... except UsageError as error:
     ...     print(error)
-    'Bob' could be Bob Chen (bob-chen) or Bob Stone (bob-stone); name one by id
+    'Bob' could be Bob Chen (bob-chen, PM at Voltgrid) or Bob Stone (bob-stone); name one by id
     """
     contacts = network.contacts
     if text in network.contacts_by_id:
@@ -205,5 +206,13 @@ def find_contact(network: Network, text: str) -> str:
     if not found:
         near = hint(text, [contact.name for contact in contacts])
         raise UnknownName(f"no contact in the network is called '{text}'{near}")
-    listing = [f"{contact.name} ({contact.id})" for contact in found[:6]]
+    listing = [f"{contact.name} ({_described(network, contact)})" for contact in found[:6]]
     raise UsageError(f"'{text}' could be {join_words(listing, 'or')}; name one by id")
+
+
+def _described(network: Network, contact: Contact) -> str:
+    """A contact's id, with their title and company when the file has them:
+    ``bob-chen, Engineering Manager at Voltgrid``."""
+    company = network.companies_by_id[contact.company].name if contact.company else None
+    work = " at ".join(part for part in (contact.title, company) if part)
+    return f"{contact.id}, {work}" if work else contact.id

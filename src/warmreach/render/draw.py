@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import math
+import warnings
 from typing import Any, Literal, assert_never
 
 from warmreach.model import ME
@@ -31,7 +32,7 @@ def draw(drawing: Drawing, fmt: ImageFormat, *, dpi: int = 150) -> bytes:
         "svg.hashsalt": "warmreach",
         "svg.fonttype": "none",
         "pdf.fonttype": 42,
-        "font.family": "DejaVu Sans",
+        "font.family": _fonts(),
         "axes.unicode_minus": False,
     }
     with plt.rc_context(settings):
@@ -60,10 +61,38 @@ def draw(drawing: Drawing, fmt: ImageFormat, *, dpi: int = 150) -> bytes:
                     }
                 case _:
                     assert_never(fmt)
-            figure.savefig(buffer, format=fmt, dpi=dpi, metadata=metadata)
+            with warnings.catch_warnings():
+                # a character no font here has is drawn as a box; matplotlib's warning
+                # about it (with its own source path) is no message for a user
+                warnings.filterwarnings("ignore", message="Glyph .* missing from")
+                figure.savefig(buffer, format=fmt, dpi=dpi, metadata=metadata)
         finally:
             plt.close(figure)
     return buffer.getvalue()
+
+
+#: the fonts names are drawn in, first to last: each character in the first that has it
+#: (matplotlib's fallback), those present on this machine only
+FONTS = (
+    "DejaVu Sans",
+    "Noto Sans",
+    "Noto Sans Symbols",
+    "Noto Sans Symbols 2",
+    "Noto Color Emoji",
+    "Noto Emoji",
+    "Segoe UI Symbol",
+    "Segoe UI Emoji",
+    "Apple Color Emoji",
+)
+
+
+def _fonts() -> list[str]:
+    """The fonts of :data:`FONTS` this machine has (DejaVu Sans, which matplotlib ships,
+    at least)."""
+    from matplotlib import font_manager
+
+    present = {font.name for font in font_manager.fontManager.ttflist}
+    return [name for name in FONTS if name in present] or ["DejaVu Sans"]
 
 
 def _draw_on(axes: Any, drawing: Drawing, wedge: Any) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import textwrap
-from typing import Any
+from typing import Any, Final
 
 from rich.table import Table
 from rich.text import Text
@@ -65,6 +65,15 @@ def plan_reason(plan: Plan, reason: Reason) -> str:
 def why(plan: Plan, step: Step) -> str:
     """Why a conversation, in words: one clause per thing done in it."""
     return "; and ".join(plan_reason(plan, reason) for reason in step.reasons)
+
+
+#: what a plan with no steps says: nothing fits the hours, or nothing would help
+_NO_TIME: Final = "No hours to plan with: give some with --hours (2 is a good start)."
+_NOTHING: Final = "Nothing to do that would raise your odds this week."
+
+
+def _empty(plan: Plan) -> str:
+    return _NO_TIME if plan.budget == 0 else _NOTHING
 
 
 def _heading(plan: Plan) -> str:
@@ -164,7 +173,7 @@ def plan_table(plan: Plan, *, width: int = 120, messages: bool = False) -> str:
             out.print(Text(line), soft_wrap=True)
             out.print(Text(f"    {why_text}"), soft_wrap=True)
     else:
-        out.print(Text("Nothing to do that would raise your odds this week."))
+        out.print(Text(_empty(plan)))
     if plan.queued:
         out.print()
         out.print(Text("Queued for later weeks:"))
@@ -208,7 +217,7 @@ def plan_markdown(plan: Plan, *, messages: bool = False) -> str:
     if plan.steps:
         lines += markdown_table(["#", "action", "person", "minutes", "gain", "why"], _rows(plan))
     else:
-        lines.append("Nothing to do that would raise your odds this week.")
+        lines.append(_empty(plan))
     if plan.queued:
         lines += ["", "## Queued for later weeks", ""]
         lines += markdown_table(["when", "action", "person", "minutes", "what"], _queued_rows(plan))
