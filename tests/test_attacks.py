@@ -314,16 +314,18 @@ def test_the_size_limit_holds_after_an_edit(tmp_path: Path) -> None:
     assert path.read_text(encoding="utf-8") == NETWORK
 
 
-def test_a_layout_that_cannot_be_kept_names_its_line(tmp_path: Path) -> None:
-    mixed = NETWORK.replace("contacts:\n", "contacts:\n").replace(
-        "  - name: Eva Berg\n    company: Voltgrid\n    trust: 2\n",
-        "  -   name: Eva Berg\n      company: Voltgrid\n      trust: 2\n",
-    )
+def test_an_entry_whose_layout_cannot_be_kept_is_written_anew_and_said(tmp_path: Path) -> None:
+    odd = "  -   name: Eva Berg\n      company: Voltgrid\n      trust: 2\n"
+    mixed = NETWORK.replace("  - name: Eva Berg\n    company: Voltgrid\n    trust: 2\n", odd)
+    assert odd in mixed
     path = write(tmp_path, mixed)
-    with pytest.raises(WarmreachError) as raised:
-        log_contact(path, lambda network: "eva-berg", LogEntry(note="x", today=DAY))
-    assert str(raised.value).startswith(f"{path}:")
-    assert "cannot keep this line as written" in str(raised.value)
+    _, changes = log_contact(path, lambda network: "eva-berg", LogEntry(note="x", today=DAY))
+    assert changes[-1] == "Eva Berg's entry written in block style"
+    after = path.read_text(encoding="utf-8")
+    before_lines, after_lines = mixed.split(odd), after.split("  - name: Eva Berg\n")
+    assert after.startswith(before_lines[0])  # every line before her entry as it was
+    assert after_lines[1].startswith("    company: Voltgrid\n    trust: 2\n")
+    assert after.endswith(before_lines[1])  # and every line after it
 
 
 # -- bounded work on every input --------------------------------------------------------------
