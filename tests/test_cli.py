@@ -318,3 +318,20 @@ def test_a_plan_with_no_hours_says_so() -> None:
 def test_help_shows_defaults_plainly() -> None:
     text = " ".join(runner.invoke(app, ["plan", "-h"]).stdout.split())
     assert "Default: 20." in text and "(20)" not in text
+
+
+def test_every_command_shows_an_example_that_uses_its_own_options() -> None:
+    import re
+    import shlex
+
+    from warmreach.cli import COMMANDS, EXAMPLES
+
+    for name, _ in COMMANDS:
+        help_text = runner.invoke(app, [name, "-h"]).stdout
+        assert "Example:" in help_text, name
+        for line in EXAMPLES[name].splitlines():
+            words = shlex.split(line.strip())
+            assert words[:2] == ["warmreach", name], line
+            assert line.strip() in help_text
+            for option in (word for word in words if word.startswith("--")):
+                assert re.search(rf"{re.escape(option)}\b", help_text), (name, option)

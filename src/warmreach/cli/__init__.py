@@ -23,16 +23,36 @@ from warmreach.cli.review import review
 from warmreach.cli.streams import plain_streams
 from warmreach.text import visible
 
-app.command()(validate)
-app.command()(analyze)
-app.command()(gaps)
-app.command()(plan)
-app.command()(jobs)
-app.command()(render)
-app.command()(review)
-app.command()(log)
-app.command("import")(import_)
-app.command()(schema)
+#: an example of each command, shown at the end of its help
+EXAMPLES: dict[str, str] = {
+    "validate": "warmreach validate network.yaml",
+    "analyze": "warmreach analyze network.yaml --target Voltgrid --top 5\n"
+    "  warmreach analyze network.yaml --person 'Eva Berg' --output routes.md",
+    "gaps": "warmreach gaps network.yaml --field 'Climate Tech' --role 'Product Manager'",
+    "plan": "warmreach plan network.yaml --hours 2 --messages",
+    "jobs": "warmreach jobs network.yaml saved-postings.csv --output jobs.md",
+    "render": "warmreach render network.yaml --output network.png --redact",
+    "review": "warmreach review network.yaml --limit 5\n"
+    "  warmreach review network.yaml --worksheet queue.csv",
+    "log": "warmreach log network.yaml 'Bob Chen' --told aspiration,availability --contacted",
+    "import": "warmreach import linkedin Connections.csv --output network.yaml --me 'Ana Lima'",
+    "schema": "warmreach schema > network.schema.json",
+}
+COMMANDS = (
+    ("validate", validate),
+    ("analyze", analyze),
+    ("gaps", gaps),
+    ("plan", plan),
+    ("jobs", jobs),
+    ("render", render),
+    ("review", review),
+    ("log", log),
+    ("import", import_),
+    ("schema", schema),
+)
+for name, command in COMMANDS:
+    # "\b" keeps the example's lines as written (the help would re-wrap them)
+    app.command(name, epilog=f"Example:\n\n\b\n  {EXAMPLES[name]}")(command)
 
 
 def main() -> None:
