@@ -180,3 +180,64 @@ def test_a_name_with_emoji_draws_without_a_warning(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
     assert (tmp_path / "n.png").read_bytes().startswith(b"\x89PNG")
+
+
+def _drawn_boxes(
+    network: object, **options: object
+) -> tuple[list[tuple[str, list[tuple[float, float]]]], tuple[int, int]]:
+    """The texts of the picture ``render_network`` draws, with their boxes, and its size."""
+    import importlib
+
+    draw = importlib.import_module("warmreach.render.draw")
+    found: dict[str, object] = {}
+    settle = draw._settle
+
+    def spy(figure: object, companies: list[object]) -> None:
+        settle(figure, companies)
+        found["boxes"] = [(t.get_text(), c) for t, c in draw.text_boxes(figure)]
+        found["size"] = figure.canvas.get_width_height()  # type: ignore[attr-defined]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(draw, "_settle", spy)
+        render_network(network, "png", as_of=dt.date(2026, 11, 25), **options)  # type: ignore[arg-type]
+    return found["boxes"], found["size"]  # type: ignore[return-value]
+
+
+def _generated(size: int) -> object:
+    import yaml
+
+    from warmreach.networkfile import parse_network
+    from warmreach.synthetic import generate_network
+
+    return parse_network(yaml.safe_dump(generate_network(size, 3, seed=2), sort_keys=False))
+
+
+@pytest.mark.parametrize(
+    "which", ["career-switcher", "senior-engineer", "new-graduate", 20, 60, 200]
+)
+def test_no_two_texts_of_the_picture_overlap_and_none_leaves_it(which: str | int) -> None:
+    from itertools import combinations
+
+    from warmreach.networkfile import load_network
+    from warmreach.render.draw import overlap
+
+    network = (
+        _generated(which) if isinstance(which, int)
+        else load_network(ROOT / "sample_networks" / f"{which}.yaml")
+    )  # fmt: skip
+    boxes, (width, height) = _drawn_boxes(network)
+    assert len(boxes) > 10
+    crossing = [(a, b) for (a, pa), (b, pb) in combinations(boxes, 2) if overlap(pa, pb)]
+    assert crossing == []
+    outside = [t for t, c in boxes if any(not (0 <= x <= width and 0 <= y <= height) for x, y in c)]
+    assert outside == []
+
+
+def test_the_overlap_test_sees_boxes_that_cross() -> None:
+    from warmreach.render.draw import overlap
+
+    square = [(0.0, 0.0), (10.0, 0.0), (10.0, 10.0), (0.0, 10.0)]
+    diamond = [(12.0, 5.0), (17.0, 0.0), (22.0, 5.0), (17.0, 10.0)]
+    assert overlap(square, [(x + 5, y + 5) for x, y in square])
+    assert not overlap(square, diamond)
+    assert overlap(square, [(x - 3, y) for x, y in diamond])  # a tip inside

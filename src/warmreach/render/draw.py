@@ -35,17 +35,28 @@ def draw(drawing: Drawing, fmt: ImageFormat, *, dpi: int = 150) -> bytes:
         "font.family": _fonts(),
         "axes.unicode_minus": False,
     }
-    with plt.rc_context(settings):
+    with plt.rc_context(settings), warnings.catch_warnings():
+        # a character no font here has is drawn as a box; matplotlib's warning about it
+        # (with its own source path) is no message for a user
+        warnings.filterwarnings("ignore", message="Glyph .* missing from")
         figure, axes = plt.subplots(figsize=(11, 11))
         try:
-            _draw_on(axes, drawing, Wedge)
+            companies = _draw_on(axes, drawing, Wedge)
             handles = _legend(drawing, Line2D)
-            axes.legend(handles=handles, loc="lower left", fontsize=8, frameon=False)
+            # the legend and the count of people not drawn sit below the drawing, never on it
+            figure.legend(
+                handles=handles, loc="lower center", fontsize=8, frameon=False, ncol=3,
+                bbox_to_anchor=(0.5, 0.015),
+            )  # fmt: skip
+            if drawing.others:
+                figure.text(0.5, 0.095, drawing.others, ha="center", fontsize=8, color="#475569")
             axes.set_title(drawing.title, fontsize=11)
             axes.set_xlim(-6.2, 6.2)
             axes.set_ylim(-6.2, 6.2)
             axes.set_aspect("equal")
             axes.axis("off")
+            figure.subplots_adjust(left=0.02, right=0.98, top=0.95, bottom=0.11)
+            _settle(figure, companies)
             buffer = io.BytesIO()
             match fmt:
                 case "png":
@@ -61,11 +72,7 @@ def draw(drawing: Drawing, fmt: ImageFormat, *, dpi: int = 150) -> bytes:
                     }
                 case _:
                     assert_never(fmt)
-            with warnings.catch_warnings():
-                # a character no font here has is drawn as a box; matplotlib's warning
-                # about it (with its own source path) is no message for a user
-                warnings.filterwarnings("ignore", message="Glyph .* missing from")
-                figure.savefig(buffer, format=fmt, dpi=dpi, metadata=metadata)
+            figure.savefig(buffer, format=fmt, dpi=dpi, metadata=metadata)
         finally:
             plt.close(figure)
     return buffer.getvalue()
@@ -95,9 +102,11 @@ def _fonts() -> list[str]:
     return [name for name in FONTS if name in present] or ["DejaVu Sans"]
 
 
-def _draw_on(axes: Any, drawing: Drawing, wedge: Any) -> None:
+def _draw_on(axes: Any, drawing: Drawing, wedge: Any) -> list[Any]:
+    """Draw the picture; returns the company labels (placed again by :func:`_settle`)."""
     plot, text, scatter, add_patch = axes.plot, axes.text, axes.scatter, axes.add_patch
     nodes = {node.id: node for node in drawing.nodes}
+    companies = []
 
     for arc in drawing.companies:
         if arc.target:
@@ -115,7 +124,7 @@ def _draw_on(axes: Any, drawing: Drawing, wedge: Any) -> None:
             )
         middle = (arc.start + arc.end) / 2
         radius = LABEL_RADIUS - 0.4  # between the outer ring and the names
-        text(
+        label = text(
             radius * math.cos(middle),
             radius * math.sin(middle),
             arc.name,
@@ -128,6 +137,8 @@ def _draw_on(axes: Any, drawing: Drawing, wedge: Any) -> None:
             rotation_mode="anchor",
             zorder=4,
         )
+        label.arc_middle = middle  # where _settle may move it, along its radius
+        companies.append(label)
     for u, v, width in drawing.edges:
         a, b = nodes[u], nodes[v]
         plot([a.x, b.x], [a.y, b.y], color="#cbd5e1", linewidth=width, zorder=1)
@@ -176,8 +187,71 @@ def _draw_on(axes: Any, drawing: Drawing, wedge: Any) -> None:
             rotation_mode="anchor",
             color="#0f172a" if node.action else "#475569",
         )
-    if drawing.others:
-        text(0, -6.0, drawing.others, ha="center", fontsize=8, color="#475569")
+    return companies
+
+
+def text_boxes(figure: Any) -> list[tuple[Any, list[tuple[float, float]]]]:
+    """Every text warmreach draws on ``figure`` (labels, title, legend, the count of
+    people not drawn) with the corners of its box, rotated as drawn, in display
+    coordinates."""
+    renderer = figure.canvas.get_renderer()
+    texts = [*figure.texts, *(text for legend in figure.legends for text in legend.get_texts())]
+    for axes in figure.axes:
+        texts += [*axes.texts, axes.title]
+    found = []
+    for text in texts:
+        if not text.get_visible() or not text.get_text().strip():
+            continue
+        angle = text.get_rotation()
+        text.set_rotation(0)
+        box = text.get_window_extent(renderer)
+        text.set_rotation(angle)
+        ax, ay = text.get_transform().transform(text.get_unitless_position())
+        if text.get_rotation_mode() != "anchor":  # rotated about the box's centre
+            ax, ay = (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2
+        cos, sin = math.cos(math.radians(angle)), math.sin(math.radians(angle))
+        corners = [
+            (ax + (x - ax) * cos - (y - ay) * sin, ay + (x - ax) * sin + (y - ay) * cos)
+            for x, y in ((box.x0, box.y0), (box.x1, box.y0), (box.x1, box.y1), (box.x0, box.y1))
+        ]
+        found.append((text, corners))
+    return found
+
+
+def overlap(a: list[tuple[float, float]], b: list[tuple[float, float]]) -> bool:
+    """Whether two convex boxes overlap by more than a hair (the separating axis test)."""
+    for polygon in (a, b):
+        for (x1, y1), (x2, y2) in zip(polygon, polygon[1:] + polygon[:1], strict=True):
+            nx, ny = y2 - y1, x1 - x2
+            first = [nx * x + ny * y for x, y in a]
+            second = [nx * x + ny * y for x, y in b]
+            scale = math.hypot(nx, ny) or 1.0
+            if max(first) - min(second) < 0.5 * scale or max(second) - min(first) < 0.5 * scale:
+                return False
+    return True
+
+
+def _settle(figure: Any, companies: list[Any]) -> None:
+    """Move each company label that overlaps another text along its radius, smaller if
+    need be, to the first place where it overlaps none (best effort: it stays where it
+    was when no place is free)."""
+    steps = [(0.0, 1.0), (-0.35, 1.0), (-0.7, 1.0), (0.0, 0.85), (-0.35, 0.85), (-0.7, 0.85),
+             (-1.05, 0.85), (0.0, 0.7), (-0.35, 0.7), (-0.7, 0.7), (-1.05, 0.7)]  # fmt: skip
+    figure.canvas.draw()  # lays out the legend, whose place the boxes below read
+    for label in companies:
+        x, y = label.get_position()
+        radius, middle, size = math.hypot(x, y), label.arc_middle, label.get_fontsize()
+        for inward, shrink in steps:
+            label.set_position(((radius + inward) * math.cos(middle),
+                                (radius + inward) * math.sin(middle)))  # fmt: skip
+            label.set_fontsize(size * shrink)
+            boxes = text_boxes(figure)
+            mine = next(corners for text, corners in boxes if text is label)
+            if not any(overlap(mine, corners) for text, corners in boxes if text is not label):
+                break
+        else:
+            label.set_position((x, y))
+            label.set_fontsize(size)
 
 
 def _upright(degrees: float) -> float:
