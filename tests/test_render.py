@@ -241,3 +241,29 @@ def test_the_overlap_test_sees_boxes_that_cross() -> None:
     assert overlap(square, [(x + 5, y + 5) for x, y in square])
     assert not overlap(square, diamond)
     assert overlap(square, [(x - 3, y) for x, y in diamond])  # a tip inside
+
+
+@pytest.mark.parametrize(
+    "which", ["career-switcher", "senior-engineer", "new-graduate", 20, 60, 200]
+)
+def test_a_chain_is_drawn_as_a_path_never_through_you(which: str | int) -> None:
+    import math
+
+    from warmreach.networkfile import load_network
+    from warmreach.render.draw import CLEARANCE, path_line
+    from warmreach.scoring import ReferralModel, analyze
+
+    network = (
+        _generated(which) if isinstance(which, int)
+        else load_network(ROOT / "sample_networks" / f"{which}.yaml")
+    )  # fmt: skip
+    model = ReferralModel(network, as_of=dt.date(2026, 11, 25))  # type: ignore[arg-type]
+    drawing = plan_drawing(model, analyze(network, model=model))  # type: ignore[arg-type]
+    nodes = {node.id: node for node in drawing.nodes}
+    chains = [path for path in drawing.paths if len(path.nodes) > 2]
+    for path in chains:
+        points = [(nodes[node].x, nodes[node].y) for node in path.nodes]
+        line = path_line(points)
+        after = line[2:]  # past the step from you to the first person
+        nearest = min(math.hypot(x, y) for x, y in points[1:])
+        assert min(math.hypot(x, y) for x, y in after) >= min(CLEARANCE, nearest) - 1e-9

@@ -7,9 +7,10 @@ the same drawing gives the same bytes.
 from __future__ import annotations
 
 import io
+import itertools
 import math
 import warnings
-from typing import Any, Literal, assert_never
+from typing import Any, Final, Literal, assert_never
 
 from warmreach.model import ME
 from warmreach.render.layout import COLOURS, LABEL_RADIUS, PATH_COLOURS, Drawing
@@ -143,8 +144,9 @@ def _draw_on(axes: Any, drawing: Drawing, wedge: Any) -> list[Any]:
         a, b = nodes[u], nodes[v]
         plot([a.x, b.x], [a.y, b.y], color="#cbd5e1", linewidth=width, zorder=1)
     for path in sorted(drawing.paths, key=lambda path: -path.rank):
-        xs = [nodes[node].x for node in path.nodes]
-        ys = [nodes[node].y for node in path.nodes]
+        xs, ys = zip(
+            *path_line([(nodes[node].x, nodes[node].y) for node in path.nodes]), strict=True
+        )
         plot(
             xs,
             ys,
@@ -188,6 +190,63 @@ def _draw_on(axes: Any, drawing: Drawing, wedge: Any) -> list[Any]:
             color="#0f172a" if node.action else "#475569",
         )
     return companies
+
+
+#: how close to you a step between two other people may pass before it is drawn bent
+CLEARANCE: Final = 0.9
+
+
+def path_line(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The line a path is drawn along: straight from you to the first person, then each
+    step between two others straight, or bent away from you when a straight line would
+    pass within CLEARANCE of you (a chain must not read as two spokes of yours).
+
+    >>> line = path_line([(0.0, 0.0), (-2.0, 0.1), (2.0, 0.1)])
+    >>> min(math.hypot(x, y) for x, y in line[2:]) >= CLEARANCE
+    True
+    """
+    line = [points[0]]
+    for (ax, ay), (bx, by) in itertools.pairwise(points):
+        if (ax, ay) == points[0] or _distance_to_you(ax, ay, bx, by) >= CLEARANCE:
+            line.append((bx, by))
+        else:
+            line += _bent(ax, ay, bx, by)
+    return line
+
+
+def _bent(ax: float, ay: float, bx: float, by: float) -> list[tuple[float, float]]:
+    """A step drawn as a quadratic curve bulging away from you, as far as it takes to keep
+    CLEARANCE from you (or the distance of its nearer end, when that is less)."""
+    dx, dy = bx - ax, by - ay
+    length = math.hypot(dx, dy) or 1.0
+    nx, ny = -dy / length, dx / length
+    mx, my = (ax + bx) / 2, (ay + by) / 2
+    if nx * mx + ny * my < 0:  # the side of the step away from you
+        nx, ny = -nx, -ny
+    wanted = min(CLEARANCE, math.hypot(ax, ay), math.hypot(bx, by))
+    bulge = 2 * (CLEARANCE + 0.2)
+    curve: list[tuple[float, float]] = []
+    for _ in range(12):
+        cx, cy = mx + nx * bulge, my + ny * bulge
+        curve = [
+            (
+                (1 - t) ** 2 * ax + 2 * (1 - t) * t * cx + t**2 * bx,
+                (1 - t) ** 2 * ay + 2 * (1 - t) * t * cy + t**2 * by,
+            )
+            for t in (step / 24 for step in range(1, 25))
+        ]
+        if min(math.hypot(x, y) for x, y in curve) >= wanted - 1e-9:
+            break
+        bulge *= 1.5
+    return curve
+
+
+def _distance_to_you(ax: float, ay: float, bx: float, by: float) -> float:
+    """How close the straight step from a to b passes to you (the origin)."""
+    dx, dy = bx - ax, by - ay
+    length = dx * dx + dy * dy
+    t = 0.0 if length == 0 else max(0.0, min(1.0, -(ax * dx + ay * dy) / length))
+    return math.hypot(ax + t * dx, ay + t * dy)
 
 
 def text_boxes(figure: Any) -> list[tuple[Any, list[tuple[float, float]]]]:
