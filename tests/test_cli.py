@@ -335,3 +335,9 @@ def test_every_command_shows_an_example_that_uses_its_own_options() -> None:
             assert line.strip() in help_text
             for option in (word for word in words if word.startswith("--")):
                 assert re.search(rf"{re.escape(option)}\b", help_text), (name, option)
+
+
+def test_shell_completion_is_offered() -> None:
+    result = runner.invoke(app, ["--show-completion", "bash"])
+    assert result.exit_code == 0
+    assert "_warmreach_completion" in result.stdout
