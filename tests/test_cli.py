@@ -341,3 +341,28 @@ def test_shell_completion_is_offered() -> None:
     result = runner.invoke(app, ["--show-completion", "bash"])
     assert result.exit_code == 0
     assert "_warmreach_completion" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["analyze", str(SAMPLE), "--format", "xml"], "'xml' is not one of table, markdown, json"),
+        (["analyze", str(SAMPLE), "--top", "x"], "'x' is not a whole number"),
+        (["analyze", str(SAMPLE), "--top", "0"], "0 is not 1 or more"),
+        (["plan", str(SAMPLE), "--hours", "-1"], "'-1' is not a number of hours, 0 or more"),
+        (["plan", str(SAMPLE), "--hours", "nan"], "'nan' is not a number of hours, 0 or more"),
+        (["render", str(SAMPLE), "--output", "x.png", "--dpi", "5"], "5 is not from 30 to 1200"),
+        (["review", str(SAMPLE), "--limit", "0"], "0 is not 1 or more"),
+    ],
+)
+def test_a_wrong_option_value_is_said_in_warmreachs_words(args: list[str], message: str) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code == ExitCode.USAGE
+    assert message in result.stderr
+    assert "Input should" not in result.stderr and "Value error" not in result.stderr
+
+
+def test_help_shows_plain_placeholders() -> None:
+    for command in ("analyze", "plan", "render", "review", "log"):
+        text = runner.invoke(app, [command, "-h"]).stdout
+        assert "range>" not in text and "<integer>" not in text, command

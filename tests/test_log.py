@@ -502,7 +502,7 @@ def test_a_job_change_moves_the_old_company_to_the_past_and_clears_its_team(
         (["--knows", "Eva Berg:9"], "the strength is 1 (acquaintance) .. 5 (close), not 9"),
         (["--knows", "Nobody Here"], "Nobody Here"),
         (["--knows", "bob-chen"], "cannot be linked to themself"),
-        (["--knows-my-work", "6"], "less than or equal to 5"),
+        (["--knows-my-work", "6"], "6 is not from 0 to 5"),
         (["--team", " "], "--team needs a value"),
     ],
 )

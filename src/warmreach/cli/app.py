@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import re
 import shutil
 import sys
 from collections.abc import Callable, Iterator
@@ -30,7 +31,7 @@ from warmreach.model import Network, Opening
 from warmreach.networkfile import DEFAULT_MAX_BYTES, load_network, parse_network
 from warmreach.networkfile.atomic import write_atomic
 from warmreach.networkfile.cache import load_network_cached
-from warmreach.reports import Format
+from warmreach.reports import FORMATS, Format
 from warmreach.text import visible
 
 
@@ -76,6 +77,52 @@ def parse_megabytes(value: str | int) -> int:
     if not megabytes >= 0 or megabytes == float("inf"):
         raise typer.BadParameter(f"'{value}' is not a number of megabytes, 0 or more")
     return int(megabytes * 1_000_000)
+
+
+def whole(low: int, high: int | None = None) -> Callable[[str | int], int]:
+    """A parser of a whole number from ``low`` (to ``high``), saying what is wrong in
+    warmreach's words.
+
+    >>> whole(0, 5)("3"), whole(1)(10)
+    (3, 10)
+    """
+
+    def parse(value: str | int) -> int:
+        if isinstance(value, int):
+            return value
+        text = value.strip()
+        if not re.fullmatch(r"[+-]?\d{1,12}", text):
+            raise typer.BadParameter(f"'{value}' is not a whole number")
+        number = int(text)
+        if number < low or (high is not None and number > high):
+            span = f"from {low} to {high}" if high is not None else f"{low} or more"
+            raise typer.BadParameter(f"{number} is not {span}")
+        return number
+
+    return parse
+
+
+def parse_hours(value: str | float) -> float:
+    """Hours, a number 0 or more."""
+    if isinstance(value, float | int):
+        return float(value)
+    try:
+        hours = float(value)
+    except ValueError:
+        raise typer.BadParameter(f"'{value}' is not a number of hours") from None
+    if not hours >= 0 or hours == float("inf"):
+        raise typer.BadParameter(f"'{value}' is not a number of hours, 0 or more")
+    return hours
+
+
+def parse_format(value: str | None) -> Format | None:
+    """``--format``: one of the report formats."""
+    if value is None:
+        return None
+    for fmt in FORMATS:
+        if value.strip().casefold() == fmt:
+            return fmt
+    raise typer.BadParameter(f"'{value}' is not one of {', '.join(FORMATS)}")
 
 
 def parse_day(value: str) -> dt.date:
@@ -129,6 +176,8 @@ FormatOption = Annotated[
     Format | None,
     typer.Option(
         "--format",
+        metavar="table|markdown|json",
+        parser=parse_format,
         help="table, markdown or json. Default: from --output's extension (.json, .md), "
         "else table.",
         show_default=False,

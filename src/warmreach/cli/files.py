@@ -17,6 +17,7 @@ from warmreach.cli.app import (
     parse_day,
     progress,
     reporting,
+    whole,
 )
 from warmreach.errors import WarmreachError
 from warmreach.graph import summarize
@@ -108,12 +109,20 @@ def log(
     ] = False,
     trust: Annotated[
         int | None,
-        typer.Option(help="Set how much they trust you, 0..5.", min=0, max=5, show_default=False),
+        typer.Option(
+            help="Set how much they trust you, 0..5.",
+            metavar="N",
+            parser=whole(0, 5),
+            show_default=False,
+        ),
     ] = None,
     knows_my_work: Annotated[
         int | None,
         typer.Option(
-            help="Set how well they know your work, 0..5.", min=0, max=5, show_default=False
+            help="Set how well they know your work, 0..5.",
+            metavar="N",
+            parser=whole(0, 5),
+            show_default=False,
         ),
     ] = None,
     team: Annotated[

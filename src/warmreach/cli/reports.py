@@ -23,8 +23,10 @@ from warmreach.cli.app import (
     emit,
     load,
     output_width,
+    parse_hours,
     report_format,
     reporting,
+    whole,
 )
 from warmreach.gaps import find_gaps
 from warmreach.graph import NetworkIndex
@@ -65,10 +67,20 @@ def analyze(
     target: TargetOption = None,
     person: PersonOption = None,
     targets_from: TargetsFromOption = None,
-    top: Annotated[int, typer.Option(help="Show at most this many people per target.", min=1)] = 10,
+    top: Annotated[
+        int,
+        typer.Option(
+            help="Show at most this many people per target.", metavar="N", parser=whole(1)
+        ),
+    ] = 10,
     paths: Annotated[
         int,
-        typer.Option("--paths", help="Also list up to this many other paths per person.", min=0),
+        typer.Option(
+            "--paths",
+            help="Also list up to this many other paths per person.",
+            metavar="K",
+            parser=whole(0),
+        ),
     ] = 0,
     fmt: FormatOption = None,
     output: OutputOption = None,
@@ -134,7 +146,10 @@ def plan(
     ctx: typer.Context,
     network: NetworkArgument,
     hours: Annotated[
-        float, typer.Option(help="Hours you can give to networking this week.", min=0.0)
+        float,
+        typer.Option(
+            help="Hours you can give to networking this week.", metavar="H", parser=parse_hours
+        ),
     ] = DEFAULT_HOURS,
     target: TargetOption = None,
     person: PersonOption = None,
@@ -174,9 +189,14 @@ def render(
     ],
     target: TargetOption = None,
     person: PersonOption = None,
-    top: Annotated[int, typer.Option(help="Draw at most this many people.", min=1)] = 40,
+    top: Annotated[
+        int, typer.Option(help="Draw at most this many people.", metavar="N", parser=whole(1))
+    ] = 40,
     redact: Annotated[bool, typer.Option(help="Draw initials instead of names.")] = False,
-    dpi: Annotated[int, typer.Option(help="Resolution of a PNG.", min=30, max=1200)] = 150,
+    dpi: Annotated[
+        int,
+        typer.Option(help="Resolution of a PNG.", metavar="DPI", parser=whole(30, 1200)),
+    ] = 150,
     force: ForceOption = False,
     as_of: AsOfOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,

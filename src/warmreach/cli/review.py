@@ -19,6 +19,7 @@ from warmreach.cli.app import (
     TargetOption,
     aims,
     reporting,
+    whole,
 )
 from warmreach.model import Network, Opening, resolve_day
 from warmreach.networkfile import DEFAULT_MAX_BYTES, load_network
@@ -103,7 +104,10 @@ def review(
     ctx: typer.Context,
     network: NetworkArgument,
     target: TargetOption = None,
-    limit: Annotated[int, typer.Option(help="Ask about at most this many people.", min=1)] = 10,
+    limit: Annotated[
+        int,
+        typer.Option(help="Ask about at most this many people.", metavar="N", parser=whole(1)),
+    ] = 10,
     worksheet: Annotated[
         Path | None,
         typer.Option(
