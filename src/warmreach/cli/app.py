@@ -210,7 +210,8 @@ def report_format(fmt: Format | None, output: Path | None) -> Format:
 
 
 OutputOption = Annotated[
-    Path | None, typer.Option(help="Write the report to this file instead of printing it.")
+    Path | None,
+    typer.Option(metavar="FILE", help="Write the report to this file instead of printing it."),
 ]
 ForceOption = Annotated[bool, typer.Option(help="Overwrite --output if it exists.")]
 AsOfOption = Annotated[

@@ -126,12 +126,16 @@ def log(
         ),
     ] = None,
     team: Annotated[
-        str | None, typer.Option(help="Their team at their company.", show_default=False)
+        str | None,
+        typer.Option(metavar="TEAM", help="Their team at their company.", show_default=False),
     ] = None,
-    title: Annotated[str | None, typer.Option(help="Their job title.", show_default=False)] = None,
+    title: Annotated[
+        str | None, typer.Option(metavar="TITLE", help="Their job title.", show_default=False)
+    ] = None,
     company: Annotated[
         str | None,
         typer.Option(
+            metavar="COMPANY",
             help="Where they work now (the company the file has moves to past_companies).",
             show_default=False,
         ),
@@ -176,7 +180,8 @@ def log(
         ),
     ] = None,
     note: Annotated[
-        str | None, typer.Option(help="Add a dated line to their notes.", show_default=False)
+        str | None,
+        typer.Option(metavar="TEXT", help="Add a dated line to their notes.", show_default=False),
     ] = None,
     date: Annotated[
         dt.date | None,
@@ -250,7 +255,9 @@ def import_(
     output: Annotated[
         Path,
         typer.Option(
-            help="The network file to write, or to update with --merge.", show_default=False
+            metavar="NETWORK",
+            help="The network file to write, or to update with --merge.",
+            show_default=False,
         ),
     ],
     merge: Annotated[

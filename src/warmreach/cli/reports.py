@@ -185,7 +185,9 @@ def render(
     network: NetworkArgument,
     output: Annotated[
         Path,
-        typer.Option(help="The picture to write: .png, .svg or .pdf.", show_default=False),
+        typer.Option(
+            metavar="FILE", help="The picture to write: .png, .svg or .pdf.", show_default=False
+        ),
     ],
     target: TargetOption = None,
     person: PersonOption = None,
