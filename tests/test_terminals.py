@@ -71,7 +71,7 @@ def test_a_report_written_to_a_file_is_utf8_whatever_the_terminal(tmp_path: Path
     assert b"written plainly" not in done.stderr
 
 
-def in_a_terminal(args: list[str], columns: int) -> str:
+def in_a_terminal(args: list[str], columns: int, term: str = "dumb") -> str:
     """What a command prints in a real pseudo-terminal of ``columns`` columns."""
     import pty
     import select
@@ -81,7 +81,7 @@ def in_a_terminal(args: list[str], columns: int) -> str:
 
     leader, follower = pty.openpty()
     ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
-    env = {**os.environ, "COLUMNS": str(columns), "LINES": "50", "TERM": "dumb"}
+    env = {**os.environ, "COLUMNS": str(columns), "LINES": "50", "TERM": term}
     process = subprocess.Popen(
         [sys.executable, "-m", "warmreach", *args],
         stdin=follower, stdout=follower, stderr=follower, env=env, close_fds=True,
@@ -120,3 +120,20 @@ def test_every_name_is_printed_whole_in_a_terminal(columns: int, sample: str) ->
     text = in_a_terminal(["plan", network, *DAY], columns)
     assert all(name in text for name in people), sorted(n for n in people if n not in text)
     assert "…" not in text
+
+
+def test_long_work_shows_a_spinner_in_a_terminal_and_short_work_none(tmp_path: Path) -> None:
+    import yaml
+
+    from warmreach.synthetic import generate_network
+
+    big = tmp_path / "big.yaml"
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    big.write_text(yaml.dump(generate_network(15000, 5, seed=1), Dumper=dumper), encoding="utf-8")
+    text = in_a_terminal(["--no-cache", "analyze", str(big), *DAY, "--top", "2"], 120, "xterm")
+    assert "working on" in text  # parsing 15,000 people takes more than a second
+    assert text.count("Referral report for") == 1  # and the report is whole after it
+    quick = in_a_terminal(["analyze", str(SAMPLE), *DAY], 120, "xterm")
+    assert "working on" not in quick
+    piped = warmreach(["--no-cache", "analyze", str(big), *DAY, "--top", "2"], "utf-8")
+    assert b"working on" not in piped.stderr  # never outside a terminal

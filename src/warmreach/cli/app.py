@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 from importlib.metadata import version
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Final
 
 import typer
 from rich.console import Console
@@ -375,6 +375,7 @@ def aims(
 
 def emit(text: str, output: Path | None, force: bool) -> None:
     """Print ``text``, or write it atomically to ``output``."""
+    done_busy()
     if output is None:
         typer.echo(text, nl=False)
     else:
@@ -410,3 +411,54 @@ def progress(total: int, description: str) -> Iterator[Callable[[], None]]:
     with Progress(transient=True, console=Console(stderr=True)) as bar:
         task = bar.add_task(description, total=total)
         yield lambda: bar.advance(task)
+
+
+#: how long work runs before a terminal is shown that warmreach is busy
+BUSY_AFTER: Final = 1.0
+
+
+@contextmanager
+def busy(description: str) -> Iterator[None]:
+    """A spinner on stderr saying what warmreach is doing, once the work has taken more
+    than BUSY_AFTER seconds, in a terminal only (it leaves no trace when it ends)."""
+    if not sys.stderr.isatty():
+        yield
+        return
+    import threading
+
+    status = Console(stderr=True).status(visible(description, newlines=False))
+    lock = threading.Lock()
+    state = {"started": False, "done": False}
+
+    def start() -> None:
+        with lock:
+            if not state["done"]:
+                status.start()
+                state["started"] = True
+
+    def stop() -> None:
+        timer.cancel()
+        with lock:
+            if state["started"] and not state["done"]:
+                status.stop()
+            state["done"] = True
+
+    timer = threading.Timer(BUSY_AFTER, start)
+    timer.daemon = True
+    _BUSY.append(stop)
+    timer.start()
+    try:
+        yield
+    finally:
+        stop()
+        _BUSY.remove(stop)
+
+
+#: how to stop the spinner that is running, before a report is printed
+_BUSY: list[Callable[[], None]] = []
+
+
+def done_busy() -> None:
+    """Stop any spinner, so that what is printed next is not mixed with it."""
+    for stop in list(_BUSY):
+        stop()

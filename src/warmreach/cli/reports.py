@@ -20,6 +20,7 @@ from warmreach.cli.app import (
     TargetOption,
     TargetsFromOption,
     aims,
+    busy,
     emit,
     load,
     output_width,
@@ -90,7 +91,7 @@ def analyze(
 ) -> None:
     """Rank who could refer you for each target, with the action to take and the reasons."""
     fmt = report_format(fmt, output)
-    with reporting(ctx):
+    with reporting(ctx), busy(f"working on {network}"):
         loaded, index = load(ctx, network, max_size)
         aimed = aims(loaded, target, person, targets_from)
         analysis = analyze_network(
@@ -133,7 +134,7 @@ def gaps(
 ) -> None:
     """Show where your network lacks people in the field you aim at, and what to do."""
     fmt = report_format(fmt, output)
-    with reporting(ctx):
+    with reporting(ctx), busy(f"working on {network}"):
         loaded, index = load(ctx, network, max_size)
         targets = aims(loaded, target).targets
         report = find_gaps(
@@ -165,7 +166,7 @@ def plan(
 ) -> None:
     """This week's conversations within your hours, and what they queue for later weeks."""
     fmt = report_format(fmt, output)
-    with reporting(ctx):
+    with reporting(ctx), busy(f"working on {network}"):
         loaded, index = load(ctx, network, max_size)
         aimed = aims(loaded, target, person, targets_from)
         targets = aimed.all_targets
@@ -210,7 +211,7 @@ def render(
         fmt = image_format(output.suffix)
     except ValueError as error:
         raise typer.BadParameter(str(error), param_hint="--output") from None
-    with reporting(ctx):
+    with reporting(ctx), busy(f"working on {network}"):
         loaded, index = load(ctx, network, max_size)
         targets = aims(loaded, target, person).all_targets
         picture = render_network(
@@ -245,7 +246,7 @@ def jobs(
     from warmreach.reports.jobs import render_jobs
     from warmreach.sheets import read_file
 
-    with reporting(ctx):
+    with reporting(ctx), busy(f"working on {network}"):
         loaded, index = load(ctx, network, max_size)
         listed = read_postings(read_file(postings), str(postings), loaded)
         ranked = rank_jobs(loaded, listed, as_of=as_of, index=index)
