@@ -267,3 +267,29 @@ def test_a_chain_is_drawn_as_a_path_never_through_you(which: str | int) -> None:
         after = line[2:]  # past the step from you to the first person
         nearest = min(math.hypot(x, y) for x, y in points[1:])
         assert min(math.hypot(x, y) for x, y in after) >= min(CLEARANCE, nearest) - 1e-9
+
+
+def test_teams_at_a_target_company_are_drawn_as_groups_the_hiring_team_first() -> None:
+    from warmreach.networkfile import load_network
+    from warmreach.scoring import ReferralModel, analyze
+
+    network = load_network(ROOT / "sample_networks" / "career-switcher.yaml")
+    model = ReferralModel(network, as_of=dt.date(2026, 11, 25))
+    analysis = analyze(network, model=model)
+    drawing = plan_drawing(model, analysis)
+    teams = [arc for arc in drawing.companies if arc.team]
+    voltgrid = next(arc for arc in drawing.companies if arc.name == "Voltgrid" and not arc.team)
+    inside = [arc for arc in teams if voltgrid.start <= arc.start and arc.end <= voltgrid.end]
+    assert inside and inside[0].name == "Grid Storage Product"  # the hiring team first
+    contacts = network.contacts_by_id
+    teams_of = network.companies_by_id["voltgrid"].teams_by_id
+    for arc in inside:  # each team's people sit together, within its arc
+        members = [
+            node
+            for node in drawing.nodes
+            if node.id in contacts
+            and contacts[node.id].company == "voltgrid"
+            and contacts[node.id].team in teams_of
+            and teams_of[str(contacts[node.id].team)].name == arc.name
+        ]
+        assert members and all(arc.start <= node.angle <= arc.end for node in members)

@@ -110,6 +110,9 @@ def _draw_on(axes: Any, drawing: Drawing, wedge: Any) -> list[Any]:
     companies = []
 
     for arc in drawing.companies:
+        if arc.team:  # a team within a target company: a thin arc inside its sector
+            companies.append(_team(axes, arc))
+            continue
         if arc.target:
             add_patch(
                 wedge(
@@ -311,6 +314,41 @@ def _settle(figure: Any, companies: list[Any]) -> None:
         else:
             label.set_position((x, y))
             label.set_fontsize(size)
+
+
+#: where a target company's teams are drawn: an arc at this radius, named just inside it
+TEAM_RADIUS: Final = LABEL_RADIUS - 1.05
+
+
+def _team(axes: Any, arc: Any) -> Any:
+    """Draw one team of a target company; returns its label (placed again by _settle)."""
+    gap = min(0.02, (arc.end - arc.start) / 8)
+    angles = [arc.start + gap + (arc.end - arc.start - 2 * gap) * i / 24 for i in range(25)]
+    axes.plot(
+        [TEAM_RADIUS * math.cos(a) for a in angles],
+        [TEAM_RADIUS * math.sin(a) for a in angles],
+        color="#94a3b8",
+        linewidth=1.0,
+        zorder=1,
+        solid_capstyle="butt",
+    )
+    middle = (arc.start + arc.end) / 2
+    radius = TEAM_RADIUS - 0.22
+    label = axes.text(
+        radius * math.cos(middle),
+        radius * math.sin(middle),
+        arc.name,
+        fontsize=6,
+        fontstyle="italic",
+        color="#475569",
+        ha="center",
+        va="center",
+        rotation=_upright(math.degrees(middle) - 90),
+        rotation_mode="anchor",
+        zorder=4,
+    )
+    label.arc_middle = middle
+    return label
 
 
 def _upright(degrees: float) -> float:

@@ -26,7 +26,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Final, Literal
+from typing import Any, Final, Literal
 
 from warmreach.matching import Taxonomy, classify_industries, target_field
 from warmreach.model import ME, Network
@@ -89,12 +89,14 @@ class DrawnPath:
 
 @dataclass(frozen=True, kw_only=True)
 class CompanyArc:
-    """The angular sector of a company's people."""
+    """The angular sector of a company's people (or, within a target company, of one of
+    its teams: ``team`` is then True)."""
 
     name: str
     start: float
     end: float
     target: bool
+    team: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -262,9 +264,21 @@ def _placed(
     arcs = []
     position = 0.5
     for company in order:
-        members = sorted(groups[company], key=lambda person: (_radius(person, model), person))
+        teams = _team_order(model, reports, company) if company in target_companies else {}
+        members = sorted(
+            groups[company],
+            key=lambda person: (
+                teams.get(contacts[person].team or "", len(teams)),
+                _radius(person, model),
+                person,
+            ),
+        )
         start = position * step + math.pi / 2
+        team_start: dict[str, float] = {}
         for member in members:
+            team = contacts[member].team
+            if teams and team:
+                team_start.setdefault(team, position * step + math.pi / 2)
             angle = position * step + math.pi / 2 + step / 2
             radius = _radius(member, model)
             tie = model.ties[member].strength if member in model.ties else 0.0
@@ -283,6 +297,19 @@ def _placed(
                 )
             )
             position += 1
+            if teams and team and _last_of_team(members, member, contacts):
+                arcs.append(
+                    CompanyArc(
+                        name=visible(
+                            network.companies_by_id[company].teams_by_id[team].name,
+                            newlines=False,
+                        ),
+                        start=team_start[team],
+                        end=position * step + math.pi / 2,
+                        target=True,
+                        team=True,
+                    )
+                )
         if company:
             arcs.append(
                 CompanyArc(
@@ -294,6 +321,28 @@ def _placed(
             )
         position += 1
     return nodes, arcs
+
+
+def _team_order(
+    model: ReferralModel, reports: Sequence[TargetReport], company: str
+) -> dict[str, int]:
+    """The order of a target company's teams around its sector: the hiring teams first
+    (in the order of the targets), then the others by id."""
+    hiring = [r.target.team for r in reports if r.target.company == company and r.target.team]
+    others = sorted(
+        {
+            contact.team
+            for contact in model.network.contacts
+            if contact.company == company and contact.team and contact.team not in hiring
+        }
+    )
+    return {team: rank for rank, team in enumerate(dict.fromkeys([*hiring, *others]))}
+
+
+def _last_of_team(members: Sequence[str], member: str, contacts: Any) -> bool:
+    """Whether ``member`` is the last of their team in ``members`` (drawn in that order)."""
+    index = members.index(member)
+    return index + 1 == len(members) or contacts[members[index + 1]].team != contacts[member].team
 
 
 def _edges(model: ReferralModel, drawn: set[str]) -> tuple[tuple[str, str, float], ...]:
