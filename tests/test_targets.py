@@ -300,3 +300,14 @@ def test_the_worked_example_of_the_docs_is_the_real_output(tmp_path: Path) -> No
     assert jobs.stdout == jobs_text
     person = run(network, "analyze", "--person", "Fay Lund", "--format", "markdown").stdout
     assert person.split("## ", 1)[1] == person_text.removeprefix("## ")
+
+
+def test_postings_can_come_from_standard_input(network_file: Path) -> None:
+    piped = CliRunner().invoke(
+        app, ["jobs", str(network_file), "-", "--as-of", DAY, "--format", "json"],
+        input="company,title\nVoltgrid,Product Manager\n",
+    )  # fmt: skip
+    assert piped.exit_code == 0, piped.stderr
+    assert json.loads(piped.stdout)["jobs"][0]["target"] == "voltgrid/grid-storage"
+    both = CliRunner().invoke(app, ["jobs", "-", "-"], input="")
+    assert both.exit_code == 2 and "only one of NETWORK and POSTINGS.csv can be -" in both.stderr

@@ -135,5 +135,11 @@ def test_long_work_shows_a_spinner_in_a_terminal_and_short_work_none(tmp_path: P
     assert text.count("Referral report for") == 1  # and the report is whole after it
     quick = in_a_terminal(["analyze", str(SAMPLE), *DAY], 120, "xterm")
     assert "working on" not in quick
+    os.environ["NO_COLOR"] = "1"
+    try:
+        plain = in_a_terminal(["--no-cache", "analyze", str(big), *DAY, "--top", "2"], 120, "xterm")
+    finally:
+        del os.environ["NO_COLOR"]
+    assert "working on" in plain and "\x1b[32m" not in plain and "\x1b[32m" in text  # NO_COLOR
     piped = warmreach(["--no-cache", "analyze", str(big), *DAY, "--top", "2"], "utf-8")
     assert b"working on" not in piped.stderr  # never outside a terminal

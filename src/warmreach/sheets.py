@@ -86,7 +86,17 @@ class Sheet:
 
 
 def read_file(path: Path) -> bytes:
-    """The bytes of a table, refusing one larger than :data:`MAX_BYTES`."""
+    """The bytes of a table (``-``: standard input), refusing one larger than
+    :data:`MAX_BYTES`."""
+    if str(path) == "-":
+        import sys
+
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise WarmreachError(
+                f"standard input: over {MAX_BYTES:,} bytes; a table is at most that"
+            )
+        return data
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:

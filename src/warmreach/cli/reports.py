@@ -241,6 +241,8 @@ def jobs(
 ) -> None:
     """Rank your saved postings by the best warm route to each."""
     fmt = report_format(fmt, output)
+    if str(network) == "-" and str(postings) == "-":
+        raise typer.BadParameter("only one of NETWORK and POSTINGS.csv can be -")
     from warmreach.jobs import rank_jobs
     from warmreach.postings import read_postings
     from warmreach.reports.jobs import render_jobs
@@ -248,6 +250,7 @@ def jobs(
 
     with reporting(ctx), busy(f"working on {network}"):
         loaded, index = load(ctx, network, max_size)
-        listed = read_postings(read_file(postings), str(postings), loaded)
+        shown = "<stdin>" if str(postings) == "-" else str(postings)
+        listed = read_postings(read_file(postings), shown, loaded)
         ranked = rank_jobs(loaded, listed, as_of=as_of, index=index)
         emit(render_jobs(ranked, fmt, width=output_width()), output, force)
