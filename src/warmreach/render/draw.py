@@ -260,24 +260,27 @@ def text_boxes(figure: Any) -> list[tuple[Any, list[tuple[float, float]]]]:
     texts = [*figure.texts, *(text for legend in figure.legends for text in legend.get_texts())]
     for axes in figure.axes:
         texts += [*axes.texts, axes.title]
-    found = []
-    for text in texts:
-        if not text.get_visible() or not text.get_text().strip():
-            continue
-        angle = text.get_rotation()
-        text.set_rotation(0)
-        box = text.get_window_extent(renderer)
-        text.set_rotation(angle)
-        ax, ay = text.get_transform().transform(text.get_unitless_position())
-        if text.get_rotation_mode() != "anchor":  # rotated about the box's centre
-            ax, ay = (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2
-        cos, sin = math.cos(math.radians(angle)), math.sin(math.radians(angle))
-        corners = [
-            (ax + (x - ax) * cos - (y - ay) * sin, ay + (x - ax) * sin + (y - ay) * cos)
-            for x, y in ((box.x0, box.y0), (box.x1, box.y0), (box.x1, box.y1), (box.x0, box.y1))
-        ]
-        found.append((text, corners))
-    return found
+    return [
+        (text, _corners(text, renderer))
+        for text in texts
+        if text.get_visible() and text.get_text().strip()
+    ]
+
+
+def _corners(text: Any, renderer: Any) -> list[tuple[float, float]]:
+    """The corners of one text's box, rotated as drawn, in display coordinates."""
+    angle = text.get_rotation()
+    text.set_rotation(0)
+    box = text.get_window_extent(renderer)
+    text.set_rotation(angle)
+    ax, ay = text.get_transform().transform(text.get_unitless_position())
+    if text.get_rotation_mode() != "anchor":  # rotated about the box's centre
+        ax, ay = (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2
+    cos, sin = math.cos(math.radians(angle)), math.sin(math.radians(angle))
+    return [
+        (ax + (x - ax) * cos - (y - ay) * sin, ay + (x - ax) * sin + (y - ay) * cos)
+        for x, y in ((box.x0, box.y0), (box.x1, box.y0), (box.x1, box.y1), (box.x0, box.y1))
+    ]
 
 
 def overlap(a: list[tuple[float, float]], b: list[tuple[float, float]]) -> bool:
@@ -300,20 +303,24 @@ def _settle(figure: Any, companies: list[Any]) -> None:
     steps = [(0.0, 1.0), (-0.35, 1.0), (-0.7, 1.0), (0.0, 0.85), (-0.35, 0.85), (-0.7, 0.85),
              (-1.05, 0.85), (0.0, 0.7), (-0.35, 0.7), (-0.7, 0.7), (-1.05, 0.7)]  # fmt: skip
     figure.canvas.draw()  # lays out the legend, whose place the boxes below read
+    renderer = figure.canvas.get_renderer()
+    # every box is measured once; only the label being placed is measured again
+    boxes = dict(text_boxes(figure))
     for label in companies:
         x, y = label.get_position()
         radius, middle, size = math.hypot(x, y), label.arc_middle, label.get_fontsize()
+        others = [corners for text, corners in boxes.items() if text is not label]
         for inward, shrink in steps:
             label.set_position(((radius + inward) * math.cos(middle),
                                 (radius + inward) * math.sin(middle)))  # fmt: skip
             label.set_fontsize(size * shrink)
-            boxes = text_boxes(figure)
-            mine = next(corners for text, corners in boxes if text is label)
-            if not any(overlap(mine, corners) for text, corners in boxes if text is not label):
+            mine = _corners(label, renderer)
+            if not any(overlap(mine, corners) for corners in others):
                 break
         else:
             label.set_position((x, y))
             label.set_fontsize(size)
+        boxes[label] = _corners(label, renderer)
 
 
 #: where a target company's teams are drawn: an arc at this radius, named just inside it
