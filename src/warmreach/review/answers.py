@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, assert_never
 
@@ -44,6 +45,18 @@ class Answers:
     told: tuple[str, ...] = ()
     team: str | None = None
     knows: tuple[str, ...] = field(default=())
+
+    @classmethod
+    def of(cls, values: Mapping[str, Any]) -> Answers:
+        """The answers read for each question (by its facet; a missing one: left as is)."""
+        return cls(
+            trust=values.get("trust"),
+            knows_my_work=values.get("knows_my_work"),
+            last_contact=values.get("last_contact"),
+            told=values.get("told") or (),
+            team=values.get("team"),
+            knows=values.get("knows") or (),
+        )
 
     @property
     def empty(self) -> bool:

@@ -165,14 +165,7 @@ def _ask_person(
         except _Stop:
             stop = True
             break
-    return Answers(
-        trust=values.get("trust"),
-        knows_my_work=values.get("knows_my_work"),
-        last_contact=values.get("last_contact"),
-        told=values.get("told") or (),
-        team=values.get("team"),
-        knows=values.get("knows") or (),
-    ), stop
+    return Answers.of(values), stop
 
 
 def _ask_one(

@@ -77,13 +77,7 @@ def read_worksheet(file: Path, network: Network, *, today: dt.date) -> list[tupl
                 values[facet] = read_answer(facet, cell, today=today)
             except BadAnswer as error:
                 problems.append(sheet.problem(row, facet, str(error)))
-        found.append((person, Answers(
-            trust=values.get("trust"),
-            knows_my_work=values.get("knows_my_work"),
-            last_contact=values.get("last_contact"),
-            told=values.get("told") or (),
-            team=values.get("team"),
-        )))  # fmt: skip
+        found.append((person, Answers.of(values)))
     if problems:
         raise InvalidNetwork(problems)
     return [(person, answers) for person, answers in found if not answers.empty]
