@@ -16,11 +16,10 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from warmreach.errors import UsageError, WarmreachError
-from warmreach.log import LogEntry, record, written_anew
+from warmreach.log import LogEntry, log_contact
 from warmreach.matching import find_contact
 from warmreach.model import Network, Opening
 from warmreach.networkfile import DEFAULT_MAX_BYTES, load_network
-from warmreach.networkfile.edit import editing, save_document
 from warmreach.review.answers import Answers, BadAnswer, read_answer
 from warmreach.review.queue import Facet, Question, review_queue
 from warmreach.scoring import analyze, default_targets
@@ -206,16 +205,24 @@ def entry_of(answers: Answers, today: dt.date) -> LogEntry:
     )
 
 
+class _Gone(WarmreachError):
+    """The person answered about is no longer in the file (it was edited meanwhile)."""
+
+
 def _write(
     path: str | os.PathLike[str], contact: str, answers: Answers, today: dt.date, max_bytes: int
 ) -> list[str]:
-    with editing(path, max_bytes=max_bytes) as document:
-        if contact not in document.network.contacts_by_id:
-            return [f"{contact} is no longer in the file; nothing written"]
-        changes = record(document, contact, entry_of(answers, today))
-        if changes:
-            save_document(document)
-            changes += written_anew(document)
+    """Write the answers about ``contact`` with log's edit; what changed, in words."""
+
+    def find(network: Network) -> str:
+        if contact not in network.contacts_by_id:
+            raise _Gone(f"{contact} is no longer in the file; nothing written")
+        return contact
+
+    try:
+        _, changes = log_contact(path, find, entry_of(answers, today), max_bytes=max_bytes)
+    except _Gone as gone:
+        return [str(gone)]
     return changes
 
 
