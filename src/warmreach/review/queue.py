@@ -215,17 +215,13 @@ def _answers(
         ]
     team = _team_target(model, contact, targets) if "team" in asked else None
     if team is None or team.team is None:
-        return [answer for answer in ties if _changes(answer)]
+        return [answer for answer in ties if answer.about_tie]
     on = (team.company, team.team)
     return [
         dataclasses.replace(answer, weight=answer.weight * (1 - ON_TEAM))
         for answer in ties
-        if _changes(answer)
+        if answer.about_tie
     ] + [dataclasses.replace(answer, weight=answer.weight * ON_TEAM, team=on) for answer in ties]
-
-
-def _changes(answer: Answer) -> bool:
-    return answer.trust is not None or answer.work is not None or answer.last is not None
 
 
 def _months_ago(day: dt.date, months: int) -> PartialDate:

@@ -20,6 +20,7 @@ from warmreach.model import Contact, Opening
 from warmreach.plan.value import interview_chance as combined_chance
 from warmreach.scoring import ReferralModel
 from warmreach.scoring.chances import interview_chance, route_score
+from warmreach.scoring.paths import Route
 from warmreach.scoring.ranking import Evaluation, route_through
 from warmreach.scoring.results import Position
 from warmreach.scoring.standing import standing_of
@@ -38,6 +39,12 @@ class Answer:
     last: PartialDate | None = None
     #: the team id to put them on (a rebuilt model), when the answer is "on the team"
     team: tuple[str, str] | None = None
+
+    @property
+    def about_tie(self) -> bool:
+        """Whether it says something of the tie (trust, knowledge of your work, last
+        contact), not only of the team."""
+        return self.trust is not None or self.work is not None or self.last is not None
 
 
 def _strength(answer: Answer) -> tuple[int, int, dt.date]:
@@ -110,24 +117,24 @@ class Chances:
         standing, stays as it was. Someone who becomes a direct tie changes the ties of the
         people they know too: then every candidate is scored again.
         """
-        if model.direct != self.model.direct:
-            entries = {item.contact.id: entry(item) for item in model.evaluate(target)}
-            if answer.team is not None and answer.team == (target.company, target.team):
-                entries[contact.id] = _on_team(model, contact, target)
-            return combined_chance(entries.values())
         evaluations = self.evaluations[number]
         changed: dict[str, tuple[float, float]] = {}
-        if contact.id in evaluations:
-            changed[contact.id] = entry(model.evaluate_one(contact.id, target))
-        if contact.id in model.bridges or contact.id in self.model.bridges:
-            # they carry (or carried) requests: the candidates they reach change too
-            reached = reach(model, contact.id) if around is None else around
-            for person in reached & evaluations.keys() - {contact.id}:
-                changed[person] = _through(model, evaluations[person], contact.id, target)
+        if model.direct != self.model.direct:  # a new direct tie: everyone afresh
+            changed = {item.contact.id: entry(item) for item in model.evaluate(target)}
+        else:
+            if contact.id in evaluations:
+                changed[contact.id] = entry(model.evaluate_one(contact.id, target))
+            if contact.id in model.bridges or contact.id in self.model.bridges:
+                # they carry (or carried) requests: the candidates they reach change too
+                reached = reach(model, contact.id) if around is None else around
+                for person in reached & evaluations.keys() - {contact.id}:
+                    changed[person] = _through(model, evaluations[person], contact.id, target)
         if answer.team is not None and answer.team == (target.company, target.team):
             changed[contact.id] = _on_team(model, contact, target)
         entries = self.entries[number]
-        changed = {person: found for person, found in changed.items() if found != entries[person]}
+        changed = {
+            person: found for person, found in changed.items() if found != entries.get(person)
+        }
         if not changed:
             return self.chances[number]
         kept = [found for person, found in self.reached[number].items() if person not in changed]
@@ -155,7 +162,7 @@ def _through(
     if not found:
         return (0.0, 0.0)
     _, best = max(found, key=lambda pair: (pair[0], -len(pair[1].path)))
-    return (best.chance, interview_chance(best.vouch * standing))
+    return _worth(best, standing)
 
 
 def _on_team(model: ReferralModel, contact: Contact, target: Opening) -> tuple[float, float]:
@@ -168,16 +175,20 @@ def _on_team(model: ReferralModel, contact: Contact, target: Opening) -> tuple[f
     if not routes:
         return (0.0, 0.0)
     best = max(routes, key=lambda route: (route_score(route, standing.value), route.path))
-    return (best.chance, interview_chance(best.vouch * standing.value))
+    return _worth(best, standing.value)
 
 
 def entry(item: Evaluation) -> tuple[float, float]:
     """A candidate's best route as (the chance it ends in the referral, the interview
     chance that referral gives)."""
     route = item.best
-    if route is None:
-        return (0.0, 0.0)
-    return (route.chance, interview_chance(route.vouch * item.standing.value))
+    return (0.0, 0.0) if route is None else _worth(route, item.standing.value)
+
+
+def _worth(route: Route, standing: float) -> tuple[float, float]:
+    """A route to someone of this standing as (the chance it ends in the referral, the
+    interview chance that referral gives)."""
+    return (route.chance, interview_chance(route.vouch * standing))
 
 
 def reach(model: ReferralModel, person: str) -> set[str]:
@@ -193,7 +204,7 @@ def changed_model(model: ReferralModel, contact: Contact, answer: Answer) -> Ref
     """The model of the network once ``answer`` is given about ``contact``'s tie: a view of
     ``model`` (a new model, on the same index, when the answer makes someone known of a
     direct tie)."""
-    if answer.trust is None and answer.work is None and answer.last is None:
+    if not answer.about_tie:
         return model
     person = dataclasses.replace(
         contact,
