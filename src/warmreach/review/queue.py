@@ -35,6 +35,7 @@ from warmreach.scoring import (
     evidence_reasons,
     position_reasons,
 )
+from warmreach.scoring.ranking import sought_roles
 from warmreach.scoring.results import Position
 from warmreach.scoring.standing import position_of
 
@@ -114,9 +115,7 @@ def _relevance(
     from warmreach.matching import holds_any
 
     contacts = model.network.contacts_by_id
-    roles = tuple(
-        role for role in (*(t.role for t in targets), *model.network.me.seeking.roles) if role
-    )
+    roles = sought_roles(model.network, targets)
     ranks = list(Position)
 
     def key(person: str) -> tuple[int, int, str]:
@@ -276,7 +275,7 @@ def _why(
         item = next((i for i in model.evaluate(target) if i.contact.id == contact.id), None)
         if item is not None:
             yield from position_reasons(model, item, target)
-            roles = tuple(role for role in (target.role, *model.network.me.seeking.roles) if role)
+            roles = sought_roles(model.network, (target,))
             if holds_any(contact.title, roles):
                 yield Reason.of("holds-role", role=roles[0])
             break

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -380,6 +380,17 @@ class ReferralModel:
         return max([DIRECT, *(item.score for item in self.evaluate(target))])
 
 
+def sought_roles(network: Network, targets: Iterable[Opening]) -> tuple[str, ...]:
+    """The roles you seek for ``targets``: their roles, then ``me.seeking.roles``.
+
+    >>> from warmreach.model import Me, Seeking
+    >>> me = Me(name="Ana", seeking=Seeking(roles=("Product Owner",)))
+    >>> sought_roles(Network(me=me), [Opening(company="a", role="PM"), Opening(company="b")])
+    ('PM', 'Product Owner')
+    """
+    return tuple(role for role in (*(t.role for t in targets), *network.me.seeking.roles) if role)
+
+
 def order_key(
     model: ReferralModel, target: Opening
 ) -> Callable[[Evaluation], tuple[float, int, int, float, str]]:
@@ -387,7 +398,7 @@ def order_key(
     who hold the role you want, then those you were in touch with more recently, then id."""
     from warmreach.matching import holds_any
 
-    roles = tuple(role for role in (target.role, *model.network.me.seeking.roles) if role)
+    roles = sought_roles(model.network, (target,))
 
     def key(item: Evaluation) -> tuple[float, int, int, float, str]:
         title = item.contact.title
@@ -474,4 +485,4 @@ def route_through(
     return Priced(route, score, interview_chance(route.vouch * standing.value))
 
 
-__all__ = ["Evaluation", "Priced", "ReferralModel", "order_key", "route_through"]
+__all__ = ["Evaluation", "Priced", "ReferralModel", "order_key", "route_through", "sought_roles"]
