@@ -66,17 +66,22 @@ app = typer.Typer(
 )
 
 
+def _amount(value: str, unit: str) -> float:
+    """A number of ``unit``, 0 or more and finite, as written on the command line."""
+    try:
+        amount = float(value)
+    except ValueError:
+        raise typer.BadParameter(f"'{value}' is not a number of {unit}") from None
+    if not amount >= 0 or amount == float("inf"):
+        raise typer.BadParameter(f"'{value}' is not a number of {unit}, 0 or more")
+    return amount
+
+
 def parse_megabytes(value: str | int) -> int:
     """``--max-size MB`` as a number of bytes (the default is given in bytes already)."""
     if isinstance(value, int):
         return value
-    try:
-        megabytes = float(value)
-    except ValueError:
-        raise typer.BadParameter(f"'{value}' is not a number of megabytes") from None
-    if not megabytes >= 0 or megabytes == float("inf"):
-        raise typer.BadParameter(f"'{value}' is not a number of megabytes, 0 or more")
-    return int(megabytes * 1_000_000)
+    return int(_amount(value, "megabytes") * 1_000_000)
 
 
 def whole(low: int, high: int | None = None) -> Callable[[str | int], int]:
@@ -106,13 +111,7 @@ def parse_hours(value: str | float) -> float:
     """Hours, a number 0 or more."""
     if isinstance(value, float | int):
         return float(value)
-    try:
-        hours = float(value)
-    except ValueError:
-        raise typer.BadParameter(f"'{value}' is not a number of hours") from None
-    if not hours >= 0 or hours == float("inf"):
-        raise typer.BadParameter(f"'{value}' is not a number of hours, 0 or more")
-    return hours
+    return _amount(value, "hours")
 
 
 def parse_format(value: str | None) -> Format | None:
