@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import struct
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -203,6 +204,15 @@ def _drawn_boxes(
     return found["boxes"], found["size"]  # type: ignore[return-value]
 
 
+def _network(which: str | int) -> Any:
+    """A sample network by name, or a generated one of ``which`` people."""
+    from warmreach.networkfile import load_network
+
+    if isinstance(which, int):
+        return _generated(which)
+    return load_network(ROOT / "sample_networks" / f"{which}.yaml")
+
+
 def _generated(size: int) -> object:
     import yaml
 
@@ -218,13 +228,9 @@ def _generated(size: int) -> object:
 def test_no_two_texts_of_the_picture_overlap_and_none_leaves_it(which: str | int) -> None:
     from itertools import combinations
 
-    from warmreach.networkfile import load_network
     from warmreach.render.draw import overlap
 
-    network = (
-        _generated(which) if isinstance(which, int)
-        else load_network(ROOT / "sample_networks" / f"{which}.yaml")
-    )  # fmt: skip
+    network = _network(which)
     boxes, (width, height) = _drawn_boxes(network)
     assert len(boxes) > 10
     crossing = [(a, b) for (a, pa), (b, pb) in combinations(boxes, 2) if overlap(pa, pb)]
@@ -249,16 +255,12 @@ def test_the_overlap_test_sees_boxes_that_cross() -> None:
 def test_a_chain_is_drawn_as_a_path_never_through_you(which: str | int) -> None:
     import math
 
-    from warmreach.networkfile import load_network
     from warmreach.render.draw import CLEARANCE, path_line
     from warmreach.scoring import ReferralModel, analyze
 
-    network = (
-        _generated(which) if isinstance(which, int)
-        else load_network(ROOT / "sample_networks" / f"{which}.yaml")
-    )  # fmt: skip
-    model = ReferralModel(network, as_of=dt.date(2026, 11, 25))  # type: ignore[arg-type]
-    drawing = plan_drawing(model, analyze(network, model=model))  # type: ignore[arg-type]
+    network = _network(which)
+    model = ReferralModel(network, as_of=dt.date(2026, 11, 25))
+    drawing = plan_drawing(model, analyze(network, model=model))
     nodes = {node.id: node for node in drawing.nodes}
     chains = [path for path in drawing.paths if len(path.nodes) > 2]
     for path in chains:
