@@ -79,10 +79,15 @@ def find_target(network: Network, text: str) -> Opening:
                 f"{company.name} has no team '{team_text.strip()}'; its teams: {listing}"
             )
         team = company.teams[index].id
+    return _opening_at(network, found, team)
+
+
+def _opening_at(network: Network, company: str, team: str | None) -> Opening:
+    """The file's opening at ``company`` and ``team`` (ids), else a target of them alone."""
     for opening in network.openings:
-        if opening.company == found and opening.team == team:
+        if (opening.company, opening.team) == (company, team):
             return opening
-    return Opening(company=found, team=team)
+    return Opening(company=company, team=team)
 
 
 def find_targets(network: Network, text: str) -> list[Opening]:
@@ -146,12 +151,7 @@ def find_person(network: Network, text: str) -> tuple[str | None, Opening, str]:
             f"{contact.name} has no company in the file: warmreach reaches a person through "
             f"where they work; add it with: warmreach log NETWORK {contact.id} --company COMPANY"
         )
-    aim = (contact.company, contact.team)
-    target = next(
-        (opening for opening in network.openings if (opening.company, opening.team) == aim),
-        Opening(company=contact.company, team=contact.team),
-    )
-    return person, target, contact.name
+    return person, _opening_at(network, contact.company, contact.team), contact.name
 
 
 #: fuzzy score (WRatio) at or above which a name given on the command line may mean a contact
