@@ -73,10 +73,7 @@ class Posting:
 
 def read_postings(data: bytes, file: str, network: Network) -> list[Posting]:
     """The postings in ``data``; :class:`InvalidNetwork` with every problem located."""
-    sheet = _named(read_sheet(data, file))
-    if "company" not in sheet.columns:
-        message = "the first row must name the columns, 'company' among them"
-        raise InvalidNetwork([Problem(file=file, line=1, col=1, message=message)])
+    sheet = read_sheet(data, file).renamed(ALIASES).require(("company",))
     problems: list[Problem] = []
     postings: list[Posting] = []
     for row in sheet.rows[:MAX_POSTINGS]:
@@ -89,25 +86,6 @@ def read_postings(data: bytes, file: str, network: Network) -> list[Posting]:
     if problems:
         raise InvalidNetwork(problems)
     return postings
-
-
-def _named(sheet: Sheet) -> Sheet:
-    """``sheet`` with each column known by another name renamed to ours."""
-    rename = {
-        alias: name
-        for name, aliases in ALIASES.items()
-        if name not in sheet.columns
-        for alias in aliases
-        if alias in sheet.columns
-    }
-    if not rename:
-        return sheet
-    rows = []
-    for row in sheet.rows:
-        where = {rename.get(name, name): index for name, index in row.where.items()}
-        rows.append(Row(line=row.line, cells=row.cells, where=where))
-    columns = tuple(dict.fromkeys(rename.get(name, name) for name in sheet.columns))
-    return Sheet(file=sheet.file, columns=columns, rows=tuple(rows))
 
 
 def _posting(sheet: Sheet, row: Row, network: Network, problems: list[Problem]) -> Posting | None:

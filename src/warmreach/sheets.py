@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
@@ -84,6 +84,38 @@ class Sheet:
         col = 1 if column is None or row is None else row.column(column)
         return Problem(file=self.file, line=line, col=col, message=message)
 
+    def require(self, names: Sequence[str]) -> Sheet:
+        """The sheet; :class:`InvalidNetwork` when its header lacks one of ``names``."""
+        missing = [name for name in names if name not in self.columns]
+        if missing:
+            listed = ", ".join(f"'{name}'" for name in missing)
+            message = f"the first row must name the columns, {listed} among them"
+            raise InvalidNetwork([self.problem(None, None, message)])
+        return self
+
+    def renamed(self, aliases: Mapping[str, Sequence[str]]) -> Sheet:
+        """The sheet with a column written by another name (``aliases``: each name's
+        others) known by its name, when the sheet has no column of that name."""
+        rename = {
+            alias: name
+            for name, others in aliases.items()
+            if name not in self.columns
+            for alias in others
+            if alias in self.columns
+        }
+        if not rename:
+            return self
+        rows = tuple(
+            Row(
+                line=row.line,
+                cells=row.cells,
+                where={rename.get(name, name): index for name, index in row.where.items()},
+            )
+            for row in self.rows
+        )
+        columns = tuple(dict.fromkeys(rename.get(name, name) for name in self.columns))
+        return Sheet(file=self.file, columns=columns, rows=rows)
+
 
 def read_file(path: Path) -> bytes:
     """The bytes of a table (``-``: standard input), refusing one larger than
@@ -128,13 +160,8 @@ def read_sheet(data: bytes, file: str, *, required: Sequence[str] = ()) -> Sheet
     except csv.Error as error:
         problem = Problem(file=file, line=reader.line_num, col=1, message=f"not a CSV row: {error}")
         raise InvalidNetwork([problem]) from None
-    missing = [name for name in required if name not in where]
-    if missing:
-        names = ", ".join(f"'{name}'" for name in missing)
-        message = f"the first row must name the columns, {names} among them"
-        raise InvalidNetwork([Problem(file=file, line=1, col=1, message=message)])
     columns = tuple(dict.fromkeys(name for name in header if name))
-    return Sheet(file=file, columns=columns, rows=tuple(rows))
+    return Sheet(file=file, columns=columns, rows=tuple(rows)).require(required)
 
 
 __all__ = [
