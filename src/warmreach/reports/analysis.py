@@ -17,6 +17,7 @@ from warmreach.reports.common import (
     console,
     console_text,
     name_width,
+    path_text,
     plural,
     score_cell,
     target_title,
@@ -52,10 +53,6 @@ def _title(report: TargetReport) -> str:
     if report.person is None:
         return f"{report.person_name}, through the people at {title}"
     return f"Your routes to {report.person_name} ({title})"
-
-
-def _path_text(path: Sequence[str], names: Mapping[str, str]) -> str:
-    return " → ".join(names.get(person, person) for person in path) if path else "—"
 
 
 #: reasons said once above the tables rather than on every row
@@ -113,7 +110,7 @@ def _print_stacked(
     broken by warmreach (the terminal wraps them), so no name is cut or split."""
     score = score_cell(candidate.score, width)
     out.print(Text(f"{rank:>2}. {candidate.name}  {score}  {candidate.action}"), soft_wrap=True)
-    out.print(Text(f"    {_path_text(candidate.path, names)}"), soft_wrap=True)
+    out.print(Text(f"    {path_text(candidate.path, names)}"), soft_wrap=True)
     out.print(Text(f"    {_reasons(candidate)}"), soft_wrap=True)
 
 
@@ -140,7 +137,7 @@ def analysis_table(analysis: Analysis, *, width: int = 120) -> str:
                 Text(candidate.name),
                 score_cell(candidate.score, width),
                 candidate.action,
-                Text(_path_text(candidate.path, analysis.names)),
+                Text(path_text(candidate.path, analysis.names)),
                 Text(_reasons(candidate)),
             )
         out.print()
@@ -186,7 +183,7 @@ def _alternative_lines(report: TargetReport, names: Mapping[str, str]) -> list[s
     ``--person``)."""
     lines = [
         f"  {candidate.name}: "
-        + "; ".join(_path_text(path, names) for path in candidate.alternatives)
+        + "; ".join(path_text(path, names) for path in candidate.alternatives)
         for candidate in report.candidates
         if candidate.alternatives
     ]
@@ -229,7 +226,7 @@ def analysis_markdown(analysis: Analysis) -> str:
                 candidate.name,
                 f"{candidate.score:.2f} {candidate.band}",
                 f"`{candidate.action}`",
-                _path_text(candidate.path, analysis.names),
+                path_text(candidate.path, analysis.names),
                 _reasons(candidate),
             ]
             lines.append("| " + " | ".join(cell(text) for text in cells) + " |")

@@ -15,7 +15,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import io
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Final, Literal, assert_never, get_args
 
 from rich.console import Console
@@ -94,6 +94,11 @@ def name_width(names: Iterable[str]) -> int:
 def score_cell(score: float, width: int) -> str:
     """A score, with its bar when the table is wide enough for one."""
     return f"{score_bar(score)} {score:.2f}" if width >= BAR_WIDTH else f"{score:.2f}"
+
+
+def path_text(path: Sequence[str], names: Mapping[str, str]) -> str:
+    """A route as names: ``you → Bob Chen → Eva Berg``; a dash when there is none."""
+    return " → ".join(names.get(person, person) for person in path) if path else "—"
 
 
 def cell(text: str) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
 
 from rich.table import Table
 from rich.text import Text
@@ -17,6 +16,7 @@ from warmreach.reports.common import (
     console_text,
     markdown_table,
     name_width,
+    path_text,
     plural,
     score_cell,
 )
@@ -36,10 +36,6 @@ def render_jobs(jobs: JobList, fmt: Format, *, width: int = 120) -> str:
 def _posting(job: Job) -> str:
     posting = job.posting
     return posting.company + (f" — {posting.title}" if posting.title else "")
-
-
-def _path(path: Sequence[str], names: Mapping[str, str]) -> str:
-    return " → ".join(names.get(person, person) for person in path) if path else "—"
 
 
 def _nobody(jobs: JobList) -> list[str]:
@@ -92,7 +88,7 @@ def jobs_table(jobs: JobList, *, width: int = 120) -> str:
                 score_cell(job.best.score, width),
                 job.best.action,
                 Text(job.best.name),
-                Text(_path(job.best.path, jobs.names)),
+                Text(path_text(job.best.path, jobs.names)),
             )
         out.print()
         out.print(table)
@@ -118,7 +114,7 @@ def jobs_markdown(jobs: JobList) -> str:
             f"{job.best.score:.2f} {job.best.band}",
             f"`{job.best.action}`",
             job.best.name,
-            _path(job.best.path, jobs.names),
+            path_text(job.best.path, jobs.names),
         ]
         for rank, job in enumerate((job for job in jobs.jobs if job.helps), start=1)
         if job.best is not None
