@@ -155,13 +155,10 @@ class Document:
             yaml, tree = _round_trip(_WRAPPER + lines, str(self.path), start - 1)
         except WarmreachError:
             return self._rewritten(start, end, lines)
-        items = tree.get("contacts") if isinstance(tree, CommentedMap) else None
-        if not (isinstance(items, CommentedSeq) and len(items) == 1):
+        if _only_contact(tree) is None:
             return None
         part = _Part(start=start, end=end, yaml=yaml, tree=tree)
-        if part.text() != lines or not isinstance(items[0], CommentedMap):
-            return self._rewritten(start, end, lines)
-        return part
+        return part if part.text() == lines else self._rewritten(start, end, lines)
 
     def _rewritten(self, start: int, end: int, lines: str) -> _Part | None:
         """One contact's lines read and written anew in block style, in the file's
@@ -171,14 +168,21 @@ class Document:
             tree = yaml.load(_WRAPPER + lines)
         except YAMLError:
             return None
-        items = tree.get("contacts") if isinstance(tree, CommentedMap) else None
-        if not (isinstance(items, CommentedSeq) and len(items) == 1):
-            return None
-        item = items[0]
-        if not isinstance(item, CommentedMap):
+        item = _only_contact(tree)
+        if item is None:
             return None
         item.fa.set_block_style()
         return _Part(start=start, end=end, yaml=yaml, tree=tree, rewritten=True)
+
+
+def _only_contact(tree: Any) -> CommentedMap | None:
+    """The one contact of ``{contacts: [contact]}`` read from a contact's lines, or None
+    when the lines hold something else."""
+    items = tree.get("contacts") if isinstance(tree, CommentedMap) else None
+    if isinstance(items, CommentedSeq) and len(items) == 1 and isinstance(items[0], CommentedMap):
+        found: CommentedMap = items[0]
+        return found
+    return None
 
 
 #: what a contact's lines are read under when edited alone: the key of their list
@@ -302,8 +306,8 @@ def open_document(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_
     network = parse_network(data, file=str(file), max_bytes=max_bytes)
     bom = data.startswith(codecs.BOM_UTF8)
     text = data.decode("utf-8-sig")
-    # CRLF when most lines end so (a line ending otherwise is written as they are); a lone
-    # CR is refused when the round-trip tree is read
+    # CRLF when most lines end so (a line ending in LF alone is then written with CRLF
+    # too); a lone CR is refused when the round-trip tree is read
     crlf = "\r" not in text.replace("\r\n", "") and 2 * text.count("\r\n") > text.count("\n")
     return Document(
         path=file,
