@@ -34,7 +34,13 @@ from warmreach.scoring.chances import (
     interview_chance,
     route_score,
 )
-from warmreach.scoring.explanation import evidence_reasons, position_reasons, rank, target_report
+from warmreach.scoring.explanation import (
+    evidence_reasons,
+    explain,
+    position_reasons,
+    rank,
+    target_report,
+)
 from warmreach.scoring.paths import HOP, MAX_HOPS, LinkStrengths, Route
 from warmreach.scoring.ranking import Evaluation, Priced, ReferralModel, route_through
 from warmreach.scoring.results import (
@@ -186,18 +192,15 @@ def analyze(
         model = ReferralModel(network, as_of=day, index=index)
     reports = tuple(rank(model, target, top=top, paths=paths) for target in chosen)
     for person, target, name in people:
-        report = rank(model, target, top=None if person else top, paths=max(paths, 3))
-        listed = tuple(c for c in report.candidates if person is None or c.contact == person)
-        reports += (
-            dataclasses.replace(
-                report,
-                candidates=listed,
-                person=person,
-                person_name=name,
-                bridges=(),
-                total=len(listed) if person else report.total,
-            ),
-        )
+        if person is None:  # someone not in the file: the people at their company
+            report = rank(model, target, top=top, paths=max(paths, 3))
+        else:  # their own routes only: nobody else is explained
+            item = next((i for i in model.evaluate(target) if i.contact.id == person), None)
+            found = () if item is None else (explain(model, item, target, max(paths, 3)),)
+            report = dataclasses.replace(
+                target_report(model, target), candidates=found, total=len(found)
+            )
+        reports += (dataclasses.replace(report, person=person, person_name=name, bridges=()),)
     named = {
         person
         for report in reports
