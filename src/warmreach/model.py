@@ -17,7 +17,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Final, Literal, get_args
 
@@ -25,6 +25,7 @@ from typing import Final, Literal, get_args
 from warmreach.dates import PartialDate as PartialDate
 from warmreach.dates import later as later
 from warmreach.dates import resolve_day as resolve_day
+from warmreach.text import initials
 
 #: the graph id of the person the network belongs to
 ME: Final = "me"
@@ -430,3 +431,24 @@ class Network:
     def companies_by_id(self) -> Mapping[str, Company]:
         """Companies by id."""
         return {company.id: company for company in self.companies}
+
+
+def redacted(network: Network) -> Network:
+    """``network`` with every person's name replaced by its initials, and what else could
+    name them (e-mail, LinkedIn, notes, the file's name) left out: the rule of every
+    redacted picture and page. Ids, ties and links are kept, so the advice is the same.
+
+    >>> network = Network(me=Me(name="Ana Lima"), contacts=(Contact(id="bo", name="Bo Chen"),))
+    >>> shown = redacted(network)
+    >>> shown.me.name, shown.contacts[0].name, shown.contacts[0].id
+    ('A.L.', 'B.C.', 'bo')
+    """
+    return replace(
+        network,
+        me=replace(network.me, name=initials(network.me.name)),
+        contacts=tuple(
+            replace(contact, name=initials(contact.name), email=None, linkedin=None, notes=None)
+            for contact in network.contacts
+        ),
+        source=None,
+    )

@@ -242,6 +242,15 @@ def _name_only(text: str) -> str:
     return " ".join("".join(kept).split())
 
 
+def initials(name: str) -> str:
+    """Initials of a name, shown instead of it where names are redacted.
+
+    >>> initials("Ana Lima"), initials("王伟"), initials("O'Neil")
+    ('A.L.', '王.', 'O.N.')
+    """
+    return "".join(f"{word[0].upper()}." for word in name.replace("'", " ").split()[:3] if word)
+
+
 def given_name(name: str) -> str:
     """The name to greet someone by: their given name, without titles ("Dr.", "Prof."),
     credentials and generations ("PhD", "Jr."), emoji, pronouns or initials; a nickname

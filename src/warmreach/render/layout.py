@@ -59,7 +59,7 @@ class DrawnNode:
     """One person on the picture."""
 
     id: str
-    #: the name, or initials when redacted
+    #: the name (initials in a redacted network)
     label: str
     x: float
     y: float
@@ -115,18 +115,7 @@ class Drawing:
     field_name: str | None
 
 
-def initials(name: str) -> str:
-    """Initials of a name, for redacted pictures.
-
-    >>> initials("Ana Lima"), initials("王伟"), initials("O'Neil")
-    ('A.L.', '王.', 'O.N.')
-    """
-    return "".join(f"{word[0].upper()}." for word in name.replace("'", " ").split()[:3] if word)
-
-
-def plan_drawing(
-    model: ReferralModel, analysis: Analysis, *, top: int = 40, redact: bool = False
-) -> Drawing:
+def plan_drawing(model: ReferralModel, analysis: Analysis, *, top: int = 40) -> Drawing:
     """The picture of ``analysis``: whom to draw (at most ``top`` people besides you),
     in which colour, and where; ``model`` is the one the analysis was made with."""
     network = model.network
@@ -134,14 +123,14 @@ def plan_drawing(
     paths = _paths(reports)
     people = _people(model, reports, paths, top)
     colour, field_name = _colours(network, people)
-    nodes, arcs = _placed(model, reports, people, colour, redact=redact)
+    nodes, arcs = _placed(model, reports, people, colour)
     drawn = {node.id for node in nodes}
     hidden = [contact for contact in network.contacts if contact.id not in drawn]
     others = None
     if hidden:
         companies = len({contact.company for contact in hidden if contact.company})
         others = f"+ {len(hidden):,} others at {companies:,} companies"
-    me_name = visible(initials(network.me.name) if redact else network.me.name, newlines=False)
+    me_name = visible(network.me.name, newlines=False)
     aimed = visible(", ".join(_label(report) for report in reports), newlines=False) or "no target"
     return Drawing(
         title=f"{me_name}'s network, as of {analysis.as_of.isoformat()}\nbest paths to {aimed}",
@@ -219,8 +208,6 @@ def _placed(
     reports: Sequence[TargetReport],
     people: Sequence[str],
     colour: Callable[[str], FieldColour],
-    *,
-    redact: bool,
 ) -> tuple[list[DrawnNode], list[CompanyArc]]:
     """Where each person goes: companies in angular order (targets first, then by how many
     people are drawn), each person at the radius of their tie."""
@@ -286,7 +273,7 @@ def _placed(
             nodes.append(
                 DrawnNode(
                     id=member,
-                    label=visible(initials(name) if redact else name, newlines=False),
+                    label=visible(name, newlines=False),
                     x=round(radius * math.cos(angle), 6),
                     y=round(radius * math.sin(angle), 6),
                     angle=angle,
