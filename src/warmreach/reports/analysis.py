@@ -26,7 +26,7 @@ from warmreach.reports.summaries import LINK_WORDS
 from warmreach.reports.words import reason_text
 from warmreach.scoring import BANDS, DIRECT, REFERRED, Analysis, Candidate, TargetReport
 
-_SCALE_NOTE = (
+SCALE_NOTE = (
     f"Score: the chance of an interview through each person, counting the chance they do not "
     f"come through; {DIRECT:.2f} is applying directly, and an average referral, once made, "
     f"gives {REFERRED:.2f}. "
@@ -45,7 +45,7 @@ def render_analysis(analysis: Analysis, fmt: Format, *, width: int = 120) -> str
     )
 
 
-def _title(report: TargetReport) -> str:
+def report_title(report: TargetReport) -> str:
     role = report.target.role
     title = target_title(report.company_name, report.team_name, [role] if role else [])
     if report.person_name is None:
@@ -59,11 +59,11 @@ def _title(report: TargetReport) -> str:
 _ONCE: frozenset[str] = frozenset({"available-from", "available-later"})
 
 
-def _reasons(candidate: Candidate) -> str:
+def reasons_text(candidate: Candidate) -> str:
     return "; ".join(reason_text(r) for r in candidate.reasons if r.kind not in _ONCE)
 
 
-def _notes(analysis: Analysis) -> list[str]:
+def analysis_notes(analysis: Analysis) -> list[str]:
     """What holds for every row: when you can ask."""
     said = {
         reason_text(reason)
@@ -75,13 +75,13 @@ def _notes(analysis: Analysis) -> list[str]:
     return [text[0].upper() + text[1:] + "." for text in sorted(said)]
 
 
-def _shown(report: TargetReport) -> tuple[list[Candidate], list[Candidate]]:
+def shown_candidates(report: TargetReport) -> tuple[list[Candidate], list[Candidate]]:
     """The candidates worth a row, and those no better than applying directly (one line)."""
     rows = [c for c in report.candidates if c.action != "apply-directly"]
     return rows, [c for c in report.candidates if c.action == "apply-directly"]
 
 
-def _hidden_line(report: TargetReport) -> str | None:
+def hidden_line(report: TargetReport) -> str | None:
     """``Showing the best 2 of 7 people at Voltgrid; --top 7 lists them all.``"""
     hidden = report.total - len(report.candidates)
     if hidden <= 0:
@@ -92,7 +92,7 @@ def _hidden_line(report: TargetReport) -> str | None:
     )
 
 
-def _others_line(report: TargetReport, others: Sequence[Candidate]) -> str:
+def others_line(report: TargetReport, others: Sequence[Candidate]) -> str:
     """``and 8 others at Fernway: no better than applying directly (A, B, C and 5 more)``."""
     names = [candidate.name for candidate in others[:3]]
     if len(others) > 3:
@@ -111,7 +111,7 @@ def _print_stacked(
     score = score_cell(candidate.score, width)
     out.print(Text(f"{rank:>2}. {candidate.name}  {score}  {candidate.action}"), soft_wrap=True)
     out.print(Text(f"    {path_text(candidate.path, names)}"), soft_wrap=True)
-    out.print(Text(f"    {_reasons(candidate)}"), soft_wrap=True)
+    out.print(Text(f"    {reasons_text(candidate)}"), soft_wrap=True)
 
 
 def analysis_table(analysis: Analysis, *, width: int = 120) -> str:
@@ -119,12 +119,12 @@ def analysis_table(analysis: Analysis, *, width: int = 120) -> str:
     TABLE_WIDTH columns each person is a few lines instead."""
     out = console(width)
     out.print(f"Referral report for {analysis.generated_for}, as of {analysis.as_of}", markup=False)
-    out.print(_SCALE_NOTE, markup=False)
-    for note in _notes(analysis):
+    out.print(SCALE_NOTE, markup=False)
+    for note in analysis_notes(analysis):
         out.print(Text(note))
     for report in analysis.targets:
-        table = Table(title=Text(_title(report)), title_justify="left", expand=True)
-        rows, others = _shown(report)
+        table = Table(title=Text(report_title(report)), title_justify="left", expand=True)
+        rows, others = shown_candidates(report)
         table.add_column("#", justify="right", width=2)
         table.add_column("person", ratio=2, min_width=name_width(c.name for c in rows))
         table.add_column("score", no_wrap=True, width=15)
@@ -138,32 +138,32 @@ def analysis_table(analysis: Analysis, *, width: int = 120) -> str:
                 score_cell(candidate.score, width),
                 candidate.action,
                 Text(path_text(candidate.path, analysis.names)),
-                Text(_reasons(candidate)),
+                Text(reasons_text(candidate)),
             )
         out.print()
         if rows and width < TABLE_WIDTH:
-            out.print(Text(_title(report)))
+            out.print(Text(report_title(report)))
             for rank, candidate in enumerate(rows, start=1):
                 _print_stacked(out, rank, candidate, analysis.names, width)
         elif rows:
             out.print(table)
         elif not others:
-            out.print(Text(f"{_title(report)}: nobody in your network is there."))
+            out.print(Text(f"{report_title(report)}: nobody in your network is there."))
         else:
-            out.print(Text(_title(report)))
+            out.print(Text(report_title(report)))
         if others:
-            out.print(Text(_others_line(report, others)))
-        for line in (_hidden_line(report), _spelling_line(report)):
+            out.print(Text(others_line(report, others)))
+        for line in (hidden_line(report), spelling_line(report)):
             if line:
                 out.print(Text(line))
-        for line in _alternative_lines(report, analysis.names):
+        for line in alternative_lines(report, analysis.names):
             out.print(Text(line))
-        for line in _bridge_lines(report, analysis.names):
+        for line in bridge_lines(report, analysis.names):
             out.print(line, markup=False)
     return console_text(out)
 
 
-def _spelling_line(report: TargetReport) -> str | None:
+def spelling_line(report: TargetReport) -> str | None:
     """``Counted as Meta: 3 people at 'Meta Platforms, Inc.' (another name of ...)``."""
     if not report.spellings:
         return None
@@ -178,7 +178,7 @@ def _spelling_line(report: TargetReport) -> str | None:
     )
 
 
-def _alternative_lines(report: TargetReport, names: Mapping[str, str]) -> list[str]:
+def alternative_lines(report: TargetReport, names: Mapping[str, str]) -> list[str]:
     """ "Other paths:" and a line per candidate who has other routes (``--paths``, and
     ``--person``)."""
     lines = [
@@ -190,7 +190,7 @@ def _alternative_lines(report: TargetReport, names: Mapping[str, str]) -> list[s
     return ["Other paths:", *lines] if lines else []
 
 
-def _bridge_lines(report: TargetReport, names: Mapping[str, str]) -> list[str]:
+def bridge_lines(report: TargetReport, names: Mapping[str, str]) -> list[str]:
     return [
         f"Bridge: {bridge.name} can introduce you to "
         + ", ".join(names.get(person, person) for person in bridge.reaches)
@@ -203,18 +203,18 @@ def analysis_markdown(analysis: Analysis) -> str:
     lines = [
         f"# Referral report for {analysis.generated_for}",
         "",
-        f"As of {analysis.as_of}. {_SCALE_NOTE}",
-        *(["", *_notes(analysis)] if _notes(analysis) else []),
+        f"As of {analysis.as_of}. {SCALE_NOTE}",
+        *(["", *analysis_notes(analysis)] if analysis_notes(analysis) else []),
     ]
     for report in analysis.targets:
-        lines += ["", f"## {_title(report)}", ""]
+        lines += ["", f"## {report_title(report)}", ""]
         if report.target.hiring_manager:
             manager = analysis.names.get(report.target.hiring_manager, report.target.hiring_manager)
             lines += [f"Hiring manager: {manager}.", ""]
         if not report.candidates:
             lines.append("Nobody in your network is there yet.")
             continue
-        rows, others = _shown(report)
+        rows, others = shown_candidates(report)
         if rows:
             lines += [
                 "| # | person | score | action | path | reasons |",
@@ -227,18 +227,18 @@ def analysis_markdown(analysis: Analysis) -> str:
                 f"{candidate.score:.2f} {candidate.band}",
                 f"`{candidate.action}`",
                 path_text(candidate.path, analysis.names),
-                _reasons(candidate),
+                reasons_text(candidate),
             ]
             lines.append("| " + " | ".join(cell(text) for text in cells) + " |")
         if others:
-            lines += ["", _others_line(report, others) + "."]
-        for line in (_hidden_line(report), _spelling_line(report)):
+            lines += ["", others_line(report, others) + "."]
+        for line in (hidden_line(report), spelling_line(report)):
             if line:
                 lines += ["", line]
-        alternatives = _alternative_lines(report, analysis.names)
+        alternatives = alternative_lines(report, analysis.names)
         if alternatives:
             lines += ["", alternatives[0], "", *(f"- {line.strip()}" for line in alternatives[1:])]
-        bridges = _bridge_lines(report, analysis.names)
+        bridges = bridge_lines(report, analysis.names)
         if bridges:
             lines += [
                 "",

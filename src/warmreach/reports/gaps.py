@@ -137,14 +137,14 @@ def _unknown_industries(count: int, companies: Sequence[tuple[str, int]]) -> str
     return line + "."
 
 
-def _field_title(report: GapReport) -> str:
+def field_title(report: GapReport) -> str:
     wanted = ", ".join(report.field.asked) or "the companies you seek"
     if report.field.roles:
         wanted += " — " + " or ".join(report.field.roles)
     return wanted
 
 
-def _gap_rows(report: GapReport) -> list[list[str]]:
+def gap_rows(report: GapReport) -> list[list[str]]:
     return [
         [
             gap.name + (" (sought)" if gap.sought else ""),
@@ -178,12 +178,12 @@ def gaps_table(report: GapReport, *, width: int = 120) -> str:
     """Rich tables for the companies and people, then the suggestions, as plain text."""
     out = console(width)
     out.print(f"Gap report for {report.generated_for}, as of {report.as_of}", markup=False)
-    out.print(f"Aiming at: {_field_title(report)}", markup=False)
+    out.print(f"Aiming at: {field_title(report)}", markup=False)
     sections: list[tuple[str, list[str], list[list[str]]]] = [
         (
             "Companies",
             ["company", "status", "best score", "people", "strong ties"],
-            _gap_rows(report),
+            gap_rows(report),
         ),
         (
             "People in the field",
@@ -227,7 +227,7 @@ def gaps_markdown(report: GapReport) -> str:
     lines = [
         f"# Gap report for {report.generated_for}",
         "",
-        f"As of {report.as_of}. Aiming at: {_field_title(report)}.",
+        f"As of {report.as_of}. Aiming at: {field_title(report)}.",
         "",
         "## Suggestions",
         "",
@@ -239,7 +239,7 @@ def gaps_markdown(report: GapReport) -> str:
         "cultivate; `no-path`: nobody who helps yet. Scores as in `warmreach analyze`.",
         "",
         *markdown_table(
-            ["company", "status", "best score", "people", "strong ties"], _gap_rows(report)
+            ["company", "status", "best score", "people", "strong ties"], gap_rows(report)
         ),
     ]
     people_sections = [

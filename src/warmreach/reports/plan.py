@@ -72,11 +72,11 @@ _NO_TIME: Final = "No hours to plan with: give some with --hours (2 is a good st
 _NOTHING: Final = "Nothing to do that would raise your odds this week."
 
 
-def _empty(plan: Plan) -> str:
+def empty_plan(plan: Plan) -> str:
     return _NO_TIME if plan.budget == 0 else _NOTHING
 
 
-def _heading(plan: Plan) -> str:
+def plan_heading(plan: Plan) -> str:
     return (
         f"{plural(len(plan.steps), 'conversation')} in {plan.minutes} of your "
         f"{plan.budget} minutes, best gain per minute first"
@@ -94,7 +94,7 @@ def _queued_what(plan: Plan, queued: Queued) -> str:
     return what
 
 
-def _queued_rows(plan: Plan) -> list[list[str]]:
+def queued_rows(plan: Plan) -> list[list[str]]:
     return [
         [
             str(queued.day) if queued.day else "when you can say",
@@ -107,7 +107,7 @@ def _queued_rows(plan: Plan) -> list[list[str]]:
     ]
 
 
-def _footer(plan: Plan) -> list[str]:
+def odds_lines(plan: Plan) -> list[str]:
     lines = [
         f"{title(outlook.target)}: {outlook.before:.2f} → {outlook.after:.2f}"
         for outlook in plan.targets
@@ -121,7 +121,7 @@ def _footer(plan: Plan) -> list[str]:
     return lines
 
 
-def _notes(plan: Plan) -> list[str]:
+def plan_notes(plan: Plan) -> list[str]:
     notes = []
     if plan.stop is not None:
         notes.append(plan_reason(plan, plan.stop))
@@ -132,7 +132,7 @@ def _notes(plan: Plan) -> list[str]:
     return notes
 
 
-def _rows(plan: Plan) -> list[list[str]]:
+def step_rows(plan: Plan) -> list[list[str]]:
     return [
         [
             str(rank),
@@ -153,7 +153,7 @@ def plan_table(plan: Plan, *, width: int = 120, messages: bool = False) -> str:
     """The week as a rich table, then what is queued and the odds, as plain text."""
     out = console(width)
     out.print(Text(f"Plan for {plan.generated_for}, week of {plan.as_of}"))
-    out.print(Text(_heading(plan)))
+    out.print(Text(plan_heading(plan)))
     out.print()
     if plan.steps:
         table = Table(expand=True)
@@ -163,7 +163,7 @@ def plan_table(plan: Plan, *, width: int = 120, messages: bool = False) -> str:
         table.add_column("min", justify="right", width=3)
         table.add_column("gain", justify="right", width=6)
         table.add_column("why", ratio=7)
-        rows = _rows(plan)
+        rows = step_rows(plan)
         for row in rows:
             table.add_row(*(Text(cell) for cell in row))
         if width >= TABLE_WIDTH:
@@ -173,7 +173,7 @@ def plan_table(plan: Plan, *, width: int = 120, messages: bool = False) -> str:
             out.print(Text(line), soft_wrap=True)
             out.print(Text(f"    {why_text}"), soft_wrap=True)
     else:
-        out.print(Text(_empty(plan)))
+        out.print(Text(empty_plan(plan)))
     if plan.queued:
         out.print()
         out.print(Text("Queued for later weeks:"))
@@ -183,7 +183,7 @@ def plan_table(plan: Plan, *, width: int = 120, messages: bool = False) -> str:
         queued.add_column("person", ratio=2)
         queued.add_column("min", justify="right", width=3)
         queued.add_column("what", ratio=6)
-        later = _queued_rows(plan)
+        later = queued_rows(plan)
         for row in later:
             queued.add_row(*(Text(cell) for cell in row))
         if width >= TABLE_WIDTH:
@@ -193,10 +193,10 @@ def plan_table(plan: Plan, *, width: int = 120, messages: bool = False) -> str:
             out.print(Text(f"    {what}"), soft_wrap=True)
     out.print()
     out.print(Text(ODDS))
-    for line in _footer(plan):
+    for line in odds_lines(plan):
         out.print(Text(f"  {line}"))
     out.print()
-    for note in _notes(plan):
+    for note in plan_notes(plan):
         out.print(Text(note))
     if messages and plan.steps:
         out.print()
@@ -213,16 +213,23 @@ def plan_table(plan: Plan, *, width: int = 120, messages: bool = False) -> str:
 
 def plan_markdown(plan: Plan, *, messages: bool = False) -> str:
     """A plan a person can keep."""
-    lines = [f"# Plan for {plan.generated_for}, week of {plan.as_of}", "", _heading(plan) + ".", ""]
+    lines = [
+        f"# Plan for {plan.generated_for}, week of {plan.as_of}",
+        "",
+        plan_heading(plan) + ".",
+        "",
+    ]
     if plan.steps:
-        lines += markdown_table(["#", "action", "person", "minutes", "gain", "why"], _rows(plan))
+        lines += markdown_table(
+            ["#", "action", "person", "minutes", "gain", "why"], step_rows(plan)
+        )
     else:
-        lines.append(_empty(plan))
+        lines.append(empty_plan(plan))
     if plan.queued:
         lines += ["", "## Queued for later weeks", ""]
-        lines += markdown_table(["when", "action", "person", "minutes", "what"], _queued_rows(plan))
-    lines += ["", "## " + ODDS.rstrip(":"), "", *(f"- {line}" for line in _footer(plan)), ""]
-    lines += _notes(plan)
+        lines += markdown_table(["when", "action", "person", "minutes", "what"], queued_rows(plan))
+    lines += ["", "## " + ODDS.rstrip(":"), "", *(f"- {line}" for line in odds_lines(plan)), ""]
+    lines += plan_notes(plan)
     if messages and plan.steps:
         lines += ["", "## Messages to edit and send"]
         for rank, step in enumerate(plan.steps, start=1):
