@@ -13,7 +13,7 @@ import warnings
 from typing import Any, Final, Literal, assert_never
 
 from warmreach.model import ME
-from warmreach.render.layout import COLOURS, LABEL_RADIUS, PATH_COLOURS, Drawing
+from warmreach.render.layout import COLOURS, LABEL_RADIUS, PATH_COLOURS, Drawing, legend_entries
 
 ImageFormat = Literal["png", "svg", "pdf"]
 
@@ -137,7 +137,7 @@ def _draw_on(axes: Any, drawing: Drawing, wedge: Any) -> list[Any]:
             color="#1e293b" if arc.target else "#64748b",
             ha="center",
             va="center",
-            rotation=_upright(math.degrees(middle) - 90),
+            rotation=upright(math.degrees(middle) - 90),
             rotation_mode="anchor",
             zorder=4,
         )
@@ -350,7 +350,7 @@ def _team(axes: Any, arc: Any) -> Any:
         color="#475569",
         ha="center",
         va="center",
-        rotation=_upright(math.degrees(middle) - 90),
+        rotation=upright(math.degrees(middle) - 90),
         rotation_mode="anchor",
         zorder=4,
     )
@@ -358,26 +358,29 @@ def _team(axes: Any, arc: Any) -> Any:
     return label
 
 
-def _upright(degrees: float) -> float:
+def upright(degrees: float) -> float:
+    """A text's rotation turned so that it never reads upside down.
+
+    >>> upright(120.0), upright(-100.0), upright(30.0)
+    (300.0, 80.0, 30.0)
+    """
     degrees = (degrees + 180) % 360 - 180
     return degrees + 180 if degrees < -90 or degrees > 90 else degrees
 
 
 def _legend(drawing: Drawing, line: Any) -> list[Any]:
     handles: list[Any] = []
-    field = drawing.field_name
-    entries = [("you", "you")]
-    if field:
-        entries += [("field", f"in {field}"), ("adjacent", "adjacent field"), ("other", "other")]
-    else:
-        entries += [("other", "contact")]
-    for key, label in entries:
-        handles.append(
-            line([], [], marker="o", linestyle="", color=COLOURS[key], markersize=7, label=label)
-        )
-    handles.append(
-        line([], [], marker="*", linestyle="", color="#64748b", markersize=10, label="hiring team")
-    )
+    for key, label in legend_entries(drawing):
+        if key == "hiring":
+            handles.append(
+                line([], [], marker="*", linestyle="", color="#64748b", markersize=10, label=label)
+            )
+        else:
+            handles.append(
+                line(
+                    [], [], marker="o", linestyle="", color=COLOURS[key], markersize=7, label=label
+                )
+            )
     seen = []
     for path in drawing.paths:
         if path.target not in seen:

@@ -80,6 +80,8 @@ class DrawnPath:
 
     #: which target, for the legend
     target: str
+    #: which target, as its place among the analysis's targets
+    number: int
     #: 1 for the target's best candidate
     rank: int
     nodes: tuple[str, ...]
@@ -131,7 +133,10 @@ def plan_drawing(model: ReferralModel, analysis: Analysis, *, top: int = 40) -> 
         companies = len({contact.company for contact in hidden if contact.company})
         others = f"+ {len(hidden):,} others at {companies:,} companies"
     me_name = visible(network.me.name, newlines=False)
-    aimed = visible(", ".join(_label(report) for report in reports), newlines=False) or "no target"
+    aimed = (
+        visible(", ".join(target_label(report) for report in reports), newlines=False)
+        or "no target"
+    )
     return Drawing(
         title=f"{me_name}'s network, as of {analysis.as_of.isoformat()}\nbest paths to {aimed}",
         nodes=tuple(nodes),
@@ -151,7 +156,8 @@ def _paths(reports: Sequence[TargetReport]) -> list[DrawnPath]:
         for place, candidate in enumerate(ranked[:PATHS_PER_TARGET], start=1):
             paths.append(
                 DrawnPath(
-                    target=visible(_label(report), newlines=False),
+                    target=visible(target_label(report), newlines=False),
+                    number=number,
                     rank=place,
                     nodes=candidate.path,
                     colour=number % len(PATH_COLOURS),
@@ -354,7 +360,27 @@ def _radius(person: str, model: ReferralModel) -> float:
     return RING_INDIRECT.get(steps, RING_INDIRECT[MAX_HOPS])
 
 
-def _label(report: TargetReport) -> str:
+def legend_entries(drawing: Drawing) -> list[tuple[FieldColour | Literal["hiring"], str]]:
+    """What the legend shows of the people, in order: each colour (or the hiring team's
+    star) and its words; the routes' colours are named by their targets.
+
+    >>> legend_entries(Drawing(title="", nodes=(), edges=(), paths=(), companies=(),
+    ...                        others=None, field_name=None))
+    [('you', 'you'), ('other', 'contact'), ('hiring', 'hiring team')]
+    """
+    entries: list[tuple[FieldColour | Literal["hiring"], str]] = [("you", "you")]
+    if drawing.field_name:
+        entries += [
+            ("field", f"in {drawing.field_name}"),
+            ("adjacent", "adjacent field"),
+            ("other", "other"),
+        ]
+    else:
+        entries.append(("other", "contact"))
+    return [*entries, ("hiring", "hiring team")]
+
+
+def target_label(report: TargetReport) -> str:
     """A target in a few words, for the legend: ``Voltgrid / Grid Storage Product``."""
     return report.company_name + (f" / {report.team_name}" if report.team_name else "")
 
