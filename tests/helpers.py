@@ -1,8 +1,12 @@
-"""What several test modules share: where things are, and how to read a network's problems."""
+"""What several test modules share: where things are, how to read a network's problems,
+and how to read the report page's elements and data."""
 
 from __future__ import annotations
 
+import json
 import os
+import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -36,3 +40,26 @@ def examples(full: int) -> int:
     if PROFILE == "fuzz":
         return 50 * full
     return full if PROFILE == "ci" else max(10, full // 5)
+
+
+def page_data(page: str) -> object:
+    """The data the report page's script reads."""
+    found = re.search(r'<script type="application/json" id="data">(.*?)</script>', page, re.S)
+    assert found is not None
+    return json.loads(found.group(1))
+
+
+class _Elements(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[tuple[str, list[str]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.found.append((tag, [name for name, _ in attrs]))
+
+
+def page_elements(page: str) -> list[tuple[str, list[str]]]:
+    """Every element a browser's parser finds, with its attributes' names."""
+    parser = _Elements()
+    parser.feed(page)
+    return parser.found

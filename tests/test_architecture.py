@@ -22,7 +22,7 @@ LAYERS = [
     {"scoring"},
     {"gaps", "jobs"},
     {"plan", "log", "importers", "review"},
-    {"reports", "render"},
+    {"reports", "render", "page"},
     {"cli", "__init__", "__main__"},
 ]
 #: the only places each third-party library may be imported from

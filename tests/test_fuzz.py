@@ -25,13 +25,15 @@ import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from tests.helpers import examples
+from tests.helpers import examples, page_data, page_elements
 from warmreach import WarmreachError, parse_network
 from warmreach.gaps import find_gaps
 from warmreach.importers import SOURCES, Source, read_export
+from warmreach.page import report_page
 from warmreach.plan import plan_actions
 from warmreach.reports import render_analysis, render_gaps, render_plan
 from warmreach.scoring import analyze
+from warmreach.text import visible
 
 AS_OF = dt.date(2026, 11, 25)
 #: what a report may never hold raw: controls but the line feed, DEL, C1, direction marks
@@ -215,3 +217,34 @@ def test_numbers_and_names_at_their_limits_load_or_give_located_problems(
         parse_network(text, max_bytes=2_000_000)
     except WarmreachError as error:
         assert all(len(line) < 600 for line in str(error).splitlines()), str(error)[:200]
+
+
+#: every element the report page is made of: a name can add none
+PAGE_ELEMENTS = {
+    "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "h4", "p",
+    "nav", "a", "main", "section", "div", "button", "span", "label", "input", "svg", "desc",
+    "g", "path", "text", "line", "polyline", "circle", "polygon", "tspan", "aside", "ul", "ol",
+    "li", "table", "caption", "thead", "tbody", "tr", "th", "td", "code", "article",
+    "blockquote", "footer", "script",
+}  # fmt: skip
+
+
+@given(hostile_networks())
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_any_text_in_a_file_reaches_the_page_as_text(text: str) -> None:
+    try:
+        network = parse_network(text)
+    except WarmreachError:
+        event("refused")
+        return
+    event("read")
+    page = report_page(network, as_of=AS_OF)
+    assert not OBEYED.search(page.replace("\t", " "))
+    elements = page_elements(page)
+    assert {tag for tag, _ in elements} <= PAGE_ELEMENTS
+    assert [tag for tag, _ in elements].count("script") == 2
+    assert not [name for _, names in elements for name in names if name.startswith("on")]
+    data = page_data(page)
+    assert isinstance(data, dict)
+    drawn = {person["name"] for person in data["people"]}
+    assert drawn <= {visible(contact.name, newlines=False) for contact in network.contacts}

@@ -2,7 +2,8 @@
 
 - :mod:`~warmreach.cli.app`: the Typer app, exit codes, shared options, and the one
   place errors become messages and exit codes;
-- :mod:`~warmreach.cli.reports`: ``analyze``, ``gaps``, ``plan``, ``jobs``, ``render``;
+- :mod:`~warmreach.cli.reports`: ``analyze``, ``gaps``, ``plan``, ``jobs``, ``render``,
+  ``report``;
 - :mod:`~warmreach.cli.files`: ``validate``, ``log``, ``import``, ``schema``;
 - :mod:`~warmreach.cli.review`: ``review``.
 
@@ -18,7 +19,7 @@ import typer
 from warmreach.cli import streams
 from warmreach.cli.app import ExitCode, app
 from warmreach.cli.files import import_, log, schema, validate
-from warmreach.cli.reports import analyze, gaps, jobs, plan, render
+from warmreach.cli.reports import analyze, gaps, jobs, plan, render, report
 from warmreach.cli.review import review
 from warmreach.cli.streams import plain_streams
 from warmreach.text import visible
@@ -32,6 +33,8 @@ EXAMPLES: dict[str, str] = {
     "plan": "warmreach plan network.yaml --hours 2 --messages",
     "jobs": "warmreach jobs network.yaml saved-postings.csv --output jobs.md",
     "render": "warmreach render network.yaml --output network.png --redact",
+    "report": "warmreach report network.yaml --output report.html --hours 3\n"
+    "  warmreach report network.yaml --output for-my-coach.html --redact",
     "review": "warmreach review network.yaml --limit 5\n"
     "  warmreach review network.yaml --worksheet queue.csv",
     "log": "warmreach log network.yaml 'Bob Chen' --told aspiration,availability --contacted",
@@ -45,6 +48,7 @@ COMMANDS = (
     ("plan", plan),
     ("jobs", jobs),
     ("render", render),
+    ("report", report),
     ("review", review),
     ("log", log),
     ("import", import_),

@@ -1,5 +1,5 @@
 """The commands that aim at your targets: ``analyze``, ``gaps``, ``plan``, ``render``,
-``jobs``."""
+``report``, ``jobs``."""
 
 from __future__ import annotations
 
@@ -34,6 +34,7 @@ from warmreach.graph import NetworkIndex
 from warmreach.model import Network, Opening, resolve_day
 from warmreach.networkfile import DEFAULT_MAX_BYTES
 from warmreach.networkfile.atomic import write_atomic
+from warmreach.page import DRAWN, report_page
 from warmreach.plan import DEFAULT_HOURS, plan_actions
 from warmreach.reports import (
     Format,
@@ -254,3 +255,57 @@ def jobs(
         listed = read_postings(read_file(postings), shown, loaded)
         ranked = rank_jobs(loaded, listed, as_of=as_of, index=index)
         emit(render_jobs(ranked, fmt, width=output_width()), output, force)
+
+
+def report(
+    ctx: typer.Context,
+    network: NetworkArgument,
+    output: Annotated[
+        Path,
+        typer.Option(metavar="FILE", help="The page to write: a .html file.", show_default=False),
+    ],
+    target: TargetOption = None,
+    person: PersonOption = None,
+    targets_from: TargetsFromOption = None,
+    hours: Annotated[
+        float,
+        typer.Option(
+            help="Hours you can give to networking this week.", metavar="H", parser=parse_hours
+        ),
+    ] = DEFAULT_HOURS,
+    top: Annotated[
+        int,
+        typer.Option(
+            help="Show at most this many people per target.", metavar="N", parser=whole(1)
+        ),
+    ] = 10,
+    draw: Annotated[
+        int,
+        typer.Option(
+            help="Draw at most this many people in the network view.",
+            metavar="N",
+            parser=whole(1),
+        ),
+    ] = DRAWN,
+    redact: Annotated[
+        bool, typer.Option(help="Initials instead of names, everywhere on the page.")
+    ] = False,
+    force: ForceOption = False,
+    as_of: AsOfOption = None,
+    max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
+) -> None:
+    """Write one offline HTML page with everything: who could refer you, this week's plan
+    with its messages, your gaps, and a network view to explore."""
+    if output.suffix.lower() not in {".html", ".htm"}:
+        raise typer.BadParameter(
+            f"cannot write a page to '{output.suffix or output.name}': use .html",
+            param_hint="--output",
+        )
+    with reporting(ctx), busy(f"working on {network}"):
+        loaded, index = load(ctx, network, max_size)
+        aimed = aims(loaded, target, person, targets_from)
+        page = report_page(
+            loaded, targets=aimed.targets, people=aimed.people, weights=aimed.weights,
+            hours=hours, redact=redact, as_of=as_of, top=top, drawn=draw, index=index,
+        )  # fmt: skip
+        emit(page, output, force)

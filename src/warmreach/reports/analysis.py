@@ -35,6 +35,10 @@ SCALE_NOTE = (
 )
 
 
+#: what a target nobody in your network is at says
+NOBODY_THERE = "Nobody in your network is there yet."
+
+
 def render_analysis(analysis: Analysis, fmt: Format, *, width: int = 120) -> str:
     """The analysis as a table (for terminals), markdown (to keep) or json (for scripts)."""
     return by_format(
@@ -212,7 +216,7 @@ def analysis_markdown(analysis: Analysis) -> str:
             manager = analysis.names.get(report.target.hiring_manager, report.target.hiring_manager)
             lines += [f"Hiring manager: {manager}.", ""]
         if not report.candidates:
-            lines.append("Nobody in your network is there yet.")
+            lines.append(NOBODY_THERE)
             continue
         rows, others = shown_candidates(report)
         if rows:

@@ -33,6 +33,12 @@ from warmreach.reports.common import (
 )
 from warmreach.text import join_words
 
+#: what a company's status means
+STATUS_NOTE = (
+    "`covered`: someone there can vouch for you; `weak`: only introductions or ties to "
+    "cultivate; `no-path`: nobody who helps yet. Scores as in `warmreach analyze`."
+)
+
 
 def render_gaps(report: GapReport, fmt: Format, *, width: int = 120) -> str:
     """The gap report as a table (for terminals), markdown (to keep) or json (for scripts)."""
@@ -235,8 +241,7 @@ def gaps_markdown(report: GapReport) -> str:
         "",
         "## Companies",
         "",
-        "`covered`: someone there can vouch for you; `weak`: only introductions or ties to "
-        "cultivate; `no-path`: nobody who helps yet. Scores as in `warmreach analyze`.",
+        STATUS_NOTE,
         "",
         *markdown_table(
             ["company", "status", "best score", "people", "strong ties"], gap_rows(report)

@@ -83,7 +83,8 @@ def plan_heading(plan: Plan) -> str:
     )
 
 
-def _queued_what(plan: Plan, queued: Queued) -> str:
+def queued_what(plan: Plan, queued: Queued) -> str:
+    """What a queued step does, in words, with its target."""
     found = plan.target(queued.target)
     target = title(found) if found is not None else queued.target or ""
     what = STEPS[queued.action].queued(plan, queued)
@@ -94,14 +95,19 @@ def _queued_what(plan: Plan, queued: Queued) -> str:
     return what
 
 
+def queued_when(queued: Queued) -> str:
+    """When a queued step is due: its day, or when you can say."""
+    return str(queued.day) if queued.day else "when you can say"
+
+
 def queued_rows(plan: Plan) -> list[list[str]]:
     return [
         [
-            str(queued.day) if queued.day else "when you can say",
+            queued_when(queued),
             queued.action,
             queued.name,
             str(queued.minutes),
-            _queued_what(plan, queued),
+            queued_what(plan, queued),
         ]
         for queued in plan.queued
     ]
