@@ -43,6 +43,7 @@ from warmreach.reports import (
     render_plan,
     review_hint_text,
 )
+from warmreach.reports.analysis import next_steps_text
 from warmreach.review.hint import review_hint
 from warmreach.scoring import analyze as analyze_network
 
@@ -101,7 +102,9 @@ def analyze(
         )  # fmt: skip
         text = render_analysis(analysis, fmt, width=output_width())
         hint = _hint(network, loaded, aimed.all_targets, fmt, analysis.as_of, index)
-        emit(text + hint, output, force)
+        named = "NETWORK" if str(network) == "-" else str(network)
+        more = next_steps_text(named) if fmt == "table" else ""
+        emit(text + more + hint, output, force)
 
 
 def gaps(

@@ -202,6 +202,15 @@ def bridge_lines(report: TargetReport, names: Mapping[str, str]) -> list[str]:
     ]
 
 
+def next_steps_text(file: str) -> str:
+    """The line an analysis in a terminal ends with: what else warmreach answers."""
+    return (
+        f"\nNext: warmreach plan {file} --messages drafts this week's conversations; "
+        f"warmreach report {file} --output report.html puts everything on one page to "
+        "explore and share.\n"
+    )
+
+
 def analysis_markdown(analysis: Analysis) -> str:
     """A report a person can keep: a section per target, a table of candidates."""
     lines = [
