@@ -213,6 +213,16 @@ OutputOption = Annotated[
     typer.Option(metavar="FILE", help="Write the report to this file instead of printing it."),
 ]
 ForceOption = Annotated[bool, typer.Option(help="Overwrite --output if it exists.")]
+TopOption = Annotated[
+    int,
+    typer.Option(help="Show at most this many people per target.", metavar="N", parser=whole(1)),
+]
+HoursOption = Annotated[
+    float,
+    typer.Option(
+        help="Hours you can give to networking this week.", metavar="H", parser=parse_hours
+    ),
+]
 AsOfOption = Annotated[
     dt.date | None,
     typer.Option(

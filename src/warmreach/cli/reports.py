@@ -13,18 +13,19 @@ from warmreach.cli.app import (
     AsOfOption,
     ForceOption,
     FormatOption,
+    HoursOption,
     MaxSizeOption,
     NetworkArgument,
     OutputOption,
     PersonOption,
     TargetOption,
     TargetsFromOption,
+    TopOption,
     aims,
     busy,
     emit,
     load,
     output_width,
-    parse_hours,
     report_format,
     reporting,
     whole,
@@ -70,12 +71,7 @@ def analyze(
     target: TargetOption = None,
     person: PersonOption = None,
     targets_from: TargetsFromOption = None,
-    top: Annotated[
-        int,
-        typer.Option(
-            help="Show at most this many people per target.", metavar="N", parser=whole(1)
-        ),
-    ] = 10,
+    top: TopOption = 10,
     paths: Annotated[
         int,
         typer.Option(
@@ -150,12 +146,7 @@ def gaps(
 def plan(
     ctx: typer.Context,
     network: NetworkArgument,
-    hours: Annotated[
-        float,
-        typer.Option(
-            help="Hours you can give to networking this week.", metavar="H", parser=parse_hours
-        ),
-    ] = DEFAULT_HOURS,
+    hours: HoursOption = DEFAULT_HOURS,
     target: TargetOption = None,
     person: PersonOption = None,
     targets_from: TargetsFromOption = None,
@@ -270,18 +261,8 @@ def report(
     target: TargetOption = None,
     person: PersonOption = None,
     targets_from: TargetsFromOption = None,
-    hours: Annotated[
-        float,
-        typer.Option(
-            help="Hours you can give to networking this week.", metavar="H", parser=parse_hours
-        ),
-    ] = DEFAULT_HOURS,
-    top: Annotated[
-        int,
-        typer.Option(
-            help="Show at most this many people per target.", metavar="N", parser=whole(1)
-        ),
-    ] = 10,
+    hours: HoursOption = DEFAULT_HOURS,
+    top: TopOption = 10,
     draw: Annotated[
         int,
         typer.Option(

@@ -17,14 +17,14 @@ every open and hide the rings that say how strong each tie is.
 >>> import datetime as dt
 >>> from warmreach.networkfile import parse_network
 >>> network = parse_network('''
-... me: {name: Ana Lima, seeking: {companies: [Voltgrid]}}
+... me: {name: Ana Lima, seeking: {companies: [Sunforge]}}
 ... contacts:
-...   - {name: Bob Chen, company: Voltgrid, trust: 5, knows_my_work: 4, last_contact: 2026-11}
+...   - {name: "<b>Mei</b> Tanaka", company: Sunforge, trust: 4, knows_my_work: 3, met: 2020}
 ... ''')
 >>> page = report_page(network, as_of=dt.date(2026, 11, 25))
->>> page.startswith("<!DOCTYPE html>"), "Bob Chen" in page
-(True, True)
->>> "Bob Chen" in report_page(network, as_of=dt.date(2026, 11, 25), redact=True)
+>>> page.startswith("<!DOCTYPE html>"), "&lt;b&gt;Mei&lt;/b&gt; Tanaka" in page, "<b>" in page
+(True, True, False)
+>>> "Tanaka" in report_page(network, as_of=dt.date(2026, 11, 25), redact=True)
 False
 """
 
