@@ -200,6 +200,21 @@ def test_hostile_text_is_shown_never_obeyed() -> None:
     assert {person["name"] for person in data["people"]} >= set(HOSTILE[:3])
 
 
+def test_a_long_name_is_cut_on_the_rim_and_whole_elsewhere() -> None:
+    long = "Maximiliana Theodora Wolkenstein-Rodenegg y Bourbon-Parma"
+    network = parse_network(
+        "me: {name: Ana, seeking: {companies: [Acme]}}\ncontacts:\n"
+        f"  - {{name: {long}, company: Acme, trust: 4, knows_my_work: 3, met: 2019}}\n"
+    )
+    page = report_page(network, as_of=AS_OF)
+    rim = re.findall(r'<text class="name"[^>]*>([^<]*)<', page)
+    assert rim == [long[:31] + "…"]
+    assert f'aria-label="{long} · ' in page
+    assert long in _visible_text(page.split("</svg>", 1)[1])
+    side = re.search(r'viewBox="(-\d+) ', page)
+    assert side is not None and int(side.group(1)) < -640  # room for the longer label
+
+
 def test_a_network_of_two_thousand_draws_the_part_that_matters_and_says_so() -> None:
     network = parse_network(yaml.safe_dump(generate_network(2000, 5, seed=3)))
     page = report_page(network, as_of=AS_OF)

@@ -141,6 +141,27 @@ def test_the_view_is_drawn_and_its_controls_shown(desktop: Opened) -> None:
     box = page.locator("#view").bounding_box()
     assert box is not None and box["width"] > 600 and box["height"] > 500
     assert page.locator("#details h3").inner_text() == "Your network"
+    assert _outside(page) == []
+
+
+def _outside(page: Any) -> list[str]:
+    """The texts of the view that reach outside its first view (they would be cut)."""
+    return list(
+        page.evaluate(
+            """() => {
+            const view = document.getElementById("view").viewBox.baseVal;
+            return Array.from(document.querySelectorAll("#view text")).filter((text) => {
+                const box = text.getBBox();
+                const m = text.getCTM(), s = document.getElementById("view").getCTM();
+                const corners = [[box.x, box.y], [box.x + box.width, box.y],
+                    [box.x, box.y + box.height], [box.x + box.width, box.y + box.height]]
+                    .map(([x, y]) => new DOMPoint(x, y).matrixTransform(s.inverse().multiply(m)));
+                return corners.some((p) => p.x < view.x || p.y < view.y
+                    || p.x > view.x + view.width || p.y > view.y + view.height);
+            }).map((text) => text.textContent);
+        }"""
+        )
+    )
 
 
 def test_choosing_a_target_highlights_its_routes_and_dims_the_rest(desktop: Opened) -> None:
@@ -274,9 +295,12 @@ def test_a_hostile_name_shows_as_text(browser: Any, tmp_path: Path) -> None:
     path.write_text(report_page(parse_network(HOSTILE_NETWORK), as_of=AS_OF), encoding="utf-8")
     opened = Opened(browser, path, DESKTOP)
     page = opened.page
-    names = page.locator("#view .person .name").all_text_contents()
+    people = page.locator("#view .person")
+    labels = [people.nth(index).get_attribute("aria-label") for index in range(people.count())]
+    rim = page.locator("#view .person .name").all_text_contents()
     for name in HOSTILE[:3]:
-        assert any(shown.startswith(name) for shown in names), name
+        assert any((label or "").startswith(name) for label in labels), name
+        assert any(shown.startswith(name[:31]) for shown in rim), name
     for index in range(1, page.locator("#view .person").count() + 1):
         page.focus(f"#p{index}")
         page.dispatch_event(f"#p{index}", "mouseenter")
@@ -284,6 +308,7 @@ def test_a_hostile_name_shows_as_text(browser: Any, tmp_path: Path) -> None:
     text = page.inner_text("body")
     for name in HOSTILE[:3]:
         assert name in text
+    assert _outside(page) == []
     assert page.evaluate("document.querySelectorAll('img, iframe, b, i').length") == 0
     assert page.evaluate("document.scripts.length") == 2
     opened.check_quiet()
@@ -302,6 +327,7 @@ def test_a_network_of_two_thousand_opens_and_answers(browser: Any, tmp_path: Pat
     opened = Opened(browser, path, DESKTOP)
     page = opened.page
     assert page.locator("#view .person").count() == DRAWN
+    assert _outside(page) == []
     assert "not drawn: 1," in page.locator("#network").inner_text()
     first = page.get_attribute("#p1", "aria-label")
     assert first is not None

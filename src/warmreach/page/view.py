@@ -21,8 +21,13 @@ from warmreach.render.layout import COLOURS, LABEL_RADIUS, PATH_COLOURS, Drawing
 
 #: SVG user units per layout unit
 SCALE: Final = 100
-#: half the width of the square the view shows at first, in user units
+#: half the width of the square the view shows at first, in user units, at least
 EXTENT: Final = 640
+#: the most characters of a name written on the rim (a longer one ends in "…"; the
+#: details panel and the tables have it whole)
+LABEL_CHARS: Final = 32
+#: the width of a character of a name, as a share of its size (a wide letter's)
+CHAR_WIDTH: Final = 0.62
 #: a route's width and opacity by its rank among its target's routes
 ROUTE_WIDTH: Final = {1: 4.8, 2: 3.0}
 ROUTE_OPACITY: Final = {1: 0.95, 2: 0.7}
@@ -45,8 +50,9 @@ def person_key(number: int) -> str:
 def view_svg(drawing: Drawing, *, title: str, description: str) -> str:
     """The drawing as one ``<svg>`` element, with ``title`` and ``description`` as its
     text alternative."""
+    half = extent(drawing)
     parts = [
-        f'<svg id="view" viewBox="{-EXTENT} {-EXTENT} {2 * EXTENT} {2 * EXTENT}" '
+        f'<svg id="view" viewBox="{-half} {-half} {2 * half} {2 * half}" '
         'xmlns="http://www.w3.org/2000/svg" role="group" '
         'aria-labelledby="view-title" aria-describedby="view-desc">',
         f'<title id="view-title">{text(title)}</title>',
@@ -79,6 +85,34 @@ def name_size(drawing: Drawing) -> float:
     room = 2 * math.pi * LABEL_RADIUS * SCALE / max(slots, 1)
     least, largest = NAME_SIZES
     return max(least, min(largest, 0.8 * room))
+
+
+def label(node: DrawnNode) -> str:
+    """What the rim says of a person: their name (cut at LABEL_CHARS) and action.
+
+    >>> from warmreach.render.layout import DrawnNode
+    >>> node = DrawnNode(id="x", label="A" * 40, x=0, y=0, angle=0, colour="other",
+    ...                  hiring_team=False, action="ask-intro", tie=0.5)
+    >>> label(node)
+    'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA… · ask-intro'
+    """
+    return _name(node) + _action(node)
+
+
+def _name(node: DrawnNode) -> str:
+    return node.label if len(node.label) <= LABEL_CHARS else node.label[: LABEL_CHARS - 1] + "…"
+
+
+def _action(node: DrawnNode) -> str:
+    return f" · {node.action}" if node.action else ""
+
+
+def extent(drawing: Drawing) -> int:
+    """Half the side of the square the view shows at first: room for the longest label on
+    the rim, and at least EXTENT."""
+    longest = max((len(label(node)) for node in drawing.nodes[1:]), default=0)
+    needed = LABEL_RADIUS * SCALE + CHAR_WIDTH * name_size(drawing) * longest + 16
+    return max(EXTENT, math.ceil(needed))
 
 
 def _sectors(drawing: Drawing) -> list[str]:
@@ -161,12 +195,11 @@ def _people(drawing: Drawing) -> list[str]:
             )
             continue
         targets = "".join(f" t{target}" for target in sorted(on_routes.get(node.id, [])))
-        action = f" · {node.action}" if node.action else ""
         parts.append(
             f'<g class="person{targets}{" candidate" if node.action else ""}" '
             f'id="{person_key(number)}" tabindex="0" role="button" '
-            f'aria-label="{text(node.label + action)}">'
-            f"{_mark(node)}{_label(node, action)}</g>"
+            f'aria-label="{text(node.label + _action(node))}">'
+            f"{_mark(node)}{_rim(node)}</g>"
         )
     return parts
 
@@ -189,8 +222,8 @@ def _mark(node: DrawnNode) -> str:
     return f'<polygon points="{points}" fill="{fill}"{ring}/>'
 
 
-def _label(node: DrawnNode, action: str) -> str:
-    """The line out to the rim and the name there, along the person's angle, never
+def _rim(node: DrawnNode) -> str:
+    """The line out to the rim and the label there, along the person's angle, never
     upside down."""
     lx, ly = _polar(LABEL_RADIUS, node.angle)
     degrees = math.degrees(node.angle) % 360
@@ -202,6 +235,6 @@ def _label(node: DrawnNode, action: str) -> str:
         f'<line class="leader" x1="{node.x * SCALE:.1f}" y1="{-node.y * SCALE:.1f}" '
         f'x2="{x:.1f}" y2="{y:.1f}"/>'
         f'<text class="name" x="{x:.1f}" y="{y:.1f}"{anchor} '
-        f'transform="rotate({rotation:.1f} {x:.1f} {y:.1f})">{text(node.label)}'
-        f'<tspan class="action">{text(action)}</tspan></text>'
+        f'transform="rotate({rotation:.1f} {x:.1f} {y:.1f})">{text(_name(node))}'
+        f'<tspan class="action">{text(_action(node))}</tspan></text>'
     )
