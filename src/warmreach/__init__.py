@@ -11,16 +11,51 @@ The library API, in the order data flows (file → model → index → analyses)
 
 from __future__ import annotations
 
-from importlib.metadata import version
+import importlib
+from typing import TYPE_CHECKING, Final
 
 from warmreach.errors import InvalidNetwork, Problem, WarmreachError
-from warmreach.gaps import GapReport, find_gaps
-from warmreach.graph import NetworkIndex, summarize
 from warmreach.model import Company, Contact, Link, Me, Network, Opening, PartialDate, Seeking, Team
-from warmreach.networkfile import dump_network, load_network, parse_network
-from warmreach.plan import Plan, Step, plan_actions
-from warmreach.scoring import Analysis, Candidate, analyze, build_graph, rank_referrers
-from warmreach.validation import Notice, validate
+
+if TYPE_CHECKING:
+    from warmreach.gaps import GapReport, find_gaps
+    from warmreach.graph import NetworkIndex, summarize
+    from warmreach.networkfile import dump_network, load_network, parse_network
+    from warmreach.plan import Plan, Step, plan_actions
+    from warmreach.scoring import Analysis, Candidate, analyze, build_graph, rank_referrers
+    from warmreach.validation import Notice, validate
+
+#: the module of each name imported when first used, so that ``import warmreach`` (and
+#: every command's start) loads no more than it needs: NumPy, YAML and fuzzy matching
+#: come with the first network read
+_LAZY: Final = {
+    **dict.fromkeys(["GapReport", "find_gaps"], "warmreach.gaps"),
+    **dict.fromkeys(["NetworkIndex", "summarize"], "warmreach.graph"),
+    **dict.fromkeys(["dump_network", "load_network", "parse_network"], "warmreach.networkfile"),
+    **dict.fromkeys(["Plan", "Step", "plan_actions"], "warmreach.plan"),
+    **dict.fromkeys(
+        ["Analysis", "Candidate", "analyze", "build_graph", "rank_referrers"], "warmreach.scoring"
+    ),
+    **dict.fromkeys(["Notice", "validate"], "warmreach.validation"),
+}
+
+
+def __getattr__(name: str) -> object:
+    """A name of the API, imported from its module on first use; ``__version__``."""
+    if name == "__version__":
+        from importlib.metadata import version
+
+        return version("warmreach")
+    if name not in _LAZY:
+        raise AttributeError(f"module 'warmreach' has no attribute {name!r}")
+    value = getattr(importlib.import_module(_LAZY[name]), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_LAZY])
+
 
 __all__ = [
     "Analysis",
@@ -53,4 +88,3 @@ __all__ = [
     "summarize",
     "validate",
 ]
-__version__ = version("warmreach")

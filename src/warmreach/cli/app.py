@@ -17,12 +17,10 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import IntEnum
-from importlib.metadata import version
 from pathlib import Path
 from typing import Annotated, Final
 
 import typer
-from rich.console import Console
 
 from warmreach._gc import paused_gc
 from warmreach.errors import InvalidNetwork, UsageError, WarmreachError
@@ -246,6 +244,8 @@ MaxSizeOption = Annotated[
 
 def show_version(value: bool) -> None:
     if value:
+        from importlib.metadata import version
+
         typer.echo(f"warmreach {version('warmreach')}")
         raise typer.Exit()
 
@@ -402,6 +402,7 @@ def bytes_progress(total: int, description: str) -> Iterator[Callable[[int], Non
     if total < 50_000_000 or not sys.stderr.isatty():
         yield lambda read: None
         return
+    from rich.console import Console
     from rich.progress import Progress
 
     with Progress(transient=True, console=Console(stderr=True)) as bar:
@@ -415,6 +416,7 @@ def progress(total: int, description: str) -> Iterator[Callable[[], None]]:
     if total < 2000 or not sys.stderr.isatty():
         yield lambda: None
         return
+    from rich.console import Console
     from rich.progress import Progress
 
     with Progress(transient=True, console=Console(stderr=True)) as bar:
@@ -434,6 +436,8 @@ def busy(description: str) -> Iterator[None]:
         yield
         return
     import threading
+
+    from rich.console import Console
 
     status = Console(stderr=True).status(visible(description, newlines=False))
     lock = threading.Lock()

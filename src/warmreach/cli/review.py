@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from warmreach.cli.app import (
     AsOfOption,
@@ -66,6 +65,8 @@ class TerminalAsker(_Shown):
     interactive = True
 
     def __init__(self) -> None:
+        from rich.console import Console
+
         self._console = Console(highlight=False)
 
     def say(self, text: str) -> None:

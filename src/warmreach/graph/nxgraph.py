@@ -32,14 +32,15 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, Protocol
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any, Protocol
 
 from warmreach._gc import paused_gc
 from warmreach.graph.index import NetworkIndex
 from warmreach.graph.knows import KnowsMatrix
 from warmreach.model import ME, Contact, Network
+
+if TYPE_CHECKING:  # NetworkX is imported when a graph is built, not with warmreach
+    import networkx as nx
 
 
 class NodeKind(StrEnum):
@@ -127,6 +128,8 @@ def network_graph(
 
 
 def _build_graph(network: Network, index: NetworkIndex, strengths: Strengths | None) -> nx.Graph:
+    import networkx as nx
+
     graph = nx.Graph(name=network.me.name)
     me = network.me
     graph.add_node(ME, kind=NodeKind.ME, label=me.name, company=me.company)

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-from spellchecker import SpellChecker
-from spellchecker.spellchecker import WordFrequency
+if TYPE_CHECKING:  # the word list is read when a company name first needs it
+    from spellchecker.spellchecker import WordFrequency
 
 #: occurrences in the English word list from which a word is everyday (our assumption:
 #: "acme" has 130 and is a name in company names, "evergreen" has 389 and is a word)
@@ -28,6 +28,8 @@ EVERYDAY: Final = 250
 
 @cache
 def _frequencies() -> WordFrequency:
+    from spellchecker import SpellChecker
+
     return SpellChecker(language="en", distance=1).word_frequency
 
 

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING
 
 from warmreach.reports.common import (
     TABLE_WIDTH,
@@ -25,6 +22,9 @@ from warmreach.reports.common import (
 from warmreach.reports.summaries import LINK_WORDS
 from warmreach.reports.words import reason_text
 from warmreach.scoring import BANDS, DIRECT, REFERRED, Analysis, Candidate, TargetReport
+
+if TYPE_CHECKING:  # rich is imported for terminal tables only
+    from rich.console import Console
 
 SCALE_NOTE = (
     f"Score: the chance of an interview through each person, counting the chance they do not "
@@ -112,6 +112,8 @@ def _print_stacked(
 ) -> None:
     """One candidate as a few lines, for a terminal too narrow for the table: no line is
     broken by warmreach (the terminal wraps them), so no name is cut or split."""
+    from rich.text import Text
+
     score = score_cell(candidate.score, width)
     out.print(Text(f"{rank:>2}. {candidate.name}  {score}  {candidate.action}"), soft_wrap=True)
     out.print(Text(f"    {path_text(candidate.path, names)}"), soft_wrap=True)
@@ -121,6 +123,9 @@ def _print_stacked(
 def analysis_table(analysis: Analysis, *, width: int = 120) -> str:
     """Rich tables, one per target, rendered to plain text of the given width; below
     TABLE_WIDTH columns each person is a few lines instead."""
+    from rich.table import Table
+    from rich.text import Text
+
     out = console(width)
     out.print(f"Referral report for {analysis.generated_for}, as of {analysis.as_of}", markup=False)
     out.print(SCALE_NOTE, markup=False)

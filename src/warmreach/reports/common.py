@@ -16,12 +16,13 @@ import calendar
 import datetime as dt
 import io
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Final, Literal, assert_never, get_args
-
-from rich.console import Console
+from typing import TYPE_CHECKING, Final, Literal, assert_never, get_args
 
 from warmreach.model import PartialDate
 from warmreach.text import json_visible, visible
+
+if TYPE_CHECKING:  # rich is imported for terminal tables only, when one is made
+    from rich.console import Console
 
 Format = Literal["table", "markdown", "json"]
 #: the output formats, for the command line
@@ -60,6 +61,8 @@ def inert_markdown(text: str) -> str:
 
 def console(width: int) -> Console:
     """A rich console that renders plain text of a fixed width into a string."""
+    from rich.console import Console
+
     return Console(
         file=io.StringIO(), width=width, color_system=None, force_terminal=False, highlight=False
     )

@@ -6,9 +6,6 @@ import json
 from collections.abc import Sequence
 from typing import assert_never
 
-from rich.table import Table
-from rich.text import Text
-
 from warmreach.gaps import (
     AskRoleHolders,
     AskWhomTheyKnow,
@@ -182,6 +179,9 @@ PEOPLE_COLUMNS = ["person", "tie", "industry", "role", "company"]
 
 def gaps_table(report: GapReport, *, width: int = 120) -> str:
     """Rich tables for the companies and people, then the suggestions, as plain text."""
+    from rich.table import Table
+    from rich.text import Text
+
     out = console(width)
     out.print(f"Gap report for {report.generated_for}, as of {report.as_of}", markup=False)
     out.print(f"Aiming at: {field_title(report)}", markup=False)

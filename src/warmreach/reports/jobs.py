@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import json
 
-from rich.table import Table
-from rich.text import Text
-
 from warmreach.jobs import Job, JobList
 from warmreach.reports.common import (
     BAR_WIDTH,
@@ -67,6 +64,9 @@ def _summary(jobs: JobList) -> str:
 
 
 def jobs_table(jobs: JobList, *, width: int = 120) -> str:
+    from rich.table import Table
+    from rich.text import Text
+
     out = console(width)
     out.print(f"Your postings for {jobs.generated_for}, as of {jobs.as_of}", markup=False)
     out.print(Text(_summary(jobs)))

@@ -7,9 +7,6 @@ import json
 import textwrap
 from typing import Any, Final
 
-from rich.table import Table
-from rich.text import Text
-
 from warmreach.plan import MAX_TARGETS, Plan, Queued, Step, Target
 from warmreach.reports.common import (
     TABLE_WIDTH,
@@ -157,6 +154,9 @@ ODDS = "Your chance of an interview, with this week's plan and what it queues:"
 
 def plan_table(plan: Plan, *, width: int = 120, messages: bool = False) -> str:
     """The week as a rich table, then what is queued and the odds, as plain text."""
+    from rich.table import Table
+    from rich.text import Text
+
     out = console(width)
     out.print(Text(f"Plan for {plan.generated_for}, week of {plan.as_of}"))
     out.print(Text(plan_heading(plan)))

@@ -19,14 +19,16 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Mapping, Sequence
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from warmreach.reports.common import plural
 from warmreach.reports.words import reason_text
 from warmreach.review import Facet, Question
-from warmreach.review.session import ReviewResult
 from warmreach.review.worksheet import ANSWERS, COLUMNS
 from warmreach.sheets import safe_cell
+
+if TYPE_CHECKING:
+    from warmreach.review.session import ReviewResult
 
 #: each question as asked, with its scale
 PROMPTS: Final[Mapping[Facet, str]] = {

@@ -22,7 +22,6 @@ from warmreach.errors import InvalidNetwork, Problem
 from warmreach.log import record
 from warmreach.model import Network
 from warmreach.networkfile import DEFAULT_MAX_BYTES, load_network
-from warmreach.networkfile.edit import editing, save_document
 from warmreach.review.answers import Answers, BadAnswer, read_answer
 from warmreach.review.queue import Facet
 from warmreach.review.session import (
@@ -93,6 +92,8 @@ def apply_worksheet(
 ) -> ReviewResult:
     """Write a filled-in worksheet's answers into the network at ``path``: all, or nothing
     when any cell is wrong."""
+    from warmreach.networkfile.edit import editing, save_document  # ruamel.yaml, for edits
+
     with editing(path, max_bytes=max_bytes) as document:
         network = document.network
         chosen = chosen_targets(network, targets)

@@ -1,0 +1,70 @@
+"""What starting warmreach loads: only what the command uses (by ``sys.modules``, never by
+time). ``benchmarks/bench_all.py`` measures what it costs."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from tests.helpers import ROOT
+
+SAMPLE = ROOT / "sample_networks" / "career-switcher.yaml"
+#: the libraries that cost most to import
+HEAVY = [
+    "networkx",
+    "numpy",
+    "matplotlib",
+    "rapidfuzz",
+    "rich",
+    "typer",
+    "yaml",
+    "ruamel",
+    "spellchecker",
+    "PIL",
+]
+_LOADED = """
+import json, sys
+heavy, arguments = json.loads(sys.argv[1]), json.loads(sys.argv[2])
+if arguments:
+    sys.argv = ["warmreach", *arguments]
+    from warmreach.cli import main
+    try:
+        main()
+    except SystemExit:
+        pass
+else:
+    import warmreach
+print(json.dumps([name for name in heavy if name in sys.modules]), file=sys.stderr)
+"""
+
+
+def _loaded(*arguments: str) -> set[str]:
+    """The heavy libraries a fresh process has imported after running ``arguments`` (or
+    only ``import warmreach``)."""
+    done = subprocess.run(
+        [sys.executable, "-c", _LOADED, json.dumps(HEAVY), json.dumps(arguments)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    return set(json.loads(done.stderr.strip().splitlines()[-1]))
+
+
+def test_importing_warmreach_loads_none_of_the_heavy_libraries() -> None:
+    assert _loaded() == set()
+
+
+def test_a_plain_analyze_loads_only_what_reading_and_ranking_need() -> None:
+    """The JSON of ``analyze``: YAML to read the file, NumPy for the index of who knows
+    whom, fuzzy matching and the word list for company names, Typer for the command line;
+    no NetworkX (library users' graphs), matplotlib (pictures), rich (terminal tables) or
+    ruamel.yaml (edits)."""
+    loaded = _loaded("analyze", str(SAMPLE), "--format", "json", "--as-of", "2026-11-25")
+    assert loaded == {"numpy", "rapidfuzz", "spellchecker", "typer", "yaml"}
+
+
+def test_a_table_for_a_terminal_loads_rich_and_still_no_networkx() -> None:
+    loaded = _loaded("analyze", str(SAMPLE), "--as-of", "2026-11-25")
+    assert "rich" in loaded and "networkx" not in loaded
