@@ -173,3 +173,11 @@ def test_terms_are_normalised_alike() -> None:
     assert normalize_term("Renewables & Environment") == normalize_term(
         "renewable and environments"
     )
+
+
+def test_the_everyday_words_read_from_the_file_are_those_spellchecker_counts() -> None:
+    """The fast read of the word list gives the very words ``SpellChecker`` would."""
+    from warmreach.matching.words import EVERYDAY, everyday_words, spelling_counts
+
+    counts = spelling_counts()
+    assert everyday_words() == frozenset(w for w, count in counts.items() if count >= EVERYDAY)

@@ -14,12 +14,12 @@ summit, harbor, beacon or pioneer are above it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import gzip
+import json
+from collections.abc import Mapping, Sequence
 from functools import cache
-from typing import TYPE_CHECKING, Final
-
-if TYPE_CHECKING:  # the word list is read when a company name first needs it
-    from spellchecker.spellchecker import WordFrequency
+from importlib import resources
+from typing import Final
 
 #: occurrences in the English word list from which a word is everyday (our assumption:
 #: "acme" has 130 and is a name in company names, "evergreen" has 389 and is a word)
@@ -27,10 +27,27 @@ EVERYDAY: Final = 250
 
 
 @cache
-def _frequencies() -> WordFrequency:
+def everyday_words() -> frozenset[str]:
+    """The words of pyspellchecker's English list used at least EVERYDAY times.
+
+    Read straight from the package's word-frequency file, which takes half the time of
+    building a ``SpellChecker`` (0.2 s against 0.4 s here, at every start that needs it);
+    through ``SpellChecker`` when the file is not where the package keeps it.
+    """
+    try:
+        packed = resources.files("spellchecker").joinpath("resources", "en.json.gz").read_bytes()
+        counts: Mapping[str, int] = json.loads(gzip.decompress(packed))
+    except (OSError, ValueError):
+        counts = spelling_counts()
+    return frozenset(word for word, count in counts.items() if count >= EVERYDAY)
+
+
+def spelling_counts() -> Mapping[str, int]:
+    """Every word of pyspellchecker's English list with its count, as ``SpellChecker``
+    reads them."""
     from spellchecker import SpellChecker
 
-    return SpellChecker(language="en", distance=1).word_frequency
+    return SpellChecker(language="en", distance=1).word_frequency.dictionary
 
 
 #: British endings and their American forms: the word list spells as Americans do
@@ -43,13 +60,13 @@ def everyday(word: str) -> bool:
     >>> everyday("harbour"), everyday("centre"), everyday("voltgrid")
     (True, True, False)
     """
-    frequencies = _frequencies()
+    words = everyday_words()
     forms = [word] + [
         word.removesuffix(british) + american
         for british, american in BRITISH
         if word.endswith(british)
     ]
-    return any(frequencies[form] >= EVERYDAY for form in forms)
+    return any(form in words for form in forms)
 
 
 def distinctive(words: Sequence[str]) -> bool:
