@@ -12,17 +12,24 @@ import datetime as dt
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from warmreach.errors import UsageError, WarmreachError
 from warmreach.matching import find_contact, find_target
 from warmreach.model import OUTCOMES_OF, Ask, AskKind, Contact, Network, Outcome, PartialDate
 from warmreach.networkfile.decode import DEFAULT_MAX_BYTES
+from warmreach.networkfile.edit import Document, editing, save_document
+from warmreach.networkfile.nodes import (
+    add_to_list,
+    flow_list,
+    flow_map,
+    list_items,
+    record_told,
+    set_key,
+    text_value,
+)
 from warmreach.schema import ASK, CONTACT
 from warmreach.text import join_words
-
-if TYPE_CHECKING:  # ruamel.yaml is imported for an edit, not with the module
-    from warmreach.networkfile.edit import Document
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -58,8 +65,6 @@ class LogEntry:
 
 def record(document: Document, contact_id: str, entry: LogEntry) -> list[str]:
     """Apply ``entry`` to the contact in the tree; returns what changed, in words."""
-    from warmreach.networkfile.nodes import record_told, set_key, text_value
-
     contact = document.network.contacts_by_id[contact_id]
     node = document.contact_node(contact_id)
     changes: list[str] = []
@@ -102,8 +107,6 @@ def record(document: Document, contact_id: str, entry: LogEntry) -> list[str]:
 
 def _record_ask(document: Document, contact: Contact, node: Any, entry: LogEntry) -> list[str]:
     """Add the ask ``entry`` describes, or record the outcome of the pending ask it means."""
-    from warmreach.networkfile.nodes import add_to_list, flow_map, list_items, set_key
-
     network = document.network
     target = None if entry.target is None else find_target(network, entry.target)
     to = None if entry.to is None else find_contact(network, entry.to)
@@ -175,8 +178,6 @@ def _record_ask(document: Document, contact: Contact, node: Any, entry: LogEntry
 
 def _record_job(document: Document, contact: Contact, node: Any, entry: LogEntry) -> list[str]:
     """A new company (the old one moving to ``past_companies``), team or title."""
-    from warmreach.networkfile.nodes import add_to_list, list_items, set_key
-
     changes: list[str] = []
     moved = False
     if entry.company is not None:
@@ -220,8 +221,6 @@ def _record_knows(
     document: Document, contact: Contact, node: Any, knows: tuple[tuple[str, int | None], ...]
 ) -> list[str]:
     """Links to people they know: added, or a written link's strength changed."""
-    from warmreach.networkfile.nodes import add_to_list, flow_list, flow_map, list_items, set_key
-
     network = document.network
     changes: list[str] = []
     for text, strength in knows:
@@ -313,8 +312,6 @@ def log_contact(
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> tuple[str, list[str]]:
     """Record ``entry`` for the contact ``find`` picks; returns their id and the changes."""
-    from warmreach.networkfile.edit import editing, save_document
-
     with editing(path, max_bytes=max_bytes) as document:
         contact_id = find(document.network)
         changes = record(document, contact_id, entry)

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Final
 from warmreach.reports.common import plural
 from warmreach.reports.words import reason_text
 from warmreach.review import Facet, Question
-from warmreach.review.worksheet import ANSWERS, COLUMNS
+from warmreach.review.answers import ANSWERS, COLUMNS
 from warmreach.sheets import safe_cell
 
 if TYPE_CHECKING:

@@ -20,12 +20,30 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, assert_never
+from typing import Any, Final, assert_never
 
 from warmreach.dates import PartialDate
 from warmreach.model import TOLD_ITEMS
 from warmreach.review.queue import Facet
 from warmreach.text import shown
+
+#: the columns of the review's worksheet: who, why, then the answers (written by
+#: :func:`warmreach.reports.review.worksheet_csv`, read by
+#: :func:`warmreach.review.worksheet.read_worksheet`)
+COLUMNS: Final = (
+    "contact",
+    "name",
+    "company",
+    "title",
+    "why",
+    "trust",
+    "knows_my_work",
+    "last_contact",
+    "told",
+    "team",
+)
+#: the columns that hold answers, each a question of the review
+ANSWERS: Final[tuple[Facet, ...]] = ("trust", "knows_my_work", "last_contact", "told", "team")
 
 #: a date written day first or month first, as spreadsheets in many places save one
 _SLASHED = re.compile(r"\s*(\d{1,2})[/.](\d{1,2})[/.](\d{2,4})\s*")
@@ -109,4 +127,4 @@ def _day(text: str, today: dt.date | None) -> PartialDate:
     return day
 
 
-__all__ = ["Answers", "BadAnswer", "read_answer"]
+__all__ = ["ANSWERS", "COLUMNS", "Answers", "BadAnswer", "read_answer"]

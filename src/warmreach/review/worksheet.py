@@ -1,9 +1,9 @@
 """Taking back the review queue filled in as a spreadsheet.
 
 The worksheet (written by :func:`warmreach.reports.review.worksheet_csv`) has one row per
-person of the queue, with the columns :data:`COLUMNS`: who they are and why they are
-asked, then one cell per question (``told`` as ``role;aspiration;availability``). A blank
-cell leaves that fact as it is.
+person of the queue, with the columns :data:`~warmreach.review.answers.COLUMNS`: who they
+are and why they are asked, then one cell per question (``told`` as
+``role;aspiration;availability``). A blank cell leaves that fact as it is.
 
 Taking it back accepts what spreadsheets make of a CSV file (:mod:`warmreach.sheets`).
 Every cell is checked first; if any is wrong, each problem is reported as
@@ -16,14 +16,14 @@ from __future__ import annotations
 import datetime as dt
 import os
 from pathlib import Path
-from typing import Any, Final
+from typing import Any
 
 from warmreach.errors import InvalidNetwork, Problem
 from warmreach.log import record
 from warmreach.model import Network
 from warmreach.networkfile import DEFAULT_MAX_BYTES, load_network
-from warmreach.review.answers import Answers, BadAnswer, read_answer
-from warmreach.review.queue import Facet
+from warmreach.networkfile.edit import editing, save_document
+from warmreach.review.answers import ANSWERS, Answers, BadAnswer, read_answer
 from warmreach.review.session import (
     ReviewResult,
     TargetsOf,
@@ -33,22 +33,6 @@ from warmreach.review.session import (
     entry_of,
 )
 from warmreach.sheets import read_file, read_sheet
-
-#: the worksheet's columns: who, why, then the answers
-COLUMNS: Final = (
-    "contact",
-    "name",
-    "company",
-    "title",
-    "why",
-    "trust",
-    "knows_my_work",
-    "last_contact",
-    "told",
-    "team",
-)
-#: the columns that hold answers, each a question of the review
-ANSWERS: Final[tuple[Facet, ...]] = ("trust", "knows_my_work", "last_contact", "told", "team")
 
 
 def read_worksheet(file: Path, network: Network, *, today: dt.date) -> list[tuple[str, Answers]]:
@@ -92,8 +76,6 @@ def apply_worksheet(
 ) -> ReviewResult:
     """Write a filled-in worksheet's answers into the network at ``path``: all, or nothing
     when any cell is wrong."""
-    from warmreach.networkfile.edit import editing, save_document  # ruamel.yaml, for edits
-
     with editing(path, max_bytes=max_bytes) as document:
         network = document.network
         chosen = chosen_targets(network, targets)
@@ -111,4 +93,4 @@ def apply_worksheet(
     return result
 
 
-__all__ = ["ANSWERS", "COLUMNS", "apply_worksheet", "read_worksheet"]
+__all__ = ["apply_worksheet", "read_worksheet"]
