@@ -55,6 +55,12 @@ def _stylesheet() -> str:
     return _asset("page.css") + colours
 
 
+def swatch(number: int) -> str:
+    """The dot in the colour of the ``number``-th target's routes (a class of the
+    stylesheet, as the policy allows no style attribute)."""
+    return f'<span class="swatch s{number % len(PATH_COLOURS)}"></span>'
+
+
 def _digest(source: str) -> str:
     return "sha256-" + base64.b64encode(hashlib.sha256(source.encode("utf-8")).digest()).decode()
 
@@ -69,7 +75,7 @@ def write_page(parts: Parts) -> str:
     buttons = '<button type="button" data-target="" aria-pressed="true">All targets</button>'
     buttons += "".join(
         f'<button type="button" data-target="{number}" aria-pressed="false">'
-        f'<span class="swatch s{number % len(PATH_COLOURS)}"></span>{text(title)}</button>'
+        f"{swatch(number)}{text(title)}</button>"
         for number, title in enumerate(parts.targets)
     )
     legend = "".join(

@@ -3,7 +3,7 @@
 For each person drawn (in the order of :func:`~warmreach.page.view.person_key`): their
 name, where they work, your tie, each target they are a route to (action, score and
 band, path, reasons) and what this week's plan does with them; for each target, its
-title, colour and best people. The same words as the tables (:mod:`warmreach.reports`).
+title and best people. The same words as the tables (:mod:`warmreach.reports`).
 """
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ from __future__ import annotations
 from typing import Any, Final
 
 from warmreach.plan import Plan
-from warmreach.render.layout import PATH_COLOURS, Drawing
+from warmreach.render.layout import Drawing
 from warmreach.reports.analysis import reasons_text, report_title, shown_candidates
-from warmreach.reports.common import path_text
+from warmreach.reports.common import path_text, score_words
 from warmreach.reports.plan import queued_what, queued_when, why
 from warmreach.scoring import Analysis, ReferralModel
 
@@ -29,9 +29,9 @@ def view_data(
         "targets": [
             {
                 "title": report_title(report),
-                "colour": PATH_COLOURS[number % len(PATH_COLOURS)],
                 "best": [
-                    f"{candidate.name}: {candidate.action} ({candidate.score:.2f} {candidate.band})"
+                    f"{candidate.name}: {candidate.action} "
+                    f"({score_words(candidate.score, candidate.band)})"
                     for candidate in shown_candidates(report)[0][:BEST_LISTED]
                 ],
             }
@@ -54,7 +54,7 @@ def _person(model: ReferralModel, analysis: Analysis, plan: Plan, person: str) -
             "target": number,
             "title": report_title(report),
             "action": candidate.action,
-            "score": f"{candidate.score:.2f} {candidate.band}",
+            "score": score_words(candidate.score, candidate.band),
             "path": path_text(candidate.path, analysis.names),
             "reasons": reasons_text(candidate),
         }

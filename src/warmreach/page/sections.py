@@ -5,6 +5,7 @@ reports), laid out as HTML sections and tables."""
 from __future__ import annotations
 
 from warmreach.gaps import GapReport
+from warmreach.page.document import swatch
 from warmreach.page.markup import prose, table, text
 from warmreach.plan import Plan
 from warmreach.reports.analysis import (
@@ -20,11 +21,19 @@ from warmreach.reports.analysis import (
     shown_candidates,
     spelling_line,
 )
-from warmreach.reports.common import path_text, plural
-from warmreach.reports.gaps import STATUS_NOTE, field_title, gap_rows, suggestion_text
+from warmreach.reports.common import path_text, plural, score_words
+from warmreach.reports.gaps import (
+    GAP_COLUMNS,
+    STATUS_NOTE,
+    field_title,
+    gap_rows,
+    suggestion_text,
+)
 from warmreach.reports.messages import step_message
 from warmreach.reports.plan import (
     ODDS,
+    QUEUED_COLUMNS,
+    STEP_COLUMNS,
     empty_plan,
     odds_lines,
     plan_heading,
@@ -55,9 +64,7 @@ def analysis_section(analysis: Analysis) -> str:
     for number, report in enumerate(analysis.targets):
         rows, others = shown_candidates(report)
         parts.append(f'<section class="target" id="target-{number}">')
-        parts.append(
-            f'<h3><span class="swatch s{number % 5}"></span>{text(report_title(report))}</h3>'
-        )
+        parts.append(f"<h3>{swatch(number)}{text(report_title(report))}</h3>")
         if report.target.hiring_manager:
             manager = analysis.names.get(report.target.hiring_manager, "")
             parts.append(f"<p>Hiring manager: {text(manager)}.</p>")
@@ -69,7 +76,7 @@ def analysis_section(analysis: Analysis) -> str:
                         [
                             str(rank),
                             candidate.name,
-                            f"{candidate.score:.2f} {candidate.band}",
+                            score_words(candidate.score, candidate.band),
                             candidate.action,
                             path_text(candidate.path, analysis.names),
                             reasons_text(candidate),
@@ -113,7 +120,7 @@ def plan_section(plan: Plan) -> str:
     if plan.steps:
         parts.append(
             table(
-                ["#", "action", "person", "minutes", "gain", "why"],
+                STEP_COLUMNS,
                 step_rows(plan),
                 numeric=(0, 3, 4),
                 keep=(1,),
@@ -125,7 +132,7 @@ def plan_section(plan: Plan) -> str:
         parts.append("<h3>Queued for later weeks</h3>")
         parts.append(
             table(
-                ["when", "action", "person", "minutes", "what"],
+                QUEUED_COLUMNS,
                 queued_rows(plan),
                 numeric=(3,),
                 keep=(0, 1),
@@ -170,7 +177,7 @@ def gaps_section(report: GapReport) -> str:
         parts.append(f"<p>{prose(STATUS_NOTE)}</p>")
         parts.append(
             table(
-                ["company", "status", "best score", "people", "strong ties"],
+                GAP_COLUMNS,
                 gap_rows(report),
                 numeric=(2, 3, 4),
             )

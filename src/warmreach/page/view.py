@@ -17,7 +17,7 @@ from typing import Final
 from warmreach.model import ME
 from warmreach.page.markup import text
 from warmreach.render.draw import TEAM_RADIUS, path_line, upright
-from warmreach.render.layout import COLOURS, LABEL_RADIUS, PATH_COLOURS, Drawing, DrawnNode
+from warmreach.render.layout import COLOURS, LABEL_RADIUS, Drawing, DrawnNode
 
 #: SVG user units per layout unit
 SCALE: Final = 100
@@ -172,7 +172,7 @@ def _routes(drawing: Drawing) -> list[str]:
     return [
         f'<polyline class="route t{path.number}" '
         f'points="{" ".join(_point(x, y) for x, y in path_line([(nodes[n].x, nodes[n].y) for n in path.nodes]))}" '  # noqa: E501
-        f'stroke="{PATH_COLOURS[path.colour]}" '
+        f'stroke="{path.colour}" '
         f'stroke-width="{ROUTE_WIDTH.get(path.rank, 1.8)}" '
         f'stroke-opacity="{ROUTE_OPACITY.get(path.rank, 0.5)}"/>'
         for path in sorted(drawing.paths, key=lambda path: (-path.rank, path.number))

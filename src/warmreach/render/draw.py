@@ -13,7 +13,7 @@ import warnings
 from typing import Any, Final, Literal, assert_never
 
 from warmreach.model import ME
-from warmreach.render.layout import COLOURS, LABEL_RADIUS, PATH_COLOURS, Drawing, legend_entries
+from warmreach.render.layout import COLOURS, LABEL_RADIUS, Drawing, legend_entries
 
 ImageFormat = Literal["png", "svg", "pdf"]
 
@@ -153,7 +153,7 @@ def _draw_on(axes: Any, drawing: Drawing, wedge: Any) -> list[Any]:
         plot(
             xs,
             ys,
-            color=PATH_COLOURS[path.colour],
+            color=path.colour,
             linewidth={1: 3.2, 2: 2.0}.get(path.rank, 1.2),
             alpha={1: 0.95, 2: 0.7}.get(path.rank, 0.5),
             zorder=2,
@@ -389,7 +389,7 @@ def _legend(drawing: Drawing, line: Any) -> list[Any]:
                 line(
                     [],
                     [],
-                    color=PATH_COLOURS[path.colour],
+                    color=path.colour,
                     linewidth=3,
                     label=f"best paths to {path.target}",
                 )

@@ -85,8 +85,11 @@ class DrawnPath:
     #: 1 for the target's best candidate
     rank: int
     nodes: tuple[str, ...]
-    #: index into PATH_COLOURS
-    colour: int
+
+    @property
+    def colour(self) -> str:
+        """The colour of its target's routes."""
+        return path_colour(self.number)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -160,7 +163,6 @@ def _paths(reports: Sequence[TargetReport]) -> list[DrawnPath]:
                     number=number,
                     rank=place,
                     nodes=candidate.path,
-                    colour=number % len(PATH_COLOURS),
                 )
             )
     return paths
@@ -358,6 +360,16 @@ def _radius(person: str, model: ReferralModel) -> float:
         return RING_STRONG + (RING_WEAK - RING_STRONG) * (1 - tie.strength)
     steps = _steps_from_you(model, person) or MAX_HOPS
     return RING_INDIRECT.get(steps, RING_INDIRECT[MAX_HOPS])
+
+
+def path_colour(number: int) -> str:
+    """The colour of the routes to the ``number``-th target (the colours repeat after
+    PATH_COLOURS).
+
+    >>> path_colour(0) == path_colour(len(PATH_COLOURS))
+    True
+    """
+    return PATH_COLOURS[number % len(PATH_COLOURS)]
 
 
 def legend_entries(drawing: Drawing) -> list[tuple[FieldColour | Literal["hiring"], str]]:

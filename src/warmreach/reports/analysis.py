@@ -17,6 +17,7 @@ from warmreach.reports.common import (
     path_text,
     plural,
     score_cell,
+    score_words,
     target_title,
 )
 from warmreach.reports.summaries import LINK_WORDS
@@ -242,7 +243,7 @@ def analysis_markdown(analysis: Analysis) -> str:
             cells = [
                 str(rank),
                 candidate.name,
-                f"{candidate.score:.2f} {candidate.band}",
+                score_words(candidate.score, candidate.band),
                 f"`{candidate.action}`",
                 path_text(candidate.path, analysis.names),
                 reasons_text(candidate),

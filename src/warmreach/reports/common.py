@@ -99,6 +99,15 @@ def score_cell(score: float, width: int) -> str:
     return f"{score_bar(score)} {score:.2f}" if width >= BAR_WIDTH else f"{score:.2f}"
 
 
+def score_words(score: float, band: str) -> str:
+    """A score with its band, as the reports write it.
+
+    >>> score_words(0.7612, "strong")
+    '0.76 strong'
+    """
+    return f"{score:.2f} {band}"
+
+
 def path_text(path: Sequence[str], names: Mapping[str, str]) -> str:
     """A route as names: ``you → Bob Chen → Eva Berg``; a dash when there is none."""
     return " → ".join(names.get(person, person) for person in path) if path else "—"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import assert_never
+from typing import Final, assert_never
 
 from warmreach.gaps import (
     AskRoleHolders,
@@ -30,6 +30,8 @@ from warmreach.reports.common import (
 )
 from warmreach.text import join_words
 
+#: the columns of the companies' table
+GAP_COLUMNS: Final = ["company", "status", "best score", "people", "strong ties"]
 #: what a company's status means
 STATUS_NOTE = (
     "`covered`: someone there can vouch for you; `weak`: only introductions or ties to "
@@ -188,7 +190,7 @@ def gaps_table(report: GapReport, *, width: int = 120) -> str:
     sections: list[tuple[str, list[str], list[list[str]]]] = [
         (
             "Companies",
-            ["company", "status", "best score", "people", "strong ties"],
+            GAP_COLUMNS,
             gap_rows(report),
         ),
         (
@@ -243,9 +245,7 @@ def gaps_markdown(report: GapReport) -> str:
         "",
         STATUS_NOTE,
         "",
-        *markdown_table(
-            ["company", "status", "best score", "people", "strong ties"], gap_rows(report)
-        ),
+        *markdown_table(GAP_COLUMNS, gap_rows(report)),
     ]
     people_sections = [
         ("People in the field", report.contacts_in_field),

@@ -16,6 +16,7 @@ from warmreach.reports.common import (
     path_text,
     plural,
     score_cell,
+    score_words,
 )
 from warmreach.reports.words import reason_text
 
@@ -111,7 +112,7 @@ def jobs_markdown(jobs: JobList) -> str:
         [
             str(rank),
             _posting(job),
-            f"{job.best.score:.2f} {job.best.band}",
+            score_words(job.best.score, job.best.band),
             f"`{job.best.action}`",
             job.best.name,
             path_text(job.best.path, jobs.names),

@@ -149,6 +149,10 @@ def step_rows(plan: Plan) -> list[list[str]]:
     ]
 
 
+#: the columns of the week's conversations, and of what is queued, in kept reports
+STEP_COLUMNS: Final = ["#", "action", "person", "minutes", "gain", "why"]
+QUEUED_COLUMNS: Final = ["when", "action", "person", "minutes", "what"]
+
 ODDS = "Your chance of an interview, with this week's plan and what it queues:"
 
 
@@ -226,14 +230,12 @@ def plan_markdown(plan: Plan, *, messages: bool = False) -> str:
         "",
     ]
     if plan.steps:
-        lines += markdown_table(
-            ["#", "action", "person", "minutes", "gain", "why"], step_rows(plan)
-        )
+        lines += markdown_table(STEP_COLUMNS, step_rows(plan))
     else:
         lines.append(empty_plan(plan))
     if plan.queued:
         lines += ["", "## Queued for later weeks", ""]
-        lines += markdown_table(["when", "action", "person", "minutes", "what"], queued_rows(plan))
+        lines += markdown_table(QUEUED_COLUMNS, queued_rows(plan))
     lines += ["", "## " + ODDS.rstrip(":"), "", *(f"- {line}" for line in odds_lines(plan)), ""]
     lines += plan_notes(plan)
     if messages and plan.steps:
