@@ -29,6 +29,7 @@ from warmreach.model import Network, Opening
 from warmreach.networkfile import DEFAULT_MAX_BYTES, load_network, parse_network
 from warmreach.networkfile.atomic import write_atomic
 from warmreach.networkfile.cache import load_network_cached
+from warmreach.plan import with_people
 from warmreach.reports import FORMATS, Format
 from warmreach.text import visible
 
@@ -341,9 +342,12 @@ class Aims:
     @property
     def all_targets(self) -> list[Opening] | None:
         """The targets, with each person's (for commands that aim at teams only)."""
-        if self.targets is None and not self.people:
-            return None
-        return [*(self.targets or []), *(target for _, target, _ in self.people)]
+        return with_people(self.targets, self.people)[0]
+
+    @property
+    def all_weights(self) -> list[float] | None:
+        """The weight of each of :attr:`all_targets`, when postings gave weights."""
+        return with_people(self.targets, self.people, self.weights)[1]
 
 
 def aims(

@@ -165,12 +165,10 @@ def plan(
         loaded, index = load(ctx, network, max_size)
         aimed = aims(loaded, target, person, targets_from)
         targets = aimed.all_targets
-        weights = None
-        if aimed.weights is not None:
-            weights = [*aimed.weights, *([1.0] * len(aimed.people))]
         chosen = plan_actions(
-            loaded, hours=hours, as_of=as_of, index=index, targets=targets, weights=weights
-        )
+            loaded, hours=hours, as_of=as_of, index=index, targets=targets,
+            weights=aimed.all_weights,
+        )  # fmt: skip
         text = render_plan(chosen, fmt, width=output_width(), messages=messages)
         hint = _hint(network, loaded, targets, fmt, resolve_day(as_of), index)
         emit(text + hint, output, force)

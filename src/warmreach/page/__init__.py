@@ -41,7 +41,7 @@ from warmreach.page.document import Parts, write_page
 from warmreach.page.people import view_data
 from warmreach.page.sections import analysis_section, gaps_section, plan_section
 from warmreach.page.view import view_svg
-from warmreach.plan import DEFAULT_HOURS, plan_actions
+from warmreach.plan import DEFAULT_HOURS, plan_actions, with_people
 from warmreach.render.layout import Drawing, legend_entries, plan_drawing
 from warmreach.reports.analysis import report_title
 from warmreach.reports.common import plural
@@ -79,13 +79,9 @@ def report_page(
     model = ReferralModel(network, as_of=day, index=index)
     index = model.index
     analysis = analyze(network, targets, model=model, top=top, people=people, allow_none=True)
-    aimed = None if targets is None and not people else [
-        *(targets or []), *(target for _, target, _ in people)
-    ]  # fmt: skip
-    if weights is not None:
-        weights = [*weights, *([1.0] * len(people))]
+    aimed, weighed = with_people(targets, people, weights)
     plan = plan_actions(
-        network, hours=hours, as_of=day, index=index, targets=aimed, weights=weights
+        network, hours=hours, as_of=day, index=index, targets=aimed, weights=weighed
     )
     gaps = find_gaps(network, as_of=day, model=model, targets=targets)
     drawing = plan_drawing(model, analysis, top=drawn)

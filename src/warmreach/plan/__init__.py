@@ -64,7 +64,7 @@ from warmreach.plan.steps import (
     ready,
     someone_known_id,
 )
-from warmreach.plan.targets import Target, plan_targets
+from warmreach.plan.targets import Target, plan_targets, with_people
 from warmreach.plan.value import Chance, target_chances
 from warmreach.scoring import (
     ACTIONS,
@@ -452,4 +452,5 @@ __all__ = [
     "apply_option",
     "plan_actions",
     "week_options",
+    "with_people",
 ]
