@@ -15,7 +15,7 @@ summit, harbor, beacon or pioneer are above it.
 from __future__ import annotations
 
 import gzip
-import json
+import re
 from collections.abc import Mapping, Sequence
 from functools import cache
 from importlib import resources
@@ -30,16 +30,28 @@ EVERYDAY: Final = 250
 def everyday_words() -> frozenset[str]:
     """The words of pyspellchecker's English list used at least EVERYDAY times.
 
-    Read straight from the package's word-frequency file, which takes half the time of
-    building a ``SpellChecker`` (0.2 s against 0.4 s here, at every start that needs it);
-    through ``SpellChecker`` when the file is not where the package keeps it.
+    Picked straight out of the package's word-frequency file (a JSON object, one
+    ``"word": count`` per line) by :data:`_COMMON`, which reads only the words counted a
+    hundred times or more, of which those counted EVERYDAY times or more are kept: faster
+    than decoding the whole object (0.10 s against 0.19 s here) and than building a
+    ``SpellChecker`` (0.4 s), at every start that needs it. Through ``SpellChecker`` when
+    the file is not where the package keeps it or not as described (a test checks that
+    both give the same words).
     """
     try:
         packed = resources.files("spellchecker").joinpath("resources", "en.json.gz").read_bytes()
-        counts: Mapping[str, int] = json.loads(gzip.decompress(packed))
-    except (OSError, ValueError):
-        counts = spelling_counts()
+        text = gzip.decompress(packed)
+    except (OSError, ValueError, EOFError):
+        text = b""
+    if text.startswith(b"{") and b"\\" not in text:
+        pairs = _COMMON.findall(text)
+        return frozenset(word.decode() for word, count in pairs if int(count) >= EVERYDAY)
+    counts = spelling_counts()
     return frozenset(word for word, count in counts.items() if count >= EVERYDAY)
+
+
+#: a word of the frequency file counted at least 100 times (as many digits as EVERYDAY)
+_COMMON: Final = re.compile(rb'"([^"\\]*)": ([1-9]\d{%d,})[,\n}]' % (len(str(EVERYDAY)) - 1))
 
 
 def spelling_counts() -> Mapping[str, int]:
