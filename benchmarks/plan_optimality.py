@@ -22,8 +22,8 @@ import yaml
 from _common import table
 
 from warmreach.networkfile import parse_network
-from warmreach.plan import week_options
 from warmreach.plan.choose import brute_force, choose
+from warmreach.plan.week import week_options
 from warmreach.synthetic import generate_network
 
 AS_OF = dt.date(2026, 11, 25)

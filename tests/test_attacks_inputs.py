@@ -21,7 +21,7 @@ from typer.testing import CliRunner
 from warmreach.cli import app
 from warmreach.importers import read_mbox
 from warmreach.networkfile import parse_network
-from warmreach.plan import plan_actions
+from warmreach.plan.week import plan_actions
 
 HEADER = (
     b"From bo@a.test Mon Nov  2 10:00:00 +0000 2026\n"

@@ -29,8 +29,8 @@ from tests.helpers import examples, page_data, page_elements
 from warmreach import WarmreachError, parse_network
 from warmreach.gaps import find_gaps
 from warmreach.importers import SOURCES, Source, read_export
-from warmreach.page import report_page
-from warmreach.plan import plan_actions
+from warmreach.page.report import report_page
+from warmreach.plan.week import plan_actions
 from warmreach.reports import render_analysis, render_gaps, render_plan
 from warmreach.scoring import analyze
 from warmreach.text import visible

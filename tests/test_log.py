@@ -17,7 +17,7 @@ from warmreach.log import LogEntry, log_contact, record
 from warmreach.matching import find_contact
 from warmreach.networkfile import load_network
 from warmreach.networkfile.edit import open_document
-from warmreach.plan import plan_actions
+from warmreach.plan.week import plan_actions
 
 DAY = "2026-11-25"
 NETWORK = """\

@@ -20,8 +20,9 @@ from tests.helpers import ROOT, SAMPLES, page_data, page_elements
 from warmreach import load_network, parse_network
 from warmreach.cli import ExitCode, app
 from warmreach.model import Network
-from warmreach.page import DRAWN, report_page
-from warmreach.plan import plan_actions
+from warmreach.page import DRAWN
+from warmreach.page.report import report_page
+from warmreach.plan.week import plan_actions
 from warmreach.scoring import analyze
 from warmreach.synthetic import generate_network
 

@@ -26,8 +26,8 @@ import pytest
 from tests.helpers import ROOT
 from tests.test_page import HOSTILE, HOSTILE_NETWORK
 from warmreach import load_network, parse_network
-from warmreach.page import report_page
-from warmreach.plan import plan_actions
+from warmreach.page.report import report_page
+from warmreach.plan.week import plan_actions
 from warmreach.scoring import analyze
 
 AS_OF = dt.date(2026, 11, 25)

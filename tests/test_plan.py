@@ -22,8 +22,8 @@ from warmreach.cli import app
 from warmreach.gaps import find_gaps
 from warmreach.model import Ask, Network, Outcome, PartialDate
 from warmreach.networkfile import load_network
-from warmreach.plan import Plan, Week, plan_actions, week_options
 from warmreach.plan.choose import Choice, brute_force, choose
+from warmreach.plan.result import Plan
 from warmreach.plan.steps import (
     AskOption,
     FollowUpOption,
@@ -31,6 +31,7 @@ from warmreach.plan.steps import (
     apply_option,
 )
 from warmreach.plan.value import Chance, week_value
+from warmreach.plan.week import Week, plan_actions, week_options
 from warmreach.reports import render_plan
 from warmreach.reports.plan import title
 from warmreach.scoring import (

@@ -9,7 +9,8 @@ from tests.helpers import SAMPLES
 from warmreach import parse_network
 from warmreach.model import Network
 from warmreach.networkfile import load_network
-from warmreach.plan import Plan, plan_actions
+from warmreach.plan.result import Plan
+from warmreach.plan.week import plan_actions
 from warmreach.reports.messages import queued_message, step_message
 from warmreach.reports.plan import why
 from warmreach.scoring import CEILING, DIRECT, ReferralModel, analyze

@@ -26,7 +26,7 @@ from typer.testing import CliRunner, Result
 from warmreach.cli import app
 from warmreach.graph import NetworkIndex
 from warmreach.networkfile import load_network
-from warmreach.plan import plan_actions
+from warmreach.plan.week import plan_actions
 from warmreach.reports.words import reason_text
 from warmreach.review import Question, review_queue
 from warmreach.review.session import advised_actions

@@ -22,6 +22,20 @@ HEAVY = [
     "ruamel",
     "spellchecker",
     "PIL",
+    "pydantic",
+]
+#: modules of the other commands: the planner, the page, the picture, the importers'
+#: readers and merge, the review session
+OTHERS = [
+    "warmreach.plan.week",
+    "warmreach.plan.steps",
+    "warmreach.page.report",
+    "warmreach.render",
+    "warmreach.importers.mailbox",
+    "warmreach.importers.archive",
+    "warmreach.importers.merge",
+    "warmreach.review.session",
+    "email",
 ]
 _LOADED = """
 import json, sys
@@ -39,11 +53,11 @@ print(json.dumps([name for name in heavy if name in sys.modules]), file=sys.stde
 """
 
 
-def _loaded(*arguments: str) -> set[str]:
-    """The heavy libraries a fresh process has imported after running ``arguments`` (or
-    only ``import warmreach``)."""
+def _loaded(*arguments: str, among: list[str] = HEAVY) -> set[str]:
+    """The modules ``among`` (the heavy libraries) that a fresh process has imported after
+    running ``arguments`` (or only ``import warmreach``)."""
     done = subprocess.run(
-        [sys.executable, "-c", _LOADED, json.dumps(HEAVY), json.dumps(arguments)],
+        [sys.executable, "-c", _LOADED, json.dumps(among), json.dumps(arguments)],
         capture_output=True,
         text=True,
         check=True,
@@ -68,3 +82,14 @@ def test_a_plain_analyze_loads_only_what_reading_and_ranking_need() -> None:
 def test_a_table_for_a_terminal_loads_rich_and_still_no_networkx() -> None:
     loaded = _loaded("analyze", str(SAMPLE), "--as-of", "2026-11-25")
     assert "rich" in loaded and "networkx" not in loaded
+
+
+def test_a_plain_analyze_loads_none_of_the_other_commands() -> None:
+    """Each command imports its own modules when it runs: ``analyze`` loads neither the
+    planner, the page, the picture, the importers nor the review session."""
+    arguments = ("analyze", str(SAMPLE), "--format", "json", "--as-of", "2026-11-25")
+    assert _loaded(*arguments, among=OTHERS) == set()
+
+
+def test_the_help_loads_no_command() -> None:
+    assert _loaded("--help", among=OTHERS) == set()

@@ -15,8 +15,9 @@ import pytest
 from tests.helpers import SAMPLES
 from warmreach.gaps import Suggestion
 from warmreach.networkfile import load_network
-from warmreach.plan import STEP_ACTIONS, Plan, Queued, plan_actions
-from warmreach.plan.steps import STEP_KINDS
+from warmreach.plan.result import Plan, Queued
+from warmreach.plan.steps import STEP_ACTIONS, STEP_KINDS
+from warmreach.plan.week import plan_actions
 from warmreach.reports.gaps import suggestion_text
 from warmreach.reports.steps import STEPS, Draft
 from warmreach.reports.words import REASON_WORDS

@@ -11,9 +11,9 @@ The library API, in the order data flows (file → model → index → analyses)
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING, Final
 
+from warmreach._lazy import lazy_names
 from warmreach.errors import InvalidNetwork, Problem, WarmreachError
 from warmreach.model import Company, Contact, Link, Me, Network, Opening, PartialDate, Seeking, Team
 
@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     from warmreach.gaps import GapReport, find_gaps
     from warmreach.graph import NetworkIndex, summarize
     from warmreach.networkfile import dump_network, load_network, parse_network
-    from warmreach.plan import Plan, Step, plan_actions
+    from warmreach.plan.result import Plan, Step
+    from warmreach.plan.week import plan_actions
     from warmreach.scoring import Analysis, Candidate, analyze, build_graph, rank_referrers
     from warmreach.validation import Notice, validate
 
@@ -32,12 +33,16 @@ _LAZY: Final = {
     **dict.fromkeys(["GapReport", "find_gaps"], "warmreach.gaps"),
     **dict.fromkeys(["NetworkIndex", "summarize"], "warmreach.graph"),
     **dict.fromkeys(["dump_network", "load_network", "parse_network"], "warmreach.networkfile"),
-    **dict.fromkeys(["Plan", "Step", "plan_actions"], "warmreach.plan"),
+    **dict.fromkeys(["Plan", "Step"], "warmreach.plan.result"),
+    "plan_actions": "warmreach.plan.week",
     **dict.fromkeys(
         ["Analysis", "Candidate", "analyze", "build_graph", "rank_referrers"], "warmreach.scoring"
     ),
     **dict.fromkeys(["Notice", "validate"], "warmreach.validation"),
 }
+
+
+_api_name, __dir__ = lazy_names(globals(), _LAZY)
 
 
 def __getattr__(name: str) -> object:
@@ -46,15 +51,7 @@ def __getattr__(name: str) -> object:
         from importlib.metadata import version
 
         return version("warmreach")
-    if name not in _LAZY:
-        raise AttributeError(f"module 'warmreach' has no attribute {name!r}")
-    value = getattr(importlib.import_module(_LAZY[name]), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted([*globals(), *_LAZY])
+    return _api_name(name)
 
 
 __all__ = [

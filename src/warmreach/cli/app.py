@@ -29,8 +29,8 @@ from warmreach.model import Network, Opening
 from warmreach.networkfile import DEFAULT_MAX_BYTES, load_network, parse_network
 from warmreach.networkfile.atomic import write_atomic
 from warmreach.networkfile.cache import load_network_cached
-from warmreach.plan import with_people
-from warmreach.reports import FORMATS, Format
+from warmreach.plan.targets import with_people
+from warmreach.reports.common import FORMATS, Format
 from warmreach.text import visible
 
 
@@ -359,14 +359,15 @@ def aims(
     """What ``--target``, ``--person`` and ``--targets-from`` name in ``network``; each
     posting of the list whose company nobody works at is a warning."""
     from warmreach.matching import find_person, find_targets
-    from warmreach.postings import read_postings
-    from warmreach.sheets import read_file
 
     targets: list[Opening] = []
     for text in target or ():
         targets += find_targets(network, text)
     weights = [1.0] * len(targets)
     if targets_from is not None:
+        from warmreach.postings import read_postings
+        from warmreach.sheets import read_file
+
         for posting in read_postings(read_file(targets_from), str(targets_from), network):
             if posting.target is None:
                 hint = f"; {posting.hint}" if posting.hint else ""

@@ -21,14 +21,11 @@ from warmreach.cli.app import (
 )
 from warmreach.errors import WarmreachError
 from warmreach.graph import summarize
-from warmreach.importers import SOURCES, Source, read_export, sources_help
+from warmreach.importers.sources import SOURCES, Source, read_export, sources_help
 from warmreach.matching import find_contact
 from warmreach.model import TOLD_ITEMS, AskKind, Outcome, resolve_day
 from warmreach.networkfile import DEFAULT_MAX_BYTES
-from warmreach.reports import import_summary_text, notice_problem, summary_text
-from warmreach.schema import json_schema
 from warmreach.text import visible
-from warmreach.validation import validate as validate_network
 
 
 def validate(
@@ -43,6 +40,9 @@ def validate(
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
     """Check a network file: print a summary, or every problem as FILE:LINE:COL: message."""
+    from warmreach.reports.summaries import notice_problem, summary_text
+    from warmreach.validation import validate as validate_network
+
     with reporting(ctx):
         loaded, index = load(ctx, network, max_size)
         summary = summarize(loaded, index)
@@ -291,6 +291,7 @@ def import_(
     """Build a network file from an export, or merge one into it, with the evidence of what
     you did."""
     from warmreach.importers.merge import import_export  # ruamel.yaml: only import and log
+    from warmreach.reports.summaries import import_summary_text
 
     with reporting(ctx):
         if not file.exists():
@@ -309,4 +310,6 @@ def import_(
 
 def schema() -> None:
     """Print the JSON Schema of the network file, for editor completion and checks."""
+    from warmreach.schema import json_schema
+
     typer.echo(json.dumps(json_schema(), indent=2, ensure_ascii=False))

@@ -30,23 +30,16 @@ from warmreach.cli.app import (
     reporting,
     whole,
 )
-from warmreach.gaps import find_gaps
 from warmreach.graph import NetworkIndex
 from warmreach.model import Network, Opening, resolve_day
 from warmreach.networkfile import DEFAULT_MAX_BYTES
 from warmreach.networkfile.atomic import write_atomic
-from warmreach.page import DRAWN, report_page
-from warmreach.plan import DEFAULT_HOURS, plan_actions
-from warmreach.reports import (
-    Format,
-    render_analysis,
-    render_gaps,
-    render_plan,
-    review_hint_text,
-)
-from warmreach.reports.analysis import next_steps_text
-from warmreach.review.hint import review_hint
-from warmreach.scoring import analyze as analyze_network
+from warmreach.page import DRAWN
+from warmreach.plan import DEFAULT_HOURS
+from warmreach.reports.common import Format
+
+# Each command imports what only it uses in its body, so that one command's start does not
+# load the others' modules (tests/test_startup.py pins what ``analyze`` loads).
 
 
 def _hint(
@@ -61,6 +54,9 @@ def _hint(
     (reports for people only: JSON keeps its fields)."""
     if fmt == "json":
         return ""
+    from warmreach.reports.review import review_hint_text
+    from warmreach.review.hint import review_hint
+
     unknown, useful = review_hint(network, targets, as_of=as_of, index=index)
     return review_hint_text(str(path), unknown, useful) if useful else ""
 
@@ -88,6 +84,9 @@ def analyze(
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
     """Rank who could refer you for each target, with the action to take and the reasons."""
+    from warmreach.reports.analysis import next_steps_text, render_analysis
+    from warmreach.scoring import analyze as analyze_network
+
     fmt = report_format(fmt, output)
     with reporting(ctx), busy(f"working on {network}"):
         loaded, index = load(ctx, network, max_size)
@@ -133,6 +132,9 @@ def gaps(
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
     """Show where your network lacks people in the field you aim at, and what to do."""
+    from warmreach.gaps import find_gaps
+    from warmreach.reports.gaps import render_gaps
+
     fmt = report_format(fmt, output)
     with reporting(ctx), busy(f"working on {network}"):
         loaded, index = load(ctx, network, max_size)
@@ -160,6 +162,9 @@ def plan(
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
     """This week's conversations within your hours, and what they queue for later weeks."""
+    from warmreach.plan.week import plan_actions
+    from warmreach.reports.plan import render_plan
+
     fmt = report_format(fmt, output)
     with reporting(ctx), busy(f"working on {network}"):
         loaded, index = load(ctx, network, max_size)
@@ -278,6 +283,8 @@ def report(
 ) -> None:
     """Write one offline HTML page with everything: who could refer you, this week's plan
     with its messages, your gaps, and a network view to explore."""
+    from warmreach.page.report import report_page
+
     if output.suffix.lower() not in {".html", ".htm"}:
         raise typer.BadParameter(
             f"cannot write a page to '{output.suffix or output.name}': use .html",

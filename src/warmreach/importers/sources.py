@@ -3,7 +3,8 @@ the docs and the tests.
 
 Each source is declared once in :data:`SOURCES`, with what the user gives it (for the
 help text) and how it is read from a path (:class:`Reading`). Adding a source is its
-reader (a module of this package) and one entry here.
+reader (a module of this package) and one entry here. A reader's module is imported when
+its source is read, so that the help and every other command do not load them all.
 
 >>> list(SOURCES)
 ['linkedin', 'google', 'vcard', 'mbox', 'ics']
@@ -17,15 +18,12 @@ import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final, Literal
+from typing import TYPE_CHECKING, Final, Literal
 
 from warmreach.errors import WarmreachError
-from warmreach.importers.archive import read_archive
-from warmreach.importers.calendar import read_ics
-from warmreach.importers.csvfiles import read_google, read_linkedin
-from warmreach.importers.mailbox import read_mbox
-from warmreach.importers.records import Export
-from warmreach.importers.vcard import read_vcard
+
+if TYPE_CHECKING:
+    from warmreach.importers.records import Export
 
 Source = Literal["linkedin", "google", "vcard", "mbox", "ics"]
 
@@ -66,13 +64,35 @@ class SourceSpec:
 
 
 def _linkedin(reading: Reading) -> Export:
+    from warmreach.importers.archive import read_archive
+    from warmreach.importers.csvfiles import read_linkedin
+
     path = reading.path
     if path.is_dir() or path.suffix.lower() == ".zip":
         return read_archive(path, max_bytes=reading.max_bytes)
     return read_linkedin(reading.data(), reading.name)
 
 
+def _google(reading: Reading) -> Export:
+    from warmreach.importers.csvfiles import read_google
+
+    return read_google(reading.data(), reading.name)
+
+
+def _vcard(reading: Reading) -> Export:
+    from warmreach.importers.vcard import read_vcard
+
+    return read_vcard(reading.data(), reading.name)
+
+
+def _ics(reading: Reading) -> Export:
+    from warmreach.importers.calendar import read_ics
+
+    return read_ics(reading.data(), reading.name, own=reading.own)
+
+
 def _mbox(reading: Reading) -> Export:
+    from warmreach.importers.mailbox import read_mbox
     from warmreach.networkfile.atomic import kind_of
 
     file = reading.path
@@ -91,17 +111,10 @@ SOURCES: Final[Mapping[Source, SourceSpec]] = {
     "linkedin": SourceSpec(
         gives="Connections.csv, or the data archive: .zip or its folder", read=_linkedin
     ),
-    "google": SourceSpec(
-        gives="Contacts CSV", read=lambda reading: read_google(reading.data(), reading.name)
-    ),
-    "vcard": SourceSpec(
-        gives=".vcf", read=lambda reading: read_vcard(reading.data(), reading.name)
-    ),
+    "google": SourceSpec(gives="Contacts CSV", read=_google),
+    "vcard": SourceSpec(gives=".vcf", read=_vcard),
     "mbox": SourceSpec(gives="a mailbox", read=_mbox, streamed=True),
-    "ics": SourceSpec(
-        gives="a calendar",
-        read=lambda reading: read_ics(reading.data(), reading.name, own=reading.own),
-    ),
+    "ics": SourceSpec(gives="a calendar", read=_ics),
 }
 
 

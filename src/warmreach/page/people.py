@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-from warmreach.plan import Plan
+from warmreach.plan.result import Plan
 from warmreach.render.layout import Drawing
 from warmreach.reports.analysis import reasons_text, report_title, shown_candidates
 from warmreach.reports.common import path_text, score_words

@@ -7,7 +7,7 @@ from __future__ import annotations
 from warmreach.gaps import GapReport
 from warmreach.page.document import swatch
 from warmreach.page.markup import prose, table, text
-from warmreach.plan import Plan
+from warmreach.plan.result import Plan
 from warmreach.reports.analysis import (
     NOBODY_THERE,
     SCALE_NOTE,

@@ -22,7 +22,8 @@ from collections.abc import Sequence
 from typing import assert_never
 
 from warmreach.model import Me, PartialDate
-from warmreach.plan import Plan, Queued, Step, Target
+from warmreach.plan.result import Plan, Queued, Step
+from warmreach.plan.targets import Target
 from warmreach.reports.common import date_words
 from warmreach.reports.steps import STEPS, Draft
 from warmreach.scoring import Action

@@ -7,7 +7,9 @@ import json
 import textwrap
 from typing import Any, Final
 
-from warmreach.plan import MAX_TARGETS, Plan, Queued, Step, Target
+from warmreach.plan.result import Plan, Queued, Step
+from warmreach.plan.targets import Target
+from warmreach.plan.week import MAX_TARGETS
 from warmreach.reports.common import (
     TABLE_WIDTH,
     Format,

@@ -4,7 +4,7 @@ week, the sentence of its draft message, and what it is when queued for a later 
 :data:`STEPS` holds one :class:`StepWords` for every action a step can take
 (:data:`~warmreach.plan.STEP_ACTIONS`); a test walks them all.
 
->>> from warmreach.plan import STEP_ACTIONS
+>>> from warmreach.plan.steps import STEP_ACTIONS
 >>> sorted(STEPS) == sorted(STEP_ACTIONS)
 True
 >>> facts = {"target": "Voltgrid", "before": 0.26, "after": 0.6, "others": 0, "tell": None}
@@ -18,7 +18,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Final
 
-from warmreach.plan import Item, Plan, Queued, Target
+from warmreach.plan.result import Item, Plan, Queued
+from warmreach.plan.targets import Target
 from warmreach.reports.common import date_words, plural
 from warmreach.scoring import Action
 from warmreach.text import join_words
