@@ -6,13 +6,17 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+import yaml
 from typer.testing import CliRunner
 
+from tests.helpers import ROOT
 from warmreach import parse_network
 from warmreach.cli import ExitCode, app
 from warmreach.errors import UnknownName, UsageError
 from warmreach.gaps import GapReport, find_gaps
+from warmreach.gaps.people import field_people
 from warmreach.reports.gaps import suggestion_text
+from warmreach.synthetic import generate_network
 
 AS_OF = dt.date(2026, 11, 25)
 
@@ -189,3 +193,36 @@ def test_validate_warns_about_likely_duplicate_contacts(tmp_path: Path) -> None:
         "'tom-lee' at line 5 (the same email)\n"
     )
     assert result.stdout.startswith(f"{path} is valid\n")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        NETWORK,
+        *(
+            (ROOT / "sample_networks" / name).read_text(encoding="utf-8")
+            for name in ("career-switcher.yaml", "new-graduate.yaml", "senior-engineer.yaml")
+        ),
+        *(yaml.safe_dump(generate_network(300, 4, seed=seed)) for seed in (1, 2)),
+    ],
+    ids=[
+        "gaps",
+        "career-switcher",
+        "new-graduate",
+        "senior-engineer",
+        "generated-1",
+        "generated-2",
+    ],
+)
+def test_the_plans_field_people_are_the_gap_reports(text: str) -> None:
+    """The plan reads the people of the field without ranking every company
+    (``field_people``); they are the people ``gaps`` lists, in the same order."""
+    network = parse_network(text)
+    if not (network.me.seeking.industries or network.me.seeking.roles):
+        pytest.skip("seeks no field")
+    report = find_gaps(network, as_of=AS_OF)
+    people = field_people(network, as_of=AS_OF)
+    assert people.field == report.field
+    assert people.contacts_in_field == report.contacts_in_field
+    assert people.role_holders == report.role_holders
+    assert people.adjacent == report.adjacent

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from warmreach.gaps import GapReport, Person
+from warmreach.gaps.people import FieldPeople, Person
 from warmreach.matching import holds_any, title_rank
 from warmreach.model import Contact
 from warmreach.plan.result import Item, Step
@@ -42,7 +42,7 @@ class _Grow:
 
 def growth_steps(
     model: ReferralModel,
-    report: GapReport,
+    field: FieldPeople,
     *,
     busy: Iterable[str],
     minutes: int,
@@ -51,10 +51,10 @@ def growth_steps(
     """The growth steps that fit in ``minutes``, most relevant first, with nobody of
     ``busy`` (people the week already talks to)."""
     taken = set(busy)
-    field = join_words(list(report.field.asked)) or join_words(list(report.field.roles))
+    words = join_words(list(field.field.asked)) or join_words(list(field.field.roles))
     found: dict[str, _Grow] = {}
     contacts = model.network.contacts_by_id
-    for person, kind in _candidates(model, report):
+    for person, kind in _candidates(model, field):
         if person.contact in taken or person.contact in found:
             continue
         contact = contacts[person.contact]
@@ -68,7 +68,7 @@ def growth_steps(
         minutes -= MESSAGE
         contact = grow.contact
         holds = holds_any(contact.title, tuple(roles))
-        reason = Reason.of(grow.kind, field=field, title=contact.title, role=int(holds))
+        reason = Reason.of(grow.kind, field=words, title=contact.title, role=int(holds))
         steps.append(
             Step(
                 contact=contact.id,
@@ -84,12 +84,12 @@ def growth_steps(
     return steps
 
 
-def _candidates(model: ReferralModel, report: GapReport) -> Iterable[tuple[Person, GrowthKind]]:
+def _candidates(model: ReferralModel, field: FieldPeople) -> Iterable[tuple[Person, GrowthKind]]:
     """People in the field who can vouch but do not know your aim; people in the field or
     in the role you want whom you barely know; your ties next to the field who can vouch."""
     ties = model.ties
     contacts = model.network.contacts_by_id
-    for person in (*report.contacts_in_field, *report.role_holders):
+    for person in (*field.contacts_in_field, *field.role_holders):
         tie = ties.get(person.contact)
         if tie is None:
             continue
@@ -97,7 +97,7 @@ def _candidates(model: ReferralModel, report: GapReport) -> Iterable[tuple[Perso
             yield person, "field-signal"
         elif not tie.can_vouch and not tie.is_stale:
             yield person, "field-chat"
-    for person in report.adjacent:
+    for person in field.adjacent:
         tie = ties.get(person.contact)
         if tie is not None and tie.can_vouch and contacts[person.contact].is_direct:
             yield person, "field-bridge"

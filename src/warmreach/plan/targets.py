@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final, Literal
 
-from warmreach.gaps import GapReport, find_gaps
+from warmreach.gaps.people import FieldPeople, field_people
 from warmreach.model import Opening
 from warmreach.scoring import ReferralModel, target_report
 
@@ -131,15 +131,16 @@ def group_openings(openings: Sequence[Opening]) -> list[tuple[Opening, ...]]:
 
 def plan_targets(
     model: ReferralModel, given: Sequence[Opening] | None, weights: Sequence[float] | None = None
-) -> tuple[list[Target], tuple[Target, ...], GapReport | None]:
+) -> tuple[list[Target], tuple[Target, ...], FieldPeople | None]:
     """The plan's targets (what you named), the targets left out because they have closed,
-    and the gap report of the field you seek, when you seek one. ``weights`` weigh the
-    openings given (a team's target weighs as its most wanted opening)."""
+    and the people of the field you seek (the gap report's), when you seek one.
+    ``weights`` weigh the openings given (a team's target weighs as its most wanted
+    opening)."""
     network = model.network
     day = model.as_of
     goals: list[Target] = []
     closed: list[Target] = []
-    report: GapReport | None = None
+    field: FieldPeople | None = None
 
     def add(openings: tuple[Opening, ...], weight: float, kind: TargetKind) -> None:
         report = target_report(model, openings[0])
@@ -168,8 +169,8 @@ def plan_targets(
                 add((Opening(company=company),), SOUGHT_WEIGHT, "sought")
     seeking = network.me.seeking
     if seeking.industries or seeking.roles:
-        report = find_gaps(network, as_of=day, model=model)
-    return goals, tuple(closed), report
+        field = field_people(network, as_of=day, model=model)
+    return goals, tuple(closed), field
 
 
 __all__ = [

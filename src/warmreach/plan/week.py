@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from warmreach.errors import UsageError
-from warmreach.gaps import GapReport
+from warmreach.gaps.people import FieldPeople
 from warmreach.graph import NetworkIndex
 from warmreach.model import Network, Opening, Told, resolve_day
 from warmreach.plan import DEFAULT_HOURS
@@ -97,10 +97,10 @@ def plan_actions(
     budget = round(hours * 60)
     choice = choose(week.options, week.base, budget)
     grown: list[Step] = []
-    if week.report is not None:
+    if week.field is not None:
         busy = {*choice.items, *choice.calls}
         grown = growth_steps(
-            week.model, week.report, busy=busy, minutes=budget - choice.minutes, roles=week.roles
+            week.model, week.field, busy=busy, minutes=budget - choice.minutes, roles=week.roles
         )
     return _plan(week, choice, budget, grown)
 
@@ -119,8 +119,9 @@ class Week:
     closed: tuple[Target, ...]
     #: asks that need nothing this week, made on the day you can (``ask-later``)
     ready: list[tuple[Later, Chance]]
-    #: the gap report of the field you seek, when you seek one (for growth steps)
-    report: GapReport | None
+    #: the people of the field you seek (as the gap report lists them), when you seek one
+    #: (for growth steps)
+    field: FieldPeople | None
     #: the roles you want
     roles: list[str]
     #: targets past MAX_TARGETS, not weighed
@@ -137,10 +138,10 @@ def week_options(
 ) -> Week:
     """The targets and options of this week's plan (see :func:`plan_actions`)."""
     model = ReferralModel(network, as_of=resolve_day(as_of), index=index)
-    goals, closed, report = plan_targets(model, targets, weights)
+    goals, closed, field = plan_targets(model, targets, weights)
     unweighed = max(0, len(goals) - MAX_TARGETS)
     goals = goals[:MAX_TARGETS]
-    if not goals and report is None:
+    if not goals and field is None:
         raise UsageError(
             "nothing to plan for: the file has no open opening, no me.seeking.companies and no "
             "field you seek; add an opening, me.seeking.companies or me.seeking.industries"
@@ -151,9 +152,9 @@ def week_options(
     ]
     pricer = Pricer(model, goals, roles=roles)
     helpers: list[str] = []
-    if report is not None:
-        helpers = [person.contact for person in report.contacts_in_field if person.tie > 0]
-        helpers += [person.contact for person in report.adjacent]
+    if field is not None:
+        helpers = [person.contact for person in field.contacts_in_field if person.tie > 0]
+        helpers += [person.contact for person in field.adjacent]
     search = Search(pricer, helpers)
     options = find_options(search)
     ready_asks = ready(search)
@@ -167,7 +168,7 @@ def week_options(
         pricer=pricer,
         closed=closed,
         ready=ready_asks,
-        report=report,
+        field=field,
         roles=roles,
         unweighed=unweighed,
     )

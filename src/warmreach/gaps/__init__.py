@@ -28,19 +28,22 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Final, Literal
 
-from warmreach.errors import UsageError
-from warmreach.graph import NetworkIndex
-from warmreach.matching import (
-    Inference,
-    TargetField,
-    Taxonomy,
-    classify_industries,
-    company_industries,
-    company_matches,
-    holds_role,
-    target_field,
+from warmreach.gaps.people import Person, model_for, people_of, read_field
+from warmreach.gaps.suggestions import (
+    AskRoleHolders,
+    AskWhomTheyKnow,
+    FewInField,
+    IntroductionAt,
+    NobodyAt,
+    ReconnectAt,
+    RouteAt,
+    Suggestion,
+    TellAspiration,
+    UnknownIndustries,
 )
-from warmreach.model import Contact, Network, Opening, resolve_day
+from warmreach.graph import NetworkIndex
+from warmreach.matching import Inference, TargetField, Taxonomy, company_matches
+from warmreach.model import Network, Opening
 from warmreach.scoring import BANDS, DIRECT, Candidate, ReferralModel, default_targets, rank
 from warmreach.text import join_words
 
@@ -77,28 +80,6 @@ class CompanyGap:
     #: covered (someone can vouch for you), weak (only introductions or ties to
     #: cultivate), no-path (nobody who helps)
     status: Status
-
-
-@dataclass(frozen=True, kw_only=True)
-class Person:
-    """A contact as the gap report lists them."""
-
-    #: contact id
-    contact: str
-    #: display name
-    name: str
-    #: strength of your direct tie (0 when you know them only through others)
-    tie: float
-    #: their industry, canonical, with its field
-    industry: str
-    #: their job title and the name of their company, when known
-    title: str | None = None
-    company: str | None = None
-
-    @property
-    def where(self) -> str:
-        """Their title and company, for the reader: ``Director of Product, Voltgrid``."""
-        return ", ".join(part for part in (self.title, self.company) if part)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -178,38 +159,10 @@ def find_gaps(
     >>> [(gap.name, gap.status) for gap in report.companies]
     [('Sunforge Solar', 'covered')]
     """
-    taxonomy = Taxonomy.load()
-    seeking = network.me.seeking
-    names = list(field) if field else list(seeking.industries)
-    wanted_roles = list(roles) if roles else list(seeking.roles)
-    named = tuple(dict.fromkeys(t.company for t in targets)) if targets else seeking.companies
-    if not names and not wanted_roles and not named:
-        raise UsageError(
-            "nothing to look for: set me.seeking (industries, roles, companies) "
-            "or pass --field and --role"
-        )
-    target = target_field(taxonomy, names, wanted_roles, strict=bool(field))
-    day = resolve_day(as_of)
-    if model is None or model.network is not network or model.as_of != day:
-        model = ReferralModel(network, as_of=day, index=index)  # another's cannot be reused
-    from_companies = company_industries(network, taxonomy)
-    industries, inferred = classify_industries(network, taxonomy, from_companies)
-
-    def person(contact: Contact) -> Person:
-        tie = model.ties.get(contact.id)
-        return Person(
-            contact=contact.id,
-            name=contact.name,
-            tie=round(tie.strength, 3) if tie else 0.0,
-            industry=taxonomy.describe(industries.get(contact.id)),
-            title=contact.title,
-            company=network.companies_by_id[contact.company].name if contact.company else None,
-        )
-
-    def by_tie(people: Iterable[Person]) -> tuple[Person, ...]:
-        return tuple(sorted(people, key=lambda p: (-p.tie, p.contact)))
-
-    matches = company_matches(network, from_companies, industries)
+    reading = read_field(network, field, roles, targets)
+    model = model_for(network, as_of, model, index)
+    named, target = reading.named, reading.field
+    matches = company_matches(network, reading.from_companies, reading.industries)
     chosen = list(named)
     chosen += [
         company.id
@@ -219,6 +172,10 @@ def find_gaps(
         and target.contains(matches[company.id])
     ]
     analysed = list(targets) if targets else default_targets(network)
+    working: dict[str, list[str]] = {}
+    for contact in network.contacts:
+        if contact.company is not None:
+            working.setdefault(contact.company, []).append(contact.id)
     gaps = []
     for company_id in chosen:
         company = network.companies_by_id[company_id]
@@ -228,10 +185,10 @@ def find_gaps(
             (candidate for aim in aims for candidate in rank(model, aim).candidates),
             key=lambda candidate: (-candidate.score, candidate.contact),
         )
-        working = [contact.id for contact in network.contacts if contact.company == company_id]
+        there = working.get(company_id, [])
         strong = [
             contact
-            for contact in working
+            for contact in there
             if contact in model.ties and model.ties[contact].strength >= STRONG_TIE
         ]
         best = ranked[0] if ranked else None
@@ -244,157 +201,29 @@ def find_gaps(
                 best_contact=best.contact if best else None,
                 best_action=best.action if best else None,
                 best_bridge=best.bridge if best else None,
-                contacts=tuple(working),
+                contacts=tuple(there),
                 strong_ties=tuple(strong),
                 status=_status(ranked),
             )
         )
     gaps.sort(key=lambda gap: (not gap.sought, -gap.best_score, gap.company))
-
-    sought = set(named)
-
-    def works_in_field(contact: Contact) -> bool:
-        """In the field: by industry, or at a company you seek (which always counts)."""
-        return target.contains(industries.get(contact.id)) or contact.company in sought
-
-    in_field_people = by_tie(
-        person(contact) for contact in network.contacts if works_in_field(contact)
-    )
-    holders: list[Person] = []
-    titled = [contact for contact in network.contacts if contact.title]
-    if wanted_roles and titled:
-        holds = [False] * len(titled)
-        for role in wanted_roles:
-            found = holds_role([str(contact.title) for contact in titled], role)
-            holds = [a or b for a, b in zip(holds, found, strict=True)]
-        holders = [person(contact) for contact, hit in zip(titled, holds, strict=True) if hit]
-    adjacent = by_tie(
-        person(contact)
-        for contact in network.contacts
-        if contact.is_direct
-        and target.adjacent(industries.get(contact.id))
-        and not works_in_field(contact)
-    )
+    people = people_of(network, model, reading)
+    industries = reading.industries
     unknown = tuple(contact.id for contact in network.contacts if contact.id not in industries)
     report = GapReport(
         generated_for=network.me.name,
-        as_of=day,
+        as_of=model.as_of,
         field=target,
         companies=tuple(gaps),
-        contacts_in_field=in_field_people,
-        role_holders=by_tie(holders),
-        adjacent=adjacent[:10],
-        inferred=tuple(inferred),
+        contacts_in_field=people.contacts_in_field,
+        role_holders=people.role_holders,
+        adjacent=people.adjacent,
+        inferred=reading.inferred,
         unknown_industry=unknown,
         suggestions=(),
     )
-    suggestions = _suggestions(report, network, model, taxonomy)
+    suggestions = _suggestions(report, network, model, reading.taxonomy)
     return replace(report, suggestions=tuple(suggestions))
-
-
-@dataclass(frozen=True, kw_only=True)
-class ReconnectAt:
-    """Nobody at a company can refer you yet, but you know some of its people."""
-
-    company: str
-    #: the people you know there (names), at most two
-    people: tuple[str, ...]
-
-
-@dataclass(frozen=True, kw_only=True)
-class IntroductionAt:
-    """Nobody at a company can refer you yet; a contact of yours knows people there."""
-
-    company: str
-    #: who can introduce you, and whom they know there (names)
-    friend: str
-    people: tuple[str, ...]
-
-
-@dataclass(frozen=True, kw_only=True)
-class AskWhomTheyKnow:
-    """You know nobody at a company: ask someone in (or next to) the field."""
-
-    company: str
-    #: whom to ask (a name), and their industry
-    helper: str
-    industry: str
-
-
-@dataclass(frozen=True, kw_only=True)
-class NobodyAt:
-    """You know nobody at a company, and nobody in the field to ask."""
-
-    company: str
-    #: the field in your words
-    field: str
-
-
-@dataclass(frozen=True, kw_only=True)
-class RouteAt:
-    """A company's best route is an introduction (``bridge``), a tie to cultivate, or an
-    ask of your own that would count for little (its score below the good band)."""
-
-    company: str
-    #: the best candidate (a name), and the bridge of their introduction (None: your own)
-    person: str
-    bridge: str | None
-    #: what analyze says to do about them, and their score
-    action: str = "info-chat"
-    score: float = 0.0
-
-
-@dataclass(frozen=True, kw_only=True)
-class TellAspiration:
-    """People in the field who can vouch for you but do not know what you are aiming at."""
-
-    #: their names, the most useful first
-    people: tuple[str, ...]
-    field: str
-
-
-@dataclass(frozen=True, kw_only=True)
-class AskRoleHolders:
-    """People who hold a role you want."""
-
-    people: tuple[str, ...]
-    roles: tuple[str, ...]
-
-
-@dataclass(frozen=True, kw_only=True)
-class FewInField:
-    """Few of your direct ties work in the field; some in fields next to it can bridge."""
-
-    #: your direct ties in the field, and all your direct ties
-    count: int
-    direct: int
-    field: str
-    #: people in the fields next to it (names), strongest tie first
-    adjacent: tuple[str, ...]
-
-
-@dataclass(frozen=True, kw_only=True)
-class UnknownIndustries:
-    """Contacts whose industry stays unknown, and the companies where adding one places
-    most of them."""
-
-    count: int
-    #: (company name, its contacts of unknown industry), most first
-    companies: tuple[tuple[str, int], ...]
-
-
-#: something to do about a gap, structured; ``warmreach.reports.gaps`` words it
-Suggestion = (
-    ReconnectAt
-    | IntroductionAt
-    | AskWhomTheyKnow
-    | NobodyAt
-    | RouteAt
-    | TellAspiration
-    | AskRoleHolders
-    | FewInField
-    | UnknownIndustries
-)
 
 
 def _suggestions(
@@ -489,3 +318,23 @@ def _suggestions(
         named = tuple((network.companies_by_id[c].name, counts[c]) for c in top)
         found.append(UnknownIndustries(count=len(report.unknown_industry), companies=named))
     return found
+
+
+__all__ = [
+    "STRONG_TIE",
+    "AskRoleHolders",
+    "AskWhomTheyKnow",
+    "CompanyGap",
+    "FewInField",
+    "GapReport",
+    "IntroductionAt",
+    "NobodyAt",
+    "Person",
+    "ReconnectAt",
+    "RouteAt",
+    "Status",
+    "Suggestion",
+    "TellAspiration",
+    "UnknownIndustries",
+    "find_gaps",
+]
