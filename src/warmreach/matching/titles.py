@@ -98,6 +98,9 @@ def title_words(title: str) -> list[str]:
     return joined
 
 
+#: titles repeat (a network of 30,000 people has a few thousand distinct ones): each is
+#: read once per process
+@lru_cache(maxsize=1 << 16)
 def normalize_title(title: str) -> str:
     """The job in a title: abbreviations expanded, rank words dropped; a title that is
     only rank words is its rank ("Senior Associate" is an associate).
@@ -137,6 +140,7 @@ RANKS: Final[Mapping[str, int]] = {
 }  # fmt: skip
 
 
+@lru_cache(maxsize=1 << 16)
 def title_rank(title: str) -> int:
     """The level of a title's rank words (1 when it has none).
 
