@@ -17,7 +17,7 @@ from warmreach.importers.merge import import_export
 from warmreach.matching import find_target
 from warmreach.model import PartialDate
 from warmreach.networkfile import load_network, parse_network
-from warmreach.networkfile.dump import network_text
+from warmreach.networkfile.dump import dump_network, network_text
 from warmreach.scoring import analyze
 from warmreach.text import slugify
 
@@ -486,3 +486,87 @@ def test_a_merge_into_a_windows_file_keeps_its_line_endings_and_mark(tmp_path: P
     assert b"  - name: Bob Chen  # from the summit\r\n" in data
     assert data.count(b"\n") == data.count(b"\r\n")  # every line still ends in CRLF
     assert len(load_network(output).contacts) == 5
+
+
+# -- merges patch the file's lines: the same bytes as a merge on the whole tree -------------
+
+#: files a merge patches: hand-written, with comments after the last contact, the last
+#: contact changed by the merge, other indentations, a flow list (the whole tree takes it)
+PATCHED = {
+    "hand-written": MINE,
+    "closing comments": MINE + "  # more to come\n\n# the end\n",
+    "last one changes job": MINE.replace(
+        "  - name: Bob Chen\n    company: Voltgrid\n    trust: 2\n",
+        "  - name: Bob Chen\n    company: Gridline\n    trust: 2   # colleague\n  # done\n",
+    ),
+    "indented by four": "me: {name: Ana}\ncontacts:\n    - name: Bob Chen\n      trust: 2\n",
+    "dash at the key's column": "me: {name: Ana}\ncontacts:\n- name: Bob Chen\n  trust: 2\n",
+    "flow list": "me: {name: Ana}\ncontacts: [{name: Bob Chen, trust: 2}]\n",
+    "flow last item": "me: {name: Ana}\ncontacts:\n  - name: Eve\n  - {name: Bob Chen, trust: 2}\n",
+    "openings after": MINE + "openings:\n  - {company: Voltgrid, team: Grid Storage}\n",
+    **{
+        name: (ROOT / "sample_networks" / name).read_text(encoding="utf-8")
+        for name in ("career-switcher.yaml", "senior-engineer.yaml")
+    },
+}
+MERGED_EXPORTS = {
+    "linkedin": lambda: read_linkedin(read("linkedin-connections.csv"), "c.csv"),
+    "google": lambda: read_google(read("google-contacts.csv"), "g.csv"),
+    "vcard": lambda: read_vcard(read("contacts-v4.vcf"), "c.vcf"),
+}
+
+
+@pytest.mark.parametrize("export", list(MERGED_EXPORTS))
+@pytest.mark.parametrize("name", list(PATCHED))
+def test_a_patched_merge_writes_what_a_whole_tree_merge_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, export: str
+) -> None:
+    """A merge changes the lines of the contacts it changes and adds new ones after the
+    last; the result reads back as what reading and writing the whole file gives, and is
+    byte for byte the same but for the new contacts, which a file laid out as warmreach
+    writes files gets in the new-file writer's quoting (``"=Eve Hack"``)."""
+    from warmreach.importers import merge as merging
+    from warmreach.networkfile.edit import open_document
+
+    patched, whole = tmp_path / "patched.yaml", tmp_path / "whole.yaml"
+    for path in (patched, whole):
+        path.write_text(PATCHED[name], encoding="utf-8")
+    first = import_export(MERGED_EXPORTS[export](), patched, merge=True)
+
+    def whole_tree(path: Path, **options: int) -> object:
+        document = open_document(path, **options)
+        document.by_parts = False
+        return document
+
+    monkeypatch.setattr(merging, "open_document", whole_tree)
+    second = import_export(MERGED_EXPORTS[export](), whole, merge=True)
+    assert (first.added, first.updated, first.links) == (second.added, second.updated, second.links)
+    assert dump_network(load_network(patched)) == dump_network(load_network(whole))
+    ours, theirs = (path.read_text(encoding="utf-8").splitlines() for path in (patched, whole))
+    assert len(ours) == len(theirs)
+    differ = [i for i, (one, other) in enumerate(zip(ours, theirs, strict=True)) if one != other]
+    # only new contacts' lines, and only by quotes
+    assert all(
+        ours[i].replace("\\", "").replace('"', "") == theirs[i].replace('"', "") for i in differ
+    )
+
+
+@pytest.mark.parametrize("name", [name for name in PATCHED if not name.startswith("flow")])
+def test_a_merge_into_a_block_list_never_reads_the_whole_round_trip_tree(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    """What makes a merge scale: only the contacts it changes are read by the slow
+    round-trip parser, never the whole file."""
+    from warmreach.networkfile import edit
+
+    whole_file = edit._round_trip
+
+    def only_parts(text: str, file: str, first_line: int) -> object:
+        assert text.startswith(edit._WRAPPER), "the whole file was read for a merge"
+        return whole_file(text, file, first_line)
+
+    monkeypatch.setattr(edit, "_round_trip", only_parts)
+    output = tmp_path / "network.yaml"
+    output.write_text(PATCHED[name], encoding="utf-8")
+    summary = import_export(MERGED_EXPORTS["linkedin"](), output, merge=True)
+    assert summary.added and summary.written

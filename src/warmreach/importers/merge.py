@@ -7,6 +7,12 @@ what the file lacks, records job changes (the old company moves to ``past_compan
 and tells them, and keeps every hand-written field and comment (a round-trip edit, as
 ``warmreach log`` makes). Merging the same export twice changes nothing. A new file is
 written by :mod:`~warmreach.importers.newfile`.
+
+A merge patches the file's lines: each contact it changes is read and written on its own
+lines, new contacts go after the last one, and the rest of the file is not read again by
+the (slow) round-trip parser, so a merge costs about what reading the file and the export
+does. When a contact cannot be edited on its own lines (a flow list, say), the merge
+starts again on the whole round-trip tree; both give the same bytes (a test compares them).
 """
 
 from __future__ import annotations
@@ -38,7 +44,13 @@ from warmreach.matching import normalize_title, title_rank, title_words
 from warmreach.model import ME, Contact, Evidence
 from warmreach.networkfile.atomic import real_path
 from warmreach.networkfile.decode import DEFAULT_MAX_BYTES
-from warmreach.networkfile.edit import Document, append_record, open_document, save_document
+from warmreach.networkfile.edit import (
+    Document,
+    EditedByParts,
+    append_record,
+    open_document,
+    save_document,
+)
 from warmreach.networkfile.lock import file_lock
 from warmreach.networkfile.nodes import delete_key, extend_list, flow_map, put_item, set_key
 from warmreach.schema import CONTACT
@@ -84,9 +96,16 @@ def import_export(
                 max_bytes=max_bytes,
             )
             return summary
-        document = open_document(path, max_bytes=max_bytes)
-        document.by_parts = False  # new contacts go into the whole list
-        _merge(document, export, summary, tick)
+        # the file's lines are patched: changed contacts on their own lines, new ones
+        # after the last; when a contact cannot be edited so, the merge starts again on
+        # the whole round-trip tree (slower on large files)
+        try:
+            _merge(open_document(path, max_bytes=max_bytes), export, summary, tick)
+        except EditedByParts:
+            summary = ImportSummary(output=str(path), skipped=list(export.skipped))
+            document = open_document(path, max_bytes=max_bytes)
+            document.by_parts = False
+            _merge(document, export, summary, lambda: None)
     return summary
 
 
@@ -184,6 +203,9 @@ def _contact_node(document: Document, contact_id: str) -> Any:
     """The round-trip mapping of a contact: one of the file's, or one the merge added."""
     if contact_id in document.network.contacts_by_id:
         return document.contact_node(contact_id)
+    added = document.added_contact(contact_id)
+    if added is not None:
+        return added
     for node in document.tree["contacts"]:
         if node.get("id", slugify(str(node.get("name", "")))) == contact_id:
             return node

@@ -6,6 +6,10 @@ order puts them. Before any edit, the file must
 come back byte for byte from a round trip with the indentation we detect, so an edit can
 change nothing but what it means to. Every result is validated with warmreach's own loader
 before it replaces the file, atomically.
+
+Edits of a few contacts, and contacts added after the last one, are made on those lines
+alone (:meth:`Document.contact_node`, :meth:`Document.add_contact`): on a large file the
+round-trip parser, which is pure Python, reads only what changes.
 """
 
 from __future__ import annotations
@@ -31,10 +35,15 @@ from warmreach.model import Contact, Network
 from warmreach.networkfile import parse_network
 from warmreach.networkfile.atomic import real_path, write_atomic
 from warmreach.networkfile.decode import DEFAULT_MAX_BYTES, read_network_file
+from warmreach.networkfile.dump import emit
 from warmreach.networkfile.lock import file_lock
 from warmreach.networkfile.nodes import append_item, set_key
 from warmreach.schema import NETWORK
+from warmreach.text import slugify
 
+#: the layout of the files warmreach writes (networkfile.dump.emit): (mapping, sequence,
+#: offset of the dash)
+EMITTED: Final = (2, 4, 2)
 #: indentations tried, most common first: (mapping, sequence, offset of the dash)
 _LAYOUTS: Final = ((2, 4, 2), (2, 2, 0), (4, 4, 2), (4, 6, 4), (4, 4, 0), (2, 2, 2), (3, 3, 1))
 
@@ -86,11 +95,13 @@ class Document:
     by_parts: bool = True
     #: the contacts edited on their own, by id
     _parts: dict[str, _Part] = field(default_factory=dict)
+    #: contacts added after the last one on lines of their own (:meth:`add_contact`)
+    _added: list[CommentedMap] = field(default_factory=list)
 
     @cached_property
     def _round_trip(self) -> tuple[YAML, Any]:
-        if self._parts:  # pragma: no cover - a document is edited one way or the other
-            raise WarmreachError(f"{self.path}: edited by parts already")
+        if self._parts or self._added:
+            raise EditedByParts(f"{self.path}: edited by parts already")
         return _round_trip(self.text, str(self.path), 0)
 
     @property
@@ -102,16 +113,84 @@ class Document:
     def edited(self) -> bool:
         """Whether the round-trip tree or a contact's part has been read (and so may have
         been changed)."""
-        return "_round_trip" in self.__dict__ or bool(self._parts)
+        return "_round_trip" in self.__dict__ or bool(self._parts) or bool(self._added)
 
     def dump(self) -> str:
-        if "_round_trip" in self.__dict__ or not self._parts:
+        if "_round_trip" in self.__dict__ or not (self._parts or self._added):
             yaml, tree = self._round_trip
             return _dump(yaml, tree)
         lines = self.text.splitlines(keepends=True)
-        for part in sorted(self._parts.values(), key=lambda part: -part.start):
-            lines[part.start : part.end] = [part.text()]
+        edits = {part.start: (part.end, part.text()) for part in self._parts.values()}
+        if self._added:
+            tail, added = self._tail, self._addition()
+            assert tail is not None
+            last = max(edits, default=-1)
+            if last < tail < edits.get(last, (0, ""))[0]:
+                # the last contact is edited too: the addition goes between its lines and
+                # the comments that end the list, which its text ends with
+                end, text = edits[last]
+                comments = "".join(lines[tail:end])
+                if comments and text.endswith(comments):
+                    text = text.removesuffix(comments) + added + comments
+                else:
+                    text += added
+                edits[last] = (end, text)
+            else:
+                edits[tail] = (tail, added)
+        for start in sorted(edits, reverse=True):
+            end, text = edits[start]
+            lines[start:end] = [text]
         return "".join(lines)
+
+    def add_contact(self, node: CommentedMap) -> bool:
+        """Add a contact after the last one, on lines of its own, when the contacts are a
+        block list whose layout the new lines can follow; False when the whole tree must
+        take it (:func:`append_record`). The file's other lines are not read again."""
+        if not self.by_parts or "_round_trip" in self.__dict__ or self._tail is None:
+            return False
+        self._added.append(node)
+        return True
+
+    def added_contact(self, contact_id: str) -> CommentedMap | None:
+        """The mapping of a contact :meth:`add_contact` added, by id."""
+        for node in self._added:
+            if node.get("id", slugify(str(node.get("name", "")))) == contact_id:
+                return node
+        return None
+
+    @cached_property
+    def _tail(self) -> int | None:
+        """The line after the last contact's own lines (the comments that end the list
+        stay below what is added, as in the whole tree), or None when contacts cannot be
+        added on their own lines: no block list, lines ending in CR, or a list whose
+        dashes are not where the file's layout writes them."""
+        contacts = self.network.contacts
+        if "\r" in self.text or not contacts:
+            return None
+        span = _item_span(self._lines, contacts[-1], [])
+        if span is None:
+            return None
+        start, end = span
+        dash = len(self._lines[start]) - len(self._lines[start].lstrip(" "))
+        if dash != _guess_layout(self.text)[2]:
+            return None
+        while end > start + 1 and self._lines[end - 1].lstrip(" ").startswith(("#", "\n")):
+            end -= 1
+        return end
+
+    def _addition(self) -> str:
+        """The lines of the added contacts (they go at _tail): written as a new file
+        writes them (:func:`~warmreach.networkfile.dump.emit`) when the file is laid out
+        as new files are, else in the file's layout by the round-trip writer (which is
+        pure Python: slow for many)."""
+        tail = self._tail
+        assert tail is not None
+        contacts = CommentedMap([("contacts", CommentedSeq(self._added))])
+        layout = _guess_layout(self.text)
+        fast = layout == EMITTED
+        text = emit(contacts) if fast else _dump(_round_trip_yaml(*layout), contacts)
+        ended = self._lines[tail - 1].endswith("\n")
+        return ("" if ended else "\n") + text.removeprefix(_WRAPPER)
 
     @cached_property
     def _indices(self) -> dict[str, int]:
@@ -173,6 +252,11 @@ class Document:
             return None
         item.fa.set_block_style()
         return _Part(start=start, end=end, yaml=yaml, tree=tree, rewritten=True)
+
+
+class EditedByParts(WarmreachError):
+    """The whole tree was asked for after contacts were edited or added on their own
+    lines: the edit must start again on the whole tree (``by_parts`` off)."""
 
 
 def _only_contact(tree: Any) -> CommentedMap | None:
@@ -383,15 +467,25 @@ def save_document(document: Document) -> bool:
 
 def append_record(document: Document, section: str, values: Mapping[str, Any]) -> None:
     """Add a record (a mapping of ``values``) at the end of the list ``section`` (for
-    example ``contacts``), making the list when the file has none."""
-    tree = document.tree
+    example ``contacts``), making the list when the file has none. A contact goes on
+    lines of its own after the last when it can (:meth:`Document.add_contact`)."""
     node = CommentedMap()
     for key, value in values.items():
         node[key] = value
+    if section == "contacts" and document.add_contact(node):
+        return
+    tree = document.tree
     if isinstance(tree.get(section), CommentedSeq):
         append_item(tree[section], node)
     else:  # the list is made with its first item, so comments after it find their place
         set_key(tree, section, CommentedSeq([node]), NETWORK.names)
 
 
-__all__ = ["Document", "append_record", "editing", "open_document", "save_document"]
+__all__ = [
+    "Document",
+    "EditedByParts",
+    "append_record",
+    "editing",
+    "open_document",
+    "save_document",
+]
