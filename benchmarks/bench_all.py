@@ -6,17 +6,23 @@
 Each command runs in a fresh process, as a user runs it, so start-up and imports count:
 ``validate``, ``analyze`` cold (empty cache: the file is parsed) and warm (the validated
 network comes from the cache), then ``gaps``, ``plan`` and ``render`` warm, ``render``
-cold (``r. cold``: its own empty cache), and ``import
-linkedin`` of an export with as many rows as the network has contacts. The floor is what
+cold (``r. cold``: its own empty cache), ``import linkedin`` of an export with as many
+rows as the network has contacts, and ``merge``: ``import linkedin --merge`` of another
+export of that many new people into the file that import wrote. The floor is what
 PyYAML's C loader alone needs to parse the same file, measured in the same run; ``ratio``
-is cold ``analyze`` over that floor. Seconds (wall clock) and peak memory (MB, the
-process's maximum resident set).
+is cold ``analyze`` over that floor, ``merge ÷`` the merge over the fresh import. Seconds
+(wall clock) and peak memory (MB, the process's maximum resident set).
+
+Start-up comes first: for each command on the bundled sample network, the time Python
+reports for its imports (``python -X importtime``, the sum over every module) and the
+whole run, next to a Python that imports nothing.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -27,6 +33,15 @@ from _common import SIZES, table, write_network
 from bench_import import write_export
 
 AS_OF = "2026-11-25"
+SAMPLE = Path(__file__).resolve().parent.parent / "sample_networks" / "career-switcher.yaml"
+#: the commands whose start-up is measured, on the sample network
+STARTS = {
+    "analyze": ["analyze", str(SAMPLE), "--format", "json", "--as-of", AS_OF],
+    "gaps": ["gaps", str(SAMPLE), "--format", "json", "--as-of", AS_OF],
+    "plan": ["plan", str(SAMPLE), "--format", "json", "--as-of", AS_OF],
+    "validate": ["validate", str(SAMPLE)],
+    "schema": ["schema"],
+}
 
 #: run in the child: the command line after ``--``, then its peak memory on stderr
 _PEAK = """
@@ -86,11 +101,47 @@ def run(script: str, args: list[str], cache: Path) -> tuple[float, float]:
     return seconds, peak / 1024
 
 
+def imports(arguments: list[str] | None) -> tuple[float, float]:
+    """Seconds Python spends importing (the sum of ``-X importtime``'s self times) and in
+    all, for one command run in a fresh process (None: a Python that imports nothing)."""
+    script = "pass" if arguments is None else _RUN_CLI
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", script, *(arguments or [])],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "WARMREACH_NO_CACHE": "1"},
+    )
+    seconds = time.perf_counter() - started
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(arguments or [])} failed:\n{done.stderr}")
+    microseconds = sum(
+        int(line.split("|")[0].split(":")[1])
+        for line in done.stderr.splitlines()
+        if line.startswith("import time:") and "self [us]" not in line
+    )
+    return microseconds / 1e6, seconds
+
+
+def start_up(repeat: int = 5) -> str:
+    """The start-up table: imports and whole runs per command, medians of ``repeat``."""
+    rows = []
+    for name, arguments in [("python", None), *STARTS.items()]:
+        runs = [imports(arguments) for _ in range(repeat)]
+        rows.append(
+            [name] + [f"{statistics.median(run[part] for run in runs):.3f}" for part in (0, 1)]
+        )
+    return table([("command", 9), ("imports", 8), ("run", 6)], rows)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=SIZES)
     parser.add_argument("--link-counts", type=int, nargs="+", default=[5, 20])
     args = parser.parse_args()
+    print("start-up on the sample network, seconds (medians of 5)")
+    print(start_up())
+    print()
     times, memory = [], []
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
@@ -98,6 +149,8 @@ def main() -> None:
             for size in args.sizes:
                 path = write_network(folder, size, links)
                 export = write_export(folder, size)
+                (folder / "more").mkdir(exist_ok=True)
+                more = write_export(folder / "more", size, seed=1, start=size)
                 cache = folder / f"cache-{size}-{links}"
                 limit = ["--max-size", "200"]
                 network = [str(path), *limit]
@@ -113,6 +166,7 @@ def main() -> None:
                     "render": (_RUN_CLI, ["render", *network, *draw]),
                     "render cold": (_RUN_CLI, ["render", *network, *draw]),
                     "import": (_RUN_CLI, ["import", "linkedin", str(export), *imported]),
+                    "merge": (_RUN_CLI, ["import", "linkedin", str(more), *imported, "--merge"]),
                 }
                 first = folder / f"cache-render-{size}-{links}"  # empty: render parses the file
                 measured = {
@@ -121,17 +175,20 @@ def main() -> None:
                 }
                 label = [f"{size:,}", str(links), f"{path.stat().st_size / 1e6:.1f}"]
                 ratio = measured["analyze cold"][0] / measured["floor"][0]
+                merged = measured["merge"][0] / measured["import"][0]
                 times.append(
                     label
                     + [f"{seconds:.2f}" for seconds, _ in measured.values()]
-                    + [f"{ratio:.2f}"]
+                    + [f"{ratio:.2f}", f"{merged:.1f}"]
                 )
                 memory.append(label + [f"{peak:.0f}" for _, peak in measured.values()])
                 print(f"measured {size:,} contacts, {links} links", file=sys.stderr)
-    columns = ["floor", "validate", "cold", "warm", "gaps", "plan", "render", "r. cold", "import"]
+    columns = [
+        "floor", "validate", "cold", "warm", "gaps", "plan", "render", "r. cold", "import", "merge"
+    ]  # fmt: skip
     header = [("contacts", 9), ("links", 5), ("MB", 5)] + [(c, 8) for c in columns]
-    print("seconds (analyze cold and warm; ratio = analyze cold / floor)")
-    print(table([*header, ("ratio", 6)], times))
+    print("seconds (analyze cold and warm; ratio = analyze cold / floor; merge ÷ import)")
+    print(table([*header, ("ratio", 6), ("merge ÷", 8)], times))
     print()
     print("peak memory, MB")
     print(table(header, memory))

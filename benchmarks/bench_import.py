@@ -28,15 +28,16 @@ HEADER = ["First Name", "Last Name", "URL", "Email Address", "Company", "Positio
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-def write_export(folder: Path, rows: int, seed: int = 0) -> Path:
-    """A LinkedIn-style Connections.csv of ``rows`` invented people, with its preamble."""
+def write_export(folder: Path, rows: int, seed: int = 0, start: int = 0) -> Path:
+    """A LinkedIn-style Connections.csv of ``rows`` invented people, with its preamble;
+    their profile addresses are numbered from ``start`` (another start: other people)."""
     rng = random.Random(seed)
     path = folder / f"Connections-{rows}.csv"
     with path.open("w", encoding="utf-8", newline="") as stream:
         stream.write('Notes:\n"Some e-mail addresses may be missing."\n\n')
         writer = csv.writer(stream)
         writer.writerow(HEADER)
-        for number in range(rows):
+        for number in range(start, start + rows):
             first, last = rng.choice(FIRST), rng.choice(LAST)
             company = rng.choice(PREFIX) + rng.choice(SUFFIX)
             writer.writerow(
