@@ -11,7 +11,7 @@ from tests.helpers import examples
 from tests.test_scoring_properties import networks, tied_networks
 from warmreach import Link, Network
 from warmreach.graph import KnowsMatrix, NetworkIndex
-from warmreach.synthetic import generate_organisation
+from warmreach.synthetic import generate_organisation, organisation
 
 
 def expected_links(network: Network) -> dict[str, dict[str, int]]:
@@ -57,3 +57,39 @@ def test_someone_known_but_not_listed_gets_a_row_after_everyone() -> None:
     assert links.ids == ("ana", "bo", "zoe")
     assert dict(links["zoe"]) == {"ana": 4}
     assert dict(links["ana"]) == {"bo": 0, "zoe": 4}
+
+
+def test_links_given_as_columns_index_as_the_same_links_written_in_lists() -> None:
+    """An organisation's links as columns (no Link objects) give the matrix its written
+    lists give: the fast path of bench_org against the file's."""
+    columns = organisation(3000, 6, seed=5)
+    written = generate_organisation(3000, 6, seed=5)
+    ids = [contact.id for contact in columns.network.contacts]
+    given = NetworkIndex.build(
+        columns.network,
+        KnowsMatrix.from_pairs(ids, columns.sources, columns.ends, columns.strengths),
+    )
+    read = NetworkIndex.build(written)
+    assert given.knows.ids == read.knows.ids
+    assert (given.knows.indptr == read.knows.indptr).all()
+    assert (given.knows.indices == read.knows.indices).all()
+    assert (given.knows.strengths == read.knows.strengths).all()
+    assert (given.members, given.staff, given.near) == (read.members, read.staff, read.near)
+
+
+@given(st.lists(st.tuples(st.integers(0, 7), st.integers(0, 7), st.integers(0, 5)), max_size=40))
+@settings(max_examples=examples(200), deadline=None)
+def test_columns_follow_the_one_rule_of_links(pairs: list[tuple[int, int, int]]) -> None:
+    """Both ways, nobody knowing themself, the stronger strength: as expected_links says
+    for the same links written in lists."""
+    ids = [f"p{number}" for number in range(8)]
+    written: list[list[Link]] = [[] for _ in ids]
+    for source, end, strength in pairs:
+        written[source].append(Link(contact=ids[end], strength=strength or None))
+    columns = KnowsMatrix.from_pairs(
+        ids, [p[0] for p in pairs], [p[1] for p in pairs], [p[2] for p in pairs]
+    )
+    listed = KnowsMatrix.build(ids, written)
+    assert {person: dict(columns[person]) for person in ids} == {
+        person: dict(listed[person]) for person in ids
+    }

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import itertools
 import random
+from array import array
+from dataclasses import dataclass, replace
 from typing import Any
 
 from warmreach.model import (
@@ -162,11 +164,24 @@ def generate_network(contacts: int, links: int, seed: int = 0) -> dict[str, Any]
     }
 
 
-def generate_organisation(people: int, links: int, seed: int = 0) -> Network:
-    """The merged networks of a recruiting team, built as a model (a file of this size
-    would be gigabytes): ``people`` people at up to 800 companies, each listing ``links``
-    people they know; one in fifty is a direct tie of the team. Three openings, each
-    with a hiring manager, are the targets."""
+@dataclass(frozen=True)
+class Organisation:
+    """A recruiting team's merged networks, with who knows whom as columns: person
+    ``sources[k]`` (a place in ``network.contacts``) wrote that they know ``ends[k]`` with
+    ``strengths[k]``. The contacts' own ``knows`` lists are empty: ten million ``Link``
+    objects would take gigabytes (``graph.KnowsMatrix.from_pairs`` reads the columns)."""
+
+    network: Network
+    sources: array[int]
+    ends: array[int]
+    strengths: array[int]
+
+
+def organisation(people: int, links: int, seed: int = 0) -> Organisation:
+    """The merged networks of a recruiting team (a file of this size would be
+    gigabytes): ``people`` people at up to 800 companies, each listing ``links`` people
+    they know; one in fifty is a direct tie of the team. Three openings, each with a
+    hiring manager, are the targets."""
     rng = random.Random(seed)
     company_names = [f"{prefix}{suffix}" for prefix in PREFIX for suffix in SUFFIX]
     companies = tuple(
@@ -182,10 +197,11 @@ def generate_organisation(people: int, links: int, seed: int = 0) -> Network:
     names = _names(people, rng)
     ids = [f"p{number}" for number in range(people)]
     contacts = []
+    sources, ends, strengths = array("i"), array("i"), array("b")
     for number, name in enumerate(names):
         direct = rng.random() < 0.02
         trust = rng.randint(1, 5) if direct else 0
-        known = {rng.randrange(people) for _ in range(links)} - {number}
+        known = sorted({rng.randrange(people) for _ in range(links)} - {number})
         contacts.append(
             Contact(
                 id=ids[number],
@@ -197,11 +213,11 @@ def generate_organisation(people: int, links: int, seed: int = 0) -> Network:
                 met=PartialDate(year=rng.randint(2005, 2026)) if direct else None,
                 last_contact=PartialDate(year=rng.randint(2020, 2026)) if direct else None,
                 told=("role", "aspiration", "availability") if direct else (),
-                knows=tuple(
-                    Link(contact=ids[other], strength=rng.randint(1, 5)) for other in sorted(known)
-                ),
             )
         )
+        sources.extend([number] * len(known))
+        ends.extend(known)
+        strengths.extend(rng.randint(1, 5) for _ in known)
     openings = tuple(
         Opening(
             company=company.id,
@@ -217,9 +233,25 @@ def generate_organisation(people: int, links: int, seed: int = 0) -> Network:
         )
         for company in companies[:3]
     )
-    return Network(
+    network = Network(
         me=Me(name="Recruiting Team"),
         companies=companies,
         openings=openings,
         contacts=tuple(contacts),
     )
+    return Organisation(network=network, sources=sources, ends=ends, strengths=strengths)
+
+
+def generate_organisation(people: int, links: int, seed: int = 0) -> Network:
+    """:func:`organisation` with each person's links written in their ``knows`` list, as
+    a file holds them (for sizes whose ``Link`` objects fit in memory)."""
+    found = organisation(people, links, seed)
+    written: list[list[Link]] = [[] for _ in found.network.contacts]
+    ids = [contact.id for contact in found.network.contacts]
+    for source, end, strength in zip(found.sources, found.ends, found.strengths, strict=True):
+        written[source].append(Link(contact=ids[end], strength=strength))
+    contacts = tuple(
+        replace(contact, knows=tuple(links_of))
+        for contact, links_of in zip(found.network.contacts, written, strict=True)
+    )
+    return replace(found.network, contacts=contacts)

@@ -42,11 +42,13 @@ class NetworkIndex:
     staff: Mapping[str, tuple[str, ...]]
 
     @classmethod
-    def build(cls, network: Network) -> NetworkIndex:
-        """Index ``network``."""
+    def build(cls, network: Network, knows: KnowsMatrix | None = None) -> NetworkIndex:
+        """Index ``network``; ``knows``, when given, stands for its contacts' ``knows``
+        lists (links given as columns: :meth:`KnowsMatrix.from_pairs`)."""
         with paused_gc():
             contacts = network.contacts
-            knows = KnowsMatrix.build([c.id for c in contacts], [c.knows for c in contacts])
+            if knows is None:
+                knows = KnowsMatrix.build([c.id for c in contacts], [c.knows for c in contacts])
             near: dict[tuple[str, str], set[str]] = {}
             for company in network.companies:
                 for team in company.teams:

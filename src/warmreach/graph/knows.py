@@ -64,7 +64,6 @@ class KnowsMatrix(Mapping[str, Mapping[str, int]]):
                     index[person] = len(everyone)
                     everyone.append(person)
             found = itemgetter(*known)(index)
-        count = len(everyone)
         sources = np.repeat(
             np.arange(len(knows), dtype=np.int64), [len(written) for written in knows]
         )
@@ -72,11 +71,29 @@ class KnowsMatrix(Mapping[str, Mapping[str, int]]):
         strength = np.array(
             [link.strength or 0 for written in knows for link in written], dtype=np.int8
         )
+        return cls.from_pairs(everyone, sources, ends, strength)
+
+    @classmethod
+    def from_pairs(
+        cls,
+        ids: Sequence[str],
+        sources: npt.ArrayLike,
+        ends: npt.ArrayLike,
+        strengths: npt.ArrayLike,
+    ) -> KnowsMatrix:
+        """The links written as columns: person ``sources[k]`` (a row of ``ids``) wrote
+        that they know ``ends[k]``, with ``strengths[k]`` (0: none given). What an
+        organisation's merged networks give without a ``Link`` per pair
+        (``benchmarks/bench_org.py``); :meth:`build` reads a file's lists into them."""
+        count = len(ids)
+        source = np.asarray(sources, dtype=np.int64)
+        end = np.asarray(ends, dtype=np.int64)
+        strength = np.asarray(strengths, dtype=np.int8)
         # both directions, no one knowing themself, one entry per pair with its strongest
-        pair = np.concatenate([sources * count + ends, ends * count + sources])
+        distinct = source != end
+        source, end, strength = source[distinct], end[distinct], strength[distinct]
+        pair = np.concatenate([source * count + end, end * count + source])
         strength = np.concatenate([strength, strength])
-        distinct = pair // count != pair % count
-        pair, strength = pair[distinct], strength[distinct]
         order = np.argsort(pair, kind="stable")
         pair, strength = pair[order], strength[order]
         starts = np.flatnonzero(np.concatenate([[pair.size > 0], pair[1:] != pair[:-1]]))
@@ -85,7 +102,7 @@ class KnowsMatrix(Mapping[str, Mapping[str, int]]):
         rows, columns = pair // count, pair % count
         indptr = np.zeros(count + 1, dtype=np.int64)
         np.cumsum(np.bincount(rows, minlength=count), out=indptr[1:])
-        return cls(everyone, indptr, columns.astype(np.int32), strength)
+        return cls(ids, indptr, columns.astype(np.int32), strength)
 
     @property
     def pair_count(self) -> int:
