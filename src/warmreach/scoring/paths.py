@@ -24,7 +24,8 @@ carry one.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Container, Iterator, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Final
 
@@ -116,17 +117,21 @@ def introductions(
     *,
     manager: bool,
     through: str | None = None,
+    direct: AbstractSet[str] | None = None,
 ) -> Iterator[Route]:
     """Every introduction to ``candidate`` within MAX_HOPS steps whose first person is one
     of ``bridges`` (your ties who can vouch for you), each once; only those whose first
-    person is ``through``, when given."""
+    person is ``through``, when given. ``direct``, the people you know yourself (of whom
+    the bridges are some), lets everyone else be passed over without looking them up:
+    most of a large network."""
     knows = links.knows
     receptive = 1.0 if manager else RECEPTIVE
     around = knows.get(candidate, {})
     if through is not None:
         bridges = {through: bridges[through]} if through in bridges else {}
+    among: Container[str] = bridges if direct is None or through is not None else direct
     for bridge in around:
-        tie = bridges.get(bridge)
+        tie = bridges.get(bridge) if bridge in among else None
         if tie is not None and bridge != candidate:
             yield Route(
                 path=(ME, bridge, candidate),
@@ -142,6 +147,8 @@ def introductions(
         last_hop = links.hop(middle, candidate)
         last_transfer = links.transfer(middle, candidate, to_manager=manager)
         for bridge in onward if through is None else (through,):
+            if bridge not in among:
+                continue
             tie = bridges.get(bridge)
             if tie is None or bridge in (candidate, middle):
                 continue

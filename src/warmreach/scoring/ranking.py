@@ -267,7 +267,11 @@ class ReferralModel:
         key = (contact, manager)
         found = self._routes.get(key)
         if found is None:
-            found = list(introductions(contact, self.links, self.bridges, manager=manager))
+            found = list(
+                introductions(
+                    contact, self.links, self.bridges, manager=manager, direct=self.direct
+                )
+            )
             if contact in self.direct:
                 tie = self.ties[contact]
                 own = Route(path=(ME, contact), chance=tie.willingness, vouch=tie.strength)
