@@ -59,11 +59,15 @@ class NetworkIndex:
             members: dict[tuple[str, str], list[str]] = {}
             staff: dict[str, list[str]] = {}
             for contact in contacts:
-                if contact.company is not None and contact.team is not None:
-                    members.setdefault((contact.company, contact.team), []).append(contact.id)
-                for company_id in dict.fromkeys([contact.company, *contact.past_company_ids]):
-                    if company_id is not None:
-                        staff.setdefault(company_id, []).append(contact.id)
+                works_at = contact.company
+                if works_at is not None and contact.team is not None:
+                    members.setdefault((works_at, contact.team), []).append(contact.id)
+                if contact.past_companies:
+                    for company_id in dict.fromkeys([works_at, *contact.past_company_ids]):
+                        if company_id is not None:
+                            staff.setdefault(company_id, []).append(contact.id)
+                elif works_at is not None:
+                    staff.setdefault(works_at, []).append(contact.id)
             return cls(
                 knows=knows,
                 near={key: frozenset(value) for key, value in near.items()},

