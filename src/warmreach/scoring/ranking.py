@@ -14,6 +14,7 @@ import datetime as dt
 import math
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import NamedTuple
 
 from warmreach.graph import KnowsMatrix, NetworkIndex
@@ -79,6 +80,12 @@ class _Basis:
     #: each person's closeness to each target's decision makers (links only)
     closeness: dict[tuple[Opening, str], Standing] = field(default_factory=dict)
 
+    @cached_property
+    def mutual(self) -> dict[str, int]:
+        """How many of your direct ties each person knows (what a tie's quality needs
+        when the file does not say), counted once for everyone."""
+        return self.knows.count_known(self.direct)
+
     @classmethod
     def of(cls, network: Network, index: NetworkIndex | None) -> _Basis:
         network = with_introductions(network)
@@ -120,7 +127,7 @@ class _Ties(Mapping[str, TieStrength]):
                 raise KeyError(contact)
             basis = self._basis
             person = basis.network.contacts_by_id[contact]
-            mutual = len(basis.direct.intersection(basis.knows.get(contact, {})))
+            mutual = basis.mutual.get(contact, 0)
             found = tie_strength(person, basis.network.me, self._as_of, mutual=mutual)
             self._known[contact] = found
         return found
@@ -219,8 +226,7 @@ class ReferralModel:
             contact.is_direct,
         ), "only the tie may change"
         day = self.as_of if as_of is None else as_of
-        mutual = len(self.direct.intersection(self.knows.get(contact.id, {})))
-        tie = tie_strength(contact, self.network.me, day, mutual=mutual)
+        tie = tie_strength(contact, self.network.me, day, mutual=self._basis.mutual[contact.id])
         fallback = self.ties if day == self.as_of else None
         ties = _Ties(self._basis, day, override={contact.id: tie}, fallback=fallback)
         view = ReferralModel.__new__(ReferralModel)
