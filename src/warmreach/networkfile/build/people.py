@@ -42,6 +42,7 @@ class People:
         self.by_name: dict[str, list[str]] = {}
         self.names: dict[str, str] = {}
         self._hints: Hints | None = None
+        self._links: dict[tuple[str, int | None], Link] = {}
 
     def register(self, found: dict[str, Node], name: str, path: str) -> str | None:
         """The id of a contact, registered for references; None (reported) when unusable."""
@@ -116,6 +117,15 @@ class People:
                     knows.append(KnowsRef(ref, None, item, item_path))
         return knows
 
+    def _link(self, contact: str, strength: int | None) -> Link:
+        """One object for each link of the same person and strength (links are values:
+        many people know one person as well; the cache entry holds each once)."""
+        key = (contact, strength)
+        found = self._links.get(key)
+        if found is None:
+            found = self._links[key] = Link(contact=contact, strength=strength)
+        return found
+
     def resolve_knows(self, contact: str, knows: list[KnowsRef]) -> tuple[Link, ...]:
         """The links of ``contact``, each person resolved once; bad ones reported."""
         links: dict[str, Link] = {}
@@ -132,6 +142,6 @@ class People:
                     f"{item.path}: '{other}' is already listed at line {places[other].line}",
                 )
             else:
-                links[other] = Link(contact=other, strength=item.strength)
+                links[other] = self._link(other, item.strength)
                 places[other] = item.node
         return tuple(links.values())
