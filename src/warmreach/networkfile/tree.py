@@ -109,6 +109,10 @@ class _TreeBuilder:
         self.documents = 0
         self._stack: list[_Frame] = []
         self._skip = 0  # depth inside a refused collection whose content is ignored
+        #: each distinct text once: a file repeats its keys, names (in knows lists),
+        #: companies, titles and dates, and the tree is the largest thing a load holds
+        self._texts: dict[str, str] = {}
+        self._line = 0
 
     def problem(self, line: int, col: int, message: str) -> None:
         self.problems.append(Problem(file=self.file, line=line, col=col, message=message))
@@ -123,7 +127,11 @@ class _TreeBuilder:
         ):  # the common case, kept short: most events are plain scalars
             mark = event.start_mark
             line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-            self._attach(ScalarNode(event.value, not event.style, line, col))
+            if line == self._line:  # a key and its value: one number object for the line
+                line = self._line
+            self._line = line
+            value = self._texts.setdefault(event.value, event.value)
+            self._attach(ScalarNode(value, not event.style, line, col))
             return True
         if self._skip:
             if isinstance(event, yaml.CollectionStartEvent):

@@ -257,7 +257,7 @@ class Builder:
         me = self.me(top.get("me"))
         drafts = [
             draft
-            for item, path in reader.items(top.get("contacts"), "contacts")
+            for item, path in reader.items(top.get("contacts"), "contacts", let_go=True)
             if (draft := self.contact(item, path)) is not None
         ]
         openings = [

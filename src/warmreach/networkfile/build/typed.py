@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
-from typing import Final, TypeVar
+from typing import Final, NamedTuple, TypeVar
 
 from warmreach.errors import Problem
 from warmreach.matching import hint
@@ -50,6 +50,8 @@ from warmreach.text import shown
 _NULL_WORDS: Final = frozenset({"", "~", "null", "Null", "NULL"})
 _WHOLE_NUMBER: Final = re.compile(r"[0-9]{1,12}")
 T = TypeVar("T")
+#: what stands in the tree for an item read and let go
+_LET_GO: Final = RejectedNode(0, 0)
 
 
 def is_null(node: Node) -> bool:
@@ -60,6 +62,14 @@ def is_null(node: Node) -> bool:
 def no_id(path: str, name: str) -> str:
     """The message for a name that cannot make an id."""
     return f"{path} '{name}' has no letters or digits to make an id from"
+
+
+class Spot(NamedTuple):
+    """Where something was written, kept instead of its node once the node is read (a
+    problem found later is reported here; the tree can then be let go)."""
+
+    line: int
+    col: int
 
 
 @lru_cache(maxsize=1 << 14)
@@ -77,7 +87,7 @@ class Reader:
         self.file = file
         self.problems: list[Problem] = []
 
-    def problem(self, node: Node, message: str) -> None:
+    def problem(self, node: Node | Spot, message: str) -> None:
         self.problems.append(Problem(file=self.file, line=node.line, col=node.col, message=message))
 
     def fields(self, node: Node, spec: FieldSpec, path: str) -> dict[str, Node] | None:
@@ -137,14 +147,21 @@ class Reader:
             return None
         return value
 
-    def items(self, node: Node | None, path: str) -> Iterator[tuple[Node, str]]:
-        """Items of a list (a single value counts as a list of one), with their paths."""
+    def items(
+        self, node: Node | None, path: str, *, let_go: bool = False
+    ) -> Iterator[tuple[Node, str]]:
+        """Items of a list (a single value counts as a list of one), with their paths;
+        ``let_go``: each item is dropped from the tree once read (the contacts, which are
+        most of a large file: the tree need not be held whole beside the model)."""
         if node is None or isinstance(node, RejectedNode):
             return
         if isinstance(node, SequenceNode):
-            for index, item in enumerate(node.items):
+            items = node.items
+            for index, item in enumerate(items):
                 if not is_null(item):
                     yield item, f"{path}[{index}]"
+                if let_go:
+                    items[index] = _LET_GO
         elif isinstance(node, MappingNode):
             self.problem(node, f"{path} must be a list, not a mapping")
         else:
