@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 from pathlib import Path
 
 import pytest
@@ -226,3 +228,20 @@ def test_the_plans_field_people_are_the_gap_reports(text: str) -> None:
     assert people.contacts_in_field == report.contacts_in_field
     assert people.role_holders == report.role_holders
     assert people.adjacent == report.adjacent
+
+
+def test_a_terminal_lists_the_strongest_people_and_says_how_many_more() -> None:
+    """Thousands in the field would scroll past: the table shows SHOWN_PEOPLE, strongest
+    first, and how many more the other formats list."""
+    from warmreach.reports.gaps import SHOWN_PEOPLE, gaps_json, gaps_table
+
+    network = parse_network(yaml.safe_dump(generate_network(600, 4, seed=3)))
+    report = find_gaps(network, as_of=AS_OF)
+    hidden = len(report.contacts_in_field) - SHOWN_PEOPLE
+    assert hidden > 0
+    text = gaps_table(report)
+    assert f"… and {hidden:,} more (--format markdown or json lists everyone)" in text
+    assert report.contacts_in_field[SHOWN_PEOPLE - 1].name in text
+    section = text.split("People in the field")[1].split("… and")[0]
+    assert len(re.findall(r"│ \d\.\d\d │", section)) == SHOWN_PEOPLE  # one tie per row
+    assert len(json.loads(gaps_json(report))["contacts_in_field"]) == len(report.contacts_in_field)

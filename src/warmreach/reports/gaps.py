@@ -177,6 +177,18 @@ def _people_rows(people: Sequence[Person]) -> list[list[str]]:
 
 #: the columns of every table of people
 PEOPLE_COLUMNS = ["person", "tie", "industry", "role", "company"]
+#: people a terminal's table lists per section, the strongest ties first (a large network
+#: has thousands in the field; markdown and JSON list everyone)
+SHOWN_PEOPLE: Final = 25
+
+
+def more_people_text(hidden: int) -> str:
+    """The line under a terminal's table of people that leaves some out.
+
+    >>> more_people_text(1210)
+    '… and 1,210 more (--format markdown or json lists everyone)'
+    """
+    return f"… and {hidden:,} more (--format markdown or json lists everyone)"
 
 
 def gaps_table(report: GapReport, *, width: int = 120) -> str:
@@ -217,9 +229,12 @@ def gaps_table(report: GapReport, *, width: int = 120) -> str:
         table = Table(title=Text(title), title_justify="left", expand=False)
         for column in columns:
             table.add_column(column)
-        for row in rows:
+        shown = rows if columns == GAP_COLUMNS else rows[:SHOWN_PEOPLE]  # every company
+        for row in shown:
             table.add_row(*(Text(cell) for cell in row))
         out.print(table)
+        if len(shown) < len(rows):
+            out.print(more_people_text(len(rows) - len(shown)), markup=False)
     out.print()
     out.print("Suggestions:", markup=False)
     for line in map(suggestion_text, report.suggestions):
