@@ -102,24 +102,29 @@ def run(script: str, args: list[str], cache: Path) -> tuple[float, float]:
 
 
 def imports(arguments: list[str] | None) -> tuple[float, float]:
-    """Seconds Python spends importing (the sum of ``-X importtime``'s self times) and in
-    all, for one command run in a fresh process (None: a Python that imports nothing)."""
+    """Seconds Python spends importing (the sum of ``-X importtime``'s self times, which
+    that option itself inflates a little) and seconds of the whole run without it, for one
+    command in fresh processes (None: a Python that imports nothing)."""
     script = "pass" if arguments is None else _RUN_CLI
-    started = time.perf_counter()
-    done = subprocess.run(
-        [sys.executable, "-X", "importtime", "-c", script, *(arguments or [])],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "WARMREACH_NO_CACHE": "1"},
-    )
-    seconds = time.perf_counter() - started
-    if done.returncode != 0:
-        raise SystemExit(f"{' '.join(arguments or [])} failed:\n{done.stderr}")
-    microseconds = sum(
-        int(line.split("|")[0].split(":")[1])
-        for line in done.stderr.splitlines()
-        if line.startswith("import time:") and "self [us]" not in line
-    )
+    env = {**os.environ, "WARMREACH_NO_CACHE": "1"}
+    seconds = 0.0
+    for option in (["-X", "importtime"], []):
+        started = time.perf_counter()
+        done = subprocess.run(
+            [sys.executable, *option, "-c", script, *(arguments or [])],
+            capture_output=True,
+            text=True,
+            env=env,
+        )
+        seconds = time.perf_counter() - started
+        if done.returncode != 0:
+            raise SystemExit(f"{' '.join(arguments or [])} failed:\n{done.stderr}")
+        if option:
+            microseconds = sum(
+                int(line.split("|")[0].split(":")[1])
+                for line in done.stderr.splitlines()
+                if line.startswith("import time:") and "self [us]" not in line
+            )
     return microseconds / 1e6, seconds
 
 
