@@ -45,7 +45,7 @@ from warmreach.text import slugify
 #: offset of the dash)
 EMITTED: Final = (2, 4, 2)
 #: indentations tried, most common first: (mapping, sequence, offset of the dash)
-_LAYOUTS: Final = ((2, 4, 2), (2, 2, 0), (4, 4, 2), (4, 6, 4), (4, 4, 0), (2, 2, 2), (3, 3, 1))
+_LAYOUTS: Final = (EMITTED, (2, 2, 0), (4, 4, 2), (4, 6, 4), (4, 4, 0), (2, 2, 2), (3, 3, 1))
 
 
 @dataclass
@@ -96,7 +96,8 @@ class Document:
     #: the contacts edited on their own, by id
     _parts: dict[str, _Part] = field(default_factory=dict)
     #: contacts added after the last one on lines of their own (:meth:`add_contact`)
-    _added: list[CommentedMap] = field(default_factory=list)
+    #: by id (the ``id`` written, else the slug of the name, as the loader makes it)
+    _added: dict[str, CommentedMap] = field(default_factory=dict)
 
     @cached_property
     def _round_trip(self) -> tuple[YAML, Any]:
@@ -148,15 +149,14 @@ class Document:
         take it (:func:`append_record`). The file's other lines are not read again."""
         if not self.by_parts or "_round_trip" in self.__dict__ or self._tail is None:
             return False
-        self._added.append(node)
+        contact_id = node.get("id", slugify(str(node.get("name", ""))))
+        assert contact_id not in self._added, f"two new contacts with the id {contact_id}"
+        self._added[contact_id] = node
         return True
 
     def added_contact(self, contact_id: str) -> CommentedMap | None:
         """The mapping of a contact :meth:`add_contact` added, by id."""
-        for node in self._added:
-            if node.get("id", slugify(str(node.get("name", "")))) == contact_id:
-                return node
-        return None
+        return self._added.get(contact_id)
 
     @cached_property
     def _tail(self) -> int | None:
@@ -172,7 +172,7 @@ class Document:
             return None
         start, end = span
         dash = len(self._lines[start]) - len(self._lines[start].lstrip(" "))
-        if dash != _guess_layout(self.text)[2]:
+        if dash != self._layout[2]:
             return None
         while end > start + 1 and self._lines[end - 1].lstrip(" ").startswith(("#", "\n")):
             end -= 1
@@ -185,8 +185,8 @@ class Document:
         pure Python: slow for many)."""
         tail = self._tail
         assert tail is not None
-        contacts = CommentedMap([("contacts", CommentedSeq(self._added))])
-        layout = _guess_layout(self.text)
+        contacts = CommentedMap([("contacts", CommentedSeq(self._added.values()))])
+        layout = self._layout
         fast = layout == EMITTED
         text = emit(contacts) if fast else _dump(_round_trip_yaml(*layout), contacts)
         ended = self._lines[tail - 1].endswith("\n")
@@ -195,6 +195,11 @@ class Document:
     @cached_property
     def _indices(self) -> dict[str, int]:
         return {contact.id: index for index, contact in enumerate(self.network.contacts)}
+
+    @cached_property
+    def _layout(self) -> tuple[int, int, int]:
+        """The file's indentation (read once: every contact edited alone needs it)."""
+        return _guess_layout(self.text)
 
     @cached_property
     def _lines(self) -> list[str]:
@@ -242,7 +247,7 @@ class Document:
     def _rewritten(self, start: int, end: int, lines: str) -> _Part | None:
         """One contact's lines read and written anew in block style, in the file's
         indentation: for a layout no writer keeps (a flow mapping wrapped over lines)."""
-        yaml = _round_trip_yaml(*_guess_layout(self.text))
+        yaml = _round_trip_yaml(*self._layout)
         try:
             tree = yaml.load(_WRAPPER + lines)
         except YAMLError:
@@ -324,7 +329,8 @@ def _round_trip(text: str, file: str, first_line: int) -> tuple[YAML, Any]:
     except YAMLError as error:  # pragma: no cover - our loader accepted the file
         raise WarmreachError(f"{file}: cannot be edited: {error}") from error
     best: tuple[int, str, str] | None = None
-    for layout in sorted(_LAYOUTS, key=lambda layout: layout != _guess_layout(text)):
+    guessed = _guess_layout(text)
+    for layout in sorted(_LAYOUTS, key=lambda layout: layout != guessed):
         yaml.indent(mapping=layout[0], sequence=layout[1], offset=layout[2])
         written = _dump(yaml, tree)
         if written == text:
