@@ -29,7 +29,6 @@ from warmreach.model import Network, Opening
 from warmreach.networkfile import DEFAULT_MAX_BYTES, load_network, parse_network
 from warmreach.networkfile.atomic import write_atomic
 from warmreach.networkfile.cache import load_network_cached
-from warmreach.plan.targets import with_people
 from warmreach.reports.common import FORMATS, Format
 from warmreach.text import visible
 
@@ -342,11 +341,15 @@ class Aims:
     @property
     def all_targets(self) -> list[Opening] | None:
         """The targets, with each person's (for commands that aim at teams only)."""
+        from warmreach.plan.targets import with_people  # the planner's: not at every start
+
         return with_people(self.targets, self.people)[0]
 
     @property
     def all_weights(self) -> list[float] | None:
         """The weight of each of :attr:`all_targets`, when postings gave weights."""
+        from warmreach.plan.targets import with_people
+
         return with_people(self.targets, self.people, self.weights)[1]
 
 
