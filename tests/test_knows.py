@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 import pickle
 
 from hypothesis import given, settings
@@ -11,7 +13,12 @@ from tests.helpers import examples
 from tests.test_scoring_properties import networks, tied_networks
 from warmreach import Link, Network
 from warmreach.graph import KnowsMatrix, NetworkIndex
+from warmreach.scoring import ReferralModel
+from warmreach.scoring.paths import LinkStrengths, introductions
+from warmreach.scoring.standing import CLOSENESS_SCALE, COMPANY_REACH, closeness
 from warmreach.synthetic import generate_organisation, organisation
+
+AS_OF = dt.date(2026, 11, 25)
 
 
 def expected_links(network: Network) -> dict[str, dict[str, int]]:
@@ -93,3 +100,60 @@ def test_columns_follow_the_one_rule_of_links(pairs: list[tuple[int, int, int]])
     assert {person: dict(columns[person]) for person in ids} == {
         person: dict(listed[person]) for person in ids
     }
+
+
+@given(st.one_of(networks(), tied_networks()), st.data())
+@settings(max_examples=examples(200), deadline=None)
+def test_rows_among_some_people_keep_just_those_people_in_file_order(
+    network: Network, data: st.DataObject
+) -> None:
+    links = knows(network)
+    people = data.draw(st.sets(st.sampled_from([*links.ids, "nobody"])))
+    among = links.among(people)
+    for person in links:
+        expected = {other: s for other, s in links[person].items() if other in people}
+        assert list(among[person].items()) == list(expected.items())
+        assert among.sizes[person] == len(expected)
+    assert "nobody" not in among
+
+
+@given(st.one_of(networks(), tied_networks()), st.booleans())
+@settings(max_examples=examples(200), deadline=None)
+def test_introductions_found_among_your_ties_are_those_found_reading_every_row(
+    network: Network, manager: bool
+) -> None:
+    """The fast path of routes (a middle person's links read only among the people you
+    know) against the plain one (their whole row)."""
+    model = ReferralModel(network, as_of=AS_OF)
+    mine = model.knows.among(model.direct)
+    for contact in network.contacts:
+        plain = list(introductions(contact.id, model.links, model.bridges, manager=manager))
+        fast = introductions(contact.id, model.links, model.bridges, manager=manager, direct=mine)
+        assert list(fast) == plain
+
+
+@given(st.one_of(networks(), tied_networks()), st.booleans(), st.data())
+@settings(max_examples=examples(200), deadline=None)
+def test_closeness_read_from_the_seeds_side_is_closeness_read_from_each_middle(
+    network: Network, team_named: bool, data: st.DataObject
+) -> None:
+    """closeness() reads the links into the seeds from the seeds' rows; the definition
+    reads them from each middle person's row. The same numbers, to the last bit."""
+    links = LinkStrengths(knows(network))
+    rows = links.knows
+    seeds = data.draw(st.lists(st.sampled_from([c.id for c in network.contacts]), unique=True))
+    found = closeness(network.contacts, seeds, links, team_named=team_named)
+    for contact in network.contacts:
+        person = contact.id
+        if person in seeds and team_named:
+            assert person not in found
+            continue
+        parts = [links.hop(person, middle) for middle in rows[person] if middle in seeds]
+        if team_named:
+            for middle in rows[person]:
+                into = math.fsum(links.hop(middle, seed) for seed in rows[middle] if seed in seeds)
+                if into > 1e-12:
+                    parts.append(links.hop(person, middle) * into)
+        assert found[person].team_links == sum(1 for m in rows[person] if m in seeds)
+        scale = CLOSENESS_SCALE * (1.0 if team_named else max(1.0, len(seeds) / COMPANY_REACH))
+        assert found[person].closeness == 1 - math.exp(-math.fsum(parts) / scale)

@@ -20,10 +20,12 @@ from collections.abc import Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from functools import cached_property
 from operator import itemgetter
-from typing import Any, Final, Protocol
+from typing import Any, Final, Protocol, TypeVar, overload
 
 import numpy as np
 import numpy.typing as npt
+
+_T = TypeVar("_T")
 
 #: strengths are 0 (none given) to STRENGTH_MAX: they fit below this in a sort key
 _STRENGTHS: Final = 8
@@ -123,24 +125,35 @@ class KnowsMatrix(Mapping[str, Mapping[str, int]]):
         """How many pairs of people know each other."""
         return len(self.indices) // 2
 
-    def count_known(self, people: AbstractSet[str]) -> dict[str, int]:
-        """For each person, how many of ``people`` they know (one pass over the matrix,
-        instead of a row read per person).
+    def among(self, people: AbstractSet[str]) -> KnowsMatrix:
+        """The same rows, each keeping only the people of ``people`` (in the same order):
+        who each person knows among ``people``, found without reading anyone's whole row.
 
-        >>> KnowsMatrix.build(["a", "b", "c"], [[], [], []]).count_known({"a"})
-        {'a': 0, 'b': 0, 'c': 0}
+        >>> from warmreach.model import Link
+        >>> written = [[Link(contact="b")], [Link(contact="c")], []]
+        >>> mine = KnowsMatrix.build(["a", "b", "c"], written).among({"a", "c"})
+        >>> dict(mine["b"]), dict(mine["a"]), dict(mine.sizes)
+        ({'a': 0, 'c': 0}, {}, {'a': 0, 'b': 2, 'c': 0})
         """
-        among = np.zeros(len(self.ids), dtype=np.int64)
         index = self.index
-        among[[index[person] for person in people if person in index]] = 1
-        rows = np.repeat(np.arange(len(self.ids)), np.diff(self.indptr))
-        counts = np.bincount(rows, weights=among[self.indices], minlength=len(self.ids))
-        return dict(zip(self.ids, counts.astype(np.int64).tolist(), strict=True))
+        chosen = np.zeros(len(self.ids), dtype=bool)
+        chosen[[index[person] for person in people if person in index]] = True
+        at = np.flatnonzero(chosen[self.indices])  # where the chosen are, row after row
+        found = KnowsMatrix(
+            self.ids, np.searchsorted(at, self.indptr), self.indices[at], self.strengths[at]
+        )
+        found.__dict__["index"] = index  # the same people: their rows need no second index
+        return found
+
+    @cached_property
+    def sizes(self) -> Mapping[str, int]:
+        """How many people each person knows (looked up one by one)."""
+        return _Sizes(self.index, np.diff(self.indptr).tolist())
 
     @cached_property
     def index(self) -> dict[str, int]:
         """The row of each person."""
-        return {person: number for number, person in enumerate(self.ids)}
+        return dict(zip(self.ids, range(len(self.ids)), strict=True))
 
     @cached_property
     def _rows(self) -> dict[str, Mapping[str, int]]:
@@ -150,18 +163,30 @@ class KnowsMatrix(Mapping[str, Mapping[str, int]]):
     def __getitem__(self, person: str) -> Mapping[str, int]:
         """``{other: strength}`` for everyone ``person`` knows; shared, do not change it."""
         found = self._rows.get(person)
+        return self._row(person) if found is None else found
+
+    @overload
+    def get(self, person: str, /) -> Mapping[str, int] | None: ...
+    @overload
+    def get(self, person: str, /, default: Mapping[str, int] | _T) -> Mapping[str, int] | _T: ...
+    def get(self, person: str, /, default: object = None) -> object:
+        """``self[person]``, or ``default`` for someone not in the matrix (without the
+        mapping protocol's generic path: routes ask this hundreds of thousands of times)."""
+        found = self._rows.get(person)
         if found is None:
-            row = self.index[person]
-            start, end = self.indptr[row], self.indptr[row + 1]
-            ids = self.ids
-            found = self._rows[person] = {
-                ids[other]: strength
-                for other, strength in zip(
-                    self.indices[start:end].tolist(),
-                    self.strengths[start:end].tolist(),
-                    strict=True,
-                )
-            }
+            return self._row(person) if person in self.index else default
+        return found
+
+    def _row(self, person: str) -> dict[str, int]:
+        row = self.index[person]
+        start, end = self.indptr[row], self.indptr[row + 1]
+        ids = self.ids
+        found = self._rows[person] = {
+            ids[other]: strength
+            for other, strength in zip(
+                self.indices[start:end].tolist(), self.strengths[start:end].tolist(), strict=True
+            )
+        }
         return found
 
     def __contains__(self, person: object) -> bool:
@@ -178,3 +203,20 @@ class KnowsMatrix(Mapping[str, Mapping[str, int]]):
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
+
+
+class _Sizes(Mapping[str, int]):
+    """A number for each row of a matrix, by person."""
+
+    def __init__(self, index: Mapping[str, int], sizes: list[int]) -> None:
+        self._index = index
+        self._sizes = sizes
+
+    def __getitem__(self, person: str) -> int:
+        return self._sizes[self._index[person]]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._index)
+
+    def __len__(self) -> int:
+        return len(self._index)

@@ -24,8 +24,7 @@ carry one.
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterator, Mapping
-from collections.abc import Set as AbstractSet
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Final
 
@@ -117,40 +116,38 @@ def introductions(
     *,
     manager: bool,
     through: str | None = None,
-    direct: AbstractSet[str] | None = None,
+    direct: KnowsMatrix | None = None,
 ) -> Iterator[Route]:
     """Every introduction to ``candidate`` within MAX_HOPS steps whose first person is one
     of ``bridges`` (your ties who can vouch for you), each once; only those whose first
-    person is ``through``, when given. ``direct``, the people you know yourself (of whom
-    the bridges are some), lets everyone else be passed over without looking them up:
-    most of a large network."""
+    person is ``through``, when given. ``direct``, who each person knows among the people
+    you know yourself (``knows.among``; the bridges are some of them), lets everyone else
+    be passed over without reading their links: most of a large network."""
     knows = links.knows
     receptive = 1.0 if manager else RECEPTIVE
     around = knows.get(candidate, {})
     if through is not None:
         bridges = {through: bridges[through]} if through in bridges else {}
-    among: Container[str] = bridges if direct is None or through is not None else direct
-    for bridge in around:
-        tie = bridges.get(bridge) if bridge in among else None
-        if tie is not None and bridge != candidate:
+    # the links a bridge can be found among: only your own ties', when known
+    onwards = knows if direct is None or through is not None else direct
+    for bridge in onwards.get(candidate, {}):
+        tie = bridges.get(bridge)
+        if tie is not None:
             yield Route(
                 path=(ME, bridge, candidate),
                 chance=tie.willingness * links.hop(bridge, candidate) * receptive,
                 vouch=tie.strength * links.transfer(bridge, candidate, to_manager=manager),
             )
     for middle in around:
-        if middle == candidate:
-            continue
-        onward = knows.get(middle, {})
+        onward = onwards.get(middle, {})
         if through is not None and through not in onward:
             continue
-        last_hop = links.hop(middle, candidate)
-        last_transfer = links.transfer(middle, candidate, to_manager=manager)
+        # a link's strength is the same both ways: read from the candidate's side
+        last_hop = links.hop(candidate, middle)
+        last_transfer = links.transfer(candidate, middle, to_manager=manager)
         for bridge in onward if through is None else (through,):
-            if bridge not in among:
-                continue
             tie = bridges.get(bridge)
-            if tie is None or bridge in (candidate, middle):
+            if tie is None or bridge == candidate:
                 continue
             yield Route(
                 path=(ME, bridge, middle, candidate),

@@ -81,10 +81,16 @@ class _Basis:
     closeness: dict[tuple[Opening, str], Standing] = field(default_factory=dict)
 
     @cached_property
-    def mutual(self) -> dict[str, int]:
+    def among_direct(self) -> KnowsMatrix:
+        """Who each person knows among the contacts you know yourself: all a route needs
+        of a middle person's links, without reading their whole row."""
+        return self.knows.among(self.direct)
+
+    @cached_property
+    def mutual(self) -> Mapping[str, int]:
         """How many of your direct ties each person knows (what a tie's quality needs
         when the file does not say), counted once for everyone."""
-        return self.knows.count_known(self.direct)
+        return self.among_direct.sizes
 
     @classmethod
     def of(cls, network: Network, index: NetworkIndex | None) -> _Basis:
@@ -275,7 +281,11 @@ class ReferralModel:
         if found is None:
             found = list(
                 introductions(
-                    contact, self.links, self.bridges, manager=manager, direct=self.direct
+                    contact,
+                    self.links,
+                    self.bridges,
+                    manager=manager,
+                    direct=self._basis.among_direct,
                 )
             )
             if contact in self.direct:

@@ -176,15 +176,14 @@ def closeness(
     chosen = set(seeds)
     scale = CLOSENESS_SCALE * (1.0 if team_named else max(1.0, len(chosen) / COMPANY_REACH))
     knows = links.knows
-    into: dict[str, float] = {}  # for a middle person: their links into the seeds
-
-    def reach(middle: str) -> float:
-        found = into.get(middle)
-        if found is None:
-            row = knows.get(middle, {})
-            hops = [links.hop(middle, seed) for seed in row.keys() & chosen]
-            found = into[middle] = math.fsum(hops)  # the same whatever the order
-        return found
+    # for each middle person: their links into the seeds, read from the seeds' side (a
+    # link is as strong both ways) so that nobody else's links are read
+    hops: dict[str, list[float]] = {}
+    if team_named:
+        for seed in chosen:
+            for middle in knows.get(seed, {}):
+                hops.setdefault(middle, []).append(links.hop(seed, middle))
+    into = {middle: math.fsum(found) for middle, found in hops.items()}  # any order: same
 
     found: dict[str, Standing] = {}
     for contact in people:
@@ -200,7 +199,7 @@ def closeness(
                 direct += 1
             if not team_named:
                 continue
-            onward = reach(middle) - (links.hop(middle, person) if person in chosen else 0.0)
+            onward = into.get(middle, 0.0) - (hop if person in chosen else 0.0)
             if onward > 1e-12:
                 parts.append(hop * onward)
                 routes += 1
