@@ -218,7 +218,7 @@ def find_gaps(
         contacts_in_field=people.contacts_in_field,
         role_holders=people.role_holders,
         adjacent=people.adjacent,
-        inferred=reading.inferred,
+        inferred=tuple(reading.inferred),
         unknown_industry=unknown,
         suggestions=(),
     )

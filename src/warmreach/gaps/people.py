@@ -12,7 +12,7 @@ from warmreach.graph import NetworkIndex
 from warmreach.matching import (
     CompanyIndustry,
     IndustryMatch,
-    Inference,
+    Inferences,
     TargetField,
     Taxonomy,
     classify_industries,
@@ -71,7 +71,7 @@ class Reading:
     named: tuple[str, ...]
     from_companies: dict[str, CompanyIndustry]
     industries: dict[str, IndustryMatch]
-    inferred: tuple[Inference, ...]
+    inferred: Inferences
 
 
 def read_field(
@@ -100,7 +100,7 @@ def read_field(
         named=tuple(named),
         from_companies=from_companies,
         industries=industries,
-        inferred=tuple(inferred),
+        inferred=inferred,
     )
 
 

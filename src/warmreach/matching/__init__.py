@@ -25,6 +25,7 @@ from warmreach.matching.field import TargetField, target_field
 from warmreach.matching.industries import (
     CompanyIndustry,
     Inference,
+    Inferences,
     classify_industries,
     company_industries,
     company_matches,
@@ -51,6 +52,7 @@ __all__ = [
     "Industry",
     "IndustryMatch",
     "Inference",
+    "Inferences",
     "NearDuplicate",
     "NearReason",
     "TargetField",

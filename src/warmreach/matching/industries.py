@@ -17,10 +17,10 @@ is kept with its source and confidence, never mixed silently with what was writt
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
-from typing import Final
+from functools import cache, cached_property
+from typing import Final, overload
 
 from warmreach.matching.known import known_industries
 from warmreach.matching.normal import normalize_company
@@ -118,7 +118,7 @@ def classify_industries(
     companies: dict[str, CompanyIndustry] | None = None,
     *,
     only: Iterable[str] | None = None,
-) -> tuple[dict[str, IndustryMatch], list[Inference]]:
+) -> tuple[dict[str, IndustryMatch], Inferences]:
     """Each contact's industry in the taxonomy, and the inferences that filled gaps.
 
     Written industries are read exactly or fuzzily; a missing one is taken from the
@@ -136,7 +136,7 @@ def classify_industries(
     texts = [contact.industry for contact in chosen if contact.industry]
     matched = dict(zip(texts, taxonomy.match_many(texts), strict=True))
     found: dict[str, IndustryMatch] = {}
-    inferred: list[Inference] = []
+    inferred: list[_Inferred] = []
 
     def infer(
         contact: Contact, match: IndustryMatch | None, source: str, confidence: float
@@ -144,16 +144,7 @@ def classify_industries(
         if match is None:
             return False
         found[contact.id] = match
-        value = taxonomy.describe(match)
-        inferred.append(
-            Inference(
-                contact=contact.id,
-                attribute="industry",
-                value=value,
-                source=source,
-                confidence=round(confidence, 2),
-            )
-        )
+        inferred.append((contact.id, match, source, confidence))
         return True
 
     for contact in chosen:
@@ -181,7 +172,45 @@ def classify_industries(
                 f"title '{contact.title}'",
                 FROM_TITLE_WORDS,
             )
-    return found, inferred
+    return found, Inferences(taxonomy, inferred)
+
+
+#: an inference as found: contact id, industry, source, confidence
+_Inferred = tuple[str, IndustryMatch, str, float]
+
+
+class Inferences(Sequence[Inference]):
+    """The inferences of :func:`classify_industries`, each made into an
+    :class:`Inference` when first read: most commands only need the industries, and at
+    30,000 contacts making them all took most of the classification."""
+
+    def __init__(self, taxonomy: Taxonomy, found: list[_Inferred]) -> None:
+        self._taxonomy = taxonomy
+        self._found = found
+
+    @cached_property
+    def _made(self) -> tuple[Inference, ...]:
+        describe = self._taxonomy.describe
+        return tuple(
+            Inference(
+                contact=contact,
+                attribute="industry",
+                value=describe(match),
+                source=source,
+                confidence=round(confidence, 2),
+            )
+            for contact, match, source, confidence in self._found
+        )
+
+    @overload
+    def __getitem__(self, index: int) -> Inference: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Inference, ...]: ...
+    def __getitem__(self, index: int | slice) -> Inference | tuple[Inference, ...]:
+        return self._made[index]
+
+    def __len__(self) -> int:
+        return len(self._found)
 
 
 def company_matches(
