@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import ClassVar, Final
 
@@ -53,11 +53,23 @@ def find(search: Search, found: Sequence[Option]) -> list[Option]:
     model = pricer.model
     helped = {chance.target for option in found for chance in option.chances}
     helped |= {entry.target for entry in pricer.recorded}
-    helpers = [helper for helper in search.helpers if helper in model.bridges]
-    helpers += sorted(
-        (helper for helper in model.bridges if helper not in helpers),
-        key=lambda helper: (-model.ties[helper].strength, helper),
-    )
+    first = [helper for helper in search.helpers if helper in model.bridges]
+    others: list[str] | None = None
+
+    def helpers() -> Iterator[str]:
+        """The field's helpers, then every other tie who can vouch, strongest first:
+        those are sorted only when the field's are all at a target's company (sorting
+        means weighing every tie you have)."""
+        nonlocal others
+        yield from first
+        if others is None:
+            listed = set(first)
+            others = sorted(
+                (helper for helper in model.bridges if helper not in listed),
+                key=lambda helper: (-model.ties[helper].strength, helper),
+            )
+        yield from others
+
     options: list[Option] = []
     for index, goal in enumerate(search.targets):
         if index in helped:
@@ -65,7 +77,7 @@ def find(search: Search, found: Sequence[Option]) -> list[Option]:
         staff = {
             contact.id for contact in pricer.network.contacts if contact.company == goal.company
         }
-        for helper in helpers:
+        for helper in helpers():
             if helper in staff:
                 continue
             draft = GrowOption(
