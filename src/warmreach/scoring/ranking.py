@@ -83,14 +83,9 @@ class _Basis:
     @cached_property
     def among_direct(self) -> KnowsMatrix:
         """Who each person knows among the contacts you know yourself: all a route needs
-        of a middle person's links, without reading their whole row."""
+        of a middle person's links, and (its rows' sizes) what a tie's quality needs when
+        the file does not say: how many of your direct ties each person knows."""
         return self.knows.among(self.direct)
-
-    @cached_property
-    def mutual(self) -> Mapping[str, int]:
-        """How many of your direct ties each person knows (what a tie's quality needs
-        when the file does not say), counted once for everyone."""
-        return self.among_direct.sizes
 
     @classmethod
     def of(cls, network: Network, index: NetworkIndex | None) -> _Basis:
@@ -133,7 +128,7 @@ class _Ties(Mapping[str, TieStrength]):
                 raise KeyError(contact)
             basis = self._basis
             person = basis.network.contacts_by_id[contact]
-            mutual = basis.mutual.get(contact, 0)
+            mutual = basis.among_direct.sizes.get(contact, 0)
             found = tie_strength(person, basis.network.me, self._as_of, mutual=mutual)
             self._known[contact] = found
         return found
@@ -232,7 +227,9 @@ class ReferralModel:
             contact.is_direct,
         ), "only the tie may change"
         day = self.as_of if as_of is None else as_of
-        tie = tie_strength(contact, self.network.me, day, mutual=self._basis.mutual[contact.id])
+        tie = tie_strength(
+            contact, self.network.me, day, mutual=self._basis.among_direct.sizes[contact.id]
+        )
         fallback = self.ties if day == self.as_of else None
         ties = _Ties(self._basis, day, override={contact.id: tie}, fallback=fallback)
         view = ReferralModel.__new__(ReferralModel)
@@ -279,14 +276,9 @@ class ReferralModel:
         key = (contact, manager)
         found = self._routes.get(key)
         if found is None:
+            mine = self._basis.among_direct
             found = list(
-                introductions(
-                    contact,
-                    self.links,
-                    self.bridges,
-                    manager=manager,
-                    direct=self._basis.among_direct,
-                )
+                introductions(contact, self.links, self.bridges, manager=manager, direct=mine)
             )
             if contact in self.direct:
                 tie = self.ties[contact]
