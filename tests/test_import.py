@@ -558,14 +558,13 @@ def test_a_merge_into_a_block_list_never_reads_the_whole_round_trip_tree(
     """What makes a merge scale: only the contacts it changes are read by the slow
     round-trip parser, never the whole file."""
     from warmreach.networkfile import edit
-
-    whole_file = edit._round_trip
+    from warmreach.networkfile.layout import round_trip as whole_file
 
     def only_parts(text: str, file: str, first_line: int) -> object:
         assert text.startswith(edit._WRAPPER), "the whole file was read for a merge"
         return whole_file(text, file, first_line)
 
-    monkeypatch.setattr(edit, "_round_trip", only_parts)
+    monkeypatch.setattr(edit, "round_trip", only_parts)
     output = tmp_path / "network.yaml"
     output.write_text(PATCHED[name], encoding="utf-8")
     summary = import_export(MERGED_EXPORTS["linkedin"](), output, merge=True)

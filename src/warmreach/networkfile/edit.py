@@ -1,11 +1,10 @@
 """Changing a user's network file in place without losing their comments, order or layout.
 
-The file is read with ruamel.yaml's round-trip loader, which keeps comments, key order,
-quoting and flow style (the only module that imports it). New keys go where the schema's
-order puts them. Before any edit, the file must
-come back byte for byte from a round trip with the indentation we detect, so an edit can
-change nothing but what it means to. Every result is validated with warmreach's own loader
-before it replaces the file, atomically.
+The file is read with ruamel.yaml's round-trip loader (:mod:`.layout`), which keeps
+comments, key order, quoting and flow style. New keys go where the schema's order puts
+them. Before any edit, the file must come back byte for byte from a round trip with the
+indentation we detect, so an edit can change nothing but what it means to. Every result
+is validated with warmreach's own loader before it replaces the file, atomically.
 
 Edits of a few contacts, and contacts added after the last one, are made on those lines
 alone (:meth:`Document.contact_node`, :meth:`Document.add_contact`): on a large file the
@@ -16,8 +15,6 @@ from __future__ import annotations
 
 import codecs
 import hashlib
-import io
-import itertools
 import os
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -36,16 +33,17 @@ from warmreach.networkfile import parse_network
 from warmreach.networkfile.atomic import real_path, write_atomic
 from warmreach.networkfile.decode import DEFAULT_MAX_BYTES, read_network_file
 from warmreach.networkfile.dump import emit
+from warmreach.networkfile.layout import (
+    EMITTED,
+    dump_tree,
+    guess_layout,
+    round_trip,
+    round_trip_yaml,
+)
 from warmreach.networkfile.lock import file_lock
 from warmreach.networkfile.nodes import append_item, set_key
 from warmreach.schema import NETWORK
 from warmreach.text import slugify
-
-#: the layout of the files warmreach writes (networkfile.dump.emit): (mapping, sequence,
-#: offset of the dash)
-EMITTED: Final = (2, 4, 2)
-#: indentations tried, most common first: (mapping, sequence, offset of the dash)
-_LAYOUTS: Final = (EMITTED, (2, 2, 0), (4, 4, 2), (4, 6, 4), (4, 4, 0), (2, 2, 2), (3, 3, 1))
 
 
 @dataclass
@@ -67,7 +65,7 @@ class _Part:
         return found
 
     def text(self) -> str:
-        return _dump(self.yaml, self.tree).removeprefix(_WRAPPER)
+        return dump_tree(self.yaml, self.tree).removeprefix(_WRAPPER)
 
 
 @dataclass
@@ -103,7 +101,7 @@ class Document:
     def _round_trip(self) -> tuple[YAML, Any]:
         if self._parts or self._added:
             raise EditedByParts(f"{self.path}: edited by parts already")
-        return _round_trip(self.text, str(self.path), 0)
+        return round_trip(self.text, str(self.path), 0)
 
     @property
     def tree(self) -> Any:
@@ -119,7 +117,7 @@ class Document:
     def dump(self) -> str:
         if "_round_trip" in self.__dict__ or not (self._parts or self._added):
             yaml, tree = self._round_trip
-            return _dump(yaml, tree)
+            return dump_tree(yaml, tree)
         lines = self.text.splitlines(keepends=True)
         edits = {part.start: (part.end, part.text()) for part in self._parts.values()}
         if self._added:
@@ -188,7 +186,7 @@ class Document:
         contacts = CommentedMap([("contacts", CommentedSeq(self._added.values()))])
         layout = self._layout
         fast = layout == EMITTED
-        text = emit(contacts) if fast else _dump(_round_trip_yaml(*layout), contacts)
+        text = emit(contacts) if fast else dump_tree(round_trip_yaml(*layout), contacts)
         ended = self._lines[tail - 1].endswith("\n")
         return ("" if ended else "\n") + text.removeprefix(_WRAPPER)
 
@@ -199,7 +197,7 @@ class Document:
     @cached_property
     def _layout(self) -> tuple[int, int, int]:
         """The file's indentation (read once: every contact edited alone needs it)."""
-        return _guess_layout(self.text)
+        return guess_layout(self.text)
 
     @cached_property
     def _lines(self) -> list[str]:
@@ -236,7 +234,7 @@ class Document:
         start, end = span
         lines = "".join(self._lines[start:end])
         try:
-            yaml, tree = _round_trip(_WRAPPER + lines, str(self.path), start - 1)
+            yaml, tree = round_trip(_WRAPPER + lines, str(self.path), start - 1)
         except WarmreachError:
             return self._rewritten(start, end, lines)
         if _only_contact(tree) is None:
@@ -247,7 +245,7 @@ class Document:
     def _rewritten(self, start: int, end: int, lines: str) -> _Part | None:
         """One contact's lines read and written anew in block style, in the file's
         indentation: for a layout no writer keeps (a flow mapping wrapped over lines)."""
-        yaml = _round_trip_yaml(*self._layout)
+        yaml = round_trip_yaml(*self._layout)
         try:
             tree = yaml.load(_WRAPPER + lines)
         except YAMLError:
@@ -315,75 +313,6 @@ def _item_span(
     return start, end
 
 
-def _round_trip(text: str, file: str, first_line: int) -> tuple[YAML, Any]:
-    """``text`` as a round-trip tree, with the indentation that writes it back exactly;
-    refused, naming the first line that would change, when none does."""
-    if "\r" in text:
-        raise WarmreachError(
-            f"{file}: has lines ending in a lone CR (or mostly LF with some CRLF); save it "
-            "with one kind of line ending, so that warmreach can edit it and change nothing else"
-        )
-    yaml = _round_trip_yaml(*_LAYOUTS[0])
-    try:
-        tree = yaml.load(text)
-    except YAMLError as error:  # pragma: no cover - our loader accepted the file
-        raise WarmreachError(f"{file}: cannot be edited: {error}") from error
-    best: tuple[int, str, str] | None = None
-    guessed = _guess_layout(text)
-    for layout in sorted(_LAYOUTS, key=lambda layout: layout != guessed):
-        yaml.indent(mapping=layout[0], sequence=layout[1], offset=layout[2])
-        written = _dump(yaml, tree)
-        if written == text:
-            return yaml, tree
-        differs = _first_difference(text, written)
-        if best is None or differs[0] > best[0]:
-            best = differs
-    assert best is not None
-    number, was, would = best
-    raise WarmreachError(
-        f"{file}:{first_line + number}: warmreach cannot keep this line as written when "
-        f"editing the file ('{was.strip()[:60]}' would be written '{would.strip()[:60]}'); "
-        "make the change by hand"
-    )
-
-
-def _first_difference(text: str, written: str) -> tuple[int, str, str]:
-    """The first line (1-based) where ``written`` differs from ``text``, and both lines."""
-    for number, (was, would) in enumerate(
-        itertools.zip_longest(text.splitlines(), written.splitlines(), fillvalue=""), start=1
-    ):
-        if was != would:
-            return number, was, would
-    return 1, "", ""  # pragma: no cover - the texts differ
-
-
-def _dump(yaml: YAML, tree: Any) -> str:
-    out = io.StringIO()
-    yaml.dump(tree, out)
-    return out.getvalue()
-
-
-def _guess_layout(text: str) -> tuple[int, int, int]:
-    """The indentation of the first block list item under a key, and of mappings."""
-    mapping = sequence = offset = None
-    lines = text.splitlines()
-    for previous, line in itertools.pairwise(lines):
-        stripped = line.lstrip(" ")
-        indent = len(line) - len(stripped)
-        parent = len(previous) - len(previous.lstrip(" "))
-        if not stripped or stripped.startswith("#") or not previous.rstrip().endswith(":"):
-            continue
-        if stripped.startswith("- ") and sequence is None:
-            offset = indent - parent
-            rest = stripped[2:]
-            sequence = offset + 2 + len(rest) - len(rest.lstrip(" "))
-        elif not stripped.startswith("- ") and mapping is None and indent > parent:
-            mapping = indent - parent
-        if mapping is not None and sequence is not None:
-            break
-    return (mapping or 2, sequence or 4, offset if offset is not None else 2)
-
-
 def open_document(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Read and validate ``path`` for editing (the real file, when it is a symbolic link).
 
@@ -418,15 +347,6 @@ def editing(
     file locked against other warmreach edits (:func:`file_lock`)."""
     with file_lock(real_path(path)):
         yield open_document(path, max_bytes=max_bytes)
-
-
-def _round_trip_yaml(mapping: int, sequence: int, offset: int) -> YAML:
-    yaml = YAML(typ="rt")
-    yaml.preserve_quotes = True
-    yaml.width = 1_000_000  # never fold a long line the user wrote on one
-    yaml.brace_single_entry_mapping_in_flow_sequence = True  # [role, {availability: 2026-11-02}]
-    yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
-    return yaml
 
 
 def save_document(document: Document) -> bool:
