@@ -6,6 +6,7 @@ import datetime as dt
 import pickle
 import stat
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -14,8 +15,11 @@ from tests.helpers import SAMPLES
 from warmreach import InvalidNetwork, Network, analyze, load_network, plan_actions
 from warmreach.cli import app
 from warmreach.graph import NetworkIndex
+from warmreach.log import LogEntry, log_contact
 from warmreach.networkfile import cache as cache_module
-from warmreach.networkfile.cache import MAX_ENTRIES, load_network_cached
+from warmreach.networkfile import edit as edit_module
+from warmreach.networkfile import parse_network
+from warmreach.networkfile.cache import MAX_ENTRIES, NetworkCache, load_network_cached
 from warmreach.reports import analysis_json, plan_json
 
 NETWORK = "me: {name: Ana}\ncontacts: [{name: Bob Chen, trust: 4}]\n"
@@ -35,6 +39,19 @@ def load(path: Path, folder: Path) -> Network:
 
 def entries(folder: Path) -> list[Path]:
     return sorted(folder.glob("warmreach-*.entry"))
+
+
+def cache_everything(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The commands' cache takes files of any size (the samples are small)."""
+    defaults = NetworkCache.__init__.__kwdefaults__ or {}
+    monkeypatch.setattr(NetworkCache.__init__, "__kwdefaults__", {**defaults, "min_bytes": 0})
+
+
+def never_parse(monkeypatch: pytest.MonkeyPatch) -> None:
+    """From now on, reading a file through the cache must find it there."""
+    monkeypatch.setattr(
+        cache_module, "parse_network", lambda *args, **kwargs: pytest.fail("parsed again")
+    )
 
 
 def test_an_unchanged_file_is_read_from_the_cache(
@@ -107,12 +124,7 @@ def test_old_entries_are_pruned(tmp_path: Path) -> None:
 def test_cli_no_cache_parses_every_time(
     network_file: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    monkeypatch.setattr(cache_module, "MIN_CACHED_BYTES", 0)
-    monkeypatch.setattr(
-        cache_module.load_network_cached,
-        "__kwdefaults__",
-        {**(cache_module.load_network_cached.__kwdefaults__ or {}), "min_bytes": 0},
-    )
+    cache_everything(monkeypatch)
     folder = Path(str(tmp_path / "cli-cache"))
     monkeypatch.setenv("WARMREACH_CACHE_DIR", str(folder))
     runner = CliRunner()
@@ -141,3 +153,57 @@ def test_a_cached_network_gives_the_same_reports(sample: Path, tmp_path: Path) -
     assert {person: dict(index.knows[person]) for person in index.knows} == {
         person: dict(fresh_knows[person]) for person in fresh_knows
     }
+
+
+@pytest.mark.parametrize(("bom", "newline"), [("", "\n"), ("\ufeff", "\r\n")])
+def test_an_edit_reads_through_the_cache_and_leaves_what_it_wrote_there(
+    bom: str, newline: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """log after analyze reads the file from the cache; the command after log finds the
+    file as written (byte-order mark and CRLF kept) cached: the network and the index a
+    fresh parse gives."""
+    path = tmp_path / "network.yaml"
+    text = SAMPLES[0].read_text(encoding="utf-8")
+    path.write_bytes((bom + text.replace("\n", newline)).encode("utf-8"))
+    cache = NetworkCache(derive=NetworkIndex.build, folder=tmp_path / "cache", min_bytes=0)
+    before, _ = cache.load(path)
+    someone = before.contacts[0].id
+    parsed: list[str] = []  # by the edit: only the edited text, to validate it
+
+    def counted(data: bytes, **options: Any) -> Network:
+        parsed.append(options["file"])
+        return parse_network(data, **options)
+
+    with monkeypatch.context() as patched:
+        never_parse(patched)
+        patched.setattr(edit_module, "parse_network", counted)
+        _, changes = log_contact(
+            path,
+            lambda network: someone,
+            LogEntry(note="met at the meetup", today=dt.date(2026, 11, 25)),
+            cache=cache,
+        )
+        assert changes and parsed == [str(path)]
+        cached, index = cache.load(path)
+    fresh = load_network(path)
+    assert path.read_bytes().startswith(bom.encode("utf-8"))
+    assert cached == fresh and cached.contacts_by_id[someone].notes != before.contacts[0].notes
+    assert [c.location for c in cached.contacts] == [c.location for c in fresh.contacts]
+    assert index.knows.ids == NetworkIndex.build(fresh).knows.ids
+    assert len(entries(tmp_path / "cache")) == 2
+
+
+def test_log_then_analyze_parses_the_file_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache_everything(monkeypatch)
+    monkeypatch.setenv("WARMREACH_CACHE_DIR", str(tmp_path / "cache"))
+    path = tmp_path / "network.yaml"
+    path.write_bytes(SAMPLES[0].read_bytes())
+    runner = CliRunner()
+    first = load_network(path).contacts[0]
+    logged = runner.invoke(app, ["log", str(path), first.name, "--note", "coffee"])
+    assert logged.exit_code == 0, logged.output
+    never_parse(monkeypatch)
+    done = runner.invoke(app, ["analyze", str(path), "--as-of", "2026-11-25"])
+    assert done.exit_code == 0, done.output

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -533,7 +534,7 @@ def test_a_patched_merge_writes_what_a_whole_tree_merge_writes(
         path.write_text(PATCHED[name], encoding="utf-8")
     first = import_export(MERGED_EXPORTS[export](), patched, merge=True)
 
-    def whole_tree(path: Path, **options: int) -> object:
+    def whole_tree(path: Path, **options: Any) -> object:
         document = open_document(path, **options)
         document.by_parts = False
         return document

@@ -17,6 +17,7 @@ from typing import Any
 from warmreach.errors import UsageError, WarmreachError
 from warmreach.matching import find_contact, find_target
 from warmreach.model import OUTCOMES_OF, Ask, AskKind, Contact, Network, Outcome, PartialDate
+from warmreach.networkfile.cache import NetworkCache
 from warmreach.networkfile.decode import DEFAULT_MAX_BYTES
 from warmreach.networkfile.edit import Document, editing, save_document
 from warmreach.networkfile.nodes import (
@@ -310,9 +311,11 @@ def log_contact(
     entry: LogEntry,
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    cache: NetworkCache | None = None,
 ) -> tuple[str, list[str]]:
-    """Record ``entry`` for the contact ``find`` picks; returns their id and the changes."""
-    with editing(path, max_bytes=max_bytes) as document:
+    """Record ``entry`` for the contact ``find`` picks; returns their id and the changes.
+    ``cache``: the file is read through it, and it keeps the file as written."""
+    with editing(path, max_bytes=max_bytes, cache=cache) as document:
         contact_id = find(document.network)
         changes = record(document, contact_id, entry)
         if changes:

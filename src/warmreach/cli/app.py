@@ -28,7 +28,7 @@ from warmreach.graph import NetworkIndex
 from warmreach.model import Network, Opening
 from warmreach.networkfile import DEFAULT_MAX_BYTES, load_network, parse_network
 from warmreach.networkfile.atomic import write_atomic
-from warmreach.networkfile.cache import load_network_cached
+from warmreach.networkfile.cache import NetworkCache
 from warmreach.reports.common import FORMATS, Format
 from warmreach.text import visible
 
@@ -278,6 +278,14 @@ def settings_of(ctx: typer.Context) -> Settings:
     return found if found is not None else Settings()
 
 
+def network_cache(ctx: typer.Context) -> NetworkCache | None:
+    """The cache commands read network files through, each entry with the network's index
+    (None: ``--no-cache``); edits read through it too, and leave what they write in it."""
+    if not settings_of(ctx).cache:
+        return None
+    return NetworkCache(derive=NetworkIndex.build, warn=warn)
+
+
 @contextmanager
 def reporting(ctx: typer.Context) -> Iterator[None]:
     """Turn warmreach errors into messages on stderr and an exit code."""
@@ -314,10 +322,8 @@ def load(ctx: typer.Context, path: Path, max_bytes: int) -> tuple[Network, Netwo
             data = sys.stdin.buffer.read(max_bytes + 1)
             network = parse_network(data, file="<stdin>", max_bytes=max_bytes)
             index = NetworkIndex.build(network)
-        elif settings_of(ctx).cache:
-            network, index = load_network_cached(
-                path, derive=NetworkIndex.build, max_bytes=max_bytes, warn=warn
-            )
+        elif (cache := network_cache(ctx)) is not None:
+            network, index = cache.load(path, max_bytes=max_bytes)
         else:
             network = load_network(path, max_bytes=max_bytes)
             index = NetworkIndex.build(network)

@@ -14,6 +14,7 @@ from warmreach.cli.app import (
     NetworkArgument,
     bytes_progress,
     load,
+    network_cache,
     parse_day,
     progress,
     reporting,
@@ -230,7 +231,11 @@ def log(
     )
     with reporting(ctx):
         found, changes = log_contact(
-            network, lambda loaded: find_contact(loaded, contact), entry, max_bytes=max_size
+            network,
+            lambda loaded: find_contact(loaded, contact),
+            entry,
+            max_bytes=max_size,
+            cache=network_cache(ctx),
         )
     if changes:
         typer.echo(visible(f"{network}: {found}: " + "; ".join(changes)))
@@ -303,7 +308,14 @@ def import_(
             )
         with progress(len(export.people), f"importing {file.name}") as tick:
             summary = import_export(
-                export, output, merge=merge, force=force, me=me, progress=tick, max_bytes=max_size
+                export,
+                output,
+                merge=merge,
+                force=force,
+                me=me,
+                progress=tick,
+                max_bytes=max_size,
+                cache=network_cache(ctx),
             )
     typer.echo(visible(import_summary_text(str(file), summary, export)))
 

@@ -17,6 +17,7 @@ from warmreach.cli.app import (
     NetworkArgument,
     TargetOption,
     aims,
+    network_cache,
     reporting,
     whole,
 )
@@ -85,7 +86,14 @@ def review(
             typer.echo(visible(worksheet_written_text(str(worksheet), str(network), len(queue))))
             return
         if apply is not None:
-            result = apply_worksheet(network, apply, targets=targets, as_of=day, max_bytes=max_size)
+            result = apply_worksheet(
+                network,
+                apply,
+                targets=targets,
+                as_of=day,
+                max_bytes=max_size,
+                cache=network_cache(ctx),
+            )
         else:
             asker: TerminalAsker | LineAsker
             if sys.stdin.isatty():
@@ -93,7 +101,13 @@ def review(
             else:
                 asker = LineAsker(iter(sys.stdin), typer.echo)
             result = run_review(
-                network, asker, targets=targets, as_of=day, limit=limit, max_bytes=max_size
+                network,
+                asker,
+                targets=targets,
+                as_of=day,
+                limit=limit,
+                max_bytes=max_size,
+                cache=network_cache(ctx),
             )
     typer.echo(visible(review_summary_text(str(network), result)))
 

@@ -43,6 +43,7 @@ from warmreach.importers.records import Export, Incoming, Skipped, keys_of
 from warmreach.matching import normalize_title, title_rank, title_words
 from warmreach.model import ME, Contact, Evidence
 from warmreach.networkfile.atomic import real_path
+from warmreach.networkfile.cache import NetworkCache
 from warmreach.networkfile.decode import DEFAULT_MAX_BYTES
 from warmreach.networkfile.edit import (
     Document,
@@ -67,11 +68,12 @@ def import_export(
     today: dt.date | None = None,
     progress: Callable[[], None] | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    cache: NetworkCache | None = None,
 ) -> ImportSummary:
     """Write ``export`` to a new network file at ``output``, or merge it into that file.
 
     Without ``merge``, an existing file is replaced only with ``force``. A new file needs
-    your name (``me``).
+    your name (``me``). A merge reads the file through ``cache``, which keeps the result.
     """
     path = Path(output)
     summary = ImportSummary(output=str(path), skipped=list(export.skipped))
@@ -100,10 +102,10 @@ def import_export(
         # after the last; when a contact cannot be edited so, the merge starts again on
         # the whole round-trip tree (slower on large files)
         try:
-            _merge(open_document(path, max_bytes=max_bytes), export, summary, tick)
+            _merge(open_document(path, max_bytes=max_bytes, cache=cache), export, summary, tick)
         except EditedByParts:
             summary = ImportSummary(output=str(path), skipped=list(export.skipped))
-            document = open_document(path, max_bytes=max_bytes)
+            document = open_document(path, max_bytes=max_bytes, cache=cache)
             document.by_parts = False
             _merge(document, export, summary, lambda: None)
     return summary

@@ -49,6 +49,7 @@ import secrets
 import stat
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any, Final, TypeVar, overload
@@ -161,6 +162,71 @@ def signing_key(folder: Path) -> bytes | str:
     return secret
 
 
+@dataclass(frozen=True, kw_only=True)
+class NetworkCache:
+    """How a command keeps validated networks: what it derives from each (``derive``, kept
+    in the entry too), where (``folder``; None: :func:`default_cache_dir`), from which size
+    (``min_bytes``), and whom to ``warn`` when the folder cannot be trusted.
+
+    Commands read files through :meth:`read`; an edit keeps the network of the bytes it
+    wrote (:meth:`keep`), so the command after it finds them cached.
+    """
+
+    derive: Callable[[Network], Any] | None = None
+    folder: Path | None = None
+    min_bytes: int = MIN_CACHED_BYTES
+    warn: Warn | None = None
+
+    def load(
+        self, path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES
+    ) -> tuple[Network, Any]:
+        """The network of the file at ``path`` (see :meth:`read`)."""
+        file = os.fspath(path)
+        return self.read(read_network_file(file, max_bytes=max_bytes), file, max_bytes=max_bytes)
+
+    def read(
+        self, data: bytes, file: str, *, max_bytes: int = DEFAULT_MAX_BYTES
+    ) -> tuple[Network, Any]:
+        """The network of ``data`` (the bytes of ``file``) and what ``derive`` makes of
+        it: from the cache when an entry was made for these bytes, else parsed (and kept
+        when it is valid and large enough)."""
+        where = self._entry(data, file, warn=self.warn)
+        if where is not None:
+            cached = _read(*where)
+            if cached is not None and (self.derive is None) == (cached[1] is None):
+                return cached
+        network = parse_network(data, file=file, max_bytes=max_bytes)
+        found = self._found(network)
+        if where is not None:
+            _write(*where, found)
+        return found
+
+    def keep(self, data: bytes, file: str, network: Network) -> None:
+        """Keep ``network``, just parsed from ``data`` (the bytes now in ``file``), for
+        the next command that reads them."""
+        where = self._entry(data, file, warn=None)  # read() warned already, if need be
+        if where is not None:
+            _write(*where, self._found(network))
+
+    def _found(self, network: Network) -> tuple[Network, Any]:
+        _ = network.contacts_by_id  # computed now: the entry keeps it
+        return network, None if self.derive is None else self.derive(network)
+
+    def _entry(self, data: bytes, file: str, *, warn: Warn | None) -> tuple[Path, bytes] | None:
+        """The entry for ``data`` and the key that signs it; None when these bytes are
+        not cached (too small, the cache is off, or its folder cannot be trusted)."""
+        if len(data) < self.min_bytes or os.environ.get("WARMREACH_NO_CACHE") == "1":
+            return None
+        folder = self.folder or default_cache_dir()
+        refused = trusted_folder(folder)
+        secret = signing_key(folder) if refused is None else refused
+        if isinstance(secret, str):
+            if warn is not None:
+                warn(f"{secret}; not using the cache")
+            return None
+        return folder / f"warmreach-{_key(file, data)}.entry", secret
+
+
 @overload
 def load_network_cached(
     path: str | os.PathLike[str],
@@ -197,32 +263,8 @@ def load_network_cached(
     problems are always reported in full. When the cache cannot be trusted (see the
     module), the file is parsed and ``warn`` is told why.
     """
-
-    def derived(network: Network) -> Any:
-        return None if derive is None else derive(network)
-
-    file = os.fspath(path)
-    data = read_network_file(file, max_bytes=max_bytes)
-    if len(data) < min_bytes or os.environ.get("WARMREACH_NO_CACHE") == "1":
-        network = parse_network(data, file=file, max_bytes=max_bytes)
-        return network, derived(network)
-    folder = cache_dir or default_cache_dir()
-    refused = trusted_folder(folder)
-    secret = signing_key(folder) if refused is None else refused
-    if isinstance(secret, str):
-        if warn is not None:
-            warn(f"{secret}; not using the cache")
-        network = parse_network(data, file=file, max_bytes=max_bytes)
-        return network, derived(network)
-    entry = folder / f"warmreach-{_key(file, data)}.entry"
-    cached = _read(entry, secret)
-    if cached is not None and (derive is None) == (cached[1] is None):
-        return cached
-    network = parse_network(data, file=file, max_bytes=max_bytes)
-    _ = network.contacts_by_id  # computed now: the entry keeps it
-    found = (network, derived(network))
-    _write(folder, entry, found, secret)
-    return found
+    cache = NetworkCache(derive=derive, folder=cache_dir, min_bytes=min_bytes, warn=warn)
+    return cache.load(path, max_bytes=max_bytes)
 
 
 def _signature(secret: bytes, payload: bytes) -> bytes:
@@ -266,7 +308,7 @@ def _remove(entry: Path) -> None:
         entry.unlink()
 
 
-def _write(folder: Path, entry: Path, found: tuple[Network, Any], secret: bytes) -> None:
+def _write(entry: Path, secret: bytes, found: tuple[Network, Any]) -> None:
     """Store a signed entry atomically and privately, then keep the MAX_ENTRIES most
     recently used of the cache's own entries; a cache that cannot be written is skipped."""
     try:
@@ -274,7 +316,7 @@ def _write(folder: Path, entry: Path, found: tuple[Network, Any], secret: bytes)
         data = MAGIC + _signature(secret, payload) + payload
         write_atomic(entry, data, force=True, mode=0o600, prefix=".entry.", durable=False)
         own = []
-        for candidate in os.scandir(folder):
+        for candidate in os.scandir(entry.parent):
             if not ENTRY.fullmatch(candidate.name):
                 continue
             status = candidate.stat(follow_symlinks=False)

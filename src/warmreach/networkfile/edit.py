@@ -31,6 +31,7 @@ from warmreach.errors import InvalidNetwork, WarmreachError
 from warmreach.model import Contact, Network
 from warmreach.networkfile import parse_network
 from warmreach.networkfile.atomic import real_path, write_atomic
+from warmreach.networkfile.cache import NetworkCache
 from warmreach.networkfile.decode import DEFAULT_MAX_BYTES, read_network_file
 from warmreach.networkfile.dump import emit
 from warmreach.networkfile.layout import (
@@ -91,6 +92,8 @@ class Document:
     max_bytes: int = DEFAULT_MAX_BYTES
     #: whether a contact may be edited on its own lines (:meth:`contact_node`)
     by_parts: bool = True
+    #: the cache the file was read through, which keeps what :func:`save_document` writes
+    cache: NetworkCache | None = None
     #: the contacts edited on their own, by id
     _parts: dict[str, _Part] = field(default_factory=dict)
     #: contacts added after the last one on lines of their own (:meth:`add_contact`)
@@ -313,8 +316,14 @@ def _item_span(
     return start, end
 
 
-def open_document(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """Read and validate ``path`` for editing (the real file, when it is a symbolic link).
+def open_document(
+    path: str | os.PathLike[str],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    cache: NetworkCache | None = None,
+) -> Document:
+    """Read and validate ``path`` for editing (the real file, when it is a symbolic link),
+    through ``cache`` when given (which then keeps the file as saved).
 
     Raises :class:`InvalidNetwork` when the file has problems (fix them first). Reading
     the round-trip tree, on the first edit, raises :class:`WarmreachError` when no layout
@@ -322,7 +331,10 @@ def open_document(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_
     """
     file = Path(path)
     data = read_network_file(file, max_bytes=max_bytes)
-    network = parse_network(data, file=str(file), max_bytes=max_bytes)
+    if cache is None:
+        network = parse_network(data, file=str(file), max_bytes=max_bytes)
+    else:
+        network, _ = cache.read(data, str(file), max_bytes=max_bytes)
     bom = data.startswith(codecs.BOM_UTF8)
     text = data.decode("utf-8-sig")
     # CRLF when most lines end so (a line ending in LF alone is then written with CRLF
@@ -336,21 +348,26 @@ def open_document(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_
         crlf=crlf,
         digest=hashlib.sha256(data).hexdigest(),
         max_bytes=max_bytes,
+        cache=cache,
     )
 
 
 @contextmanager
 def editing(
-    path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES
+    path: str | os.PathLike[str],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    cache: NetworkCache | None = None,
 ) -> Iterator[Document]:
     """The document at ``path``, for the whole of a read, an edit and a save, with the
     file locked against other warmreach edits (:func:`file_lock`)."""
     with file_lock(real_path(path)):
-        yield open_document(path, max_bytes=max_bytes)
+        yield open_document(path, max_bytes=max_bytes, cache=cache)
 
 
 def save_document(document: Document) -> bool:
     """Validate the edited tree and write it over the file atomically; False if unchanged.
+    The document's cache, if any, keeps the network written for the next command.
 
     Raises :class:`InvalidNetwork` with the problems when the result would not load, and
     :class:`WarmreachError` when the file changed since it was read (by another program:
@@ -363,8 +380,11 @@ def save_document(document: Document) -> bool:
     if text == document.text:
         return False
     limit = document.max_bytes
-    try:
-        parse_network(text, file=str(document.path), max_bytes=limit)
+    data = (
+        ("\ufeff" if document.bom else "") + (text.replace("\n", "\r\n") if document.crlf else text)
+    ).encode("utf-8")
+    try:  # the bytes to be written, as the next command will read them
+        network = parse_network(data, file=str(document.path), max_bytes=limit)
     except InvalidNetwork as error:
         raise InvalidNetwork(
             replace(
@@ -384,10 +404,9 @@ def save_document(document: Document) -> bool:
                 "run the command again"
             )
 
-    data = ("\ufeff" if document.bom else "") + (
-        text.replace("\n", "\r\n") if document.crlf else text
-    )
     write_atomic(document.path, data, force=True, check=unchanged)
+    if document.cache is not None:
+        document.cache.keep(data, str(document.path), network)
     return True
 
 

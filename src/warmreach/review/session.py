@@ -20,6 +20,7 @@ from warmreach.log import LogEntry, log_contact
 from warmreach.matching import find_contact
 from warmreach.model import Network, Opening
 from warmreach.networkfile import DEFAULT_MAX_BYTES, load_network
+from warmreach.networkfile.cache import NetworkCache
 from warmreach.review.answers import Answers, BadAnswer, read_answer
 from warmreach.review.queue import Facet, Question, review_queue
 from warmreach.scoring import analyze, default_targets
@@ -111,10 +112,12 @@ def run_review(
     as_of: dt.date,
     limit: int,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    cache: NetworkCache | None = None,
 ) -> ReviewResult:
     """Ask about the people of the review queue of the file at ``path``, writing each
-    person's answers into it as given."""
-    network = load_network(path, max_bytes=max_bytes)
+    person's answers into it as given (each edit reads the file through ``cache``, which
+    keeps what the one before wrote)."""
+    network = _load(path, max_bytes, cache)
     chosen = chosen_targets(network, targets)
     queue = review_queue(network, chosen, as_of=as_of)
     result = ReviewResult(queue=len(queue))
@@ -127,12 +130,12 @@ def run_review(
         answers, stop = _ask_person(asker, network, question, as_of)
         if not answers.empty:
             result.answered += 1
-            changed = _write(path, question.contact, answers, as_of, max_bytes)
+            changed = _write(path, question.contact, answers, as_of, max_bytes, cache)
             result.written.append((question.name, changed))
             asker.saved(changed)
         if stop:
             break
-    result.changes = advice_changes(before, load_network(path, max_bytes=max_bytes), chosen, as_of)
+    result.changes = advice_changes(before, _load(path, max_bytes, cache), chosen, as_of)
     return result
 
 
@@ -209,8 +212,19 @@ class _Gone(WarmreachError):
     """The person answered about is no longer in the file (it was edited meanwhile)."""
 
 
+def _load(path: str | os.PathLike[str], max_bytes: int, cache: NetworkCache | None) -> Network:
+    if cache is None:
+        return load_network(path, max_bytes=max_bytes)
+    return cache.load(path, max_bytes=max_bytes)[0]
+
+
 def _write(
-    path: str | os.PathLike[str], contact: str, answers: Answers, today: dt.date, max_bytes: int
+    path: str | os.PathLike[str],
+    contact: str,
+    answers: Answers,
+    today: dt.date,
+    max_bytes: int,
+    cache: NetworkCache | None,
 ) -> list[str]:
     """Write the answers about ``contact`` with log's edit; what changed, in words."""
 
@@ -220,7 +234,9 @@ def _write(
         return contact
 
     try:
-        _, changes = log_contact(path, find, entry_of(answers, today), max_bytes=max_bytes)
+        _, changes = log_contact(
+            path, find, entry_of(answers, today), max_bytes=max_bytes, cache=cache
+        )
     except _Gone as gone:
         return [str(gone)]
     return changes

@@ -22,6 +22,7 @@ from warmreach.errors import InvalidNetwork, Problem
 from warmreach.log import record
 from warmreach.model import Network
 from warmreach.networkfile import DEFAULT_MAX_BYTES, load_network
+from warmreach.networkfile.cache import NetworkCache
 from warmreach.networkfile.edit import editing, save_document
 from warmreach.review.answers import ANSWERS, Answers, BadAnswer, read_answer
 from warmreach.review.session import (
@@ -73,10 +74,11 @@ def apply_worksheet(
     targets: TargetsOf | None = None,
     as_of: dt.date,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    cache: NetworkCache | None = None,
 ) -> ReviewResult:
     """Write a filled-in worksheet's answers into the network at ``path``: all, or nothing
-    when any cell is wrong."""
-    with editing(path, max_bytes=max_bytes) as document:
+    when any cell is wrong (read through ``cache``, which keeps what is written)."""
+    with editing(path, max_bytes=max_bytes, cache=cache) as document:
         network = document.network
         chosen = chosen_targets(network, targets)
         rows = read_worksheet(file, network, today=as_of)
