@@ -8,7 +8,8 @@ Each command runs in a fresh process, as a user runs it, so start-up and imports
 network comes from the cache), then ``gaps``, ``plan`` and ``render`` warm, ``render``
 cold (``r. cold``: its own empty cache), ``import linkedin`` of an export with as many
 rows as the network has contacts, and ``merge``: ``import linkedin --merge`` of another
-export of that many new people into the file that import wrote. The floor is what
+export of that many new people into the file that import wrote, and ``after``: ``validate``
+of the merged file right after (the merge leaves it in the cache). The floor is what
 PyYAML's C loader alone needs to parse the same file, measured in the same run; ``ratio``
 is cold ``analyze`` over that floor, ``merge ÷`` the merge over the fresh import. Seconds
 (wall clock) and peak memory (MB, the process's maximum resident set).
@@ -161,6 +162,7 @@ def main() -> None:
                 network = [str(path), *limit]
                 draw = ["--as-of", AS_OF, "--force", "--output", str(folder / "picture.png")]
                 imported = ["--me", "Ana", "--force", "--output", str(folder / "imported.yaml")]
+                merged_file = [str(folder / "imported.yaml"), *limit]
                 steps = {
                     "floor": (_RUN_FLOOR, [str(path)]),
                     "validate": (_RUN_CLI, ["--no-cache", "validate", *network]),
@@ -172,6 +174,7 @@ def main() -> None:
                     "render cold": (_RUN_CLI, ["render", *network, *draw]),
                     "import": (_RUN_CLI, ["import", "linkedin", str(export), *imported]),
                     "merge": (_RUN_CLI, ["import", "linkedin", str(more), *imported, "--merge"]),
+                    "after": (_RUN_CLI, ["validate", *merged_file]),
                 }
                 first = folder / f"cache-render-{size}-{links}"  # empty: render parses the file
                 measured = {
@@ -189,7 +192,8 @@ def main() -> None:
                 memory.append(label + [f"{peak:.0f}" for _, peak in measured.values()])
                 print(f"measured {size:,} contacts, {links} links", file=sys.stderr)
     columns = [
-        "floor", "validate", "cold", "warm", "gaps", "plan", "render", "r. cold", "import", "merge"
+        "floor", "validate", "cold", "warm", "gaps", "plan", "render", "r. cold", "import", "merge",
+        "after",
     ]  # fmt: skip
     header = [("contacts", 9), ("links", 5), ("MB", 5)] + [(c, 8) for c in columns]
     print("seconds (analyze cold and warm; ratio = analyze cold / floor; merge ÷ import)")
