@@ -193,7 +193,7 @@ def test_an_edit_reads_through_the_cache_and_leaves_what_it_wrote_there(
     assert len(entries(tmp_path / "cache")) == 2
 
 
-def test_log_then_analyze_parses_the_file_once(
+def test_log_then_analyze_parses_the_file_once_and_keeps_one_entry(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     cache_everything(monkeypatch)
@@ -204,6 +204,7 @@ def test_log_then_analyze_parses_the_file_once(
     first = load_network(path).contacts[0]
     logged = runner.invoke(app, ["log", str(path), first.name, "--note", "coffee"])
     assert logged.exit_code == 0, logged.output
+    assert len(entries(tmp_path / "cache")) == 1  # the file as written, not as it was
     never_parse(monkeypatch)
     done = runner.invoke(app, ["analyze", str(path), "--as-of", "2026-11-25"])
     assert done.exit_code == 0, done.output

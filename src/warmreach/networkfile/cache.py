@@ -191,15 +191,26 @@ class NetworkCache:
         it: from the cache when an entry was made for these bytes, else parsed (and kept
         when it is valid and large enough)."""
         where = self._entry(data, file, warn=self.warn)
-        if where is not None:
-            cached = _read(*where)
-            if cached is not None and (self.derive is None) == (cached[1] is None):
-                return cached
+        cached = self._cached(where)
+        if cached is not None:
+            return cached
         network = parse_network(data, file=file, max_bytes=max_bytes)
         found = self._found(network)
         if where is not None:
             _write(*where, found)
         return found
+
+    def edited(self, data: bytes, file: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Network:
+        """The network of ``data`` for an edit: from the cache when there, else parsed
+        and not kept (the edit keeps what it writes instead, :meth:`keep`)."""
+        cached = self._cached(self._entry(data, file, warn=self.warn))
+        return parse_network(data, file=file, max_bytes=max_bytes) if cached is None else cached[0]
+
+    def _cached(self, where: tuple[Path, bytes] | None) -> tuple[Network, Any] | None:
+        cached = None if where is None else _read(*where)
+        if cached is not None and (self.derive is None) == (cached[1] is None):
+            return cached
+        return None
 
     def keep(self, data: bytes, file: str, network: Network) -> None:
         """Keep ``network``, just parsed from ``data`` (the bytes now in ``file``), for

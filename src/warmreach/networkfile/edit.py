@@ -334,7 +334,7 @@ def open_document(
     if cache is None:
         network = parse_network(data, file=str(file), max_bytes=max_bytes)
     else:
-        network, _ = cache.read(data, str(file), max_bytes=max_bytes)
+        network = cache.edited(data, str(file), max_bytes=max_bytes)
     bom = data.startswith(codecs.BOM_UTF8)
     text = data.decode("utf-8-sig")
     # CRLF when most lines end so (a line ending in LF alone is then written with CRLF
