@@ -162,6 +162,7 @@ def main() -> None:
                 network = [str(path), *limit]
                 draw = ["--as-of", AS_OF, "--force", "--output", str(folder / "picture.png")]
                 imported = ["--me", "Ana", "--force", "--output", str(folder / "imported.yaml")]
+                imported += limit  # a merge of 100,000 into 100,000 writes 38 MB
                 merged_file = [str(folder / "imported.yaml"), *limit]
                 steps = {
                     "floor": (_RUN_FLOOR, [str(path)]),
