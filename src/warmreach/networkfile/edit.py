@@ -382,7 +382,7 @@ def save_document(document: Document) -> bool:
     limit = document.max_bytes
     data = (
         ("\ufeff" if document.bom else "") + (text.replace("\n", "\r\n") if document.crlf else text)
-    ).encode("utf-8")
+    ).encode("utf-8", errors="surrogatepass")  # a lone surrogate: refused just below
     try:  # the bytes to be written, as the next command will read them
         network = parse_network(data, file=str(document.path), max_bytes=limit)
     except InvalidNetwork as error:
