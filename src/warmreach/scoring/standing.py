@@ -199,7 +199,7 @@ def closeness(
                 direct += 1
             if not team_named:
                 continue
-            onward = into.get(middle, 0.0) - (hop if person in chosen else 0.0)
+            onward = into.get(middle, 0.0)  # the person is no seed: seeds are skipped above
             if onward > 1e-12:
                 parts.append(hop * onward)
                 routes += 1
