@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 from typing import Any
@@ -570,3 +571,39 @@ def test_a_merge_into_a_block_list_never_reads_the_whole_round_trip_tree(
     output.write_text(PATCHED[name], encoding="utf-8")
     summary = import_export(MERGED_EXPORTS["linkedin"](), output, merge=True)
     assert summary.added and summary.written
+
+
+def test_a_merge_that_starts_again_on_the_whole_tree_reads_the_file_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When a contact cannot be edited on its own lines (here: none can) after new people
+    were added on lines of their own, the merge starts again on the whole round-trip
+    tree, from the file as it first read it (under the same lock)."""
+    from warmreach.importers import merge as merging
+    from warmreach.networkfile import decode, edit
+
+    reads: list[object] = []
+    read = decode.read_network_file
+
+    def counted(*args: Any, **options: Any) -> bytes:
+        reads.append(args)
+        return read(*args, **options)
+
+    restarts: list[object] = []
+    whole = edit.Document.whole
+
+    def restarted(document: edit.Document) -> edit.Document:
+        restarts.append(document)
+        return whole(document)
+
+    monkeypatch.setattr(edit, "read_network_file", counted)
+    monkeypatch.setattr(edit.Document, "whole", restarted)
+    monkeypatch.setattr(edit.Document, "_part", lambda document, contact_id: None)
+    output = tmp_path / "network.yaml"
+    output.write_text(MINE, encoding="utf-8")
+    export = MERGED_EXPORTS["linkedin"]()
+    newest_first = dataclasses.replace(export, people=export.people[::-1])  # added, then changed
+    summary = merging.import_export(newest_first, output, merge=True)
+    assert summary.added and summary.updated and summary.written
+    # read once to edit, and once more just before writing, to check it did not change
+    assert len(restarts) == 1 and len(reads) == 2

@@ -101,13 +101,12 @@ def import_export(
         # the file's lines are patched: changed contacts on their own lines, new ones
         # after the last; when a contact cannot be edited so, the merge starts again on
         # the whole round-trip tree (slower on large files)
+        document = open_document(path, max_bytes=max_bytes, cache=cache)
         try:
-            _merge(open_document(path, max_bytes=max_bytes, cache=cache), export, summary, tick)
+            _merge(document, export, summary, tick)
         except EditedByParts:
             summary = ImportSummary(output=str(path), skipped=list(export.skipped))
-            document = open_document(path, max_bytes=max_bytes, cache=cache)
-            document.by_parts = False
-            _merge(document, export, summary, lambda: None)
+            _merge(document.whole(), export, summary, lambda: None)
     return summary
 
 

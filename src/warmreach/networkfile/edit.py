@@ -144,6 +144,12 @@ class Document:
             lines[start:end] = [text]
         return "".join(lines)
 
+    def whole(self) -> Document:
+        """The same file as read, to be edited again from the start as one round-trip
+        tree: what an edit by parts that had to give up (:class:`EditedByParts`) goes on
+        with, without reading and parsing the file again."""
+        return replace(self, by_parts=False, _parts={}, _added={})
+
     def add_contact(self, node: CommentedMap) -> bool:
         """Add a contact after the last one, on lines of its own, when the contacts are a
         block list whose layout the new lines can follow; False when the whole tree must
