@@ -5,10 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import pickle
 import stat
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from tests.helpers import SAMPLES
@@ -16,6 +19,7 @@ from warmreach import InvalidNetwork, Network, analyze, load_network, plan_actio
 from warmreach.cli import app
 from warmreach.graph import NetworkIndex
 from warmreach.log import LogEntry, log_contact
+from warmreach.model import Contact, Link
 from warmreach.networkfile import cache as cache_module
 from warmreach.networkfile import edit as edit_module
 from warmreach.networkfile import parse_network
@@ -64,6 +68,33 @@ def test_an_unchanged_file_is_read_from_the_cache(
         cache_module, "parse_network", lambda *args, **kwargs: pytest.fail("parsed again")
     )
     assert load(network_file, folder) == first
+
+
+_LINKS = st.lists(
+    st.builds(
+        Link,
+        contact=st.text(min_size=1, max_size=5),
+        strength=st.none() | st.integers(min_value=1, max_value=5),
+    ),
+    max_size=6,
+).map(tuple)
+
+
+@given(links=_LINKS)
+def test_a_pickled_contact_makes_its_links_when_they_are_read(links: tuple[Link, ...]) -> None:
+    """The cache's form of a contact: its ``knows`` flat until read, then the very links
+    it had; pickled again before or after, it is still the same contact."""
+    contact = Contact(id="bo", name="Bo", trust=3, knows=links)
+    unread = pickle.loads(pickle.dumps(contact))
+    assert "knows" not in vars(unread)
+    again = pickle.loads(pickle.dumps(unread))  # never read: pickled flat as it came
+    assert replace(unread, name="Bo B").knows == links
+    assert unread == contact and hash(unread) == hash(contact) and repr(unread) == repr(contact)
+    assert unread.knows == links and all(type(link) is Link for link in unread.knows)
+    assert again == contact and pickle.loads(pickle.dumps(unread)).knows == links
+    with pytest.raises(AttributeError, match="no attribute 'knowz'"):
+        getattr(unread, "knowz")  # noqa: B009 - any other name is still missing
+    assert Contact(id="al", name="Al").knows == ()
 
 
 def test_a_changed_file_is_parsed_again(network_file: Path, tmp_path: Path) -> None:
