@@ -323,7 +323,8 @@ def _write(entry: Path, secret: bytes, found: tuple[Network, Any]) -> None:
     """Store a signed entry atomically and privately, then keep the MAX_ENTRIES most
     recently used of the cache's own entries; a cache that cannot be written is skipped."""
     try:
-        payload = pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL)
+        with paused_gc():  # pickling makes no cycles; collections would walk the network
+            payload = pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL)
         data = MAGIC + _signature(secret, payload) + payload
         write_atomic(entry, data, force=True, mode=0o600, prefix=".entry.", durable=False)
         own = []
