@@ -34,7 +34,7 @@ import os
 from warmreach._gc import paused_gc
 from warmreach.errors import InvalidNetwork
 from warmreach.model import Network
-from warmreach.networkfile.build import build_network
+from warmreach.networkfile.build import build_from_text
 from warmreach.networkfile.decode import (
     DEFAULT_MAX_BYTES,
     decode_text,
@@ -43,7 +43,6 @@ from warmreach.networkfile.decode import (
     too_large,
 )
 from warmreach.networkfile.dump import dump_network
-from warmreach.networkfile.tree import parse_tree
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -75,7 +74,7 @@ def parse_network(
     sniff(raw, file)
     text = decode_text(raw, file)
     with paused_gc():
-        return build_network(parse_tree(text, file), file)
+        return build_from_text(text, file)
 
 
 def load_network(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Network:

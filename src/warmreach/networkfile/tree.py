@@ -6,6 +6,9 @@ so no input can exhaust the stack. Every scalar is kept as the text that was wri
 Aliases, anchors, tags, duplicate keys, non-text keys, nesting deeper than
 :data:`MAX_DEPTH` and several documents are refused here, each reported where it is.
 
+The contacts are most of a large file, so they may be handed on as each is read
+(:class:`ItemStream`) instead of being held in the tree all at once.
+
 >>> root = parse_tree("me: {name: Ana}\\ncontacts: [Bob]\\n", "n.yaml")
 >>> [(key.value, describe(value)) for key, value in root.items]
 [('me', 'a mapping'), ('contacts', 'a list')]
@@ -16,7 +19,7 @@ ScalarNode(value='Bob', plain=True, line=2, col=12)
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Any, Final, assert_never
+from typing import Any, Final, Protocol, assert_never
 
 import yaml
 
@@ -28,6 +31,8 @@ MAX_DEPTH: Final = 20
 
 _Loader: Final[type[Any]] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TOO_DEEP: Final = f"nesting is deeper than {MAX_DEPTH} levels"
+#: the top-level key whose list may be streamed (:class:`ItemStream`)
+STREAMED: Final = "contacts"
 
 
 @dataclass(slots=True)
@@ -84,6 +89,20 @@ def describe(node: Node) -> str:
             assert_never(unknown)
 
 
+class ItemStream(Protocol):
+    """Takes the items of the top-level ``contacts`` list as each one is complete, so the
+    tree never holds them all: they are left out of it (see :func:`parse_tree`)."""
+
+    def start(self, root: MappingNode) -> bool:
+        """Whether to take the items; asked as the list begins, with the top-level mapping
+        as read so far (its keys before ``contacts``)."""
+        ...
+
+    def item(self, node: Node, index: int) -> None:
+        """One item, complete; ``index`` counts every item of the list."""
+        ...
+
+
 @dataclass(slots=True)
 class _Frame:
     node: MappingNode | SequenceNode
@@ -102,8 +121,12 @@ class _Frame:
 class _TreeBuilder:
     """Assembles YAML events into a tree, iteratively, refusing what the format forbids."""
 
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, stream: ItemStream | None = None) -> None:
         self.file = file
+        self.stream = stream
+        #: the list whose items go to ``stream``, once it has begun; and how many did
+        self._streamed: _Frame | None = None
+        self._handed = 0
         self.problems: list[Problem] = []
         self.root: Node | None = None
         self.documents = 0
@@ -162,6 +185,8 @@ class _TreeBuilder:
                 frame = self._stack.pop()
                 if not self._stack:
                     self.root = frame.node
+                elif self._stack[-1] is self._streamed:
+                    self._hand_on(frame.node)
         return True
 
     def _node_start(
@@ -203,8 +228,33 @@ class _TreeBuilder:
         return isinstance(frame.node, MappingNode) and frame.key is None and not frame.drop_value
 
     def _push(self, node: MappingNode | SequenceNode) -> None:
+        streams = self._streams(node)
         self._attach(node)
         self._stack.append(_Frame(node))
+        if streams:
+            self._streamed = self._stack[-1]
+
+    def _streams(self, node: MappingNode | SequenceNode) -> bool:
+        """Whether ``node`` is the top-level ``contacts`` list and ``stream`` takes its
+        items (never once a problem is found: the tree is then only reported)."""
+        if self.stream is None or self._streamed is not None or len(self._stack) != 1:
+            return False
+        top = self._stack[0]
+        return (
+            isinstance(node, SequenceNode)
+            and isinstance(top.node, MappingNode)
+            and top.key is not None
+            and top.key.value == STREAMED
+            and STREAMED not in top.seen
+            and not self.problems
+            and self.stream.start(top.node)
+        )
+
+    def _hand_on(self, node: Node) -> None:
+        """An item of the streamed list, complete: to ``stream``, not into the tree."""
+        if self.stream is not None and not self.problems:
+            self.stream.item(node, self._handed)
+        self._handed += 1
 
     def _attach(self, node: Node) -> None:
         if not self._stack:
@@ -212,7 +262,10 @@ class _TreeBuilder:
             return
         frame = self._stack[-1]
         if not frame.is_mapping:
-            frame.node.items.append(node)  # type: ignore[arg-type]
+            if frame is not self._streamed:
+                frame.node.items.append(node)  # type: ignore[arg-type]
+            elif not isinstance(node, MappingNode | SequenceNode):
+                self._hand_on(node)  # a collection is handed on when it ends
         elif frame.drop_value:
             frame.drop_value = False
         elif frame.key is None:
@@ -258,9 +311,14 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, file: str) -> Proble
     return Problem(file=file, line=line, col=col, message=message)
 
 
-def parse_tree(text: str, file: str) -> Node | None:
-    """Parse YAML text into a tree, or raise InvalidNetwork with every problem found."""
-    builder = _TreeBuilder(file)
+def parse_tree(text: str, file: str, stream: ItemStream | None = None) -> Node | None:
+    """Parse YAML text into a tree, or raise InvalidNetwork with every problem found.
+
+    With ``stream``, the items of the top-level ``contacts`` list go to it as each is
+    read, when it takes them, and that list stays empty in the tree. No item goes to it
+    once a problem is found (the problems are raised when the text is read).
+    """
+    builder = _TreeBuilder(file, stream)
     loader = _Loader(text)
     try:
         event = loader.get_event()

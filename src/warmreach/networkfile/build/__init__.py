@@ -34,11 +34,11 @@ from warmreach.model import (
 from warmreach.networkfile.build.companies import Companies, CompanyDraft
 from warmreach.networkfile.build.people import KnowsRef, People
 from warmreach.networkfile.build.typed import Reader, is_null
-from warmreach.networkfile.tree import MappingNode, Node
+from warmreach.networkfile.tree import STREAMED, MappingNode, Node, parse_tree
 from warmreach.schema import ASK, CONTACT, EVIDENCE, ME_SPEC, NETWORK, OPENING, FieldSpec
 from warmreach.text import join_words
 
-__all__ = ["build_network"]
+__all__ = ["StreamingBuilder", "build_from_text", "build_network"]
 
 
 @dataclass
@@ -60,6 +60,15 @@ class Builder:
         self.reader = Reader(file)
         self.companies = Companies(self.reader)
         self.people = People(self.reader)
+        self._me: Me | None = None
+        #: the contacts read so far, once reading them has begun
+        self._drafts: list[_ContactDraft] | None = None
+
+    def _begin(self, companies: Node | None, me: Node | None) -> None:
+        """Read the listed companies and you, the first of a file's records."""
+        self.companies.read_listed(None if companies is None or is_null(companies) else companies)
+        self._me = self.me(None if me is None or is_null(me) else me)
+        self._drafts = []
 
     def record(
         self,
@@ -253,13 +262,15 @@ class Builder:
         top = reader.fields(root, NETWORK, "")
         if top is None:
             raise InvalidNetwork(reader.problems)
-        self.companies.read_listed(top.get("companies"))
-        me = self.me(top.get("me"))
-        drafts = [
-            draft
-            for item, path in reader.items(top.get("contacts"), "contacts", let_go=True)
-            if (draft := self.contact(item, path)) is not None
-        ]
+        if self._drafts is None:  # not streamed
+            self._begin(top.get("companies"), top.get("me"))
+            assert self._drafts is not None
+            self._drafts.extend(
+                draft
+                for item, path in reader.items(top.get("contacts"), "contacts", let_go=True)
+                if (draft := self.contact(item, path)) is not None
+            )
+        me, drafts = self._me, self._drafts
         openings = [
             opening
             for item, path in reader.items(top.get("openings"), "openings")
@@ -293,3 +304,48 @@ def _given(values: dict[str, Any]) -> dict[str, Any]:
 def build_network(root: Node | None, file: str) -> Network:
     """The network a parsed tree describes; raises InvalidNetwork with every problem."""
     return Builder(file).build(root)
+
+
+class StreamingBuilder(Builder):
+    """A builder that reads each contact as it is parsed (the tree's
+    :class:`~warmreach.networkfile.tree.ItemStream`), so the tree never holds them all:
+    at 100,000 contacts it would be most of the memory a load takes."""
+
+    def __init__(self, file: str) -> None:
+        super().__init__(file)
+        #: whether the contacts were read as they were parsed (:meth:`start`)
+        self.streamed = False
+
+    def start(self, root: MappingNode) -> bool:
+        """Begin when ``me`` came before the contacts: read it and the companies now, as
+        :meth:`build` would first, then each contact as it comes. (A file whose
+        ``companies`` come after the contacts is read again whole: :func:`build_from_text`.)"""
+        found = {key.value: value for key, value in root.items}
+        if "me" not in found:
+            return False
+        self._begin(found.get("companies"), found["me"])
+        self.streamed = True
+        return True
+
+    def item(self, node: Node, index: int) -> None:
+        """One item of ``contacts``, read as :meth:`build` would read it."""
+        assert self._drafts is not None, "start() comes first"
+        if not is_null(node) and (draft := self.contact(node, f"contacts[{index}]")) is not None:
+            self._drafts.append(draft)
+
+
+def build_from_text(text: str, file: str) -> Network:
+    """The network ``text`` describes, each contact read as it is parsed
+    (:class:`StreamingBuilder`); raises InvalidNetwork with every problem.
+
+    The contacts are read before the rest of the file only when ``me`` comes before them
+    (the order warmreach writes); a file whose ``companies`` come after them is read
+    again whole, so the network is the one :func:`build_network` makes of the tree.
+    """
+    builder = StreamingBuilder(file)
+    root = parse_tree(text, file, stream=builder)
+    if builder.streamed and isinstance(root, MappingNode):
+        keys = [key.value for key, _ in root.items]
+        if "companies" in keys and keys.index("companies") > keys.index(STREAMED):
+            return build_network(parse_tree(text, file), file)
+    return builder.build(root)
