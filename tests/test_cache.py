@@ -116,6 +116,23 @@ def test_a_damaged_entry_is_ignored_and_removed(network_file: Path, tmp_path: Pa
     assert len(entries(folder)) == 1
 
 
+@pytest.mark.parametrize("at", [0, 40, 100, -1])
+def test_an_entry_changed_in_any_byte_is_never_unpickled(
+    at: int, network_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The entry is pickled straight into its file and signed as it is written: the
+    signature covers every byte after it, the first and the last included."""
+    folder = tmp_path / "cache"
+    load(network_file, folder)
+    (entry,) = entries(folder)
+    data = bytearray(entry.read_bytes())
+    assert pickle.loads(data[len(cache_module.MAGIC) + 32 :])[0] == load_network(network_file)
+    data[len(cache_module.MAGIC) + 32 + at if at >= 0 else at] ^= 1
+    entry.write_bytes(bytes(data))
+    monkeypatch.setattr(pickle, "loads", lambda *args: pytest.fail("unpickled"))
+    assert load(network_file, folder) == load_network(network_file)
+
+
 def test_invalid_files_are_never_cached(tmp_path: Path) -> None:
     folder = tmp_path / "cache"
     path = tmp_path / "bad.yaml"

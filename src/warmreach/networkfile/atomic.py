@@ -31,7 +31,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Final
+from typing import BinaryIO, Final
 
 from warmreach.errors import WarmreachError
 
@@ -97,7 +97,7 @@ def check_replaceable(
 
 def write_atomic(
     path: str | os.PathLike[str],
-    data: str | bytes,
+    data: str | bytes | Callable[[BinaryIO], None],
     *,
     force: bool = False,
     mode: int | None = None,
@@ -106,8 +106,9 @@ def write_atomic(
     check: Callable[[], None] | None = None,
     exists: str | None = None,
 ) -> None:
-    """Write ``data`` (text as UTF-8) to ``path`` through a temporary file beside the real
-    file (see the module).
+    """Write ``data`` (text as UTF-8; a function writes to the open file itself, so large
+    data need not be held in memory whole) to ``path`` through a temporary file beside
+    the real file (see the module).
 
     The file gets ``mode``, else the mode of the file it replaces, else NEW_FILE_MODE.
     ``prefix`` names the temporary file (default: ``.NAME.``). Without ``durable`` the data
@@ -133,7 +134,10 @@ def write_atomic(
             os.fchmod(stream.fileno(), mode if mode is not None else _mode_of(existing))
             if existing is not None:
                 _keep_owner(stream.fileno(), existing)
-            stream.write(data.encode("utf-8") if isinstance(data, str) else data)
+            if callable(data):
+                data(stream)
+            else:
+                stream.write(data.encode("utf-8") if isinstance(data, str) else data)
             if durable:
                 stream.flush()
                 os.fsync(stream.fileno())

@@ -52,7 +52,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any, Final, TypeVar, overload
+from typing import Any, BinaryIO, Final, TypeVar, overload
 
 from warmreach._gc import paused_gc
 from warmreach.errors import WarmreachError
@@ -278,8 +278,20 @@ def load_network_cached(
     return cache.load(path, max_bytes=max_bytes)
 
 
-def _signature(secret: bytes, payload: bytes) -> bytes:
+def _signature(secret: bytes, payload: bytes | memoryview) -> bytes:
     return hmac.new(secret, payload, hashlib.sha256).digest()
+
+
+class _Signing:
+    """A file that signs what is written to it (the entry's payload, as it is pickled)."""
+
+    def __init__(self, stream: BinaryIO, secret: bytes) -> None:
+        self.stream = stream
+        self.mac = hmac.new(secret, digestmod=hashlib.sha256)
+
+    def write(self, data: bytes) -> int:
+        self.mac.update(data)
+        return self.stream.write(data)
 
 
 def _read(entry: Path, secret: bytes) -> tuple[Network, Any] | None:
@@ -294,7 +306,7 @@ def _read(entry: Path, secret: bytes) -> tuple[Network, Any] | None:
             return None  # not the cache's: never read, never removed
         content = stream.read()
     signature = content[len(MAGIC) : len(MAGIC) + 32]
-    payload = content[len(MAGIC) + 32 :]
+    payload = memoryview(content)[len(MAGIC) + 32 :]  # not copied
     if not content.startswith(MAGIC) or not hmac.compare_digest(
         signature, _signature(secret, payload)
     ):
@@ -323,10 +335,18 @@ def _write(entry: Path, secret: bytes, found: tuple[Network, Any]) -> None:
     """Store a signed entry atomically and privately, then keep the MAX_ENTRIES most
     recently used of the cache's own entries; a cache that cannot be written is skipped."""
     try:
-        with paused_gc():  # pickling makes no cycles; collections would walk the network
-            payload = pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL)
-        data = MAGIC + _signature(secret, payload) + payload
-        write_atomic(entry, data, force=True, mode=0o600, prefix=".entry.", durable=False)
+
+        def signed(stream: BinaryIO) -> None:
+            """The entry, pickled straight into the file (never whole in memory: 34 MB
+            at 100,000 contacts), its signature put in place last."""
+            stream.write(MAGIC + bytes(32))
+            signing = _Signing(stream, secret)
+            with paused_gc():  # pickling makes no cycles; collections would walk the network
+                pickle.dump(found, signing, protocol=pickle.HIGHEST_PROTOCOL)
+            stream.seek(len(MAGIC))
+            stream.write(signing.mac.digest())
+
+        write_atomic(entry, signed, force=True, mode=0o600, prefix=".entry.", durable=False)
         own = []
         for candidate in os.scandir(entry.parent):
             if not ENTRY.fullmatch(candidate.name):
