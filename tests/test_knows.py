@@ -6,6 +6,7 @@ import datetime as dt
 import math
 import pickle
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -78,9 +79,9 @@ def test_links_given_as_columns_index_as_the_same_links_written_in_lists() -> No
     )
     read = NetworkIndex.build(written)
     assert given.knows.ids == read.knows.ids
-    assert (given.knows.indptr == read.knows.indptr).all()
-    assert (given.knows.indices == read.knows.indices).all()
-    assert (given.knows.strengths == read.knows.strengths).all()
+    assert given.knows.indptr.tolist() == read.knows.indptr.tolist()
+    assert given.knows.indices.tolist() == read.knows.indices.tolist()
+    assert given.knows.strengths.tolist() == read.knows.strengths.tolist()
     assert (given.members, given.staff, given.near) == (read.members, read.staff, read.near)
 
 
@@ -100,6 +101,34 @@ def test_columns_follow_the_one_rule_of_links(pairs: list[tuple[int, int, int]])
     assert {person: dict(columns[person]) for person in ids} == {
         person: dict(listed[person]) for person in ids
     }
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 9), st.integers(0, 9), st.integers(0, 7)), max_size=60),
+    st.sets(st.integers(0, 11)),
+)
+@settings(max_examples=examples(300), deadline=None)
+def test_a_matrix_built_without_numpy_is_the_one_numpy_builds(
+    pairs: list[tuple[int, int, int]], chosen: set[int]
+) -> None:
+    """Small networks are put together in plain Python (no NumPy to import): the same
+    arrays, rows, sizes, rows among some people and pickles as NumPy's."""
+    ids = [f"p{number}" for number in range(10)]
+    columns = [[pair[part] for pair in pairs] for part in range(3)]
+    plain = KnowsMatrix.from_pairs(ids, *columns, plain=True)
+    arrays = KnowsMatrix.from_pairs(ids, *columns, plain=False)
+    people = {f"p{number}" for number in chosen}  # p10 and p11: not in the matrix
+    for built in (plain, arrays, plain.among(people), arrays.among(people)):
+        assert pickle.loads(pickle.dumps(built)).indices.tolist() == built.indices.tolist()
+    for one, other in ((plain, arrays), (plain.among(people), arrays.among(people))):
+        assert type(one.indices) is not type(other.indices)
+        for part in ("indptr", "indices", "strengths"):
+            assert getattr(one, part).tolist() == getattr(other, part).tolist()
+        assert {p: dict(one[p]) for p in ids} == {p: dict(other[p]) for p in ids}
+        assert dict(one.sizes) == dict(other.sizes) and one.pair_count == other.pair_count
+    for plain_strengths in (True, False):
+        with pytest.raises(ValueError, match="a strength is 0 to 7"):
+            KnowsMatrix.from_pairs(ids, [0], [1], [8], plain=plain_strengths)
 
 
 @given(st.one_of(networks(), tied_networks()), st.data())

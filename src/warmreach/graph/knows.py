@@ -1,9 +1,12 @@
 """Who knows whom: the ``knows`` lists of a network as one sparse, symmetric matrix.
 
 The one place the rule is applied: a link is mutual whichever side wrote it, and when
-both sides give a strength the stronger counts. Built once per network with NumPy
-(compressed sparse rows), so that it scales to an organisation's merged networks
-(``benchmarks/bench_org.py``) and pickles as four arrays. It reads like a mapping:
+both sides give a strength the stronger counts. Built once per network as compressed
+sparse rows: with NumPy for large networks, so that it scales to an organisation's
+merged networks (``benchmarks/bench_org.py``); in plain Python (the standard library's
+arrays) up to :data:`PLAIN_MAX` links, where importing NumPy would cost more than the
+matrix (the networks most people have: a command on them never imports it). Either
+way it pickles as four arrays. It reads like a mapping:
 ``knows[person]`` is ``{other: strength}``, with the people in file order; a strength of 0
 means neither side wrote one.
 
@@ -16,16 +19,26 @@ means neither side wrote one.
 
 from __future__ import annotations
 
+from array import array
+from bisect import bisect_left
 from collections.abc import Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from functools import cached_property
+from itertools import accumulate, pairwise
 from operator import itemgetter
-from typing import Any, Final, Protocol, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Final, Protocol, TypeVar, overload
 
-import numpy as np
-import numpy.typing as npt
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    _Ints = npt.NDArray[np.integer[Any]] | array[int]
 
 _T = TypeVar("_T")
+
+#: matrices of at most this many written links are built without NumPy: 20,000 links take
+#: about 0.03 s in plain Python, importing NumPy about 0.1 s
+PLAIN_MAX: Final = 20_000
 
 #: strengths are 0 (none given) to STRENGTH_MAX: they fit in the low bits of a sort key
 _STRENGTH_BITS: Final = 3
@@ -43,13 +56,7 @@ class KnowsMatrix(Mapping[str, Mapping[str, int]]):
     """For every person, the people they know, whichever side wrote the link, with the
     stronger of the strengths stated on either side (compressed sparse rows)."""
 
-    def __init__(
-        self,
-        ids: Sequence[str],
-        indptr: npt.NDArray[np.int64],
-        indices: npt.NDArray[np.int32],
-        strengths: npt.NDArray[np.int8],
-    ) -> None:
+    def __init__(self, ids: Sequence[str], indptr: _Ints, indices: _Ints, strengths: _Ints) -> None:
         self.ids = tuple(ids)
         #: row ``i`` holds ``indices[indptr[i]:indptr[i + 1]]``, in increasing order
         self.indptr = indptr
@@ -71,13 +78,9 @@ class KnowsMatrix(Mapping[str, Mapping[str, int]]):
                     index[person] = len(everyone)
                     everyone.append(person)
             found = itemgetter(*known)(index)
-        sources = np.repeat(
-            np.arange(len(knows), dtype=np.int64), [len(written) for written in knows]
-        )
-        ends = np.array(found, dtype=np.int64, ndmin=1)
-        strength = np.array(
-            [link.strength or 0 for written in knows for link in written], dtype=np.int8
-        )
+        sources = [row for row, written in enumerate(knows) for _ in written]
+        ends = list(found) if len(known) != 1 else [found]
+        strength = [link.strength or 0 for written in knows for link in written]
         return cls.from_pairs(everyone, sources, ends, strength)
 
     @classmethod
@@ -87,11 +90,18 @@ class KnowsMatrix(Mapping[str, Mapping[str, int]]):
         sources: npt.ArrayLike,
         ends: npt.ArrayLike,
         strengths: npt.ArrayLike,
+        *,
+        plain: bool | None = None,
     ) -> KnowsMatrix:
         """The links written as columns: person ``sources[k]`` (a row of ``ids``) wrote
         that they know ``ends[k]``, with ``strengths[k]`` (0: none given). What an
         organisation's merged networks give without a ``Link`` per pair
-        (``benchmarks/bench_org.py``); :meth:`build` reads a file's lists into them."""
+        (``benchmarks/bench_org.py``); :meth:`build` reads a file's lists into them.
+        ``plain``: built without NumPy (None: when there are at most PLAIN_MAX links)."""
+        if plain or (plain is None and len(sources) <= PLAIN_MAX):  # type: ignore[arg-type]
+            return cls._plain(ids, _listed(sources), _listed(ends), _listed(strengths))
+        import numpy as np
+
         count = len(ids)
         source = np.asarray(sources, dtype=np.int64)
         end = np.asarray(ends, dtype=np.int64)
@@ -129,6 +139,31 @@ class KnowsMatrix(Mapping[str, Mapping[str, int]]):
         np.cumsum(np.bincount(rows, minlength=count), out=indptr[1:])
         return cls(ids, indptr, columns.astype(np.int32), strength)
 
+    @classmethod
+    def _plain(
+        cls, ids: Sequence[str], sources: list[int], ends: list[int], strengths: list[int]
+    ) -> KnowsMatrix:
+        """:meth:`from_pairs` without NumPy: the same rows, in the same arrays' order."""
+        if strengths and not 0 <= min(strengths) <= max(strengths) < _STRENGTHS:
+            raise ValueError(f"a strength is 0 to {_STRENGTHS - 1}")
+        count = len(ids)
+        strongest: dict[int, int] = {}  # row * count + column: the strongest strength
+        for source, end, strength in zip(sources, ends, strengths, strict=True):
+            if source != end:
+                for pair in (source * count + end, end * count + source):
+                    if strongest.get(pair, -1) < strength:
+                        strongest[pair] = strength
+        pairs = sorted(strongest)
+        sizes = [0] * count
+        for pair in pairs:
+            sizes[pair // count] += 1
+        return cls(
+            ids,
+            array("q", accumulate(sizes, initial=0)),
+            array("i", [pair % count for pair in pairs]),
+            array("b", [strongest[pair] for pair in pairs]),
+        )
+
     @property
     def pair_count(self) -> int:
         """How many pairs of people know each other."""
@@ -145,19 +180,33 @@ class KnowsMatrix(Mapping[str, Mapping[str, int]]):
         ({'a': 0, 'c': 0}, {}, {'a': 0, 'b': 2, 'c': 0})
         """
         index = self.index
-        chosen = np.zeros(len(self.ids), dtype=bool)
-        chosen[[index[person] for person in people if person in index]] = True
-        at = np.flatnonzero(chosen[self.indices])  # where the chosen are, row after row
-        found = KnowsMatrix(
-            self.ids, np.searchsorted(at, self.indptr), self.indices[at], self.strengths[at]
-        )
+        rows = [index[person] for person in people if person in index]
+        indptr, indices, strengths = self.indptr, self.indices, self.strengths
+        if isinstance(indices, array):
+            chosen = set(rows)
+            at = [place for place, column in enumerate(indices) if column in chosen]
+            found = KnowsMatrix(
+                self.ids,
+                array("q", [bisect_left(at, start) for start in indptr]),
+                array("i", [indices[place] for place in at]),
+                array("b", [strengths[place] for place in at]),
+            )
+        else:
+            import numpy as np
+
+            chosen_rows = np.zeros(len(self.ids), dtype=bool)
+            chosen_rows[rows] = True
+            where = np.flatnonzero(chosen_rows[indices])  # the chosen, row after row
+            kept = np.asarray(strengths)[where]
+            found = KnowsMatrix(self.ids, np.searchsorted(where, indptr), indices[where], kept)
         found.__dict__["index"] = index  # the same people: their rows need no second index
         return found
 
     @cached_property
     def sizes(self) -> Mapping[str, int]:
         """How many people each person knows (looked up one by one)."""
-        return _Sizes(self.index, np.diff(self.indptr).tolist())
+        ends = self.indptr.tolist()
+        return _Sizes(self.index, [end - start for start, end in pairwise(ends)])
 
     @cached_property
     def index(self) -> dict[str, int]:
@@ -212,6 +261,12 @@ class KnowsMatrix(Mapping[str, Mapping[str, int]]):
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
+
+
+def _listed(values: Any) -> list[int]:
+    """Numbers given as a list, a tuple or an array, as a list of ints."""
+    listed = values.tolist() if hasattr(values, "tolist") else list(values)
+    return [int(value) for value in listed]
 
 
 class _Sizes(Mapping[str, int]):
