@@ -256,3 +256,27 @@ def test_log_then_analyze_parses_the_file_once_and_keeps_one_entry(
     never_parse(monkeypatch)
     done = runner.invoke(app, ["analyze", str(path), "--as-of", "2026-11-25"])
     assert done.exit_code == 0, done.output
+
+
+def test_a_review_worksheet_reads_through_the_cache_unless_it_is_off(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``review --worksheet`` only reads the file, as ``analyze`` does: through the cache;
+    ``--no-cache`` turns that off for it as for every command."""
+    cache_everything(monkeypatch)
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("WARMREACH_CACHE_DIR", str(folder))
+    path = tmp_path / "network.yaml"
+    path.write_bytes(SAMPLES[0].read_bytes())
+    sheet = [str(path), "--worksheet", str(tmp_path / "sheet.csv"), "--force"]
+    runner = CliRunner()
+    off = runner.invoke(app, ["--no-cache", "review", *sheet])
+    assert off.exit_code == 0, off.output
+    assert not folder.exists()
+    first = runner.invoke(app, ["review", *sheet])
+    assert first.exit_code == 0, first.output
+    assert len(entries(folder)) == 1
+    never_parse(monkeypatch)
+    again = runner.invoke(app, ["review", *sheet])
+    assert again.exit_code == 0, again.output
+    assert again.output == first.output

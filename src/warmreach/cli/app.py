@@ -26,7 +26,7 @@ from warmreach._gc import paused_gc
 from warmreach.errors import InvalidNetwork, UsageError, WarmreachError
 from warmreach.graph import NetworkIndex
 from warmreach.model import Network, Opening
-from warmreach.networkfile import DEFAULT_MAX_BYTES, load_network, parse_network
+from warmreach.networkfile import DEFAULT_MAX_BYTES, parse_network
 from warmreach.networkfile.atomic import write_atomic
 from warmreach.networkfile.cache import NetworkCache
 from warmreach.reports.common import FORMATS, Format
@@ -278,12 +278,11 @@ def settings_of(ctx: typer.Context) -> Settings:
     return found if found is not None else Settings()
 
 
-def network_cache(ctx: typer.Context) -> NetworkCache | None:
+def network_cache(ctx: typer.Context) -> NetworkCache:
     """The cache commands read network files through, each entry with the network's index
-    (None: ``--no-cache``); edits read through it too, and leave what they write in it."""
-    if not settings_of(ctx).cache:
-        return None
-    return NetworkCache(derive=NetworkIndex.build, warn=warn)
+    (turned off by ``--no-cache``); edits read through it too, and leave what they write
+    in it."""
+    return NetworkCache(derive=NetworkIndex.build, warn=warn, enabled=settings_of(ctx).cache)
 
 
 @contextmanager
@@ -322,11 +321,8 @@ def load(ctx: typer.Context, path: Path, max_bytes: int) -> tuple[Network, Netwo
             data = sys.stdin.buffer.read(max_bytes + 1)
             network = parse_network(data, file="<stdin>", max_bytes=max_bytes)
             index = NetworkIndex.build(network)
-        elif (cache := network_cache(ctx)) is not None:
-            network, index = cache.load(path, max_bytes=max_bytes)
         else:
-            network = load_network(path, max_bytes=max_bytes)
-            index = NetworkIndex.build(network)
+            network, index = network_cache(ctx).load(path, max_bytes=max_bytes)
         # the network lives until the command ends: keep the collector from scanning its
         # million objects once it is back on, and at every full collection after
         gc.freeze()

@@ -22,7 +22,7 @@ from warmreach.cli.app import (
     whole,
 )
 from warmreach.model import Network, Opening, resolve_day
-from warmreach.networkfile import DEFAULT_MAX_BYTES, load_network
+from warmreach.networkfile import DEFAULT_MAX_BYTES
 from warmreach.networkfile.atomic import write_atomic
 from warmreach.text import visible
 
@@ -79,7 +79,7 @@ def review(
 
     with reporting(ctx):
         if worksheet is not None:
-            loaded = load_network(network, max_bytes=max_size)
+            loaded, _ = network_cache(ctx).load(network, max_bytes=max_size)
             chosen = chosen_targets(loaded, targets)
             queue = review_queue(loaded, chosen, as_of=day, limit=limit)
             write_atomic(worksheet, worksheet_csv(queue), force=force)

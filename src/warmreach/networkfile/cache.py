@@ -166,7 +166,8 @@ def signing_key(folder: Path) -> bytes | str:
 class NetworkCache:
     """How a command keeps validated networks: what it derives from each (``derive``, kept
     in the entry too), where (``folder``; None: :func:`default_cache_dir`), from which size
-    (``min_bytes``), and whom to ``warn`` when the folder cannot be trusted.
+    (``min_bytes``), and whom to ``warn`` when the folder cannot be trusted; when not
+    ``enabled`` (``--no-cache``), every read parses and nothing is kept: the same calls.
 
     Commands read files through :meth:`read`; an edit keeps the network of the bytes it
     wrote (:meth:`keep`), so the command after it finds them cached.
@@ -176,6 +177,7 @@ class NetworkCache:
     folder: Path | None = None
     min_bytes: int = MIN_CACHED_BYTES
     warn: Warn | None = None
+    enabled: bool = True
 
     def load(
         self, path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES
@@ -226,7 +228,11 @@ class NetworkCache:
     def _entry(self, data: bytes, file: str, *, warn: Warn | None) -> tuple[Path, bytes] | None:
         """The entry for ``data`` and the key that signs it; None when these bytes are
         not cached (too small, the cache is off, or its folder cannot be trusted)."""
-        if len(data) < self.min_bytes or os.environ.get("WARMREACH_NO_CACHE") == "1":
+        if (
+            not self.enabled
+            or len(data) < self.min_bytes
+            or os.environ.get("WARMREACH_NO_CACHE") == "1"
+        ):
             return None
         folder = self.folder or default_cache_dir()
         refused = trusted_folder(folder)
@@ -236,6 +242,11 @@ class NetworkCache:
                 warn(f"{secret}; not using the cache")
             return None
         return folder / f"warmreach-{_key(file, data)}.entry", secret
+
+
+#: reading without a cache, through the same calls (what an edit or a review given no
+#: cache reads with)
+NO_CACHE: Final = NetworkCache(enabled=False)
 
 
 @overload

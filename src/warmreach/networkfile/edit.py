@@ -31,7 +31,7 @@ from warmreach.errors import InvalidNetwork, WarmreachError
 from warmreach.model import Contact, Network
 from warmreach.networkfile import parse_network
 from warmreach.networkfile.atomic import real_path, write_atomic
-from warmreach.networkfile.cache import NetworkCache
+from warmreach.networkfile.cache import NO_CACHE, NetworkCache
 from warmreach.networkfile.decode import DEFAULT_MAX_BYTES, read_network_file
 from warmreach.networkfile.dump import emit
 from warmreach.networkfile.layout import (
@@ -337,10 +337,7 @@ def open_document(
     """
     file = Path(path)
     data = read_network_file(file, max_bytes=max_bytes)
-    if cache is None:
-        network = parse_network(data, file=str(file), max_bytes=max_bytes)
-    else:
-        network = cache.edited(data, str(file), max_bytes=max_bytes)
+    network = (cache or NO_CACHE).edited(data, str(file), max_bytes=max_bytes)
     bom = data.startswith(codecs.BOM_UTF8)
     text = data.decode("utf-8-sig")
     # CRLF when most lines end so (a line ending in LF alone is then written with CRLF

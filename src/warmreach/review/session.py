@@ -19,8 +19,8 @@ from warmreach.errors import UsageError, WarmreachError
 from warmreach.log import LogEntry, log_contact
 from warmreach.matching import find_contact
 from warmreach.model import Network, Opening
-from warmreach.networkfile import DEFAULT_MAX_BYTES, load_network
-from warmreach.networkfile.cache import NetworkCache
+from warmreach.networkfile import DEFAULT_MAX_BYTES
+from warmreach.networkfile.cache import NO_CACHE, NetworkCache
 from warmreach.review.answers import Answers, BadAnswer, read_answer
 from warmreach.review.queue import Facet, Question, review_queue
 from warmreach.scoring import analyze, default_targets
@@ -213,9 +213,7 @@ class _Gone(WarmreachError):
 
 
 def _load(path: str | os.PathLike[str], max_bytes: int, cache: NetworkCache | None) -> Network:
-    if cache is None:
-        return load_network(path, max_bytes=max_bytes)
-    return cache.load(path, max_bytes=max_bytes)[0]
+    return (cache or NO_CACHE).load(path, max_bytes=max_bytes)[0]
 
 
 def _write(
