@@ -80,15 +80,23 @@ class LinkStrengths:
 
     def hop(self, u: str, v: str) -> float:
         """The chance an introduction from ``u`` to ``v`` goes through (0 when not linked)."""
-        strength = self.strength(u, v)
-        return 0.0 if strength is None else HOP * strength / STRENGTH_MAX
+        return hop_chance(self.strength(u, v))
 
     def transfer(self, u: str, v: str, *, to_manager: bool = False) -> float:
         """The share of ``u``'s word about you that reaches ``v``."""
-        strength = self.strength(u, v)
-        if strength is None:
-            return 0.0
-        return (HM_TRANSFER if to_manager else TRANSFER) * strength / STRENGTH_MAX
+        return transfer_share(self.strength(u, v), to_manager=to_manager)
+
+
+def hop_chance(strength: float | None) -> float:
+    """The chance an introduction over a link of ``strength`` goes through (0: no link)."""
+    return 0.0 if strength is None else HOP * strength / STRENGTH_MAX
+
+
+def transfer_share(strength: float | None, *, to_manager: bool = False) -> float:
+    """The share of someone's word about you that a link of ``strength`` carries."""
+    if strength is None:
+        return 0.0
+    return (HM_TRANSFER if to_manager else TRANSFER) * strength / STRENGTH_MAX
 
 
 @dataclass(frozen=True)
@@ -130,29 +138,32 @@ def introductions(
         bridges = {through: bridges[through]} if through in bridges else {}
     # the links a bridge can be found among: only your own ties', when known
     onwards = knows if direct is None or through is not None else direct
+    # each link's strength is looked up once, for both its chance and its share of the word
     for bridge in onwards.get(candidate, {}):
         tie = bridges.get(bridge)
         if tie is not None:
+            strength = links.strength(bridge, candidate)
             yield Route(
                 path=(ME, bridge, candidate),
-                chance=tie.willingness * links.hop(bridge, candidate) * receptive,
-                vouch=tie.strength * links.transfer(bridge, candidate, to_manager=manager),
+                chance=tie.willingness * hop_chance(strength) * receptive,
+                vouch=tie.strength * transfer_share(strength, to_manager=manager),
             )
     for middle in around:
         onward = onwards.get(middle, {})
         if through is not None and through not in onward:
             continue
         # a link's strength is the same both ways: read from the candidate's side
-        last_hop = links.hop(candidate, middle)
-        last_transfer = links.transfer(candidate, middle, to_manager=manager)
+        last = links.strength(candidate, middle)
+        last_hop, last_transfer = hop_chance(last), transfer_share(last, to_manager=manager)
         for bridge in onward if through is None else (through,):
             tie = bridges.get(bridge)
             if tie is None or bridge == candidate:
                 continue
+            strength = links.strength(bridge, middle)
             yield Route(
                 path=(ME, bridge, middle, candidate),
-                chance=tie.willingness * links.hop(bridge, middle) * last_hop * receptive,
-                vouch=tie.strength * links.transfer(bridge, middle) * last_transfer,
+                chance=tie.willingness * hop_chance(strength) * last_hop * receptive,
+                vouch=tie.strength * transfer_share(strength) * last_transfer,
             )
 
 

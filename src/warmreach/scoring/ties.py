@@ -23,6 +23,7 @@ import datetime as dt
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Final
 
 from warmreach.model import (
@@ -242,12 +243,12 @@ class TieStrength:
     evidence: Evidence | None = None
     from_evidence: bool = False
 
-    @property
+    @cached_property
     def strength(self) -> float:
         """What they can say about you: 0 .. 1."""
         return min(1.0, self.quality * self.recency * self.duration)
 
-    @property
+    @cached_property
     def readiness(self) -> float:
         """How much of your plans they know (current items only): 0.6 .. 1."""
         return readiness_factor(self.told)
@@ -257,7 +258,7 @@ class TieStrength:
         """What they do not know (or knew long ago), in TOLD_ITEMS order."""
         return tuple(item for item in TOLD_ITEMS if item not in self.told)
 
-    @property
+    @cached_property
     def willingness(self) -> float:
         """The chance they act on a request from you now: 0 .. ACCEPT_MAX."""
         return ACCEPT_MAX * self.strength * self.readiness
