@@ -23,9 +23,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
+from tests.test_cache import cache_everything
 from warmreach.cli import app
 from warmreach.graph import NetworkIndex
+from warmreach.model import Network
 from warmreach.networkfile import load_network
+from warmreach.networkfile.build import build_from_text
 from warmreach.plan.week import plan_actions
 from warmreach.reports.words import reason_text
 from warmreach.review import Question, review_queue
@@ -326,6 +329,31 @@ def test_a_filled_worksheet_applies_and_says_how_the_advice_changed(
     assert person.told == ("role", "aspiration", "availability")
 
 
+def test_applying_a_worksheet_through_the_cache_parses_only_what_it_writes(
+    imported: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file is read from the entry the worksheet left, the bytes written are parsed
+    once to be checked, and the advice after is read from what that check kept."""
+    cache_everything(monkeypatch)
+    monkeypatch.setenv("WARMREACH_CACHE_DIR", str(tmp_path / "cache"))
+    sheet, rows = worksheet_of(imported, tmp_path)
+    nadia = next(row for row in rows if row[1] == "Nadia Quist")
+    nadia[5:9] = ["4", "4", "2026-10-20", "role;aspiration;availability"]
+    write_rows(sheet, rows)
+    parsed: list[str] = []
+
+    def counted(text: str, file: str) -> Network:
+        parsed.append(file)
+        return build_from_text(text, file)
+
+    # what parse_network calls for every file it reads
+    monkeypatch.setattr("warmreach.networkfile.build_from_text", counted)
+    applied = invoke("review", str(imported), "--as-of", DAY, "--apply", str(sheet))
+    assert applied.exit_code == 0, applied.stderr
+    assert "Nadia Quist: info-chat → ask-referral" in applied.stdout
+    assert parsed == [str(imported)]
+
+
 def write_rows(sheet: Path, rows: list[list[str]], *, delimiter: str = ",", bom: str = "\ufeff",
                end: str = "\r\n") -> None:  # fmt: skip
     text = io.StringIO()
@@ -407,7 +435,7 @@ from hypothesis import strategies as st  # noqa: E402
 from tests.helpers import examples  # noqa: E402
 from tests.test_scoring_properties import AS_OF as PROPERTY_DAY  # noqa: E402
 from tests.test_scoring_properties import networks, replace_contact  # noqa: E402
-from warmreach.model import Contact, Evidence, Network  # noqa: E402
+from warmreach.model import Contact, Evidence  # noqa: E402
 from warmreach.plan.value import interview_chance as combined_chance  # noqa: E402
 from warmreach.review import queue as queues  # noqa: E402
 from warmreach.review import weigh  # noqa: E402

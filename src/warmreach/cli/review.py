@@ -79,9 +79,9 @@ def review(
 
     with reporting(ctx):
         if worksheet is not None:
-            loaded, _ = network_cache(ctx).load(network, max_bytes=max_size)
+            loaded, index = network_cache(ctx).load(network, max_bytes=max_size)
             chosen = chosen_targets(loaded, targets)
-            queue = review_queue(loaded, chosen, as_of=day, limit=limit)
+            queue = review_queue(loaded, chosen, as_of=day, limit=limit, index=index)
             write_atomic(worksheet, worksheet_csv(queue), force=force)
             typer.echo(visible(worksheet_written_text(str(worksheet), str(network), len(queue))))
             return

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from warmreach.errors import UsageError, WarmreachError
+from warmreach.graph import NetworkIndex
 from warmreach.log import LogEntry, log_contact
 from warmreach.matching import find_contact
 from warmreach.model import Network, Opening
@@ -92,11 +93,18 @@ class _Stop(Exception):
     """The user asked to stop (``q``) or the input ended."""
 
 
-def advised_actions(network: Network, targets: Sequence[Opening], as_of: dt.date) -> dict[str, str]:
+def advised_actions(
+    network: Network,
+    targets: Sequence[Opening],
+    as_of: dt.date,
+    *,
+    index: NetworkIndex | None = None,
+) -> dict[str, str]:
     """Each candidate's action, from the target where their score is best (ties: the first
     target): the one action a person has across the advice."""
     best: dict[str, tuple[float, str]] = {}
-    for report in analyze(network, targets, as_of=as_of, allow_none=True).targets:
+    analysis = analyze(network, targets, as_of=as_of, allow_none=True, index=index)
+    for report in analysis.targets:
         for candidate in report.candidates:
             known = best.get(candidate.contact)
             if known is None or candidate.score > known[0]:
@@ -117,11 +125,11 @@ def run_review(
     """Ask about the people of the review queue of the file at ``path``, writing each
     person's answers into it as given (each edit reads the file through ``cache``, which
     keeps what the one before wrote)."""
-    network = _load(path, max_bytes, cache)
+    network, index = read_network(path, max_bytes, cache)
     chosen = chosen_targets(network, targets)
-    queue = review_queue(network, chosen, as_of=as_of)
+    queue = review_queue(network, chosen, as_of=as_of, index=index)
     result = ReviewResult(queue=len(queue))
-    before = advised_actions(network, chosen, as_of)
+    before = advised_actions(network, chosen, as_of, index=index)
     shown = queue[:limit]
     asker.begin(len(shown), len(queue))
     for number, question in enumerate(shown, start=1):
@@ -135,15 +143,21 @@ def run_review(
             asker.saved(changed)
         if stop:
             break
-    result.changes = advice_changes(before, _load(path, max_bytes, cache), chosen, as_of)
+    after, index = read_network(path, max_bytes, cache)  # as the edits left it
+    result.changes = advice_changes(before, after, chosen, as_of, index=index)
     return result
 
 
 def advice_changes(
-    before: dict[str, str], network: Network, targets: Sequence[Opening], as_of: dt.date
+    before: dict[str, str],
+    network: Network,
+    targets: Sequence[Opening],
+    as_of: dt.date,
+    *,
+    index: NetworkIndex | None = None,
 ) -> list[Change]:
     """The people whose action differs in ``network`` from ``before``, by id."""
-    after = advised_actions(network, targets, as_of)
+    after = advised_actions(network, targets, as_of, index=index)
     names = network.contacts_by_id
     return [
         Change(contact=person, name=names[person].name, before=old, after=new)
@@ -212,8 +226,13 @@ class _Gone(WarmreachError):
     """The person answered about is no longer in the file (it was edited meanwhile)."""
 
 
-def _load(path: str | os.PathLike[str], max_bytes: int, cache: NetworkCache | None) -> Network:
-    return (cache or NO_CACHE).load(path, max_bytes=max_bytes)[0]
+def read_network(
+    path: str | os.PathLike[str], max_bytes: int, cache: NetworkCache | None
+) -> tuple[Network, NetworkIndex | None]:
+    """The network at ``path`` through ``cache`` (none: parsed), with its index when the
+    cache keeps one (the commands' does), so the analyses do not build it again."""
+    network, derived = (cache or NO_CACHE).load(path, max_bytes=max_bytes)
+    return network, derived if isinstance(derived, NetworkIndex) else None
 
 
 def _write(
@@ -249,5 +268,6 @@ __all__ = [
     "advised_actions",
     "chosen_targets",
     "entry_of",
+    "read_network",
     "run_review",
 ]

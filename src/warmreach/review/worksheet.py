@@ -21,7 +21,7 @@ from typing import Any
 from warmreach.errors import InvalidNetwork, Problem
 from warmreach.log import record
 from warmreach.model import Network
-from warmreach.networkfile import DEFAULT_MAX_BYTES, load_network
+from warmreach.networkfile import DEFAULT_MAX_BYTES
 from warmreach.networkfile.cache import NetworkCache
 from warmreach.networkfile.edit import editing, save_document
 from warmreach.review.answers import ANSWERS, Answers, BadAnswer, read_answer
@@ -32,6 +32,7 @@ from warmreach.review.session import (
     advised_actions,
     chosen_targets,
     entry_of,
+    read_network,
 )
 from warmreach.sheets import read_file, read_sheet
 
@@ -91,7 +92,8 @@ def apply_worksheet(
                 result.written.append((network.contacts_by_id[person].name, changed))
         if result.written:
             save_document(document)
-    result.changes = advice_changes(before, load_network(path, max_bytes=max_bytes), chosen, as_of)
+    after, index = read_network(path, max_bytes, cache)  # as saved: the cache keeps it
+    result.changes = advice_changes(before, after, chosen, as_of, index=index)
     return result
 
 
