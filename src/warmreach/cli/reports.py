@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from warmreach.cli.app import (
+    Aims,
     AsOfOption,
     ForceOption,
     FormatOption,
@@ -31,7 +32,7 @@ from warmreach.cli.app import (
     whole,
 )
 from warmreach.graph import NetworkIndex
-from warmreach.model import Network, Opening, resolve_day
+from warmreach.model import Network, resolve_day
 from warmreach.networkfile import DEFAULT_MAX_BYTES
 from warmreach.networkfile.atomic import write_atomic
 from warmreach.page import DRAWN
@@ -45,7 +46,7 @@ from warmreach.reports.common import Format
 def _hint(
     path: Path,
     network: Network,
-    targets: list[Opening] | None,
+    aimed: Aims,
     fmt: Format,
     as_of: dt.date,
     index: NetworkIndex,
@@ -57,7 +58,7 @@ def _hint(
     from warmreach.reports.review import review_hint_text
     from warmreach.review.hint import review_hint
 
-    unknown, useful = review_hint(network, targets, as_of=as_of, index=index)
+    unknown, useful = review_hint(network, aimed.all_targets, as_of=as_of, index=index)
     return review_hint_text(str(path), unknown, useful) if useful else ""
 
 
@@ -96,7 +97,7 @@ def analyze(
             people=aimed.people,
         )  # fmt: skip
         text = render_analysis(analysis, fmt, width=output_width())
-        hint = _hint(network, loaded, aimed.all_targets, fmt, analysis.as_of, index)
+        hint = _hint(network, loaded, aimed, fmt, analysis.as_of, index)
         named = "NETWORK" if str(network) == "-" else str(network)
         more = next_steps_text(named) if fmt == "table" else ""
         emit(text + more + hint, output, force)
@@ -175,7 +176,7 @@ def plan(
             weights=aimed.all_weights,
         )  # fmt: skip
         text = render_plan(chosen, fmt, width=output_width(), messages=messages)
-        hint = _hint(network, loaded, targets, fmt, resolve_day(as_of), index)
+        hint = _hint(network, loaded, aimed, fmt, resolve_day(as_of), index)
         emit(text + hint, output, force)
 
 

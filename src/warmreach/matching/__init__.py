@@ -9,40 +9,97 @@
 - :mod:`~warmreach.matching.field`: the field you aim at, and what is in it or next to it;
 - :mod:`~warmreach.matching.industries`: inferring companies' and contacts' industries;
 - :mod:`~warmreach.matching.lookup`: names given on the command line.
+
+Each name below is imported from its module when first used: reading a file matches
+company names without loading the industry taxonomy.
 """
 
 from __future__ import annotations
 
-from warmreach.matching.companies import (
-    CompanyMatcher,
-    NearDuplicate,
-    NearReason,
-    company_id,
-    near_duplicates,
-    normalize_company,
+from typing import TYPE_CHECKING
+
+from warmreach._lazy import lazy_names
+
+if TYPE_CHECKING:
+    from warmreach.matching.companies import (
+        CompanyMatcher,
+        NearDuplicate,
+        NearReason,
+        company_id,
+        near_duplicates,
+        normalize_company,
+    )
+    from warmreach.matching.field import TargetField, target_field
+    from warmreach.matching.industries import (
+        CompanyIndustry,
+        Inference,
+        Inferences,
+        classify_industries,
+        company_industries,
+        company_matches,
+        known_companies,
+    )
+    from warmreach.matching.lookup import find_contact, find_person, find_target, find_targets
+    from warmreach.matching.names import hint, match_name, suggest
+    from warmreach.matching.normal import normalize_term
+    from warmreach.matching.people import DuplicateReason, likely_duplicates, similar_names
+    from warmreach.matching.taxonomy import Field, Industry, IndustryMatch, Taxonomy
+    from warmreach.matching.titles import (
+        holds_any,
+        holds_role,
+        normalize_title,
+        title_rank,
+        title_words,
+    )
+    from warmreach.text import identity_keys
+
+__getattr__, __dir__ = lazy_names(
+    globals(),
+    {
+        **dict.fromkeys(
+            [
+                "CompanyMatcher",
+                "NearDuplicate",
+                "NearReason",
+                "company_id",
+                "near_duplicates",
+                "normalize_company",
+            ],
+            "warmreach.matching.companies",
+        ),
+        **dict.fromkeys(["TargetField", "target_field"], "warmreach.matching.field"),
+        **dict.fromkeys(
+            [
+                "CompanyIndustry",
+                "Inference",
+                "Inferences",
+                "classify_industries",
+                "company_industries",
+                "company_matches",
+                "known_companies",
+            ],
+            "warmreach.matching.industries",
+        ),
+        **dict.fromkeys(
+            ["find_contact", "find_person", "find_target", "find_targets"],
+            "warmreach.matching.lookup",
+        ),
+        **dict.fromkeys(["hint", "match_name", "suggest"], "warmreach.matching.names"),
+        **dict.fromkeys(
+            ["DuplicateReason", "likely_duplicates", "similar_names"], "warmreach.matching.people"
+        ),
+        **dict.fromkeys(
+            ["Field", "Industry", "IndustryMatch", "Taxonomy"],
+            "warmreach.matching.taxonomy",
+        ),
+        **dict.fromkeys(
+            ["holds_any", "holds_role", "normalize_title", "title_rank", "title_words"],
+            "warmreach.matching.titles",
+        ),
+        "identity_keys": "warmreach.text",
+        "normalize_term": "warmreach.matching.normal",
+    },
 )
-from warmreach.matching.field import TargetField, target_field
-from warmreach.matching.industries import (
-    CompanyIndustry,
-    Inference,
-    Inferences,
-    classify_industries,
-    company_industries,
-    company_matches,
-    known_companies,
-)
-from warmreach.matching.lookup import find_contact, find_person, find_target, find_targets
-from warmreach.matching.names import hint, match_name, suggest
-from warmreach.matching.people import DuplicateReason, likely_duplicates, similar_names
-from warmreach.matching.taxonomy import Field, Industry, IndustryMatch, Taxonomy, normalize_term
-from warmreach.matching.titles import (
-    holds_any,
-    holds_role,
-    normalize_title,
-    title_rank,
-    title_words,
-)
-from warmreach.text import identity_keys
 
 __all__ = [
     "CompanyIndustry",

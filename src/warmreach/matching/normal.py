@@ -1,5 +1,6 @@
 """Company names normalised: case, accents, punctuation, ``&``/``and``, a web domain,
-a leading ``the`` and legal forms in many languages set aside, and the id a name gives.
+a leading ``the`` and legal forms in many languages set aside, and the id a name gives;
+and industries and titles normalised for matching (:func:`normalize_term`).
 
 >>> normalize_company("Voltgrid, Inc."), normalize_company("Northvolt AB")
 ('voltgrid', 'northvolt')
@@ -97,3 +98,24 @@ def company_id(name: str) -> str:
 
 
 __all__ = ["LEGAL_SUFFIXES", "company_id", "normalize_company"]
+
+
+_PLURAL_IES: Final = re.compile(r"ies$")
+
+
+def normalize_term(text: str) -> str:
+    """Normalise an industry or title for matching: case, accents, punctuation, ``&``,
+    plurals.
+
+    >>> normalize_term("Renewables & Environment"), normalize_term("Clean Technologies")
+    ('renewable and environment', 'clean technology')
+    """
+    text = fold_accents(text.casefold().replace("&", " and "))
+    words = []
+    for word in re.sub(r"[^\w]+", " ", text).split():
+        if len(word) > 4 and word.endswith("ies"):
+            word = _PLURAL_IES.sub("y", word)
+        elif len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+            word = word[:-1]
+        words.append(word)
+    return " ".join(words)

@@ -13,7 +13,6 @@ fields a job seeker aims at, each field with the fields next to it. Texts people
 
 from __future__ import annotations
 
-import re
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -23,7 +22,8 @@ from typing import Final
 
 from rapidfuzz import fuzz, process
 
-from warmreach.text import fold_accents, slugify
+from warmreach.matching.normal import normalize_term
+from warmreach.text import slugify
 
 #: fuzzy score (fuzz.ratio on normalised text) at or above which an industry text is
 #: taken to mean a taxonomy term: "renewable energies" (97) and "clean technologies" are
@@ -33,7 +33,6 @@ INDUSTRY_MATCH_CUTOFF: Final = 88.0
 #: longer one ("it", "ev" and "pe" are too common inside names and titles)
 MIN_WORD_SYNONYM: Final = 4
 
-_PLURAL_IES: Final = re.compile(r"ies$")
 
 #: industries whose words, in a job title, name what a person does rather than where
 #: ("Data Analyst", "Director, Retail Credit", "Product Insights Analyst", "Software
@@ -60,24 +59,6 @@ TITLE_FUNCTION_FIELDS: Final = frozenset(
     {"ai-data", "software", "financial-services", "consulting", "legal", "media",
      "consumer-retail", "government-nonprofit"}
 )  # fmt: skip
-
-
-def normalize_term(text: str) -> str:
-    """Normalise an industry or title for matching: case, accents, punctuation, ``&``,
-    plurals.
-
-    >>> normalize_term("Renewables & Environment"), normalize_term("Clean Technologies")
-    ('renewable and environment', 'clean technology')
-    """
-    text = fold_accents(text.casefold().replace("&", " and "))
-    words = []
-    for word in re.sub(r"[^\w]+", " ", text).split():
-        if len(word) > 4 and word.endswith("ies"):
-            word = _PLURAL_IES.sub("y", word)
-        elif len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-            word = word[:-1]
-        words.append(word)
-    return " ".join(words)
 
 
 @dataclass(frozen=True, kw_only=True)

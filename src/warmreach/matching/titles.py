@@ -12,7 +12,7 @@ from typing import Final
 
 from rapidfuzz import fuzz, process
 
-from warmreach.matching.taxonomy import normalize_term
+from warmreach.matching.normal import normalize_term
 
 #: words about rank, not about the job; dropped before comparing titles to roles
 SENIORITY: Final = frozenset(

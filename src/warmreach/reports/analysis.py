@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from warmreach.reports.common import (
+    LINK_WORDS,
     TABLE_WIDTH,
     Format,
     by_format,
@@ -20,7 +21,6 @@ from warmreach.reports.common import (
     score_words,
     target_title,
 )
-from warmreach.reports.summaries import LINK_WORDS
 from warmreach.reports.words import reason_text
 from warmreach.scoring import BANDS, DIRECT, REFERRED, Analysis, Candidate, TargetReport
 

@@ -176,3 +176,14 @@ def score_bar(score: float, width: int = 10) -> str:
     full, rest = divmod(eighths, 8)
     bar = "█" * full + (" ▏▎▍▌▋▊▉"[rest] if rest else "")
     return bar.ljust(width)
+
+
+#: how a written company name was taken for a company of another name, in words
+LINK_WORDS: Final[Mapping[str, str]] = {
+    "known name": "another name of the same well-known company",
+    "spacing": "the same letters spaced otherwise",
+    "organisation": "the same name but for a word like Group or Holding",
+    "generic word": "the same name but for a word like Bank or Technologies",
+    "short name": "the start of its name",
+    "spelling": "one letter apart",
+}

@@ -16,13 +16,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-from warmreach.plan.result import Item, Plan, Queued
-from warmreach.plan.targets import Target
 from warmreach.reports.common import date_words, plural
 from warmreach.scoring import Action
 from warmreach.text import join_words
+
+if TYPE_CHECKING:  # the planner's types only: the analysis's words need no planner
+    from warmreach.plan.result import Item, Plan, Queued
+    from warmreach.plan.targets import Target
 
 Facts = Mapping[str, str | int | float | None]
 

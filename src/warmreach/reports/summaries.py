@@ -12,12 +12,11 @@ network.yaml is valid
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import TYPE_CHECKING, Final, assert_never
 
 from warmreach.errors import Problem
 from warmreach.graph import NetworkSummary
-from warmreach.reports.common import plural
+from warmreach.reports.common import LINK_WORDS, plural
 from warmreach.validation import CompanyLinked, Notice, SameCompany, SamePerson
 
 if TYPE_CHECKING:  # the merge imports ruamel.yaml, which only import and log need
@@ -107,15 +106,6 @@ _SAME_PERSON: Final = {
 _SAME_COMPANY: Final = {
     "more-words": "one is the other with more words",
     "letters-apart": "the names are one or two letters apart",
-}
-#: how a written company name was taken for a company of another name, in words
-LINK_WORDS: Final[Mapping[str, str]] = {
-    "known name": "another name of the same well-known company",
-    "spacing": "the same letters spaced otherwise",
-    "organisation": "the same name but for a word like Group or Holding",
-    "generic word": "the same name but for a word like Bank or Technologies",
-    "short name": "the start of its name",
-    "spelling": "one letter apart",
 }
 
 
