@@ -347,7 +347,7 @@ def test_applying_a_worksheet_through_the_cache_parses_only_what_it_writes(
         return build_from_text(text, file)
 
     # what parse_network calls for every file it reads
-    monkeypatch.setattr("warmreach.networkfile.build_from_text", counted)
+    monkeypatch.setattr("warmreach.networkfile.build.build_from_text", counted)
     applied = invoke("review", str(imported), "--as-of", DAY, "--apply", str(sheet))
     assert applied.exit_code == 0, applied.stderr
     assert "Nadia Quist: info-chat → ask-referral" in applied.stdout

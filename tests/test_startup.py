@@ -4,10 +4,13 @@ time). ``benchmarks/bench_all.py`` measures what it costs."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 from tests.helpers import ROOT
+from warmreach.synthetic import generate_network
 
 SAMPLE = ROOT / "sample_networks" / "career-switcher.yaml"
 #: the libraries that cost most to import
@@ -58,15 +61,19 @@ print(json.dumps([name for name in heavy if name in sys.modules]), file=sys.stde
 """
 
 
-def _loaded(*arguments: str, among: list[str] = HEAVY) -> set[str]:
+def _loaded(
+    *arguments: str, among: list[str] = HEAVY, env: dict[str, str] | None = None
+) -> set[str]:
     """The modules ``among`` (the heavy libraries) that a fresh process has imported after
-    running ``arguments`` (or only ``import warmreach``)."""
+    running ``arguments`` (or only ``import warmreach``), with ``env`` added to its
+    environment."""
     done = subprocess.run(
         [sys.executable, "-c", _LOADED, json.dumps(among), json.dumps(arguments)],
         capture_output=True,
         text=True,
         check=True,
         cwd=ROOT,
+        env={**os.environ, **(env or {})},
     )
     return set(json.loads(done.stderr.strip().splitlines()[-1]))
 
@@ -82,6 +89,18 @@ def test_a_plain_analyze_loads_only_what_reading_and_ranking_need() -> None:
     (pictures), rich (terminal tables) or ruamel.yaml (edits)."""
     loaded = _loaded("analyze", str(SAMPLE), "--format", "json", "--as-of", "2026-11-25")
     assert loaded == {"rapidfuzz", "spellchecker", "typer", "yaml"}
+
+
+def test_a_network_from_the_cache_needs_no_yaml_and_no_reader(tmp_path: Path) -> None:
+    """A large unchanged file is read back from the cache: neither YAML nor the modules
+    that read and check files are loaded (the first run, which parses, loads them)."""
+    path = tmp_path / "network.json"
+    path.write_text(json.dumps(generate_network(1_000, 5, seed=0)), encoding="utf-8")
+    env = {"WARMREACH_CACHE_DIR": str(tmp_path / "cache")}
+    arguments = ("analyze", str(path), "--format", "json", "--as-of", "2026-11-25")
+    reader = ["yaml", "warmreach.networkfile.build", "warmreach.networkfile.tree"]
+    assert _loaded(*arguments, among=reader, env=env) == set(reader)
+    assert _loaded(*arguments, among=reader, env=env) == set()
 
 
 def test_a_table_for_a_terminal_loads_rich_and_still_no_networkx() -> None:

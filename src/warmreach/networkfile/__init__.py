@@ -34,7 +34,6 @@ import os
 from warmreach._gc import paused_gc
 from warmreach.errors import InvalidNetwork
 from warmreach.model import Network
-from warmreach.networkfile.build import build_from_text
 from warmreach.networkfile.decode import (
     DEFAULT_MAX_BYTES,
     decode_text,
@@ -73,6 +72,10 @@ def parse_network(
         raise InvalidNetwork([too_large(file, len(raw), max_bytes)])
     sniff(raw, file)
     text = decode_text(raw, file)
+    # the reader (and YAML) only when a file is parsed: a network read back from the
+    # cache needs neither
+    from warmreach.networkfile.build import build_from_text
+
     with paused_gc():
         return build_from_text(text, file)
 
