@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Final
 
 _NON_WORD: Final = re.compile(r"[\W_]+")
@@ -222,7 +222,13 @@ SUFFIXES: Final = frozenset(
 _NICKNAME: Final = re.compile(r"[\"“”«»]([^\"“”«»]+)[\"“”«»]|\(([^()]+)\)")
 #: marks that belong in a name: a space, initials' dots, a comma, apostrophes, hyphens
 _NAME_MARKS: Final = " .,'\u2019-"
-_CJK: Final = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+@cache
+def _cjk() -> re.Pattern[str]:
+    """Letters of Chinese, Japanese and Korean scripts (compiled when first needed: its
+    ranges take milliseconds to compile, and only messages greet people by name)."""
+    return re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
 def _word(token: str) -> str:
@@ -265,7 +271,7 @@ def given_name(name: str) -> str:
     >>> given_name("王伟"), given_name("J. Smith"), given_name("Jean-Luc Picard")
     ('王伟', 'J. Smith', 'Jean-Luc')
     """
-    if _CJK.search(name):
+    if _cjk().search(name):
         return _name_only(name) or name.strip()
     for match in _NICKNAME.finditer(name):
         nickname = _name_only(match[1] or match[2] or "")
