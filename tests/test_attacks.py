@@ -25,6 +25,7 @@ import pytest
 from typer.testing import CliRunner
 
 from warmreach import WarmreachError, parse_network
+from warmreach.atomic import STALE_SECONDS
 from warmreach.cli import app
 from warmreach.errors import InvalidNetwork
 from warmreach.importers import read_linkedin, read_vcard
@@ -33,7 +34,6 @@ from warmreach.log import LogEntry, log_contact, record
 from warmreach.matching.people import comparison_groups
 from warmreach.networkfile import cache as cache_module
 from warmreach.networkfile import decode_text, load_network
-from warmreach.networkfile.atomic import STALE_SECONDS
 from warmreach.networkfile.build.people import MAX_HINTS
 from warmreach.networkfile.cache import MAGIC, MIN_CACHED_BYTES, load_network_cached
 from warmreach.networkfile.edit import editing, save_document

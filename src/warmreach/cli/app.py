@@ -23,11 +23,11 @@ from typing import Annotated, Final
 import typer
 
 from warmreach._gc import paused_gc
+from warmreach.atomic import write_atomic
 from warmreach.errors import InvalidNetwork, UsageError, WarmreachError
 from warmreach.graph import NetworkIndex
 from warmreach.model import Network, Opening
 from warmreach.networkfile import DEFAULT_MAX_BYTES, parse_network
-from warmreach.networkfile.atomic import write_atomic
 from warmreach.networkfile.cache import NetworkCache
 from warmreach.reports.common import FORMATS, Format
 from warmreach.text import visible

@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from warmreach.atomic import write_atomic
 from warmreach.cli.app import (
     Aims,
     AsOfOption,
@@ -34,7 +35,6 @@ from warmreach.cli.app import (
 from warmreach.graph import NetworkIndex
 from warmreach.model import Network, resolve_day
 from warmreach.networkfile import DEFAULT_MAX_BYTES
-from warmreach.networkfile.atomic import write_atomic
 from warmreach.page import DRAWN
 from warmreach.plan import DEFAULT_HOURS
 from warmreach.reports.common import Format

@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 
+from warmreach.atomic import write_atomic
 from warmreach.cli.app import (
     AsOfOption,
     ForceOption,
@@ -23,7 +24,6 @@ from warmreach.cli.app import (
 )
 from warmreach.model import Network, Opening, resolve_day
 from warmreach.networkfile import DEFAULT_MAX_BYTES
-from warmreach.networkfile.atomic import write_atomic
 from warmreach.text import visible
 
 

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from warmreach.atomic import real_path
 from warmreach.importers.evidence import learn_domains
 from warmreach.importers.identify import (
     FileIndex,
@@ -42,7 +43,6 @@ from warmreach.importers.newfile import (
 from warmreach.importers.records import Export, Incoming, Skipped, keys_of
 from warmreach.matching import normalize_title, title_rank, title_words
 from warmreach.model import ME, Contact, Evidence
-from warmreach.networkfile.atomic import real_path
 from warmreach.networkfile.cache import NetworkCache
 from warmreach.networkfile.decode import DEFAULT_MAX_BYTES
 from warmreach.networkfile.edit import (

@@ -15,12 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from warmreach.atomic import write_atomic
 from warmreach.errors import UsageError, WarmreachError
 from warmreach.importers.evidence import learn_domains
 from warmreach.importers.identify import Seen, is_left_out, linked_keys, links, with_domain
 from warmreach.importers.records import Export, Incoming, Skipped, keys_of
 from warmreach.model import ME, Evidence, PartialDate, resolve_day
-from warmreach.networkfile.atomic import write_atomic
 from warmreach.networkfile.dump import network_text
 from warmreach.schema import CONTACT, EVIDENCE
 from warmreach.text import is_valid_id, slugify

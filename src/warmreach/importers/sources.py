@@ -92,8 +92,8 @@ def _ics(reading: Reading) -> Export:
 
 
 def _mbox(reading: Reading) -> Export:
+    from warmreach.atomic import kind_of
     from warmreach.importers.mailbox import read_mbox
-    from warmreach.networkfile.atomic import kind_of
 
     file = reading.path
     try:

@@ -55,10 +55,10 @@ from pathlib import Path
 from typing import Any, BinaryIO, Final, TypeVar, overload
 
 from warmreach._gc import paused_gc
+from warmreach.atomic import write_atomic
 from warmreach.errors import WarmreachError
 from warmreach.model import Network
 from warmreach.networkfile import parse_network
-from warmreach.networkfile.atomic import write_atomic
 from warmreach.networkfile.decode import DEFAULT_MAX_BYTES, read_network_file
 
 #: files smaller than this are always parsed (0.2 MB, about 700 contacts: parsing one

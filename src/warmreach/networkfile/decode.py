@@ -23,8 +23,8 @@ import re
 from pathlib import Path
 from typing import Final
 
+from warmreach.atomic import kind_of
 from warmreach.errors import InvalidNetwork, Problem, WarmreachError
-from warmreach.networkfile.atomic import kind_of
 
 #: files larger than this many bytes are refused unless the caller raises the limit
 DEFAULT_MAX_BYTES: Final = 20_000_000

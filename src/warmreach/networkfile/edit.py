@@ -27,10 +27,10 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
+from warmreach.atomic import real_path, write_atomic
 from warmreach.errors import InvalidNetwork, WarmreachError
 from warmreach.model import Contact, Network
 from warmreach.networkfile import parse_network
-from warmreach.networkfile.atomic import real_path, write_atomic
 from warmreach.networkfile.cache import NO_CACHE, NetworkCache
 from warmreach.networkfile.decode import DEFAULT_MAX_BYTES, read_network_file
 from warmreach.networkfile.dump import emit
