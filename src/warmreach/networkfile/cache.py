@@ -56,6 +56,7 @@ from typing import Any, BinaryIO, Final, TypeVar, overload
 
 from warmreach._gc import paused_gc
 from warmreach.atomic import write_atomic
+from warmreach.cachefolder import cache_turned_off, default_cache_dir, mine, trusted_folder
 from warmreach.errors import WarmreachError
 from warmreach.model import Network
 from warmreach.networkfile import parse_network
@@ -79,14 +80,6 @@ T = TypeVar("T")
 Warn = Callable[[str], None]
 
 
-def default_cache_dir() -> Path:
-    """Where the cache lives (see the module's documentation)."""
-    if explicit := os.environ.get("WARMREACH_CACHE_DIR"):
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "warmreach"
-
-
 @cache
 def _code_digest() -> str:
     """A digest of warmreach's code, so that an entry made by other code (a new release,
@@ -105,28 +98,6 @@ def _key(path: str, data: bytes) -> str:
         digest.update(part.encode("utf-8", "surrogateescape") + b"\0")
     digest.update(data)
     return digest.hexdigest()
-
-
-def _mine(status: os.stat_result) -> bool:
-    return not hasattr(os, "geteuid") or status.st_uid == os.geteuid()
-
-
-def trusted_folder(folder: Path) -> str | None:
-    """Why ``folder`` cannot hold the cache (None: it can), making it when missing."""
-    try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        status = folder.stat()
-    except OSError as error:
-        return f"the cache folder {folder} cannot be used: {error.strerror or error}"
-    if not stat.S_ISDIR(status.st_mode):
-        return f"the cache folder {folder} is not a folder"
-    if not _mine(status):
-        return f"the cache folder {folder} belongs to someone else"
-    if status.st_mode & 0o022:
-        return (
-            f"the cache folder {folder} can be written by others (mode {status.st_mode & 0o777:o})"
-        )
-    return None
 
 
 def signing_key(folder: Path) -> bytes | str:
@@ -152,7 +123,7 @@ def signing_key(folder: Path) -> bytes | str:
         return f"the cache key {path} cannot be read: {error.strerror or error}"
     with os.fdopen(handle, "rb") as stream:
         status = os.fstat(stream.fileno())
-        if not stat.S_ISREG(status.st_mode) or not _mine(status):
+        if not stat.S_ISREG(status.st_mode) or not mine(status):
             return f"the cache key {path} is not a file of yours"
         if status.st_mode & 0o077:
             return f"the cache key {path} can be read by others (mode {status.st_mode & 0o777:o})"
@@ -228,11 +199,7 @@ class NetworkCache:
     def _entry(self, data: bytes, file: str, *, warn: Warn | None) -> tuple[Path, bytes] | None:
         """The entry for ``data`` and the key that signs it; None when these bytes are
         not cached (too small, the cache is off, or its folder cannot be trusted)."""
-        if (
-            not self.enabled
-            or len(data) < self.min_bytes
-            or os.environ.get("WARMREACH_NO_CACHE") == "1"
-        ):
+        if not self.enabled or len(data) < self.min_bytes or cache_turned_off():
             return None
         folder = self.folder or default_cache_dir()
         refused = trusted_folder(folder)
@@ -313,7 +280,7 @@ def _read(entry: Path, secret: bytes) -> tuple[Network, Any] | None:
         return None
     with os.fdopen(handle, "rb") as stream:
         status = os.fstat(stream.fileno())
-        if not stat.S_ISREG(status.st_mode) or not _mine(status):
+        if not stat.S_ISREG(status.st_mode) or not mine(status):
             return None  # not the cache's: never read, never removed
         content = stream.read()
     signature = content[len(MAGIC) : len(MAGIC) + 32]
@@ -363,7 +330,7 @@ def _write(entry: Path, secret: bytes, found: tuple[Network, Any]) -> None:
             if not ENTRY.fullmatch(candidate.name):
                 continue
             status = candidate.stat(follow_symlinks=False)
-            if stat.S_ISREG(status.st_mode) and _mine(status):
+            if stat.S_ISREG(status.st_mode) and mine(status):
                 own.append((status.st_mtime, candidate.path))
         for _, old in sorted(own, reverse=True)[MAX_ENTRIES:]:
             _remove(Path(old))
