@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from warmreach.cachefolder import LINES_FORMAT, kept_lines
-from warmreach.matching import words
+from warmreach.matching import known, words
 
 
 class Maker:
@@ -165,3 +165,31 @@ def test_the_everyday_words_kept_are_those_picked_out_of_the_list(
         assert words.everyday_words() == picked
     finally:
         words.everyday_words.cache_clear()
+
+
+def test_the_known_names_kept_are_those_of_the_list(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The well-known companies' names, normalised, are worked out from the list once;
+    the next start reads the same names back, in the same order, without working them
+    out; a changed list works them out again."""
+    monkeypatch.setenv("WARMREACH_CACHE_DIR", str(tmp_path))
+    known.known_names.cache_clear()
+    worked_out = known._names()
+    assert list(known.known_names().items()) == list(worked_out.items())
+    assert [path.name.split("-")[:2] for path in _kept(tmp_path)] == [["known", "names"]]
+    known.known_names.cache_clear()
+
+    def no_list() -> dict[str, str]:
+        raise AssertionError("the kept names were worked out again")
+
+    monkeypatch.setattr(known, "_names", no_list)
+    try:
+        assert list(known.known_names().items()) == list(worked_out.items())
+        known.known_names.cache_clear()
+        listed = known._list()
+        monkeypatch.setattr(known, "_list", lambda: listed + b"\n# one more line\n")
+        with pytest.raises(AssertionError, match="worked out again"):
+            known.known_names()
+    finally:
+        known.known_names.cache_clear()
