@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import pickle
 import stat
-from dataclasses import replace
+from dataclasses import fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +19,7 @@ from warmreach import InvalidNetwork, Network, analyze, load_network, plan_actio
 from warmreach.cli import app
 from warmreach.graph import NetworkIndex
 from warmreach.log import LogEntry, log_contact
-from warmreach.model import Contact, Link
+from warmreach.model import Contact, Link, Location
 from warmreach.networkfile import cache as cache_module
 from warmreach.networkfile import edit as edit_module
 from warmreach.networkfile import parse_network
@@ -95,6 +95,41 @@ def test_a_pickled_contact_makes_its_links_when_they_are_read(links: tuple[Link,
     with pytest.raises(AttributeError, match="no attribute 'knowz'"):
         getattr(unread, "knowz")  # noqa: B009 - any other name is still missing
     assert Contact(id="al", name="Al").knows == ()
+
+
+_MAYBE_TEXT = st.none() | st.text(max_size=4)
+_SCALE = st.integers(min_value=0, max_value=5)
+_CONTACTS = st.builds(
+    Contact,
+    id=st.text(min_size=1, max_size=4),
+    name=st.text(max_size=4),
+    company=_MAYBE_TEXT,
+    title=_MAYBE_TEXT,
+    trust=_SCALE,
+    knows_my_work=_SCALE,
+    told=st.sampled_from([(), ("role",), ("role", "available")]),
+    knows=_LINKS,
+    location=st.none() | st.builds(Location, file=st.just("f"), line=_SCALE, col=_SCALE),
+    trust_written=st.booleans(),
+    work_written=st.booleans(),
+)
+
+
+@given(contact=_CONTACTS)
+def test_a_pickled_contact_has_every_field_it_had(contact: Contact) -> None:
+    """A contact is pickled with only the fields that differ from their defaults: read
+    back, every field (those left out of equality too) has the value and type it had,
+    whether it was a default or not (0 is not False, an empty name is not a missing one)."""
+    again = pickle.loads(pickle.dumps(contact))
+    for field in fields(Contact):
+        before, after = getattr(contact, field.name), getattr(again, field.name)
+        assert after == before and type(after) is type(before), field.name
+    assert again == contact and hash(again) == hash(contact)
+    assert pickle.loads(pickle.dumps(again)) == contact
+    assert (
+        not {"trust_written", "company", "told"}
+        & vars(pickle.loads(pickle.dumps(Contact(id="a", name="A")))).keys()
+    )
 
 
 def test_a_changed_file_is_parsed_again(network_file: Path, tmp_path: Path) -> None:

@@ -386,12 +386,12 @@ class Contact:
         """The day ``item`` was told, when known."""
         return next((day for told, day in self.told_on if told == item), None)
 
-    # Pickled (the cache), ``knows`` travels as one flat tuple (the ids, then the strengths) and
-    # its Link records are made when it is first read: the commands that read who knows
-    # whom from the index (the knows matrix) never make them, and a cached network of
-    # 30,000 contacts (5 links each) loads in 0.28 s instead of 0.37 s.
+    # Pickled (the cache), a contact keeps only its fields that differ from their defaults
+    # (class attributes, which answer for the missing ones), and ``knows`` as one flat
+    # tuple (ids, then strengths) whose Links are made when first read (never, by the
+    # commands that read the index): 30,000 contacts load in 0.17 s, not 0.22 (0.37).
     def __getstate__(self) -> dict[str, object]:
-        state = dict(self.__dict__)
+        state = {key: value for key, value in vars(self).items() if not _at_default(key, value)}
         links: tuple[Link, ...] | None = state.pop("knows", None)
         if links is not None:  # else the flat form is in the state already
             state[_FLAT_KNOWS] = (
@@ -417,6 +417,15 @@ class Contact:
 
 #: the key of a pickled contact's ``knows`` in flat form (see ``Contact.__getstate__``)
 _FLAT_KNOWS: Final = "_knows_flat"
+_NO_DEFAULT: Final = object()
+
+
+def _at_default(name: str, value: object) -> bool:
+    """Whether ``value`` is the default (the class attribute) of the contact field ``name``."""
+    default = getattr(Contact, name, _NO_DEFAULT)
+    return type(default) is type(value) and default == value
+
+
 # the default of ``knows`` stays in ``__init__``; as a class attribute it would answer for a
 # pickled contact before its links are made
 del Contact.knows
