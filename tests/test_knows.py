@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import pickle
+from array import array
 
 import pytest
 from hypothesis import given, settings
@@ -14,6 +15,7 @@ from tests.helpers import examples
 from tests.test_scoring_properties import networks, tied_networks
 from warmreach import Link, Network
 from warmreach.graph import KnowsMatrix, NetworkIndex
+from warmreach.graph import knows as knows_module
 from warmreach.scoring import ReferralModel
 from warmreach.scoring.paths import LinkStrengths, introductions
 from warmreach.scoring.standing import CLOSENESS_SCALE, COMPANY_REACH, closeness
@@ -129,6 +131,44 @@ def test_a_matrix_built_without_numpy_is_the_one_numpy_builds(
     for plain_strengths in (True, False):
         with pytest.raises(ValueError, match="a strength is 0 to 7"):
             KnowsMatrix.from_pairs(ids, [0], [1], [8], plain=plain_strengths)
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 9), st.integers(0, 9), st.integers(0, 7)), max_size=60),
+    st.sets(st.integers(0, 11)),
+)
+@settings(max_examples=examples(300), deadline=None)
+def test_a_matrix_read_back_from_the_cache_is_plain_and_answers_as_numpys(
+    pairs: list[tuple[int, int, int]], chosen: set[int]
+) -> None:
+    """Pickled (the cache), a matrix NumPy built comes back in the standard library's
+    arrays, so reading it imports no NumPy, with the same rows; ``among`` on it gives
+    NumPy's answer whether it is small (plain Python's way) or large (NumPy's, on those
+    arrays); its last answer for a frozenset travels with it and is given again."""
+    ids = [f"p{number}" for number in range(10)]
+    columns = [[pair[part] for pair in pairs] for part in range(3)]
+    arrays = KnowsMatrix.from_pairs(ids, *columns, plain=False)
+    people = frozenset(f"p{number}" for number in chosen)
+    expected = arrays.among(set(people))
+    parts = ("indptr", "indices", "strengths")
+    for limit in (knows_module.PLAIN_MAX, 0):  # 0: every matrix is large
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(knows_module, "PLAIN_MAX", limit)
+            back = pickle.loads(pickle.dumps(arrays))
+            assert all(type(getattr(back, part)) is array for part in parts)
+            assert {p: dict(back[p]) for p in ids} == {p: dict(arrays[p]) for p in ids}
+            found = back.among(people)
+            assert found is back.among(people)  # kept
+            for part in parts:
+                assert getattr(found, part).tolist() == getattr(expected, part).tolist()
+            again = pickle.loads(pickle.dumps(back))
+            kept = again.among(people)
+            assert vars(again)["_among"][1] is kept and kept is again.among(set(people))
+            assert {p: dict(kept[p]) for p in ids} == {p: dict(expected[p]) for p in ids}
+            other = again.among(people | {"p0"})
+            assert {p: dict(other[p]) for p in ids} == {
+                p: dict(arrays.among(people | {"p0"})[p]) for p in ids
+            }
 
 
 @given(st.one_of(networks(), tied_networks()), st.data())

@@ -106,6 +106,18 @@ def test_a_network_from_the_cache_needs_no_yaml_and_no_reader(tmp_path: Path) ->
     assert _loaded(*arguments, among=reader, env=env) == set()
 
 
+def test_a_large_network_from_the_cache_needs_no_numpy(tmp_path: Path) -> None:
+    """More than PLAIN_MAX links are indexed with NumPy when the file is parsed; the cache
+    keeps the index in the standard library's arrays, with who each person knows among
+    your direct ties already found, so an analysis of the unchanged file imports none."""
+    path = tmp_path / "network.json"
+    path.write_text(json.dumps(generate_network(5_000, 5, seed=0)), encoding="utf-8")
+    env = {"WARMREACH_CACHE_DIR": str(tmp_path / "cache")}
+    arguments = ("analyze", str(path), "--format", "json", "--as-of", "2026-11-25")
+    assert "numpy" in _loaded(*arguments, env=env)
+    assert "numpy" not in _loaded(*arguments, env=env)
+
+
 def test_a_table_for_a_terminal_loads_rich_and_still_no_networkx() -> None:
     loaded = _loaded("analyze", str(SAMPLE), "--as-of", "2026-11-25")
     assert "rich" in loaded and "networkx" not in loaded

@@ -282,7 +282,14 @@ def network_cache(ctx: typer.Context) -> NetworkCache:
     """The cache commands read network files through, each entry with the network's index
     (turned off by ``--no-cache``); edits read through it too, and leave what they write
     in it."""
-    return NetworkCache(derive=NetworkIndex.build, warn=warn, enabled=settings_of(ctx).cache)
+    return NetworkCache(derive=_prepared_index, warn=warn, enabled=settings_of(ctx).cache)
+
+
+def _prepared_index(network: Network) -> NetworkIndex:
+    """The index an entry keeps, with what every ranking asks of it first."""
+    from warmreach.scoring import prepared_index  # the ranking's: only when an entry is made
+
+    return prepared_index(network)
 
 
 @contextmanager

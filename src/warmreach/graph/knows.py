@@ -172,6 +172,8 @@ class KnowsMatrix(Mapping[str, Mapping[str, int]]):
     def among(self, people: AbstractSet[str]) -> KnowsMatrix:
         """The same rows, each keeping only the people of ``people`` (in the same order):
         who each person knows among ``people``, found without reading anyone's whole row.
+        The last answer for a frozenset is kept (and pickled with the matrix): the cache
+        keeps it for the people every ranking asks about, your direct ties.
 
         >>> from warmreach.model import Link
         >>> written = [[Link(contact="b")], [Link(contact="c")], []]
@@ -179,10 +181,13 @@ class KnowsMatrix(Mapping[str, Mapping[str, int]]):
         >>> dict(mine["b"]), dict(mine["a"]), dict(mine.sizes)
         ({'a': 0, 'c': 0}, {}, {'a': 0, 'b': 2, 'c': 0})
         """
+        kept: tuple[AbstractSet[str], KnowsMatrix] | None = self.__dict__.get("_among")
+        if kept is not None and kept[0] == people:
+            return kept[1]
         index = self.index
         rows = [index[person] for person in people if person in index]
         indptr, indices, strengths = self.indptr, self.indices, self.strengths
-        if isinstance(indices, array):
+        if isinstance(indices, array) and len(indices) <= 2 * PLAIN_MAX:
             chosen = set(rows)
             at = [place for place, column in enumerate(indices) if column in chosen]
             found = KnowsMatrix(
@@ -191,15 +196,20 @@ class KnowsMatrix(Mapping[str, Mapping[str, int]]):
                 array("i", [indices[place] for place in at]),
                 array("b", [strengths[place] for place in at]),
             )
-        else:
+        else:  # NumPy's arrays, or a large matrix read back from the cache as plain ones
             import numpy as np
 
+            indices = np.asarray(indices)
             chosen_rows = np.zeros(len(self.ids), dtype=bool)
             chosen_rows[rows] = True
             where = np.flatnonzero(chosen_rows[indices])  # the chosen, row after row
-            kept = np.asarray(strengths)[where]
-            found = KnowsMatrix(self.ids, np.searchsorted(where, indptr), indices[where], kept)
+            kept_strengths = np.asarray(strengths)[where]
+            found = KnowsMatrix(
+                self.ids, np.searchsorted(where, indptr), indices[where], kept_strengths
+            )
         found.__dict__["index"] = index  # the same people: their rows need no second index
+        if isinstance(people, frozenset):
+            self.__dict__["_among"] = (people, found)
         return found
 
     @cached_property
@@ -256,11 +266,36 @@ class KnowsMatrix(Mapping[str, Mapping[str, int]]):
     def __len__(self) -> int:
         return len(self.ids)
 
+    # Pickled (the cache), the arrays are the standard library's whatever built them, so
+    # that reading a matrix back never imports NumPy (about 0.1 s); with the last answer of
+    # :meth:`among`.
     def __getstate__(self) -> dict[str, Any]:
-        return {key: getattr(self, key) for key in ("ids", "indptr", "indices", "strengths")}
+        state: dict[str, Any] = {
+            "ids": self.ids,
+            "indptr": _plain("q", self.indptr),
+            "indices": _plain("i", self.indices),
+            "strengths": _plain("b", self.strengths),
+        }
+        if "_among" in self.__dict__:
+            state["_among"] = self.__dict__["_among"]
+        return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
+
+
+#: each array's NumPy type, by the standard library's type code
+_NUMPY_TYPES: Final = {"q": "int64", "i": "int32", "b": "int8"}
+
+
+def _plain(code: str, values: _Ints) -> array[int]:
+    """``values`` as the standard library's array of type ``code`` (copied from NumPy's
+    bytes, not number by number)."""
+    if isinstance(values, array):
+        return values
+    found = array(code)
+    found.frombytes(values.astype(_NUMPY_TYPES[code], copy=False).tobytes())
+    return found
 
 
 def _listed(values: Any) -> list[int]:

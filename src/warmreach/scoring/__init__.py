@@ -42,7 +42,7 @@ from warmreach.scoring.explanation import (
     target_report,
 )
 from warmreach.scoring.paths import HOP, MAX_HOPS, LinkStrengths, Route
-from warmreach.scoring.ranking import Evaluation, Priced, ReferralModel, route_through
+from warmreach.scoring.ranking import Evaluation, Priced, ReferralModel, _Basis, route_through
 from warmreach.scoring.results import (
     ACTIONS,
     ASKS,
@@ -216,6 +216,15 @@ def analyze(
     )
 
 
+def prepared_index(network: Network) -> NetworkIndex:
+    """The index of ``network`` with what every ranking of it asks first: who each person
+    knows among your direct ties (the last answer :meth:`KnowsMatrix.among` keeps), for
+    the cache to keep with the network."""
+    index = NetworkIndex.build(network)
+    _ = _Basis.of(network, index).among_direct
+    return index
+
+
 __all__ = [
     "ACTIONS",
     "ASKS",
@@ -260,6 +269,7 @@ __all__ = [
     "follow_up_day",
     "interview_chance",
     "position_reasons",
+    "prepared_index",
     "rank",
     "rank_referrers",
     "route_score",
