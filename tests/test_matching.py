@@ -6,8 +6,10 @@ import csv
 from collections.abc import Callable
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
-from tests.helpers import ROOT
+from tests.helpers import ROOT, examples
 from warmreach.matching import CompanyMatcher, Taxonomy, company_id, holds_role, normalize_term
 from warmreach.matching.companies import near_duplicates
 
@@ -181,3 +183,32 @@ def test_the_everyday_words_read_from_the_file_are_those_spellchecker_counts() -
 
     counts = spelling_counts()
     assert everyday_words() == frozenset(w for w, count in counts.items() if count >= EVERYDAY)
+
+
+#: coined names, and slips of them (a letter left out, doubled, changed or swapped)
+_SLIPPY = st.sampled_from(
+    ["voltgrid", "voltgird", "votlgrid", "voltgrd", "northwind", "northwnd", "nortwind",
+     "kelpora", "kelporra", "kelpra", "tidepoint", "tidepont", "tidepoint labs"]
+) | st.text(alphabet="abcde ", min_size=3, max_size=9)  # fmt: skip
+
+
+@given(st.lists(st.tuples(st.booleans(), _SLIPPY), max_size=30))
+@example([(True, "voltgrid"), (False, "zzzz"), (True, "northwind"), (False, "northwnd")])
+@settings(max_examples=examples(300), deadline=None)
+def test_a_matcher_answers_as_one_made_afresh_whenever_names_were_added(
+    steps: list[tuple[bool, str]],
+) -> None:
+    """Names added and looked up in any order (slips among them: a few letters only) get
+    the answers of a matcher given the same names at once: the variants a slip is found
+    by, made when first needed, cover every name added since."""
+    matcher, added = CompanyMatcher(), list[str]()
+    for adds, name in steps:
+        if adds:
+            matcher.add(name, f"c{len(added)}")
+            added.append(name)
+            continue
+        afresh = CompanyMatcher()
+        for number, earlier in enumerate(added):
+            afresh.add(earlier, f"c{number}")
+        assert matcher.match(name) == afresh.match(name)
+        assert matcher.link(name) == afresh.link(name)

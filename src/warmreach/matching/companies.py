@@ -168,8 +168,11 @@ class CompanyMatcher:
         #: the companies whose names start with each run of words, the rest about business
         self._short: dict[tuple[str, ...], set[str]] = {}
         #: each name under itself and under every one-letter deletion of one of its words,
-        #: marked with the word's place: two names a slip apart share one of these
+        #: marked with the word's place: two names a slip apart share one of these (made
+        #: when a slip is first looked for: an exact name, most lookups, needs none)
         self._variants: dict[str, set[str]] = {}
+        #: the names added since the variants were last made
+        self._unvaried: list[tuple[str, ...]] = []
         #: each name looked up, with the number of names added when it was
         self._seen: dict[str, tuple[int, _Found]] = {}
         self._known = known_names()
@@ -188,8 +191,7 @@ class CompanyMatcher:
             while end > 1 and words[end - 1] in BUSINESS_WORDS | ORGANISATION_WORDS:
                 end -= 1
                 self._short.setdefault(words[:end], set()).add(key)
-            for variant in _variants(words):
-                self._variants.setdefault(variant, set()).add(key)
+            self._unvaried.append(words)
             if key in self._known:  # the company under the list's first name wins
                 group = self._known[key]
                 if key == group:
@@ -277,6 +279,11 @@ class CompanyMatcher:
     def _slip(self, key: str) -> str | None:
         """The one company ``key`` is a typing slip from (:func:`slip_apart`), if there is
         one: the names sharing one of its variants, each checked."""
+        for added in self._unvaried:
+            name = " ".join(added)
+            for variant in _variants(added):
+                self._variants.setdefault(variant, set()).add(name)
+        self._unvaried.clear()
         words = tuple(key.split())
         near = {other for variant in _variants(words) for other in self._variants.get(variant, ())}
         found = self._not_known(key, {self._ids[o] for o in near if slip_apart(words, o.split())})
