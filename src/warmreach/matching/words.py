@@ -58,14 +58,14 @@ def everyday_words() -> frozenset[str]:
     except OSError:
         status = None
     if status is None:
-        return picked_words()
+        return frozenset(picked_words())
     version = f"{source} {status.st_size} {status.st_mtime_ns} {EVERYDAY} {_COMMON.pattern!r}"
-    return frozenset(kept_lines("everyday-words", version, lambda: sorted(picked_words())))
+    return frozenset(kept_lines("everyday-words", version, picked_words))
 
 
-def picked_words() -> frozenset[str]:
+def picked_words() -> list[str]:
     """The words of pyspellchecker's English list used at least EVERYDAY times, picked
-    out of it.
+    out of it, in the list's order.
 
     Picked straight out of the package's word-frequency file (a JSON object, one
     ``"word": count`` per line) by :data:`_COMMON`, which reads only the words counted a
@@ -80,9 +80,9 @@ def picked_words() -> frozenset[str]:
         text = b""
     if text.startswith(b"{") and b"\\" not in text:
         pairs = _COMMON.findall(text)
-        return frozenset(word.decode() for word, count in pairs if int(count) >= EVERYDAY)
+        return [word.decode() for word, count in pairs if int(count) >= EVERYDAY]
     counts = spelling_counts()
-    return frozenset(word for word, count in counts.items() if count >= EVERYDAY)
+    return [word for word, count in counts.items() if count >= EVERYDAY]
 
 
 #: a word of the frequency file counted at least 100 times (as many digits as EVERYDAY)
