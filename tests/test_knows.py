@@ -105,10 +105,13 @@ def test_columns_follow_the_one_rule_of_links(pairs: list[tuple[int, int, int]])
     }
 
 
-@given(
-    st.lists(st.tuples(st.integers(0, 9), st.integers(0, 9), st.integers(0, 7)), max_size=60),
-    st.sets(st.integers(0, 11)),
-)
+#: links among ten people given as columns (source, end, strength), and some people (p10
+#: and p11 are not in the matrix)
+_PAIRS = st.lists(st.tuples(st.integers(0, 9), st.integers(0, 9), st.integers(0, 7)), max_size=60)
+_CHOSEN = st.sets(st.integers(0, 11))
+
+
+@given(_PAIRS, _CHOSEN)
 @settings(max_examples=examples(300), deadline=None)
 def test_a_matrix_built_without_numpy_is_the_one_numpy_builds(
     pairs: list[tuple[int, int, int]], chosen: set[int]
@@ -133,10 +136,7 @@ def test_a_matrix_built_without_numpy_is_the_one_numpy_builds(
             KnowsMatrix.from_pairs(ids, [0], [1], [8], plain=plain_strengths)
 
 
-@given(
-    st.lists(st.tuples(st.integers(0, 9), st.integers(0, 9), st.integers(0, 7)), max_size=60),
-    st.sets(st.integers(0, 11)),
-)
+@given(_PAIRS, _CHOSEN)
 @settings(max_examples=examples(300), deadline=None)
 def test_a_matrix_read_back_from_the_cache_is_plain_and_answers_as_numpys(
     pairs: list[tuple[int, int, int]], chosen: set[int]
