@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from warmreach.cachefolder import LINES_FORMAT, kept_lines
+from warmreach.cachefolder import KEPT_PER_KIND, LINES_FORMAT, kept_lines
 from warmreach.matching import known, words
 
 
@@ -40,16 +40,30 @@ def test_lines_are_made_once_then_read_back_privately(tmp_path: Path) -> None:
     assert kept.stat().st_mode & 0o777 == 0o600
 
 
-def test_another_version_makes_them_again_and_removes_the_old_file(tmp_path: Path) -> None:
-    kept_lines("words", "v1", Maker(["apple"]), folder=tmp_path)
-    (first,) = _kept(tmp_path)
-    make = Maker(["beacon"])
-    assert kept_lines("words", "v2", make, folder=tmp_path) == ["beacon"]
-    assert make.calls == 1
-    (second,) = _kept(tmp_path)
-    assert second != first
-    other = kept_lines("names", "v1", Maker(["x"]), folder=tmp_path)  # another kind stays
-    assert other == ["x"] and len(_kept(tmp_path)) == 2
+def test_another_version_makes_them_again_and_the_least_recently_used_go(
+    tmp_path: Path,
+) -> None:
+    """A new version is made again; the KEPT_PER_KIND files of a kind used last stay
+    (two installs sharing the folder do not undo each other), the others go; another
+    kind is never touched."""
+    other = kept_lines("names", "v1", Maker(["x"]), folder=tmp_path)
+    files: dict[str, Path] = {}
+    for number in range(1, KEPT_PER_KIND + 1):
+        before = set(_kept(tmp_path))
+        make = Maker([f"word{number}"])
+        assert kept_lines("words", f"v{number}", make, folder=tmp_path) == [f"word{number}"]
+        assert make.calls == 1
+        (files[f"v{number}"],) = set(_kept(tmp_path)) - before
+    for number, path in enumerate(files.values()):  # v1 used longest ago
+        os.utime(path, ns=(number * 10**9, number * 10**9))
+    again = Maker(["unused"])
+    assert kept_lines("words", "v1", again, folder=tmp_path) == ["word1"]  # read: now used
+    assert again.calls == 0
+    kept_lines("words", "v5", Maker(["word5"]), folder=tmp_path)
+    assert not files["v2"].exists()  # the least recently used
+    assert all(files[version].exists() for version in ("v1", "v3", "v4"))
+    assert len(_kept(tmp_path)) == KEPT_PER_KIND + 1  # and the other kind's
+    assert kept_lines("names", "v1", Maker(["y"]), folder=tmp_path) == other
 
 
 @pytest.mark.parametrize(

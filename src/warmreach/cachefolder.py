@@ -35,6 +35,9 @@ from warmreach.errors import WarmreachError
 
 #: how a file of :func:`kept_lines` starts: its format, then the number of its lines
 LINES_FORMAT: Final = "warmreach-lines-1"
+#: files of one kind kept at most (the most recently used): two installs sharing the
+#: folder (a project's environment and a tool's) each keep theirs
+KEPT_PER_KIND: Final = 4
 
 
 def default_cache_dir() -> Path:
@@ -81,8 +84,8 @@ def kept_lines(
 
     They are kept in ``KIND-DIGEST.txt``, the digest of ``version``: a text naming
     everything they depend on (the files they come from, their sizes and times, the
-    rule that picks them), so that any change to those makes them again (and the file
-    of the ``kind`` made before is removed, when it is yours). A file is read
+    rule that picks them), so that any change to those makes them again; of the files of
+    a ``kind``, the KEPT_PER_KIND most recently used are kept (of yours). A file is read
     only when it is a regular file of yours in a trusted folder and whole (its first
     line counts the rest); otherwise the lines are made again and the file written anew.
     With the cache turned off or no trusted folder, they are made every time and nothing
@@ -101,10 +104,20 @@ def kept_lines(
         text = "".join([f"{LINES_FORMAT} {len(lines)}\n", *(f"{line}\n" for line in lines)])
         with contextlib.suppress(OSError, WarmreachError, UnicodeEncodeError):
             write_atomic(path, text, force=True, durable=False)
-            for older in folder.glob(f"{kind}-*.txt"):
-                if older != path and _read_lines(older)[1]:
-                    older.unlink(missing_ok=True)
+            _prune(folder, kind)
     return lines
+
+
+def _prune(folder: Path, kind: str) -> None:
+    """Remove the files of ``kind`` (regular files of yours) beyond the KEPT_PER_KIND
+    most recently used."""
+    found = []
+    for path in folder.glob(f"{kind}-*.txt"):
+        status = path.lstat()
+        if stat.S_ISREG(status.st_mode) and mine(status):
+            found.append((status.st_mtime_ns, path.name, path))
+    for *_, path in sorted(found, reverse=True)[KEPT_PER_KIND:]:
+        path.unlink(missing_ok=True)
 
 
 def _read_lines(path: Path) -> tuple[list[str] | None, bool]:
@@ -121,6 +134,8 @@ def _read_lines(path: Path) -> tuple[list[str] | None, bool]:
         if not stat.S_ISREG(status.st_mode) or not mine(status):
             return None, False
         content = stream.read()
+        with contextlib.suppress(OSError, NotImplementedError):  # used now: kept longest
+            os.utime(stream.fileno() if os.utime in os.supports_fd else path)
     try:
         header, _, body = content.decode("utf-8").partition("\n")
     except UnicodeDecodeError:
