@@ -603,7 +603,18 @@ def test_a_merge_that_starts_again_on_the_whole_tree_reads_the_file_once(
     output.write_text(MINE, encoding="utf-8")
     export = MERGED_EXPORTS["linkedin"]()
     newest_first = dataclasses.replace(export, people=export.people[::-1])  # added, then changed
-    summary = merging.import_export(newest_first, output, merge=True)
+    ticks: list[str] = []
+    summary = merging.import_export(
+        newest_first,
+        output,
+        merge=True,
+        progress=lambda: ticks.append("done"),
+        restarted=lambda: ticks.append("again"),
+    )
     assert summary.added and summary.updated and summary.written
     # read once to edit, and once more just before writing, to check it did not change
     assert len(restarts) == 1 and len(reads) == 2
+    # the progress bar starts over, and counts every person on the whole tree too
+    people = len(newest_first.people)
+    again = ticks.index("again")
+    assert 0 < again < people and ticks[again + 1 :] == ["done"] * people

@@ -428,17 +428,20 @@ def bytes_progress(total: int, description: str) -> Iterator[Callable[[int], Non
 
 
 @contextmanager
-def progress(total: int, description: str) -> Iterator[Callable[[], None]]:
-    """A progress bar on stderr for long work, when stderr is a terminal."""
+def progress(
+    total: int, description: str
+) -> Iterator[tuple[Callable[[], None], Callable[[], None]]]:
+    """A progress bar on stderr for long work, when stderr is a terminal: what advances it
+    by one, and what starts it over (work that begins again)."""
     if total < 2000 or not sys.stderr.isatty():
-        yield lambda: None
+        yield (lambda: None), (lambda: None)
         return
     from rich.console import Console
     from rich.progress import Progress
 
     with Progress(transient=True, console=Console(stderr=True)) as bar:
         task = bar.add_task(description, total=total)
-        yield lambda: bar.advance(task)
+        yield (lambda: bar.advance(task)), (lambda: bar.reset(task))
 
 
 #: how long work runs before a terminal is shown that warmreach is busy

@@ -306,7 +306,7 @@ def import_(
             export = read_export(
                 source, file, max_bytes=max_size, own=me_email or (), progress=advance
             )
-        with progress(len(export.people), f"importing {file.name}") as tick:
+        with progress(len(export.people), f"importing {file.name}") as (tick, restart):
             summary = import_export(
                 export,
                 output,
@@ -314,6 +314,7 @@ def import_(
                 force=force,
                 me=me,
                 progress=tick,
+                restarted=restart,
                 max_bytes=max_size,
                 cache=network_cache(ctx),
             )

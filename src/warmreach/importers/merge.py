@@ -69,11 +69,14 @@ def import_export(
     progress: Callable[[], None] | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     cache: NetworkCache | None = None,
+    restarted: Callable[[], None] | None = None,
 ) -> ImportSummary:
     """Write ``export`` to a new network file at ``output``, or merge it into that file.
 
     Without ``merge``, an existing file is replaced only with ``force``. A new file needs
     your name (``me``). A merge reads the file through ``cache``, which keeps the result.
+    ``progress`` is told of each person done; ``restarted``, when a merge starts again
+    on the whole file (its people are done again).
     """
     path = Path(output)
     summary = ImportSummary(output=str(path), skipped=list(export.skipped))
@@ -106,7 +109,8 @@ def import_export(
             _merge(document, export, summary, tick)
         except EditedByParts:
             summary = ImportSummary(output=str(path), skipped=list(export.skipped))
-            _merge(document.whole(), export, summary, lambda: None)
+            (restarted or (lambda: None))()
+            _merge(document.whole(), export, summary, tick)
     return summary
 
 
