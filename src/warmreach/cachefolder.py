@@ -25,6 +25,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
 import stat
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -96,51 +97,60 @@ def kept_lines(
         return list(make())
     digest = hashlib.sha256(f"{kind}\0{version}".encode("utf-8", "surrogateescape"))
     path = folder / f"{kind}-{digest.hexdigest()[:32]}.txt"
-    found, ours = _read_lines(path)
+    content = read_own(path)
+    found = None if content is None else _lines(content)
     if found is not None:
         return found
     lines = list(make())
-    if ours and not any("\n" in line or "\r" in line for line in lines):
+    # written over only when it is missing or a file of yours (a link is not the cache's)
+    writable = content is not None or not os.path.lexists(path)
+    if writable and not any("\n" in line or "\r" in line for line in lines):
         text = "".join([f"{LINES_FORMAT} {len(lines)}\n", *(f"{line}\n" for line in lines)])
         with contextlib.suppress(OSError, WarmreachError, UnicodeEncodeError):
             write_atomic(path, text, force=True, durable=False)
-            _prune(folder, kind)
+            prune(folder, re.compile(rf"{re.escape(kind)}-[0-9a-f]{{32}}\.txt"), KEPT_PER_KIND)
     return lines
 
 
-def _prune(folder: Path, kind: str) -> None:
-    """Remove the files of ``kind`` (regular files of yours) beyond the KEPT_PER_KIND
-    most recently used."""
-    found = []
-    for path in folder.glob(f"{kind}-*.txt"):
-        status = path.lstat()
-        if stat.S_ISREG(status.st_mode) and mine(status):
-            found.append((status.st_mtime_ns, path.name, path))
-    for *_, path in sorted(found, reverse=True)[KEPT_PER_KIND:]:
-        path.unlink(missing_ok=True)
-
-
-def _read_lines(path: Path) -> tuple[list[str] | None, bool]:
-    """The lines of a file :func:`kept_lines` wrote (None: missing or damaged), and
-    whether the file at ``path`` may be written (it is missing, or a file of yours)."""
+def read_own(path: Path) -> bytes | None:
+    """The bytes of ``path`` when it is a regular file of yours, read without following a
+    link (None: it is not, or it cannot be read), marked as just used (its time), so that
+    :func:`prune` keeps it longest."""
     try:
         handle = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-    except FileNotFoundError:
-        return None, True
     except OSError:
-        return None, False  # a link, or not readable: not the cache's, never replaced
+        return None
     with os.fdopen(handle, "rb") as stream:
         status = os.fstat(stream.fileno())
         if not stat.S_ISREG(status.st_mode) or not mine(status):
-            return None, False
+            return None  # not the cache's: never read, never removed
         content = stream.read()
-        with contextlib.suppress(OSError, NotImplementedError):  # used now: kept longest
+        with contextlib.suppress(OSError, NotImplementedError):
             os.utime(stream.fileno() if os.utime in os.supports_fd else path)
+    return content
+
+
+def prune(folder: Path, name: re.Pattern[str], keep: int) -> None:
+    """Remove the regular files of yours in ``folder`` whose whole name is ``name``'s,
+    beyond the ``keep`` most recently used; nothing else in the folder is touched."""
+    found = []
+    for entry in os.scandir(folder):
+        if name.fullmatch(entry.name):
+            status = entry.stat(follow_symlinks=False)
+            if stat.S_ISREG(status.st_mode) and mine(status):
+                found.append((status.st_mtime_ns, entry.name, entry.path))
+    for *_, path in sorted(found, reverse=True)[keep:]:
+        with contextlib.suppress(OSError):
+            Path(path).unlink()
+
+
+def _lines(content: bytes) -> list[str] | None:
+    """The lines of a file :func:`kept_lines` wrote (None: it is damaged)."""
     try:
         header, _, body = content.decode("utf-8").partition("\n")
     except UnicodeDecodeError:
-        return None, True
+        return None
     lines = body.split("\n")  # the last line ends with a line break: an empty one follows
     if header != f"{LINES_FORMAT} {len(lines) - 1}" or lines[-1]:
-        return None, True
-    return lines[:-1], True
+        return None
+    return lines[:-1]

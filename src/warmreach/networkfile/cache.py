@@ -56,7 +56,14 @@ from typing import Any, BinaryIO, Final, TypeVar, overload
 
 from warmreach._gc import paused_gc
 from warmreach.atomic import write_atomic
-from warmreach.cachefolder import cache_turned_off, default_cache_dir, mine, trusted_folder
+from warmreach.cachefolder import (
+    cache_turned_off,
+    default_cache_dir,
+    mine,
+    prune,
+    read_own,
+    trusted_folder,
+)
 from warmreach.errors import WarmreachError
 from warmreach.model import Network
 from warmreach.networkfile import parse_network
@@ -274,15 +281,9 @@ class _Signing:
 
 def _read(entry: Path, secret: bytes) -> tuple[Network, Any] | None:
     """The entry, if it is the cache's own (a file of yours whose signature verifies)."""
-    try:
-        handle = os.open(entry, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-    except OSError:
-        return None
-    with os.fdopen(handle, "rb") as stream:
-        status = os.fstat(stream.fileno())
-        if not stat.S_ISREG(status.st_mode) or not mine(status):
-            return None  # not the cache's: never read, never removed
-        content = stream.read()
+    content = read_own(entry)  # marked as just used
+    if content is None:
+        return None  # not the cache's: never read, never removed
     signature = content[len(MAGIC) : len(MAGIC) + 32]
     payload = memoryview(content)[len(MAGIC) + 32 :]  # not copied
     if not content.startswith(MAGIC) or not hmac.compare_digest(
@@ -299,8 +300,6 @@ def _read(entry: Path, secret: bytes) -> tuple[Network, Any] | None:
     if not (isinstance(found, tuple) and len(found) == 2 and isinstance(found[0], Network)):
         _remove(entry)
         return None
-    with contextlib.suppress(OSError):
-        os.utime(entry)  # most recently used
     return found
 
 
@@ -325,14 +324,6 @@ def _write(entry: Path, secret: bytes, found: tuple[Network, Any]) -> None:
             stream.write(signing.mac.digest())
 
         write_atomic(entry, signed, force=True, mode=0o600, prefix=".entry.", durable=False)
-        own = []
-        for candidate in os.scandir(entry.parent):
-            if not ENTRY.fullmatch(candidate.name):
-                continue
-            status = candidate.stat(follow_symlinks=False)
-            if stat.S_ISREG(status.st_mode) and mine(status):
-                own.append((status.st_mtime, candidate.path))
-        for _, old in sorted(own, reverse=True)[MAX_ENTRIES:]:
-            _remove(Path(old))
+        prune(entry.parent, ENTRY, MAX_ENTRIES)
     except (OSError, WarmreachError):
         return
