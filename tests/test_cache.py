@@ -37,18 +37,12 @@ def network_file(tmp_path: Path) -> Path:
 
 
 def load(path: Path, folder: Path) -> Network:
-    network, _ = load_network_cached(path, cache_dir=folder, min_bytes=0)
+    network, _ = load_network_cached(path, cache_dir=folder)
     return network
 
 
 def entries(folder: Path) -> list[Path]:
     return sorted(folder.glob("warmreach-*.entry"))
-
-
-def cache_everything(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The commands' cache takes files of any size (the samples are small)."""
-    defaults = NetworkCache.__init__.__kwdefaults__ or {}
-    monkeypatch.setattr(NetworkCache.__init__, "__kwdefaults__", {**defaults, "min_bytes": 0})
 
 
 def never_parse(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -185,11 +179,10 @@ def test_entries_are_private(network_file: Path, tmp_path: Path) -> None:
     assert stat.S_IMODE(entry.stat().st_mode) == 0o600
 
 
-def test_small_files_and_opting_out_skip_the_cache(
+def test_opting_out_skips_the_cache(
     network_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = tmp_path / "cache"
-    load_network_cached(network_file, cache_dir=folder)  # far below MIN_CACHED_BYTES
     monkeypatch.setenv("WARMREACH_NO_CACHE", "1")
     load(network_file, folder)
     assert not folder.exists() or entries(folder) == []
@@ -207,7 +200,6 @@ def test_old_entries_are_pruned(tmp_path: Path) -> None:
 def test_cli_no_cache_parses_every_time(
     network_file: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    cache_everything(monkeypatch)
     folder = Path(str(tmp_path / "cli-cache"))
     monkeypatch.setenv("WARMREACH_CACHE_DIR", str(folder))
     runner = CliRunner()
@@ -220,10 +212,8 @@ def test_cli_no_cache_parses_every_time(
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda path: path.stem)
 def test_a_cached_network_gives_the_same_reports(sample: Path, tmp_path: Path) -> None:
     folder = tmp_path / "cache"
-    load_network_cached(sample, cache_dir=folder, min_bytes=0, derive=NetworkIndex.build)
-    cached, index = load_network_cached(
-        sample, cache_dir=folder, min_bytes=0, derive=NetworkIndex.build
-    )
+    load_network_cached(sample, cache_dir=folder, derive=NetworkIndex.build)
+    cached, index = load_network_cached(sample, cache_dir=folder, derive=NetworkIndex.build)
     assert len(entries(folder)) == 1
     fresh = load_network(sample)
     day = dt.date(2026, 11, 25)
@@ -248,7 +238,7 @@ def test_an_edit_reads_through_the_cache_and_leaves_what_it_wrote_there(
     path = tmp_path / "network.yaml"
     text = SAMPLES[0].read_text(encoding="utf-8")
     path.write_bytes((bom + text.replace("\n", newline)).encode("utf-8"))
-    cache = NetworkCache(derive=NetworkIndex.build, folder=tmp_path / "cache", min_bytes=0)
+    cache = NetworkCache(derive=NetworkIndex.build, folder=tmp_path / "cache")
     before, _ = cache.load(path)
     someone = before.contacts[0].id
     parsed: list[str] = []  # by the edit: only the edited text, to validate it
@@ -279,7 +269,6 @@ def test_an_edit_reads_through_the_cache_and_leaves_what_it_wrote_there(
 def test_log_then_analyze_parses_the_file_once_and_keeps_one_entry(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    cache_everything(monkeypatch)
     monkeypatch.setenv("WARMREACH_CACHE_DIR", str(tmp_path / "cache"))
     path = tmp_path / "network.yaml"
     path.write_bytes(SAMPLES[0].read_bytes())
@@ -298,7 +287,6 @@ def test_a_review_worksheet_reads_through_the_cache_unless_it_is_off(
 ) -> None:
     """``review --worksheet`` only reads the file, as ``analyze`` does: through the cache;
     ``--no-cache`` turns that off for it as for every command."""
-    cache_everything(monkeypatch)
     folder = tmp_path / "cache"
     monkeypatch.setenv("WARMREACH_CACHE_DIR", str(folder))
     path = tmp_path / "network.yaml"

@@ -23,7 +23,6 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-from tests.test_cache import cache_everything
 from warmreach.cli import app
 from warmreach.graph import NetworkIndex
 from warmreach.model import Network
@@ -334,7 +333,6 @@ def test_applying_a_worksheet_through_the_cache_parses_only_what_it_writes(
 ) -> None:
     """The file is read from the entry the worksheet left, the bytes written are parsed
     once to be checked, and the advice after is read from what that check kept."""
-    cache_everything(monkeypatch)
     monkeypatch.setenv("WARMREACH_CACHE_DIR", str(tmp_path / "cache"))
     sheet, rows = worksheet_of(imported, tmp_path)
     nadia = next(row for row in rows if row[1] == "Nadia Quist")

@@ -1,4 +1,4 @@
-"""A cache of validated networks, so that a large unchanged file is not parsed again.
+"""A cache of validated networks, so that an unchanged file is not parsed again.
 
 Parsing YAML dominates the time of every command on large networks; reading a validated
 network back from the cache is several times faster (``benchmarks/bench_all.py``
@@ -21,8 +21,9 @@ is read that another user could have written:
   removed: nothing else in the folder is touched.
 
 Entries are private (mode 0600) and written atomically; a damaged entry is ignored and
-removed. Only files of at least :data:`MIN_CACHED_BYTES` are cached: smaller ones parse
-about as fast as an entry is read back. ``warmreach --no-cache …`` or
+removed. Files of every size are cached: reading an entry back needs neither the YAML
+parser nor the model's builder, so it is quicker even for a file of a few contacts.
+``warmreach --no-cache …`` or
 ``WARMREACH_NO_CACHE=1`` turns it off.
 
 >>> import tempfile, pathlib, os
@@ -30,7 +31,7 @@ about as fast as an entry is read back. ``warmreach --no-cache …`` or
 >>> path = folder / "network.yaml"
 >>> _ = path.write_text("me: {name: Ana}\\ncontacts: [{name: Bob}]\\n")
 >>> def count(network): return len(network.contacts)
->>> options = dict(derive=count, cache_dir=folder / "cache", min_bytes=0)
+>>> options = dict(derive=count, cache_dir=folder / "cache")
 >>> first, size = load_network_cached(path, **options)
 >>> second, again = load_network_cached(path, **options)
 >>> first == second, (size, again), sorted(p.suffix for p in (folder / "cache").iterdir())
@@ -69,9 +70,6 @@ from warmreach.model import Network
 from warmreach.networkfile import parse_network
 from warmreach.networkfile.decode import DEFAULT_MAX_BYTES, read_network_file
 
-#: files smaller than this are always parsed (0.2 MB, about 700 contacts: parsing one
-#: takes about as long as reading an entry back)
-MIN_CACHED_BYTES: Final = 200_000
 #: at most this many entries are kept; the least recently used go first
 MAX_ENTRIES: Final = 16
 #: changes whenever the pickled entry changes shape
@@ -143,9 +141,9 @@ def signing_key(folder: Path) -> bytes | str:
 @dataclass(frozen=True, kw_only=True)
 class NetworkCache:
     """How a command keeps validated networks: what it derives from each (``derive``, kept
-    in the entry too), where (``folder``; None: :func:`default_cache_dir`), from which size
-    (``min_bytes``), and whom to ``warn`` when the folder cannot be trusted; when not
-    ``enabled`` (``--no-cache``), every read parses and nothing is kept: the same calls.
+    in the entry too), where (``folder``; None: :func:`default_cache_dir`), and whom to
+    ``warn`` when the folder cannot be trusted; when not ``enabled`` (``--no-cache``),
+    every read parses and nothing is kept: the same calls.
 
     Commands read files through :meth:`read`; an edit keeps the network of the bytes it
     wrote (:meth:`keep`), so the command after it finds them cached.
@@ -153,7 +151,6 @@ class NetworkCache:
 
     derive: Callable[[Network], Any] | None = None
     folder: Path | None = None
-    min_bytes: int = MIN_CACHED_BYTES
     warn: Warn | None = None
     enabled: bool = True
 
@@ -169,7 +166,7 @@ class NetworkCache:
     ) -> tuple[Network, Any]:
         """The network of ``data`` (the bytes of ``file``) and what ``derive`` makes of
         it: from the cache when an entry was made for these bytes, else parsed (and kept
-        when it is valid and large enough)."""
+            when it is valid)."""
         where = self._entry(data, file, warn=self.warn)
         cached = self._cached(where)
         if cached is not None:
@@ -205,8 +202,8 @@ class NetworkCache:
 
     def _entry(self, data: bytes, file: str, *, warn: Warn | None) -> tuple[Path, bytes] | None:
         """The entry for ``data`` and the key that signs it; None when these bytes are
-        not cached (too small, the cache is off, or its folder cannot be trusted)."""
-        if not self.enabled or len(data) < self.min_bytes or cache_turned_off():
+        not cached (the cache is off, or its folder cannot be trusted)."""
+        if not self.enabled or cache_turned_off():
             return None
         folder = self.folder or default_cache_dir()
         refused = trusted_folder(folder)
@@ -230,7 +227,6 @@ def load_network_cached(
     derive: None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     cache_dir: Path | None = None,
-    min_bytes: int = MIN_CACHED_BYTES,
     warn: Warn | None = None,
 ) -> tuple[Network, None]: ...
 @overload
@@ -240,7 +236,6 @@ def load_network_cached(
     derive: Callable[[Network], T],
     max_bytes: int = DEFAULT_MAX_BYTES,
     cache_dir: Path | None = None,
-    min_bytes: int = MIN_CACHED_BYTES,
     warn: Warn | None = None,
 ) -> tuple[Network, T]: ...
 def load_network_cached(
@@ -249,17 +244,16 @@ def load_network_cached(
     derive: Callable[[Network], Any] | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     cache_dir: Path | None = None,
-    min_bytes: int = MIN_CACHED_BYTES,
     warn: Warn | None = None,
 ) -> tuple[Network, Any]:
-    """:func:`~warmreach.networkfile.load_network` through the cache when the file is
-    large, with what ``derive`` computes from the network (kept in the entry too).
+    """:func:`~warmreach.networkfile.load_network` through the cache, with what
+    ``derive`` computes from the network (kept in the entry too).
 
     Only valid networks are cached; an invalid file is parsed every time, so its
     problems are always reported in full. When the cache cannot be trusted (see the
     module), the file is parsed and ``warn`` is told why.
     """
-    cache = NetworkCache(derive=derive, folder=cache_dir, min_bytes=min_bytes, warn=warn)
+    cache = NetworkCache(derive=derive, folder=cache_dir, warn=warn)
     return cache.load(path, max_bytes=max_bytes)
 
 
