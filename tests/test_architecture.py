@@ -13,7 +13,7 @@ from tests.helpers import ROOT
 PACKAGE = ROOT / "src" / "warmreach"
 #: the layers of docs/architecture.md, first to last (a package stands for its modules)
 LAYERS = [
-    {"errors", "text", "_gc", "_lazy", "dates", "sheets", "atomic", "cachefolder"},
+    {"errors", "text", "_gc", "_lazy", "dates", "sheets", "atomic", "cachefolder", "progress"},
     {"model"},
     {"schema", "synthetic"},
     {"matching"},

@@ -603,18 +603,59 @@ def test_a_merge_that_starts_again_on_the_whole_tree_reads_the_file_once(
     output.write_text(MINE, encoding="utf-8")
     export = MERGED_EXPORTS["linkedin"]()
     newest_first = dataclasses.replace(export, people=export.people[::-1])  # added, then changed
-    ticks: list[str] = []
-    summary = merging.import_export(
-        newest_first,
-        output,
-        merge=True,
-        progress=lambda: ticks.append("done"),
-        restarted=lambda: ticks.append("again"),
-    )
+    told = Told()
+    summary = merging.import_export(newest_first, output, merge=True, progress=told)
     assert summary.added and summary.updated and summary.written
     # read once to edit, and once more just before writing, to check it did not change
     assert len(restarts) == 1 and len(reads) == 2
     # the progress bar starts over, and counts every person on the whole tree too
     people = len(newest_first.people)
-    again = ticks.index("again")
-    assert 0 < again < people and ticks[again + 1 :] == ["done"] * people
+    merging_stage = (f"merging {people:,} people into network.yaml", people)
+    (first, again, *_) = told.stages
+    assert first[:2] == merging_stage == again[:2]
+    assert 0 < first[2] < people and again[2] == people
+    contacts = len(load_network(output).contacts)  # the whole tree's count, checked
+    assert told.stages[-1] == ("checking network.yaml", contacts, contacts)
+
+
+class Told:
+    """Progress as a list of stages: (description, total, steps advanced)."""
+
+    def __init__(self) -> None:
+        self.stages: list[tuple[str, int | None, int]] = []
+
+    def stage(self, description: str, total: int | None = None) -> None:
+        self.stages.append((description, total, 0))
+
+    def advance(self, steps: int = 1) -> None:
+        description, total, done = self.stages[-1]
+        self.stages[-1] = (description, total, done + steps)
+
+
+def test_an_import_and_a_merge_tell_each_stage_and_count_every_step(tmp_path: Path) -> None:
+    """What the progress bar shows: the people read (a new file) or merged, then the file
+    as it will be written, checked contact by contact, then kept for the next command."""
+    from warmreach.networkfile.cache import NetworkCache
+
+    export = MERGED_EXPORTS["linkedin"]()
+    people = len(export.people)
+    output = tmp_path / "new.yaml"
+    told = Told()
+    import_export(export, output, me="Ana Lima", progress=told)
+    assert told.stages == [
+        (f"reading {people:,} people", people, people),
+        ("writing new.yaml", None, 0),
+    ]
+
+    output = tmp_path / "network.yaml"
+    output.write_text(MINE, encoding="utf-8")
+    told = Told()
+    cache = NetworkCache(folder=tmp_path / "cache")
+    summary = import_export(export, output, merge=True, progress=told, cache=cache)
+    contacts = len(load_network(output).contacts)
+    assert summary.added and told.stages == [
+        (f"merging {people:,} people into network.yaml", people, people),
+        ("writing network.yaml", None, 0),
+        ("checking network.yaml", contacts, contacts),
+        ("keeping network.yaml for the next command", None, 0),
+    ]

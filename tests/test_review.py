@@ -29,6 +29,7 @@ from warmreach.model import Network
 from warmreach.networkfile import load_network
 from warmreach.networkfile.build import build_from_text
 from warmreach.plan.week import plan_actions
+from warmreach.progress import Progress
 from warmreach.reports.words import reason_text
 from warmreach.review import Question, review_queue
 from warmreach.review.session import advised_actions
@@ -340,9 +341,9 @@ def test_applying_a_worksheet_through_the_cache_parses_only_what_it_writes(
     write_rows(sheet, rows)
     parsed: list[str] = []
 
-    def counted(text: str, file: str) -> Network:
+    def counted(text: str, file: str, progress: Progress) -> Network:
         parsed.append(file)
-        return build_from_text(text, file)
+        return build_from_text(text, file, progress)
 
     # what parse_network calls for every file it reads
     monkeypatch.setattr("warmreach.networkfile.build.build_from_text", counted)

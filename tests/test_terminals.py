@@ -143,3 +143,34 @@ def test_long_work_shows_a_spinner_in_a_terminal_and_short_work_none(tmp_path: P
     assert "working on" in plain and "\x1b[32m" not in plain and "\x1b[32m" in text  # NO_COLOR
     piped = warmreach(["--no-cache", "analyze", str(big), *DAY, "--top", "2"], "utf-8")
     assert b"working on" not in piped.stderr  # never outside a terminal
+
+
+def test_a_large_merge_shows_each_stage_in_a_terminal_and_nothing_outside(
+    tmp_path: Path,
+) -> None:
+    """The bar goes through the people merged, the file checked as it will be written,
+    then kept; a file's name is shown as written, never read as markup."""
+    header = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+    rows = [
+        f"Person{number},Example,https://www.linkedin.com/in/p-{number},,Firm{number % 97},"
+        "Engineer,01 Jan 2020\n"
+        for number in range(2500)
+    ]
+    export = tmp_path / "Connections.csv"
+    export.write_text(header + "".join(rows[:1000]), encoding="utf-8")
+    output = tmp_path / "[bold]net.yaml"
+    command = ["import", "linkedin", str(export), "--output", str(output)]
+    assert warmreach([*command, "--me", "Ana"], "utf-8").returncode == 0
+    export.write_text(header + "".join(rows), encoding="utf-8")
+    text = in_a_terminal([*command, "--merge"], 120, "xterm")
+    for stage in (
+        "merging 2,500 people into [bold]net.yaml",
+        "writing [bold]net.yaml",
+        "checking [bold]net.yaml",
+        "keeping [bold]net.yaml for the next command",
+    ):
+        assert stage in text, stage
+    assert "1500 new" in text  # and the summary after it
+    export.write_text(export.read_text().replace("Engineer", "Manager"))
+    piped = warmreach([*command, "--merge"], "utf-8")
+    assert piped.returncode == 0 and b"merging" not in piped.stderr

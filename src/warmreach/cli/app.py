@@ -18,12 +18,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import IntEnum
 from pathlib import Path
-from typing import Annotated, Final
+from typing import Annotated
 
 import typer
 
 from warmreach._gc import paused_gc
 from warmreach.atomic import write_atomic
+from warmreach.cli.bars import done_busy
 from warmreach.errors import InvalidNetwork, UsageError, WarmreachError
 from warmreach.graph import NetworkIndex
 from warmreach.model import Network, Opening
@@ -411,87 +412,3 @@ def emit(text: str, output: Path | None, force: bool) -> None:
 def output_width() -> int:
     """The terminal's width when printing to one, else a fixed width for stable output."""
     return shutil.get_terminal_size((120, 24)).columns if sys.stdout.isatty() else 120
-
-
-@contextmanager
-def bytes_progress(total: int, description: str) -> Iterator[Callable[[int], None]]:
-    """A progress bar on stderr for reading a large file, when stderr is a terminal."""
-    if total < 50_000_000 or not sys.stderr.isatty():
-        yield lambda read: None
-        return
-    from rich.console import Console
-    from rich.progress import Progress
-
-    with Progress(transient=True, console=Console(stderr=True)) as bar:
-        task = bar.add_task(description, total=total)
-        yield lambda read: bar.advance(task, read)
-
-
-@contextmanager
-def progress(
-    total: int, description: str
-) -> Iterator[tuple[Callable[[], None], Callable[[], None]]]:
-    """A progress bar on stderr for long work, when stderr is a terminal: what advances it
-    by one, and what starts it over (work that begins again)."""
-    if total < 2000 or not sys.stderr.isatty():
-        yield (lambda: None), (lambda: None)
-        return
-    from rich.console import Console
-    from rich.progress import Progress
-
-    with Progress(transient=True, console=Console(stderr=True)) as bar:
-        task = bar.add_task(description, total=total)
-        yield (lambda: bar.advance(task)), (lambda: bar.reset(task))
-
-
-#: how long work runs before a terminal is shown that warmreach is busy
-BUSY_AFTER: Final = 1.0
-
-
-@contextmanager
-def busy(description: str) -> Iterator[None]:
-    """A spinner on stderr saying what warmreach is doing, once the work has taken more
-    than BUSY_AFTER seconds, in a terminal only (it leaves no trace when it ends)."""
-    if not sys.stderr.isatty():
-        yield
-        return
-    import threading
-
-    from rich.console import Console
-
-    status = Console(stderr=True).status(visible(description, newlines=False))
-    lock = threading.Lock()
-    state = {"started": False, "done": False}
-
-    def start() -> None:
-        with lock:
-            if not state["done"]:
-                status.start()
-                state["started"] = True
-
-    def stop() -> None:
-        timer.cancel()
-        with lock:
-            if state["started"] and not state["done"]:
-                status.stop()
-            state["done"] = True
-
-    timer = threading.Timer(BUSY_AFTER, start)
-    timer.daemon = True
-    _BUSY.append(stop)
-    timer.start()
-    try:
-        yield
-    finally:
-        stop()
-        _BUSY.remove(stop)
-
-
-#: how to stop the spinner that is running, before a report is printed
-_BUSY: list[Callable[[], None]] = []
-
-
-def done_busy() -> None:
-    """Stop any spinner, so that what is printed next is not mixed with it."""
-    for stop in list(_BUSY):
-        stop()

@@ -12,14 +12,13 @@ import typer
 from warmreach.cli.app import (
     MaxSizeOption,
     NetworkArgument,
-    bytes_progress,
     load,
     network_cache,
     parse_day,
-    progress,
     reporting,
     whole,
 )
+from warmreach.cli.bars import PEOPLE_SHOWN_FROM, READING_SHOWN_FROM, shown_progress
 from warmreach.errors import WarmreachError
 from warmreach.graph import summarize
 from warmreach.importers.sources import SOURCES, Source, read_export, sources_help
@@ -302,19 +301,19 @@ def import_(
         if not file.exists():
             raise WarmreachError(f"{file}: no such file")
         size = file.stat().st_size if SOURCES[source].streamed and file.is_file() else 0
-        with bytes_progress(size, f"reading {file.name}") as advance:
+        with shown_progress(size, shown_from=READING_SHOWN_FROM) as shown:
+            shown.stage(f"reading {file.name}", size)
             export = read_export(
-                source, file, max_bytes=max_size, own=me_email or (), progress=advance
+                source, file, max_bytes=max_size, own=me_email or (), progress=shown.advance
             )
-        with progress(len(export.people), f"importing {file.name}") as (tick, restart):
+        with shown_progress(len(export.people), shown_from=PEOPLE_SHOWN_FROM) as shown:
             summary = import_export(
                 export,
                 output,
                 merge=merge,
                 force=force,
                 me=me,
-                progress=tick,
-                restarted=restart,
+                progress=shown,
                 max_bytes=max_size,
                 cache=network_cache(ctx),
             )

@@ -24,7 +24,6 @@ from warmreach.cli.app import (
     TargetsFromOption,
     TopOption,
     aims,
-    busy,
     emit,
     load,
     output_width,
@@ -32,6 +31,7 @@ from warmreach.cli.app import (
     reporting,
     whole,
 )
+from warmreach.cli.bars import busy
 from warmreach.graph import NetworkIndex
 from warmreach.model import Network, resolve_day
 from warmreach.networkfile import DEFAULT_MAX_BYTES

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +53,7 @@ from warmreach.networkfile.edit import (
 )
 from warmreach.networkfile.lock import file_lock
 from warmreach.networkfile.nodes import delete_key, extend_list, flow_map, put_item, set_key
+from warmreach.progress import SILENT, Progress
 from warmreach.schema import CONTACT
 from warmreach.text import slugify
 
@@ -66,24 +66,30 @@ def import_export(
     force: bool = False,
     me: str | None = None,
     today: dt.date | None = None,
-    progress: Callable[[], None] | None = None,
+    progress: Progress = SILENT,
     max_bytes: int = DEFAULT_MAX_BYTES,
     cache: NetworkCache | None = None,
-    restarted: Callable[[], None] | None = None,
 ) -> ImportSummary:
     """Write ``export`` to a new network file at ``output``, or merge it into that file.
 
     Without ``merge``, an existing file is replaced only with ``force``. A new file needs
     your name (``me``). A merge reads the file through ``cache``, which keeps the result.
-    ``progress`` is told of each person done; ``restarted``, when a merge starts again
-    on the whole file (its people are done again).
+    ``progress`` is told of each stage (a merge that starts again on the whole file
+    begins its first stage again) and of each person done, then of each contact checked
+    in the file as it will be written.
     """
     path = Path(output)
     summary = ImportSummary(output=str(path), skipped=list(export.skipped))
-    tick = progress or (lambda: None)
     if not merge:
         write_new(
-            export, path, summary, force=force, me=me, today=today, tick=tick, max_bytes=max_bytes
+            export,
+            path,
+            summary,
+            force=force,
+            me=me,
+            today=today,
+            progress=progress,
+            max_bytes=max_bytes,
         )
         return summary
     # under the lock before asking whether the file exists: two merges into a new file
@@ -97,7 +103,7 @@ def import_export(
                 force=force,
                 me=me,
                 today=today,
-                tick=tick,
+                progress=progress,
                 max_bytes=max_bytes,
             )
             return summary
@@ -106,17 +112,16 @@ def import_export(
         # the whole round-trip tree (slower on large files)
         document = open_document(path, max_bytes=max_bytes, cache=cache)
         try:
-            _merge(document, export, summary, tick)
+            _merge(document, export, summary, progress)
         except EditedByParts:
             summary = ImportSummary(output=str(path), skipped=list(export.skipped))
-            (restarted or (lambda: None))()
-            _merge(document.whole(), export, summary, tick)
+            _merge(document.whole(), export, summary, progress)
     return summary
 
 
-def _merge(
-    document: Document, export: Export, summary: ImportSummary, tick: Callable[[], None]
-) -> None:
+def _merge(document: Document, export: Export, summary: ImportSummary, progress: Progress) -> None:
+    total = len(export.people)
+    progress.stage(f"merging {total:,} people into {document.path.name}", total)
     network = document.network
     index = FileIndex(network)
     domains = learn_domains(
@@ -146,7 +151,7 @@ def _merge(
     seen = Seen()
     ids: dict[str, str] = {}  # identity key -> contact id, for the links
     for person, candidates, out in zip(people, exact, left_out, strict=True):
-        tick()
+        progress.advance()
         if out and not candidates:
             summary.ignored += 1
             continue
@@ -201,7 +206,7 @@ def _merge(
         )
         known.add(frozenset((one, other)))
         summary.links += 1
-    summary.written = save_document(document)
+    summary.written = save_document(document, progress)
 
 
 def _contact_node(document: Document, contact_id: str) -> Any:

@@ -10,7 +10,6 @@ record), which a merge adds with the same fields.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,6 +21,7 @@ from warmreach.importers.identify import Seen, is_left_out, linked_keys, links, 
 from warmreach.importers.records import Export, Incoming, Skipped, keys_of
 from warmreach.model import ME, Evidence, PartialDate, resolve_day
 from warmreach.networkfile.dump import network_text
+from warmreach.progress import Progress
 from warmreach.schema import CONTACT, EVIDENCE
 from warmreach.text import is_valid_id, slugify
 
@@ -63,12 +63,13 @@ def write_new(
     force: bool,
     me: str | None,
     today: dt.date | None,
-    tick: Callable[[], None],
+    progress: Progress,
     max_bytes: int,
 ) -> None:
     """Write ``export`` to a new network file at ``path`` (replacing one only with
     ``force``); a new file needs your name (``me``, else the export's), and must load
-    within ``max_bytes`` (``--max-size``), as every command will read it."""
+    within ``max_bytes`` (``--max-size``), as every command will read it. ``progress``
+    is told of each person read, then of the writing."""
     exists = f"{path} exists; pass --merge to update it, or --force to replace it"
     if path.exists() and not force:
         raise WarmreachError(exists)
@@ -82,8 +83,9 @@ def write_new(
     linked = linked_keys(export)
     domains = learn_domains((person.company, person.email) for person in export.people)
     added: dict[str, str] = {}  # identity key -> contact id
+    progress.stage(f"reading {len(export.people):,} people", len(export.people))
     for person in export.people:
-        tick()
+        progress.advance()
         if is_left_out(person, linked):
             summary.ignored += 1
             continue
@@ -105,6 +107,7 @@ def write_new(
         "# Trust is left out: warmreach reads it from the evidence found (messages both\n"
         "# ways, meetings, recommendations) until you write it for those you know well.\n"
     )
+    progress.stage(f"writing {path.name}")
     text = header + network_text(name, list(contacts.values()), me_fields=me_fields(export))
     size = len(text.encode("utf-8"))
     if size > max_bytes:

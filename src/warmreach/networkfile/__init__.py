@@ -42,6 +42,7 @@ from warmreach.networkfile.decode import (
     too_large,
 )
 from warmreach.networkfile.dump import dump_network
+from warmreach.progress import SILENT, Progress
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -54,9 +55,14 @@ __all__ = [
 
 
 def parse_network(
-    data: bytes | str, *, file: str = "<string>", max_bytes: int = DEFAULT_MAX_BYTES
+    data: bytes | str,
+    *,
+    file: str = "<string>",
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: Progress = SILENT,
 ) -> Network:
-    """Read a network from the bytes (or text) of a file.
+    """Read a network from the bytes (or text) of a file; ``progress`` advances by one
+    for each contact read (in the order warmreach writes files: ``me`` first).
 
     Raises :class:`~warmreach.errors.InvalidNetwork` listing every problem found.
 
@@ -77,7 +83,7 @@ def parse_network(
     from warmreach.networkfile.build import build_from_text
 
     with paused_gc():
-        return build_from_text(text, file)
+        return build_from_text(text, file, progress)
 
 
 def load_network(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Network:

@@ -43,6 +43,7 @@ from warmreach.networkfile.layout import (
 )
 from warmreach.networkfile.lock import file_lock
 from warmreach.networkfile.nodes import append_item, set_key
+from warmreach.progress import SILENT, Progress
 from warmreach.schema import NETWORK
 from warmreach.text import slugify
 
@@ -143,6 +144,14 @@ class Document:
             end, text = edits[start]
             lines[start:end] = [text]
         return "".join(lines)
+
+    @property
+    def contact_count(self) -> int | None:
+        """How many contacts the edited file holds (None: not known without reading it)."""
+        if "_round_trip" in self.__dict__:
+            contacts = self.tree.get("contacts") if isinstance(self.tree, dict) else None
+            return len(contacts) if isinstance(contacts, list) else None
+        return len(self.network.contacts) + len(self._added)
 
     def whole(self) -> Document:
         """The same file as read, to be edited again from the start as one round-trip
@@ -368,9 +377,11 @@ def editing(
         yield open_document(path, max_bytes=max_bytes, cache=cache)
 
 
-def save_document(document: Document) -> bool:
+def save_document(document: Document, progress: Progress = SILENT) -> bool:
     """Validate the edited tree and write it over the file atomically; False if unchanged.
     The document's cache, if any, keeps the network written for the next command.
+    ``progress`` is told of each stage: writing the text, checking it (a step a contact),
+    keeping it.
 
     Raises :class:`InvalidNetwork` with the problems when the result would not load, and
     :class:`WarmreachError` when the file changed since it was read (by another program:
@@ -379,6 +390,8 @@ def save_document(document: Document) -> bool:
     """
     if not document.edited:
         return False
+    name = document.path.name
+    progress.stage(f"writing {name}")
     text = document.dump()
     if text == document.text:
         return False
@@ -386,8 +399,9 @@ def save_document(document: Document) -> bool:
     data = (
         ("\ufeff" if document.bom else "") + (text.replace("\n", "\r\n") if document.crlf else text)
     ).encode("utf-8", errors="surrogatepass")  # a lone surrogate: refused just below
+    progress.stage(f"checking {name}", document.contact_count)
     try:  # the bytes to be written, as the next command will read them
-        network = parse_network(data, file=str(document.path), max_bytes=limit)
+        network = parse_network(data, file=str(document.path), max_bytes=limit, progress=progress)
     except InvalidNetwork as error:
         raise InvalidNetwork(
             replace(
@@ -408,7 +422,8 @@ def save_document(document: Document) -> bool:
             )
 
     write_atomic(document.path, data, force=True, check=unchanged)
-    if document.cache is not None:
+    if document.cache is not None and document.cache.enabled:
+        progress.stage(f"keeping {name} for the next command")
         document.cache.keep(data, str(document.path), network)
     return True
 

@@ -35,6 +35,7 @@ from warmreach.networkfile.build.companies import Companies, CompanyDraft
 from warmreach.networkfile.build.people import KnowsRef, People
 from warmreach.networkfile.build.typed import Reader, is_null
 from warmreach.networkfile.tree import STREAMED, MappingNode, Node, parse_tree
+from warmreach.progress import SILENT, Progress
 from warmreach.schema import ASK, CONTACT, EVIDENCE, ME_SPEC, NETWORK, OPENING, FieldSpec
 from warmreach.text import join_words
 
@@ -311,10 +312,12 @@ class StreamingBuilder(Builder):
     :class:`~warmreach.networkfile.tree.ItemStream`), so the tree never holds them all:
     at 100,000 contacts it would be most of the memory a load takes."""
 
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, progress: Progress = SILENT) -> None:
         super().__init__(file)
         #: whether the contacts were read as they were parsed (:meth:`start`)
         self.streamed = False
+        #: told of each contact read
+        self.progress = progress
 
     def start(self, root: MappingNode) -> bool:
         """Begin when ``me`` came before the contacts: read it and the companies now, as
@@ -332,17 +335,19 @@ class StreamingBuilder(Builder):
         assert self._drafts is not None, "start() comes first"
         if not is_null(node) and (draft := self.contact(node, f"contacts[{index}]")) is not None:
             self._drafts.append(draft)
+        self.progress.advance()
 
 
-def build_from_text(text: str, file: str) -> Network:
+def build_from_text(text: str, file: str, progress: Progress = SILENT) -> Network:
     """The network ``text`` describes, each contact read as it is parsed
-    (:class:`StreamingBuilder`); raises InvalidNetwork with every problem.
+    (:class:`StreamingBuilder`, which tells ``progress``); raises InvalidNetwork with
+    every problem.
 
     The contacts are read before the rest of the file only when ``me`` comes before them
     (the order warmreach writes); a file whose ``companies`` come after them is read
     again whole, so the network is the one :func:`build_network` makes of the tree.
     """
-    builder = StreamingBuilder(file)
+    builder = StreamingBuilder(file, progress)
     root = parse_tree(text, file, stream=builder)
     if builder.streamed and isinstance(root, MappingNode):
         keys = [key.value for key, _ in root.items]
