@@ -80,7 +80,7 @@ def import_export(
     """
     path = Path(output)
     summary = ImportSummary(output=str(path), skipped=list(export.skipped))
-    if not merge:
+    def new_file() -> ImportSummary:
         write_new(
             export,
             path,
@@ -92,21 +92,14 @@ def import_export(
             max_bytes=max_bytes,
         )
         return summary
+
+    if not merge:
+        return new_file()
     # under the lock before asking whether the file exists: two merges into a new file
     # take turns, and the second merges into what the first wrote
     with file_lock(real_path(path)):
         if not path.exists():
-            write_new(
-                export,
-                path,
-                summary,
-                force=force,
-                me=me,
-                today=today,
-                progress=progress,
-                max_bytes=max_bytes,
-            )
-            return summary
+            return new_file()
         # the file's lines are patched: changed contacts on their own lines, new ones
         # after the last; when a contact cannot be edited so, the merge starts again on
         # the whole round-trip tree (slower on large files)
