@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 import warmreach
 from tests.helpers import ROOT
-from warmreach.cli import ExitCode, app
+from warmreach.cli import ExitCode, app, for_arguments
 
 runner = CliRunner()
 SAMPLE = ROOT / "sample_networks" / "career-switcher.yaml"
@@ -376,3 +376,37 @@ def test_help_shows_plain_placeholders() -> None:
     for command in ("analyze", "plan", "render", "review", "log"):
         text = runner.invoke(app, [command, "-h"]).stdout
         assert "range>" not in text and "<integer>" not in text, command
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["analyze", str(SAMPLE), "--as-of", "2026-11-25", "--top", "2"],
+        ["--no-cache", "analyze", str(SAMPLE), "--format", "json", "--as-of", "2026-11-25"],
+        ["--debug", "validate", str(SAMPLE)],
+        ["validate", "--max-size", "lots", str(SAMPLE)],
+        ["analyze", "--help"],
+        ["import", "--help"],
+        ["plan", "--bogus"],
+        ["analyze"],
+        ["schema", "extra"],
+    ],
+    ids=lambda arguments: " ".join(arguments[:2]),
+)
+def test_a_command_run_on_its_own_says_what_the_whole_app_says(arguments: list[str]) -> None:
+    """The command line builds only the command it runs (the others' options are not
+    needed): its output, errors, help and exit code are the whole app's."""
+    only = for_arguments(arguments)
+    assert only is not app and len(only.registered_commands) == 1
+    alone, whole = runner.invoke(only, arguments), runner.invoke(app, arguments)
+    assert (alone.exit_code, alone.stdout, alone.stderr) == (
+        whole.exit_code,
+        whole.stdout,
+        whole.stderr,
+    )
+
+
+@pytest.mark.parametrize("arguments", [[], ["--help"], ["--version"], ["anlyze", "x.yaml"]])
+def test_without_a_command_the_whole_app_answers(arguments: list[str]) -> None:
+    """Help lists every command, and a mistyped one is told apart from the rest."""
+    assert for_arguments(arguments) is app

@@ -12,6 +12,7 @@ The commands are registered here, in the order ``warmreach --help`` lists them.
 
 from __future__ import annotations
 
+import copy
 import sys
 
 import typer
@@ -59,6 +60,20 @@ for name, command in COMMANDS:
     app.command(name, epilog=f"Example:\n\n\b\n  {EXAMPLES[name]}")(command)
 
 
+def for_arguments(arguments: list[str]) -> typer.Typer:
+    """The app with only the command ``arguments`` name (the first that is not an option:
+    the options before a command take no value), else the whole app (help, a mistyped
+    command, shell completion). Building every command's options takes longer than most
+    runs' own work; a test holds both to the same output."""
+    name = next((argument for argument in arguments if not argument.startswith("-")), None)
+    named = [info for info in app.registered_commands if info.name == name]
+    if not named:
+        return app
+    only = copy.copy(app)
+    only.registered_commands = named
+    return only
+
+
 def main() -> None:
     """Run the command line."""
     for position, argument in enumerate(sys.argv[1:], start=1):
@@ -74,7 +89,7 @@ def main() -> None:
             raise SystemExit(ExitCode.USAGE) from None
     plain_streams([sys.stdout, sys.stderr])
     try:
-        app(prog_name="warmreach")
+        for_arguments(sys.argv[1:])(prog_name="warmreach")
     finally:
         if streams.replaced:
             typer.echo(
@@ -84,4 +99,4 @@ def main() -> None:
             )
 
 
-__all__ = ["ExitCode", "app", "main"]
+__all__ = ["ExitCode", "app", "for_arguments", "main"]
