@@ -190,6 +190,32 @@ def test_a_handful_of_answers_turns_a_raw_export_into_real_actions(imported: Pat
     assert ids["Nadia Quist"] in {step.contact for step in week.steps}
 
 
+def test_a_review_ranks_the_network_once_and_reads_it_again_only_after_answers(
+    imported: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The queue and the advice before share one ranking; the file is read again for the
+    advice after only when an answer was written."""
+    from warmreach.review import session
+    from warmreach.scoring import ranking
+
+    reads: list[object] = []
+    read = session.read_network
+    monkeypatch.setattr(session, "read_network", lambda *a: reads.append(a) or read(*a))
+    models: list[object] = []
+    start = ranking.ReferralModel.__init__
+    monkeypatch.setattr(
+        ranking.ReferralModel, "__init__", lambda m, *a, **k: models.append(m) or start(m, *a, **k)
+    )
+    quit_at_once = invoke("review", str(imported), "--as-of", DAY, stdin="q\n")
+    assert quit_at_once.exit_code == 0, quit_at_once.stderr
+    assert "answers about 0 of" in quit_at_once.stdout
+    assert "How your advice changed" not in quit_at_once.stdout
+    assert (len(reads), len(models)) == (1, 1)
+    answered = invoke("review", str(imported), "--as-of", DAY, "--limit", "1", stdin="4\n")
+    assert answered.exit_code == 0, answered.stderr
+    assert (len(reads), len(models)) == (3, 3)  # the advice after: read and ranked again
+
+
 def test_analyze_and_plan_point_to_review_when_most_ties_are_unknown(imported: Path) -> None:
     for command in ("analyze", "plan"):
         result = invoke(command, str(imported), "--as-of", DAY)

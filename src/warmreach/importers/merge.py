@@ -80,6 +80,7 @@ def import_export(
     """
     path = Path(output)
     summary = ImportSummary(output=str(path), skipped=list(export.skipped))
+
     def new_file() -> ImportSummary:
         write_new(
             export,

@@ -85,12 +85,16 @@ def review_queue(
     as_of: dt.date,
     index: NetworkIndex | None = None,
     limit: int | None = None,
+    model: ReferralModel | None = None,
 ) -> list[Question]:
-    """The people to ask about, most valuable first (at most ``limit``)."""
+    """The people to ask about, most valuable first (at most ``limit``). ``model``, a
+    :class:`ReferralModel` of this network on this day, saves building one (and shares
+    its rankings with whoever else uses it)."""
     chosen = list(default_targets(network) if targets is None else targets)
     if not chosen:
         return []
-    model = ReferralModel(network, as_of=as_of, index=index)
+    if model is None or model.network is not network or model.as_of != as_of:
+        model = ReferralModel(network, as_of=as_of, index=index)
     base = Chances(model, chosen)
     found: list[Question] = []
     for contact in _pool(model, chosen):

@@ -24,7 +24,7 @@ from warmreach.networkfile import DEFAULT_MAX_BYTES
 from warmreach.networkfile.cache import NO_CACHE, NetworkCache
 from warmreach.review.answers import Answers, BadAnswer, read_answer
 from warmreach.review.queue import Facet, Question, review_queue
-from warmreach.scoring import analyze, default_targets
+from warmreach.scoring import ReferralModel, analyze, default_targets
 
 
 class Asker(Protocol):
@@ -99,11 +99,13 @@ def advised_actions(
     as_of: dt.date,
     *,
     index: NetworkIndex | None = None,
+    model: ReferralModel | None = None,
 ) -> dict[str, str]:
     """Each candidate's action, from the target where their score is best (ties: the first
-    target): the one action a person has across the advice."""
+    target): the one action a person has across the advice. ``model``: as for
+    :func:`~warmreach.scoring.analyze`."""
     best: dict[str, tuple[float, str]] = {}
-    analysis = analyze(network, targets, as_of=as_of, allow_none=True, index=index)
+    analysis = analyze(network, targets, as_of=as_of, allow_none=True, index=index, model=model)
     for report in analysis.targets:
         for candidate in report.candidates:
             known = best.get(candidate.contact)
@@ -127,9 +129,10 @@ def run_review(
     keeps what the one before wrote)."""
     network, index = read_network(path, max_bytes, cache)
     chosen = chosen_targets(network, targets)
-    queue = review_queue(network, chosen, as_of=as_of, index=index)
+    model = ReferralModel(network, as_of=as_of, index=index)  # one ranking for both
+    queue = review_queue(network, chosen, as_of=as_of, model=model)
     result = ReviewResult(queue=len(queue))
-    before = advised_actions(network, chosen, as_of, index=index)
+    before = advised_actions(network, chosen, as_of, model=model)
     shown = queue[:limit]
     asker.begin(len(shown), len(queue))
     for number, question in enumerate(shown, start=1):
@@ -143,8 +146,9 @@ def run_review(
             asker.saved(changed)
         if stop:
             break
-    after, index = read_network(path, max_bytes, cache)  # as the edits left it
-    result.changes = advice_changes(before, after, chosen, as_of, index=index)
+    if result.written:  # nothing written: the advice is as it was
+        after, index = read_network(path, max_bytes, cache)  # as the edits left it
+        result.changes = advice_changes(before, after, chosen, as_of, index=index)
     return result
 
 

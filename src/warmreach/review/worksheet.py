@@ -90,8 +90,9 @@ def apply_worksheet(
             if changed:
                 result.answered += 1
                 result.written.append((network.contacts_by_id[person].name, changed))
-        if result.written:
-            save_document(document)
+        if not result.written:  # nothing to write: the advice is as it was
+            return result
+        save_document(document)
     after, index = read_network(path, max_bytes, cache)  # as saved: the cache keeps it
     result.changes = advice_changes(before, after, chosen, as_of, index=index)
     return result
