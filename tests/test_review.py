@@ -19,6 +19,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner, Result
@@ -200,12 +201,20 @@ def test_a_review_ranks_the_network_once_and_reads_it_again_only_after_answers(
 
     reads: list[object] = []
     read = session.read_network
-    monkeypatch.setattr(session, "read_network", lambda *a: reads.append(a) or read(*a))
+
+    def counted_read(*args: Any) -> Any:
+        reads.append(args)
+        return read(*args)
+
     models: list[object] = []
     start = ranking.ReferralModel.__init__
-    monkeypatch.setattr(
-        ranking.ReferralModel, "__init__", lambda m, *a, **k: models.append(m) or start(m, *a, **k)
-    )
+
+    def counted_start(model: ranking.ReferralModel, *args: Any, **options: Any) -> None:
+        models.append(model)
+        start(model, *args, **options)
+
+    monkeypatch.setattr(session, "read_network", counted_read)
+    monkeypatch.setattr(ranking.ReferralModel, "__init__", counted_start)
     quit_at_once = invoke("review", str(imported), "--as-of", DAY, stdin="q\n")
     assert quit_at_once.exit_code == 0, quit_at_once.stderr
     assert "answers about 0 of" in quit_at_once.stdout
