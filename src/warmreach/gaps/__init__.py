@@ -28,7 +28,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Final, Literal
 
-from warmreach.gaps.people import Person, model_for, people_of, read_field
+from warmreach.gaps.people import Person, people_of, read_field
 from warmreach.gaps.suggestions import (
     AskRoleHolders,
     AskWhomTheyKnow,
@@ -44,7 +44,15 @@ from warmreach.gaps.suggestions import (
 from warmreach.graph import NetworkIndex
 from warmreach.matching import Inference, TargetField, Taxonomy, company_matches
 from warmreach.model import Network, Opening
-from warmreach.scoring import BANDS, DIRECT, Candidate, ReferralModel, default_targets, rank
+from warmreach.scoring import (
+    BANDS,
+    DIRECT,
+    Candidate,
+    ReferralModel,
+    default_targets,
+    model_for,
+    rank,
+)
 from warmreach.text import join_words
 
 #: a direct tie at least this strong (see docs/scoring.md) counts as a strong tie

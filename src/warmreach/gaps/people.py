@@ -20,8 +20,8 @@ from warmreach.matching import (
     holds_role,
     target_field,
 )
-from warmreach.model import Contact, Network, Opening, resolve_day
-from warmreach.scoring import ReferralModel
+from warmreach.model import Contact, Network, Opening
+from warmreach.scoring import ReferralModel, model_for
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -102,16 +102,6 @@ def read_field(
         industries=industries,
         inferred=inferred,
     )
-
-
-def model_for(
-    network: Network, as_of: dt.date | None, model: ReferralModel | None, index: NetworkIndex | None
-) -> ReferralModel:
-    """``model`` when it is this network's on this day, else a new one."""
-    day = resolve_day(as_of)
-    if model is None or model.network is not network or model.as_of != day:
-        model = ReferralModel(network, as_of=day, index=index)  # another's cannot be reused
-    return model
 
 
 def field_people(

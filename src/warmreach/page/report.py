@@ -63,11 +63,10 @@ def report_page(
         people = [(person, target, initials(name)) for person, target, name in people]
     day = resolve_day(as_of)
     model = ReferralModel(network, as_of=day, index=index)
-    index = model.index
     analysis = analyze(network, targets, model=model, top=top, people=people, allow_none=True)
     aimed, weighed = with_people(targets, people, weights)
     plan = plan_actions(
-        network, hours=hours, as_of=day, index=index, targets=aimed, weights=weighed
+        network, hours=hours, as_of=day, targets=aimed, weights=weighed, model=model
     )
     gaps = find_gaps(network, as_of=day, model=model, targets=targets)
     drawing = plan_drawing(model, analysis, top=drawn)

@@ -30,7 +30,7 @@ from typing import Final
 from warmreach.errors import UsageError
 from warmreach.gaps.people import FieldPeople
 from warmreach.graph import NetworkIndex
-from warmreach.model import Network, Opening, Told, resolve_day
+from warmreach.model import Network, Opening, Told
 from warmreach.plan import DEFAULT_HOURS
 from warmreach.plan.choose import Choice, State, Taken, choose
 from warmreach.plan.growth import growth_steps
@@ -60,6 +60,7 @@ from warmreach.scoring import (
     Action,
     Reason,
     ReferralModel,
+    model_for,
 )
 from warmreach.text import join_words
 
@@ -72,6 +73,7 @@ def plan_actions(
     targets: Sequence[Opening] | None = None,
     weights: Sequence[float] | None = None,
     index: NetworkIndex | None = None,
+    model: ReferralModel | None = None,
 ) -> Plan:
     """This week's conversations within ``hours``, and what they queue.
 
@@ -79,7 +81,8 @@ def plan_actions(
     ``me.seeking.companies`` without one; or the openings given. Minutes the targets leave
     go to growing your network in the field ``me.seeking`` names (:mod:`~warmreach.plan.
     growth`), as does the whole week when nothing reaches a target. ``index``, the network's
-    :class:`~warmreach.graph.NetworkIndex`, is built when not given.
+    :class:`~warmreach.graph.NetworkIndex`, is built when not given; ``model``, a
+    :class:`ReferralModel` of this network on this day, shares its rankings (an analysis's).
 
     >>> from warmreach.networkfile import parse_network
     >>> network = parse_network('''
@@ -93,7 +96,9 @@ def plan_actions(
     """
     if hours < 0 or not math.isfinite(hours):
         raise UsageError(f"--hours must be a number of hours, 0 or more, not {hours}")
-    week = week_options(network, as_of=as_of, targets=targets, weights=weights, index=index)
+    week = week_options(
+        network, as_of=as_of, targets=targets, weights=weights, index=index, model=model
+    )
     budget = round(hours * 60)
     choice = choose(week.options, week.base, budget)
     grown: list[Step] = []
@@ -135,9 +140,10 @@ def week_options(
     targets: Sequence[Opening] | None = None,
     weights: Sequence[float] | None = None,
     index: NetworkIndex | None = None,
+    model: ReferralModel | None = None,
 ) -> Week:
     """The targets and options of this week's plan (see :func:`plan_actions`)."""
-    model = ReferralModel(network, as_of=resolve_day(as_of), index=index)
+    model = model_for(network, as_of, model, index)
     goals, closed, field = plan_targets(model, targets, weights)
     unweighed = max(0, len(goals) - MAX_TARGETS)
     goals = goals[:MAX_TARGETS]

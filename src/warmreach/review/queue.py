@@ -33,6 +33,7 @@ from warmreach.scoring import (
     ReferralModel,
     default_targets,
     evidence_reasons,
+    model_for,
     position_reasons,
 )
 from warmreach.scoring.ranking import sought_roles
@@ -93,8 +94,7 @@ def review_queue(
     chosen = list(default_targets(network) if targets is None else targets)
     if not chosen:
         return []
-    if model is None or model.network is not network or model.as_of != as_of:
-        model = ReferralModel(network, as_of=as_of, index=index)
+    model = model_for(network, as_of, model, index)
     base = Chances(model, chosen)
     found: list[Question] = []
     for contact in _pool(model, chosen):

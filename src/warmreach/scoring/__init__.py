@@ -216,6 +216,28 @@ def analyze(
     )
 
 
+def model_for(
+    network: Network,
+    as_of: dt.date | None,
+    model: ReferralModel | None = None,
+    index: NetworkIndex | None = None,
+) -> ReferralModel:
+    """``model`` when it is this network's on the day ``as_of`` (None: the model's own),
+    so that its rankings are shared with whoever else uses it; else a new one on
+    ``index`` (another network's or another day's cannot be reused).
+
+    >>> from warmreach.networkfile import parse_network
+    >>> network = parse_network("{me: {name: Ana}, contacts: [{name: Bob, trust: 3}]}")
+    >>> day = dt.date(2026, 11, 25)
+    >>> model = ReferralModel(network, as_of=day)
+    >>> [model_for(network, when, model) is model for when in (None, day, dt.date(2026, 12, 1))]
+    [True, True, False]
+    """
+    if model is not None and model.network is network and as_of in (None, model.as_of):
+        return model
+    return ReferralModel(network, as_of=resolve_day(as_of), index=index)
+
+
 def prepared_index(network: Network) -> NetworkIndex:
     """The index of ``network`` with what every ranking of it asks first: who each person
     knows among your direct ties (the last answer :meth:`KnowsMatrix.among` keeps), for
@@ -268,6 +290,7 @@ __all__ = [
     "evidence_reasons",
     "follow_up_day",
     "interview_chance",
+    "model_for",
     "position_reasons",
     "prepared_index",
     "rank",
