@@ -32,8 +32,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Final, assert_never
 
 from warmreach.model import Ask, Contact, Network, Opening, PartialDate, later
@@ -113,14 +114,33 @@ class AskState:
         return None
 
 
-def ask_state(network: Network, target: Opening) -> AskState:
-    """What the file's asks mean for ``target``."""
+class AskStates:
+    """What the file's asks mean for each target (:func:`ask_state`), worked out once per
+    target, from only the contacts who have asks (most have none)."""
+
+    def __init__(self, network: Network) -> None:
+        self._network = network
+        self._found: dict[Opening, AskState] = {}
+
+    @cached_property
+    def _asking(self) -> tuple[Contact, ...]:
+        return tuple(contact for contact in self._network.contacts if contact.asks)
+
+    def __call__(self, target: Opening) -> AskState:
+        found = self._found.get(target)
+        if found is None:
+            found = self._found[target] = ask_state(self._asking, target)
+        return found
+
+
+def ask_state(contacts: Iterable[Contact], target: Opening) -> AskState:
+    """What the asks of ``contacts`` (a network's) mean for ``target``."""
     closed: dict[str, Ask] = {}
     referred: dict[str, Ask] = {}
     waiting: dict[tuple[str, str | None], Ask] = {}
     asked: dict[str, list[Ask]] = {}
     introduced: dict[str, str] = {}
-    for contact in network.contacts:
+    for contact in contacts:
         for ask in contact.asks:
             if not ask.concerns(target):
                 continue
@@ -150,6 +170,7 @@ __all__ = [
     "FOLLOW_UP_DAYS",
     "INTRODUCED_TRUST",
     "AskState",
+    "AskStates",
     "ask_state",
     "follow_up_day",
     "with_introductions",

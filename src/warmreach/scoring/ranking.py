@@ -20,7 +20,7 @@ from typing import NamedTuple
 from warmreach.graph import KnowsMatrix, NetworkIndex
 from warmreach.model import ME, Ask, Contact, Network, Opening
 from warmreach.scoring.actions import ask_from, choose_action
-from warmreach.scoring.asks import AskState, ask_state, follow_up_day, with_introductions
+from warmreach.scoring.asks import AskState, AskStates, follow_up_day, with_introductions
 from warmreach.scoring.chances import DIRECT, interview_chance, route_score
 from warmreach.scoring.paths import LinkStrengths, Route, introductions, supported
 from warmreach.scoring.results import Action, Position
@@ -76,7 +76,7 @@ class _Basis:
     links: LinkStrengths
     #: the ids of the contacts you know yourself
     direct: frozenset[str]
-    asks: dict[Opening, AskState] = field(default_factory=dict)
+    asks: AskStates
     #: each person's closeness to each target's decision makers (links only)
     closeness: dict[tuple[Opening, str], Standing] = field(default_factory=dict)
 
@@ -98,6 +98,7 @@ class _Basis:
             knows=index.knows,
             links=LinkStrengths(index.knows),
             direct=direct,
+            asks=AskStates(network),
         )
 
 
@@ -240,10 +241,7 @@ class ReferralModel:
 
     def asks(self, target: Opening) -> AskState:
         """What the file's asks mean for ``target``."""
-        found = self._basis.asks.get(target)
-        if found is None:
-            found = self._basis.asks[target] = ask_state(self.network, target)
-        return found
+        return self._basis.asks(target)
 
     def hiring_team(self, target: Opening) -> list[str]:
         """The people known to be on the hiring team: its members and the hiring manager."""
