@@ -20,7 +20,7 @@ from tests.test_scoring_properties import TARGET, networks
 from warmreach import parse_network
 from warmreach.cli import app
 from warmreach.gaps import find_gaps
-from warmreach.model import Ask, Network, Outcome, PartialDate
+from warmreach.model import Ask, Network, Opening, Outcome, PartialDate
 from warmreach.networkfile import load_network
 from warmreach.plan.choose import Choice, brute_force, choose
 from warmreach.plan.result import Plan
@@ -121,6 +121,19 @@ def test_plans_of_generated_networks_keep_every_principle(network: Network, hour
     plan = plan_actions(network, hours=hours, as_of=AS_OF)
     check_principles(network, plan)
     check_rescored(network, hours)
+
+
+@given(plan_networks())
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_a_models_asks_are_what_every_contacts_asks_say(network: Network) -> None:
+    """The model reads a target's asks from the contacts who have any: the state every
+    contact's asks give, for each opening and for a company nobody was asked about."""
+    from warmreach.scoring.asks import ask_state
+
+    model = ReferralModel(network, as_of=AS_OF)
+    others = Opening(company="nobody-asked-here")
+    for target in (*network.openings, others):
+        assert model.asks(target) == ask_state(model.network.contacts, target)
 
 
 @given(plan_networks(), st.floats(0, 3), st.floats(0, 3))
