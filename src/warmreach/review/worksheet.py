@@ -83,7 +83,6 @@ def apply_worksheet(
         network = document.network
         chosen = chosen_targets(network, targets)
         rows = read_worksheet(file, network, today=as_of)
-        before = advised_actions(network, chosen, as_of)
         result = ReviewResult(asked=len(rows), queue=len(rows))
         for person, answers in rows:
             changed = record(document, person, entry_of(answers, as_of))
@@ -93,6 +92,7 @@ def apply_worksheet(
         if not result.written:  # nothing to write: the advice is as it was
             return result
         save_document(document)
+    before = advised_actions(network, chosen, as_of)  # the network as read: edits keep it
     after, index = read_network(path, max_bytes, cache)  # as saved: the cache keeps it
     result.changes = advice_changes(before, after, chosen, as_of, index=index)
     return result
