@@ -11,8 +11,7 @@ stages, each collecting every problem it finds before giving up:
 
 :mod:`~warmreach.networkfile.dump` writes new files, :mod:`~warmreach.networkfile.edit`
 changes existing ones in place keeping their comments, :mod:`~warmreach.networkfile.cache`
-keeps validated networks of large files, and :mod:`~warmreach.atomic` is the
-one way files are written.
+keeps validated networks, and :mod:`~warmreach.atomic` is the one way files are written.
 
 Whatever the bytes, the only exception that leaves :func:`parse_network` is
 :class:`~warmreach.errors.InvalidNetwork`.

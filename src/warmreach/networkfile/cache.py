@@ -166,7 +166,7 @@ class NetworkCache:
     ) -> tuple[Network, Any]:
         """The network of ``data`` (the bytes of ``file``) and what ``derive`` makes of
         it: from the cache when an entry was made for these bytes, else parsed (and kept
-            when it is valid)."""
+        when it is valid)."""
         where = self._entry(data, file, warn=self.warn)
         cached = self._cached(where)
         if cached is not None:
