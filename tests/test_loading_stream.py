@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 from tests.helpers import SAMPLES, examples
 from tests.test_fuzz import hostile_networks
 from warmreach.errors import InvalidNetwork
+from warmreach.networkfile import blocks as blocks_module
 from warmreach.networkfile import build as build_module
-from warmreach.networkfile import tree as tree_module
 from warmreach.networkfile.build import StreamingBuilder, build_from_text, build_network
 from warmreach.networkfile.tree import MappingNode, Node, SequenceNode, parse_tree
 
@@ -156,13 +156,13 @@ def test_companies_after_the_contacts_start_again_on_the_whole_tree(
         "me: {name: Ana}\ncontacts: [{name: Bo, company: ACME Inc.}]\ncompanies: [{name: Acme}]\n"
     )
     parses: list[bool] = []
-    parse = tree_module.parse_tree
+    parse = blocks_module.read_tree
 
     def counted(text: str, file: str, stream: Any = None) -> Node | None:
         parses.append(stream is not None)
         return parse(text, file, stream)
 
-    monkeypatch.setattr(build_module, "parse_tree", counted)
+    monkeypatch.setattr(build_module, "read_tree", counted)
     network = build_from_text(text, FILE)
     assert parses == [True, False]
     assert network == whole(text)

@@ -1,4 +1,6 @@
-"""The loader gives the same answers when libyaml is missing (PyYAML's pure-Python parser)."""
+"""The loader gives the same answers when libyaml is missing (PyYAML's pure-Python parser
+then reads every file, the fast line reader of :mod:`warmreach.networkfile.blocks` left
+out too, so it is PyYAML's parser that is tested)."""
 
 from __future__ import annotations
 
@@ -10,20 +12,28 @@ import yaml
 from tests.helpers import SAMPLES, problems
 from tests.test_loading_errors import CASES
 from warmreach import parse_network
-from warmreach.networkfile import tree
+from warmreach.networkfile import blocks, tree
+
+
+def without_libyaml(monkeypatch: pytest.MonkeyPatch) -> None:
+    def outside(text: str, stream: object = None) -> None:
+        raise blocks.OutsideBlocks("every text")
+
+    monkeypatch.setattr(blocks, "read_blocks", outside)
+    monkeypatch.setattr(tree, "_Loader", yaml.SafeLoader)
 
 
 @pytest.fixture
 def pure_python(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(tree, "_Loader", yaml.SafeLoader)
+    without_libyaml(monkeypatch)
 
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda path: path.name)
 def test_samples_load_the_same(sample: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     data = sample.read_bytes()
-    with_libyaml = parse_network(data)
-    monkeypatch.setattr(tree, "_Loader", yaml.SafeLoader)
-    assert parse_network(data) == with_libyaml
+    as_usual = parse_network(data)
+    without_libyaml(monkeypatch)
+    assert parse_network(data) == as_usual
 
 
 STRUCTURAL = [

@@ -102,6 +102,11 @@ class ItemStream(Protocol):
         """One item, complete; ``index`` counts every item of the list."""
         ...
 
+    def restart(self) -> None:
+        """The items begin again from the first: a reader stopped part-way and another
+        reads the text from its start (:func:`~warmreach.networkfile.blocks.read_tree`)."""
+        ...
+
 
 @dataclass(slots=True)
 class _Frame:

@@ -31,10 +31,11 @@ from warmreach.model import (
     Opening,
     Seeking,
 )
+from warmreach.networkfile.blocks import read_tree
 from warmreach.networkfile.build.companies import Companies, CompanyDraft
 from warmreach.networkfile.build.people import KnowsRef, People
 from warmreach.networkfile.build.typed import Reader, is_null
-from warmreach.networkfile.tree import STREAMED, MappingNode, Node, parse_tree
+from warmreach.networkfile.tree import STREAMED, MappingNode, Node
 from warmreach.progress import SILENT, Progress
 from warmreach.schema import ASK, CONTACT, EVIDENCE, ME_SPEC, NETWORK, OPENING, FieldSpec
 from warmreach.text import join_words
@@ -318,6 +319,8 @@ class StreamingBuilder(Builder):
         self.streamed = False
         #: told of each contact read
         self.progress = progress
+        #: the contacts told of so far (read again after :meth:`restart`, they are not)
+        self._told = 0
 
     def start(self, root: MappingNode) -> bool:
         """Begin when ``me`` came before the contacts: read it and the companies now, as
@@ -335,7 +338,14 @@ class StreamingBuilder(Builder):
         assert self._drafts is not None, "start() comes first"
         if not is_null(node) and (draft := self.contact(node, f"contacts[{index}]")) is not None:
             self._drafts.append(draft)
-        self.progress.advance()
+        if index >= self._told:
+            self._told = index + 1
+            self.progress.advance()
+
+    def restart(self) -> None:
+        """Forget what was read: the contacts come again from the first."""
+        Builder.__init__(self, self.file)
+        self.streamed = False
 
 
 def build_from_text(text: str, file: str, progress: Progress = SILENT) -> Network:
@@ -348,9 +358,9 @@ def build_from_text(text: str, file: str, progress: Progress = SILENT) -> Networ
     again whole, so the network is the one :func:`build_network` makes of the tree.
     """
     builder = StreamingBuilder(file, progress)
-    root = parse_tree(text, file, stream=builder)
+    root = read_tree(text, file, stream=builder)
     if builder.streamed and isinstance(root, MappingNode):
         keys = [key.value for key, _ in root.items]
         if "companies" in keys and keys.index("companies") > keys.index(STREAMED):
-            return build_network(parse_tree(text, file), file)
+            return build_network(read_tree(text, file), file)
     return builder.build(root)
