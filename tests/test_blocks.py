@@ -17,6 +17,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.helpers import SAMPLES, examples
+from tests.test_attacks import HOSTILE, NETWORK
+from tests.test_fuzz import hostile_networks
+from tests.test_loading_errors import CASES
 from warmreach import parse_network
 from warmreach.errors import InvalidNetwork
 from warmreach.networkfile import blocks
@@ -168,6 +171,27 @@ def test_problems_are_reported_as_libyaml_reports_them(
 
     monkeypatch.setattr(blocks, "read_blocks", refuse)
     assert outcome() == either
+
+
+# -------------------------------------------------------- the other tests' hostile files
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_the_loading_error_cases_read_as_libyaml_reads_them(case: str) -> None:
+    data = CASES[case][0]
+    text = data if isinstance(data, str) else data.decode("utf-8", errors="surrogateescape")
+    assert_same(text)
+
+
+def test_the_attack_files_read_as_libyaml_reads_them() -> None:
+    for text in (HOSTILE, NETWORK):  # nested flow mappings: left to libyaml
+        assert_same(text)
+
+
+@settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(hostile_networks())
+def test_hostile_text_reads_as_libyaml_reads_it(text: str) -> None:
+    assert_same(text)
 
 
 # ------------------------------------------------------------------ generated YAML
