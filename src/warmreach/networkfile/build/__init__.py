@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, assert_never
+from typing import Any, Final, assert_never
 
 from warmreach.errors import InvalidNetwork, Problem
 from warmreach.model import (
@@ -41,6 +41,10 @@ from warmreach.schema import ASK, CONTACT, EVIDENCE, ME_SPEC, NETWORK, OPENING, 
 from warmreach.text import join_words
 
 __all__ = ["StreamingBuilder", "build_from_text", "build_network"]
+
+
+#: a contact's fields read apart from the others (:meth:`Builder.contact`)
+_READ_APART: Final = frozenset({"name", "id", "asks", "evidence"})
 
 
 @dataclass
@@ -170,9 +174,7 @@ class Builder:
             return None
         name = self.reader.text(found.get("name"), f"{path}.name")
         contact = None if name is None else self.people.register(found, name, path)
-        values = self.record(
-            found, CONTACT, path, skip=frozenset({"name", "id", "asks", "evidence"})
-        )
+        values = self.record(found, CONTACT, path, skip=_READ_APART)
         if contact is None:
             return None
         knows = values.pop("knows", [])

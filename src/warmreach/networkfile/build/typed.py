@@ -138,12 +138,12 @@ class Reader:
         """One line of text, surrounding space dropped; empty text is a problem."""
         if node is None:
             return None
-        scalar = self.scalar(node, path)
-        if scalar is None:
+        if not isinstance(node, ScalarNode):
+            self.scalar(node, path)  # reported there
             return None
-        value = scalar.value.strip()
+        value = node.value.strip()
         if not value:
-            self.problem(scalar, f"{path} must not be empty")
+            self.problem(node, f"{path} must not be empty")
             return None
         return value
 
