@@ -143,8 +143,8 @@ class _Reader:
                     continue
                 return
             else:
-                if top.empty is None or (top.mapping and top.key is None):
-                    raise OutsideBlocks(f"line {number}")  # more indented, nothing awaited
+                if top.empty is None:  # more indented, and nothing awaits a value
+                    raise OutsideBlocks(f"line {number}")
                 node = SequenceNode(number, indent + 1) if dash else MappingNode(number, indent + 1)
                 self.open(node, indent)
                 return
