@@ -7,12 +7,16 @@ the samples mutated character by character."""
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import json
 import random
+import time
 from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -73,8 +77,6 @@ def test_what_warmreach_writes_is_read_line_by_line() -> None:
 
 
 def test_generated_networks_in_pyyaml_block_style_are_read_line_by_line() -> None:
-    import yaml
-
     for seed in range(3):
         tree = generate_network(200, 4, seed=seed)
         assert assert_same(yaml.safe_dump(tree, sort_keys=False))
@@ -386,3 +388,41 @@ def test_a_valid_file_it_stops_reading_part_way_gives_the_same_network() -> None
     with pytest.raises(OutsideBlocks):
         read_blocks(text)
     assert build_from_text(text, FILE) == build_network(parse_tree(text, FILE), FILE)
+
+
+# ------------------------------------------------------------------- bounded work
+
+#: a megabyte of what a file could hold on one line, each read in linear time
+LONG_LINES = {
+    "escapes": 'k: "' + "\\n" * (1 << 19) + '"\n',
+    "an escaped quote in each pair": 'k: "' + '\\"' * (1 << 19) + '"\n',
+    "doubled single quotes": "k: '" + "''" * (1 << 19) + "'\n",
+    "colons between letters, then a space": "k: " + "a:" * (1 << 19) + "a \n",
+    "a flow list of single letters": "k: [" + "a, " * (1 << 18) + "a]\n",
+    "spaces before a comment": "k: a" + " " * (1 << 20) + "#\n",
+    "a key of colons": "a:" * (1 << 19) + " : v\n",
+}
+
+
+def seconds(text: str) -> float:
+    best = float("inf")
+    for _ in range(2):
+        started = time.perf_counter()
+        with contextlib.suppress(OutsideBlocks):
+            read_blocks(text)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+@functools.cache
+def ordinary_lines(size: int) -> str:
+    """About ``size`` characters of an ordinary network file, in whole lines."""
+    text = yaml.safe_dump(generate_network(3000, 3, seed=0), sort_keys=False)[:size]
+    return text[: text.rindex("\n") + 1]
+
+
+@pytest.mark.parametrize("case", sorted(LONG_LINES))
+def test_a_long_line_is_read_in_linear_time(case: str) -> None:
+    """Against a megabyte of ordinary lines (a quadratic search takes a minute here)."""
+    text = LONG_LINES[case]
+    assert seconds(text) / seconds(ordinary_lines(len(text))) < 20

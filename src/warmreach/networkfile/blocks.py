@@ -377,11 +377,11 @@ def _quoted(text: str, at: int) -> tuple[str, int]:
                 continue
             parts.append(text[start:close])
             return "".join(parts), close + 1
+    close = text.find('"', start)
     while True:
-        close = text.find('"', start)
-        slash = text.find("\\", start, close)
         if close < 0:
             raise OutsideBlocks("a quoted scalar over several lines")
+        slash = text.find("\\", start, close)
         if slash < 0:
             parts.append(text[start:close])
             return "".join(parts), close + 1
@@ -403,6 +403,8 @@ def _quoted(text: str, at: int) -> tuple[str, int]:
             start = slash + 2 + len(digits)
         else:
             raise OutsideBlocks("an escape libyaml reports")
+        if start > close:  # that quote was escaped: look for the next one (from here on)
+            close = text.find('"', start)
 
 
 def _after(text: str, at: int) -> None:
