@@ -3,14 +3,15 @@
 Most of a cold load went into libyaml's events (an object per scalar, a call per
 event) and assembling the tree from them. The files warmreach writes, and the
 samples people copy, use a small part of YAML: mappings and lists in blocks indented
-with spaces, one-line plain and quoted scalars, one-line flow lists of scalars, and
-comments. :func:`read_blocks` reads that part straight from the lines and builds the
+with spaces, one-line plain and quoted scalars, one-line flow lists and mappings of
+scalars, and comments. :func:`read_blocks` reads that part straight from the lines and builds the
 very tree :func:`~warmreach.networkfile.tree.parse_tree` builds from libyaml's events
 (the same nodes, texts, lines and columns), handing the contacts on as they end in
 the same way.
 
 Anything outside that part, and anything wrong (a duplicate key, a tab, an alias,
-nesting too deep, a key without a value's place), stops it with :class:`OutsideBlocks`;
+nesting too deep, a line indented where nothing awaits it), stops it with
+:class:`OutsideBlocks`;
 libyaml then reads the text and reports every problem as before. So what a user sees
 never depends on which reader read the file; only the time does.
 
