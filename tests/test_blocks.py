@@ -426,3 +426,12 @@ def test_a_long_line_is_read_in_linear_time(case: str) -> None:
     """Against a megabyte of ordinary lines (a quadratic search takes a minute here)."""
     text = LONG_LINES[case]
     assert seconds(text) / seconds(ordinary_lines(len(text))) < 20
+
+
+def test_a_problem_read_before_the_reader_stops_is_reported_once() -> None:
+    text = "me:\n  name: Ana\ncontacts:\n  - name: Bo\n    trsut: 3\n  - name: Cy\n    notes: |\n      hi\n"
+    with pytest.raises(InvalidNetwork) as caught:
+        build_from_text(text, FILE)
+    assert [str(problem) for problem in caught.value.problems] == [
+        "n.yaml:5:5: contacts[0]: unknown field 'trsut'; did you mean 'trust'?"
+    ]
