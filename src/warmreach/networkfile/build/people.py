@@ -12,7 +12,7 @@ from typing import Final, NamedTuple
 
 from warmreach.matching.names import Hints
 from warmreach.model import ME, Link
-from warmreach.networkfile.build.typed import Reader, Spot
+from warmreach.networkfile.build.typed import Placed, Reader
 from warmreach.networkfile.tree import MappingNode, Node, ScalarNode
 from warmreach.schema import KNOWS
 from warmreach.text import is_valid_id, slugify
@@ -29,8 +29,10 @@ class KnowsRef(NamedTuple):
     ref: str
     #: as written; None when the file gives none
     strength: int | None
-    #: where it is written (its node is let go with the rest of the tree)
-    node: Spot
+    #: where it is written (its node is let go with the rest of the tree): a problem found
+    #: when it is resolved is reported here
+    line: int
+    col: int
     path: str
 
 
@@ -77,7 +79,7 @@ class People:
         self.names[contact] = name
         return contact
 
-    def ref(self, ref: str, node: Node | Spot, path: str) -> str | None:
+    def ref(self, ref: str, node: Placed, path: str) -> str | None:
         """The id of the contact a name or id means; unknown and ambiguous ones are reported."""
         if ref in self.places:
             return ref
@@ -111,11 +113,11 @@ class People:
                     if strength is None:  # reported; the link is left out
                         continue
                 if ref is not None:
-                    knows.append(KnowsRef(ref, strength, Spot(item.line, item.col), item_path))
+                    knows.append(KnowsRef(ref, strength, item.line, item.col, item_path))
             else:
                 ref = reader.text(item, item_path)
                 if ref is not None and isinstance(item, ScalarNode):
-                    knows.append(KnowsRef(ref, None, Spot(item.line, item.col), item_path))
+                    knows.append(KnowsRef(ref, None, item.line, item.col, item_path))
         return knows
 
     def _link(self, contact: str, strength: int | None) -> Link:
@@ -130,19 +132,19 @@ class People:
     def resolve_knows(self, contact: str, knows: list[KnowsRef]) -> tuple[Link, ...]:
         """The links of ``contact``, each person resolved once; bad ones reported."""
         links: dict[str, Link] = {}
-        places: dict[str, Spot] = {}
+        places: dict[str, KnowsRef] = {}
         for item in knows:
-            other = self.ref(item.ref, item.node, item.path)
+            other = self.ref(item.ref, item, item.path)
             if other is None:
                 continue
             if other == contact:
-                self.reader.problem(item.node, f"{item.path}: '{contact}' cannot know themself")
+                self.reader.problem(item, f"{item.path}: '{contact}' cannot know themself")
             elif other in links:
                 self.reader.problem(
-                    item.node,
+                    item,
                     f"{item.path}: '{other}' is already listed at line {places[other].line}",
                 )
             else:
                 links[other] = self._link(other, item.strength)
-                places[other] = item.node
+                places[other] = item
         return tuple(links.values())

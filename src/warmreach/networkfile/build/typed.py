@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
-from typing import Final, NamedTuple, TypeVar
+from typing import Final, Protocol, TypeVar
 
 from warmreach.errors import Problem
 from warmreach.matching import hint
@@ -64,12 +64,15 @@ def no_id(path: str, name: str) -> str:
     return f"{path} '{name}' has no letters or digits to make an id from"
 
 
-class Spot(NamedTuple):
-    """Where something was written, kept instead of its node once the node is read (a
-    problem found later is reported here; the tree can then be let go)."""
+class Placed(Protocol):
+    """Where something was written: a node, or what is kept of it once the node is read
+    (a problem found later is reported there; the tree can then be let go)."""
 
-    line: int
-    col: int
+    @property
+    def line(self) -> int: ...
+
+    @property
+    def col(self) -> int: ...
 
 
 @lru_cache(maxsize=1 << 14)
@@ -87,7 +90,7 @@ class Reader:
         self.file = file
         self.problems: list[Problem] = []
 
-    def problem(self, node: Node | Spot, message: str) -> None:
+    def problem(self, node: Placed, message: str) -> None:
         self.problems.append(Problem(file=self.file, line=node.line, col=node.col, message=message))
 
     def fields(self, node: Node, spec: FieldSpec, path: str) -> dict[str, Node] | None:
@@ -186,8 +189,8 @@ class Reader:
         text = self.text(node, path)
         if text is None or node is None:
             return None
-        if _WHOLE_NUMBER.fullmatch(text) and low <= int(text) <= high:
-            return int(text)
+        if _WHOLE_NUMBER.fullmatch(text) and low <= (number := int(text)) <= high:
+            return number
         if kind == "count":
             self.problem(node, f"{path} must be a whole number, 0 or more, not '{shown(text)}'")
         else:
