@@ -220,16 +220,9 @@ class _Reader:
         mapping."""
         colon = _colon(content)
         key = content[:colon].rstrip(" ")
-        if (
-            colon < 0
-            or not key
-            or key[0] in _INDICATORS
-            or " #" in key
-            or key[-1] == ":"
-            or colon > _LONGEST_KEY
-        ):
+        if colon < 0 or not key or key[0] in _INDICATORS or " #" in key or key[-1] == ":":
             raise OutsideBlocks(f"line {number}")
-        self.take_key(key, number, col)
+        self.take_key(key, number, col, colon)
         rest = content[colon + 1 :]
         value = rest.lstrip(" ")
         if not value or value[0] == "#":
@@ -237,10 +230,11 @@ class _Reader:
         else:
             self.value(number, col + colon + 1 + len(rest) - len(value), value)
 
-    def take_key(self, key: str, number: int, col: int) -> None:
-        """A plain key at 0-based ``col`` of the innermost mapping, once in it."""
+    def take_key(self, key: str, number: int, col: int, reach: int) -> None:
+        """A plain key at 0-based ``col`` of the innermost mapping, once in it, its colon
+        ``reach`` characters on (libyaml's limit: :data:`_LONGEST_KEY`)."""
         level = self.levels[-1]
-        if key in level.seen:
+        if key in level.seen or reach > _LONGEST_KEY:
             raise OutsideBlocks(f"line {number}")
         level.seen.add(key)
         level.key = ScalarNode(self.texts.setdefault(key, key), True, number, col + 1)
@@ -279,7 +273,6 @@ class _Reader:
         mapping = text[0] == "{"
         closer = "}" if mapping else "]"
         self.open(MappingNode(number, col + 1) if mapping else SequenceNode(number, col + 1), -1)
-        level = self.levels[-1]
         texts = self.texts
         at = _skip_spaces(text, 1)
         if text.startswith(closer, at):
@@ -289,17 +282,9 @@ class _Reader:
                 if mapping:
                     start = at
                     key, plain, at = _flow_scalar(text, at)
-                    if (
-                        not plain
-                        or key in level.seen
-                        or not text.startswith(": ", at)
-                        or at - start > _LONGEST_KEY
-                    ):
+                    if not plain or not text.startswith(": ", at):
                         raise OutsideBlocks(f"line {number}")
-                    level.seen.add(key)
-                    level.key = ScalarNode(
-                        texts.setdefault(key, key), True, number, col + start + 1
-                    )
+                    self.take_key(key, number, col + start, at - start)
                     at = _skip_spaces(text, at + 2)
                 start = at
                 value, plain, at = _flow_scalar(text, at)
@@ -423,7 +408,7 @@ def read_blocks(text: str, stream: ItemStream | None = None) -> Node | None:
     if _OUTSIDE.search(text) is not None:
         raise OutsideBlocks("a character this reader leaves to libyaml")
     reader = _Reader(stream)
-    levels, texts = reader.levels, reader.texts
+    texts = reader.texts
     common = _COMMON.fullmatch
     for number, line in enumerate(text.splitlines(), 1):
         if (found := common(line)) is not None and (found[2] or found[4]) is not None:
@@ -436,27 +421,15 @@ def read_blocks(text: str, stream: ItemStream | None = None) -> Node | None:
                     reader.attach(ScalarNode(texts.setdefault(key, key), True, number, col + 1))
                     continue
                 reader.open(MappingNode(number, col + 1), col)
-                level = levels[-1]
-            elif levels and (level := levels[-1]).indent == indent and level.mapping:
-                if level.empty is not None:  # the key before waits for its value still
-                    reader.settle(level)
             else:
                 reader.place(number, indent, dash=False)
-                level = levels[-1]
-            if key in level.seen or len(key) > _LONGEST_KEY:
-                raise OutsideBlocks(f"line {number}")
-            level.seen.add(key)
+            reader.take_key(key, number, col, len(key))
             if value[0] == "'" or value[0] == '"':
                 value, plain = value[1:-1], False
             else:
                 plain = True
-            level.empty = None
-            level.items.append(
-                (
-                    ScalarNode(texts.setdefault(key, key), True, number, col + 1),
-                    ScalarNode(texts.setdefault(value, value), plain, number, col + len(key) + 3),
-                )
-            )
+            value = texts.setdefault(value, value)
+            reader.attach(ScalarNode(value, plain, number, col + len(key) + 3))
             continue
         content = line.lstrip(" ")
         if not content or content[0] == "#":
