@@ -16,8 +16,17 @@ from tests.test_scoring_properties import networks, tied_networks
 from warmreach import Link, Network
 from warmreach.graph import KnowsMatrix, NetworkIndex
 from warmreach.graph import knows as knows_module
+from warmreach.model import ME
 from warmreach.scoring import ReferralModel
-from warmreach.scoring.paths import LinkStrengths, introductions
+from warmreach.scoring.paths import (
+    RECEPTIVE,
+    LinkStrengths,
+    Route,
+    Vouchers,
+    hop_chance,
+    introductions,
+    transfer_share,
+)
 from warmreach.scoring.standing import CLOSENESS_SCALE, COMPANY_REACH, closeness
 from warmreach.synthetic import generate_organisation, organisation
 
@@ -186,19 +195,74 @@ def test_rows_among_some_people_keep_just_those_people_in_file_order(
     assert "nobody" not in among
 
 
+def defined_introductions(model: ReferralModel, candidate: str, manager: bool) -> list[Route]:
+    """The introductions to ``candidate`` as paths.py defines them, written out plainly:
+    every path you -> bridge (a tie who can vouch) -> candidate, and you -> bridge ->
+    middle -> candidate, each link's chance and share of the word multiplied along it,
+    reading every person's whole row."""
+    links, knows, bridges = model.links, model.knows, model.bridges
+    receptive = 1.0 if manager else RECEPTIVE
+    found = []
+    for bridge in knows[candidate]:
+        tie = bridges.get(bridge)
+        if tie is not None:
+            strength = links.strength(bridge, candidate)
+            found.append(
+                Route(
+                    path=(ME, bridge, candidate),
+                    chance=tie.willingness * hop_chance(strength) * receptive,
+                    vouch=tie.strength * transfer_share(strength, to_manager=manager),
+                )
+            )
+    for middle in knows[candidate]:
+        last = links.strength(candidate, middle)
+        for bridge in knows[middle]:
+            tie = bridges.get(bridge)
+            if tie is None or bridge == candidate:
+                continue
+            strength = links.strength(bridge, middle)
+            found.append(
+                Route(
+                    path=(ME, bridge, middle, candidate),
+                    chance=tie.willingness * hop_chance(strength) * hop_chance(last) * receptive,
+                    vouch=tie.strength
+                    * transfer_share(strength)
+                    * transfer_share(last, to_manager=manager),
+                )
+            )
+    return found
+
+
 @given(st.one_of(networks(), tied_networks()), st.booleans())
 @settings(max_examples=examples(200), deadline=None)
-def test_introductions_found_among_your_ties_are_those_found_reading_every_row(
+def test_introductions_are_every_path_through_a_tie_who_can_vouch(
     network: Network, manager: bool
 ) -> None:
-    """The fast path of routes (a middle person's links read only among the people you
-    know) against the plain one (their whole row)."""
+    """The routes' fast path (vouchers read among the people you know, each worked out
+    once and kept) against the definition written out plainly: the same routes, in the
+    same order, with the same chances to the last bit; read from whole rows, the same."""
     model = ReferralModel(network, as_of=AS_OF)
-    mine = model.knows.among(model.direct)
+    mine = Vouchers(model.links, model.bridges, model.knows.among(model.direct))
+    whole = Vouchers(model.links, model.bridges)
     for contact in network.contacts:
-        plain = list(introductions(contact.id, model.links, model.bridges, manager=manager))
-        fast = introductions(contact.id, model.links, model.bridges, manager=manager, direct=mine)
-        assert list(fast) == plain
+        defined = defined_introductions(model, contact.id, manager)
+        assert list(introductions(contact.id, mine, manager=manager)) == defined
+        assert list(introductions(contact.id, whole, manager=manager)) == defined
+
+
+@given(st.one_of(networks(), tied_networks()), st.booleans())
+@settings(max_examples=examples(100), deadline=None)
+def test_introductions_through_one_tie_are_those_of_every_tie_that_begin_with_them(
+    network: Network, manager: bool
+) -> None:
+    """Asking about one first person (what the plan prices) gives the routes the whole
+    search finds through them, in the same order."""
+    model = ReferralModel(network, as_of=AS_OF)
+    for contact in network.contacts:
+        every = list(introductions(contact.id, model.vouchers, manager=manager))
+        for first in [*model.direct, "nobody"]:
+            through = introductions(contact.id, model.vouchers, manager=manager, through=first)
+            assert list(through) == [route for route in every if route.path[1] == first]
 
 
 @given(st.one_of(networks(), tied_networks()), st.booleans(), st.data())

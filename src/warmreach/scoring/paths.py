@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
 from warmreach.graph import KnowsMatrix
 from warmreach.model import ME, STRENGTH_MAX
@@ -117,54 +117,110 @@ class Route:
         return len(self.path) > 2
 
 
+class Voucher(NamedTuple):
+    """One of your ties who can vouch for you, beside someone they know: how an
+    introduction through them to that person begins."""
+
+    bridge: str
+    tie: TieStrength
+    #: the strength of the bridge's link to the person
+    strength: float | None
+    #: the chance the bridge acts and the introduction goes through
+    chance: float
+    #: the share of the bridge's word about you that reaches the person
+    vouch: float
+
+
+class Vouchers:
+    """For each person, your ties who can vouch for you (``bridges``) among the people
+    they know, each as a :class:`Voucher`: worked out when first asked for and kept,
+    since the routes to many candidates run through the same people.
+
+    ``direct``, who each person knows among the people you know yourself
+    (``knows.among``; the bridges are some of them), lets everyone else be passed over
+    without reading their links: most of a large network.
+    """
+
+    def __init__(
+        self,
+        links: LinkStrengths,
+        bridges: Mapping[str, TieStrength],
+        direct: KnowsMatrix | None = None,
+    ) -> None:
+        self.links = links
+        self.bridges = bridges
+        self._onwards = links.knows if direct is None else direct
+        self._rows: dict[str, tuple[Voucher, ...]] = {}
+
+    def __call__(self, person: str) -> tuple[Voucher, ...]:
+        """The vouchers beside ``person``, in the order of their row."""
+        found = self._rows.get(person)
+        if found is None:
+            bridges = self.bridges
+            found = self._rows[person] = tuple(
+                self._voucher(bridge, tie, person)
+                for bridge in self._onwards.get(person, {})
+                if (tie := bridges.get(bridge)) is not None
+            )
+        return found
+
+    def through(self, person: str, bridge: str) -> tuple[Voucher, ...]:
+        """The voucher ``bridge`` beside ``person``, when they are one (read from
+        ``person``'s links alone: an answer about one bridge needs no whole row)."""
+        tie = self.bridges.get(bridge)
+        if tie is None or bridge not in self.links.knows.get(person, {}):
+            return ()
+        return (self._voucher(bridge, tie, person),)
+
+    def _voucher(self, bridge: str, tie: TieStrength, person: str) -> Voucher:
+        # each link's strength is looked up once, for both its chance and its share
+        strength = self.links.strength(bridge, person)
+        return Voucher(
+            bridge=bridge,
+            tie=tie,
+            strength=strength,
+            chance=tie.willingness * hop_chance(strength),
+            vouch=tie.strength * transfer_share(strength),
+        )
+
+
 def introductions(
     candidate: str,
-    links: LinkStrengths,
-    bridges: Mapping[str, TieStrength],
+    vouchers: Vouchers,
     *,
     manager: bool,
     through: str | None = None,
-    direct: KnowsMatrix | None = None,
 ) -> Iterator[Route]:
     """Every introduction to ``candidate`` within MAX_HOPS steps whose first person is one
-    of ``bridges`` (your ties who can vouch for you), each once; only those whose first
-    person is ``through``, when given. ``direct``, who each person knows among the people
-    you know yourself (``knows.among``; the bridges are some of them), lets everyone else
-    be passed over without reading their links: most of a large network."""
-    knows = links.knows
+    of your ties who can vouch for you (``vouchers``), each once; only those whose first
+    person is ``through``, when given."""
+    links = vouchers.links
     receptive = 1.0 if manager else RECEPTIVE
-    around = knows.get(candidate, {})
-    if through is not None:
-        bridges = {through: bridges[through]} if through in bridges else {}
-    # the links a bridge can be found among: only your own ties', when known
-    onwards = knows if direct is None or through is not None else direct
-    # each link's strength is looked up once, for both its chance and its share of the word
-    for bridge in onwards.get(candidate, {}):
-        tie = bridges.get(bridge)
-        if tie is not None:
-            strength = links.strength(bridge, candidate)
-            yield Route(
-                path=(ME, bridge, candidate),
-                chance=tie.willingness * hop_chance(strength) * receptive,
-                vouch=tie.strength * transfer_share(strength, to_manager=manager),
-            )
-    for middle in around:
-        onward = onwards.get(middle, {})
-        if through is not None and through not in onward:
+
+    def starts(person: str) -> tuple[Voucher, ...]:
+        return vouchers(person) if through is None else vouchers.through(person, through)
+
+    for first in starts(candidate):
+        vouch = first.vouch
+        if manager:  # the hiring manager hears the bridge's word directly
+            vouch = first.tie.strength * transfer_share(first.strength, to_manager=True)
+        yield Route(
+            path=(ME, first.bridge, candidate), chance=first.chance * receptive, vouch=vouch
+        )
+    for middle in links.knows.get(candidate, {}):
+        onward = starts(middle)
+        if not onward:
             continue
         # a link's strength is the same both ways: read from the candidate's side
         last = links.strength(candidate, middle)
         last_hop, last_transfer = hop_chance(last), transfer_share(last, to_manager=manager)
-        for bridge in onward if through is None else (through,):
-            tie = bridges.get(bridge)
-            if tie is None or bridge == candidate:
-                continue
-            strength = links.strength(bridge, middle)
-            yield Route(
-                path=(ME, bridge, middle, candidate),
-                chance=tie.willingness * hop_chance(strength) * last_hop * receptive,
-                vouch=tie.strength * transfer_share(strength) * last_transfer,
-            )
+        for first in onward:
+            if first.bridge != candidate:
+                yield Route(
+                    path=(ME, first.bridge, middle, candidate),
+                    chance=first.chance * last_hop * receptive,
+                    vouch=first.vouch * last_transfer,
+                )
 
 
 def supported(direct: Route, word: Route) -> Route:

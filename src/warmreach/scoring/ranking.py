@@ -22,7 +22,7 @@ from warmreach.model import ME, Ask, Contact, Network, Opening
 from warmreach.scoring.actions import ask_from, choose_action
 from warmreach.scoring.asks import AskState, AskStates, follow_up_day, with_introductions
 from warmreach.scoring.chances import DIRECT, interview_chance, route_score
-from warmreach.scoring.paths import LinkStrengths, Route, introductions, supported
+from warmreach.scoring.paths import LinkStrengths, Route, Vouchers, introductions, supported
 from warmreach.scoring.results import Action, Position
 from warmreach.scoring.standing import (
     Standing,
@@ -268,16 +268,19 @@ class ReferralModel:
 
     # -- routes ----------------------------------------------------------------------------
 
+    @cached_property
+    def vouchers(self) -> Vouchers:
+        """Your ties who can vouch for you beside each person, read among the people you
+        know yourself: where every introduction begins."""
+        return Vouchers(self.links, self.bridges, self._basis.among_direct)
+
     def routes(self, contact: str, *, manager: bool = False) -> list[Route]:
         """Every route to ``contact``, unsorted: asking them yourself (with the best word a
         friend can put in beside it), and introductions through your ties who can vouch."""
         key = (contact, manager)
         found = self._routes.get(key)
         if found is None:
-            mine = self._basis.among_direct
-            found = list(
-                introductions(contact, self.links, self.bridges, manager=manager, direct=mine)
-            )
+            found = list(introductions(contact, self.vouchers, manager=manager))
             if contact in self.direct:
                 tie = self.ties[contact]
                 own = Route(path=(ME, contact), chance=tie.willingness, vouch=tie.strength)
@@ -470,9 +473,7 @@ def route_through(
         if word is not None and word not in state.closed:
             routes += [
                 supported(own, route)
-                for route in introductions(
-                    candidate, model.links, model.bridges, manager=manager, through=word
-                )
+                for route in introductions(candidate, model.vouchers, manager=manager, through=word)
                 if len(route.path) == 3
             ]
     elif state.introduced.get(candidate) == first:
@@ -480,9 +481,7 @@ def route_through(
     else:
         routes = [
             route
-            for route in introductions(
-                candidate, model.links, model.bridges, manager=manager, through=first
-            )
+            for route in introductions(candidate, model.vouchers, manager=manager, through=first)
             if not any(person in state.closed for person in route.path)
             and (path is None or route.path == path)
         ]
