@@ -91,6 +91,25 @@ def test_a_pickled_contact_makes_its_links_when_they_are_read(links: tuple[Link,
     assert Contact(id="al", name="Al").knows == ()
 
 
+def test_reading_contacts_back_looks_up_no_missing_attribute(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Unpickling asks each object for ``__setstate__``: a contact answers at once,
+    never through ``__getattr__`` (which raises an AttributeError, at a cost, for every
+    name but ``knows``)."""
+    asked: list[str] = []
+    missing = Contact.__getattr__  # type: ignore[attr-defined]
+
+    def counted(self: Contact, name: str) -> object:
+        asked.append(name)
+        return missing(self, name)
+
+    monkeypatch.setattr(Contact, "__getattr__", counted)
+    contacts = [Contact(id=f"c{i}", name="C", knows=(Link(contact="x"),)) for i in range(50)]
+    again = pickle.loads(pickle.dumps(contacts))
+    assert again == contacts and asked == ["knows"] * 50  # equality reads each one's links
+
+
 _MAYBE_TEXT = st.none() | st.text(max_size=4)
 _SCALE = st.integers(min_value=0, max_value=5)
 _CONTACTS = st.builds(
