@@ -126,9 +126,11 @@ def test_a_table_for_a_terminal_loads_rich_and_still_no_networkx() -> None:
 
 def test_a_plain_analyze_loads_none_of_the_other_commands() -> None:
     """Each command imports its own modules when it runs: ``analyze`` loads neither the
-    planner, the page, the picture, the importers nor the review session."""
+    planner, the page, the picture, the importers nor the review session; nor does its
+    table, which ends with a hint of what ``review`` would ask (aimed as analyze aims)."""
     arguments = ("analyze", str(SAMPLE), "--format", "json", "--as-of", "2026-11-25")
     assert _loaded(*arguments, among=OTHERS) == set()
+    assert _loaded(*arguments[:2], "--as-of", "2026-11-25", among=OTHERS) == set()
 
 
 def test_the_help_loads_no_command() -> None:

@@ -351,14 +351,14 @@ class Aims:
     @property
     def all_targets(self) -> list[Opening] | None:
         """The targets, with each person's (for commands that aim at teams only)."""
-        from warmreach.plan.targets import with_people  # the planner's: not at every start
+        from warmreach.scoring import with_people
 
         return with_people(self.targets, self.people)[0]
 
     @property
     def all_weights(self) -> list[float] | None:
         """The weight of each of :attr:`all_targets`, when postings gave weights."""
-        from warmreach.plan.targets import with_people
+        from warmreach.scoring import with_people
 
         return with_people(self.targets, self.people, self.weights)[1]
 

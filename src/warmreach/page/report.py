@@ -29,12 +29,11 @@ from warmreach.page.people import view_data
 from warmreach.page.sections import analysis_section, gaps_section, plan_section
 from warmreach.page.view import view_svg
 from warmreach.plan import DEFAULT_HOURS
-from warmreach.plan.targets import with_people
 from warmreach.plan.week import plan_actions
 from warmreach.render.layout import Drawing, legend_entries, plan_drawing
 from warmreach.reports.analysis import report_title
 from warmreach.reports.common import plural
-from warmreach.scoring import ReferralModel, analyze
+from warmreach.scoring import ReferralModel, analyze, with_people
 from warmreach.text import initials
 
 __all__ = ["report_page"]

@@ -74,6 +74,28 @@ def default_targets(network: Network) -> list[Opening]:
     return [Opening(company=company) for company in network.me.seeking.companies]
 
 
+def with_people(
+    targets: Sequence[Opening] | None,
+    people: Sequence[tuple[str | None, Opening, str]],
+    weights: Sequence[float] | None = None,
+) -> tuple[list[Opening] | None, list[float] | None]:
+    """The targets a command aims at: ``targets`` and each of ``people`` (through the
+    target of their team, as :func:`warmreach.matching.find_person` gives them), with
+    ``weights`` of the targets and 1 for each person's; None for the targets when neither
+    is named (the file's own), and for the weights when none are given.
+
+    >>> with_people([Opening(company="a")], [("eva", Opening(company="b"), "Eva")], [2.0])
+    ([Opening(company='a', team=None, role=None, hiring_manager=None, closes=None), \
+Opening(company='b', team=None, role=None, hiring_manager=None, closes=None)], [2.0, 1.0])
+    >>> with_people(None, [])
+    (None, None)
+    """
+    aimed = None
+    if targets is not None or people:
+        aimed = [*(targets or []), *(target for _, target, _ in people)]
+    return aimed, None if weights is None else [*weights, *([1.0] * len(people))]
+
+
 class _Strengths:
     """The strengths of the edges between people, as a model scores them (for
     :func:`build_graph`)."""
@@ -299,4 +321,5 @@ __all__ = [
     "route_through",
     "target_report",
     "tie_strength",
+    "with_people",
 ]
