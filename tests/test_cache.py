@@ -21,7 +21,6 @@ from warmreach.graph import NetworkIndex
 from warmreach.log import LogEntry, log_contact
 from warmreach.model import Contact, Link, Location
 from warmreach.networkfile import cache as cache_module
-from warmreach.networkfile import edit as edit_module
 from warmreach.networkfile import parse_network
 from warmreach.networkfile.cache import MAX_ENTRIES, NetworkCache, load_network_cached
 from warmreach.reports import analysis_json, plan_json
@@ -267,15 +266,15 @@ def test_an_edit_reads_through_the_cache_and_leaves_what_it_wrote_there(
         return parse_network(data, **options)
 
     with monkeypatch.context() as patched:
-        never_parse(patched)
-        patched.setattr(edit_module, "parse_network", counted)
+        patched.setattr(cache_module, "parse_network", counted)
         _, changes = log_contact(
             path,
             lambda network: someone,
             LogEntry(note="met at the meetup", today=dt.date(2026, 11, 25)),
             cache=cache,
         )
-        assert changes and parsed == [str(path)]
+        assert changes and parsed == [str(path)]  # the edit's check: the read was cached
+        never_parse(patched)
         cached, index = cache.load(path)
     fresh = load_network(path)
     assert path.read_bytes().startswith(bom.encode("utf-8"))

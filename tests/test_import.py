@@ -14,6 +14,7 @@ from typer.testing import CliRunner, Result
 
 from tests.helpers import ROOT, examples
 from warmreach.cli import app
+from warmreach.errors import InvalidNetwork
 from warmreach.importers import Incoming, read_google, read_linkedin, read_vcard
 from warmreach.importers.merge import import_export
 from warmreach.matching import find_target
@@ -634,23 +635,32 @@ class Told:
 
 def test_an_import_and_a_merge_tell_each_stage_and_count_every_step(tmp_path: Path) -> None:
     """What the progress bar shows: the people read (a new file) or merged, then the file
-    as it will be written, checked contact by contact, then kept for the next command."""
+    as it will be written, checked contact by contact, then kept for the next command
+    (when there is a cache to keep it in)."""
     from warmreach.networkfile.cache import NetworkCache
 
     export = MERGED_EXPORTS["linkedin"]()
     people = len(export.people)
     output = tmp_path / "new.yaml"
     told = Told()
-    import_export(export, output, me="Ana Lima", progress=told)
+    summary = import_export(export, output, me="Ana Lima", progress=told)
+    added = len(summary.added)
     assert told.stages == [
         (f"reading {people:,} people", people, people),
         ("writing new.yaml", None, 0),
+        ("checking new.yaml", added, added),
+    ]  # no cache given: nothing kept
+    told = Told()
+    cache = NetworkCache(folder=tmp_path / "cache")
+    import_export(export, output, me="Ana Lima", progress=told, cache=cache, force=True)
+    assert told.stages[2:] == [
+        ("checking new.yaml", added, added),
+        ("keeping new.yaml for the next command", None, 0),
     ]
 
     output = tmp_path / "network.yaml"
     output.write_text(MINE, encoding="utf-8")
     told = Told()
-    cache = NetworkCache(folder=tmp_path / "cache")
     summary = import_export(export, output, merge=True, progress=told, cache=cache)
     contacts = len(load_network(output).contacts)
     assert summary.added and told.stages == [
@@ -659,3 +669,55 @@ def test_an_import_and_a_merge_tell_each_stage_and_count_every_step(tmp_path: Pa
         ("checking network.yaml", contacts, contacts),
         ("keeping network.yaml for the next command", None, 0),
     ]
+
+
+def test_a_new_file_is_read_before_it_is_written_and_kept_for_the_next_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A fresh import reads the file it is about to write as every command will; the
+    network read is what the next command gets from the cache, without parsing."""
+    from warmreach.networkfile import cache as cache_module
+    from warmreach.networkfile.cache import NetworkCache
+
+    export = MERGED_EXPORTS["linkedin"]()
+    output = tmp_path / "new.yaml"
+    cache = NetworkCache(folder=tmp_path / "cache")
+    import_export(export, output, me="Ana Lima", cache=cache)
+    monkeypatch.setattr(
+        cache_module, "parse_network", lambda *args, **kwargs: pytest.fail("parsed again")
+    )
+    cached, _ = cache.load(output)
+    fresh = load_network(output)
+    assert cached == fresh and len(fresh.contacts) == len(export.people)
+    assert [c.location for c in cached.contacts] == [c.location for c in fresh.contacts]
+
+
+@pytest.mark.parametrize("existing", [False, True])
+def test_a_new_file_that_would_not_load_is_not_written(
+    existing: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Should the writer ever make a file that does not load, the import says what is
+    wrong in it and writes nothing: no new file, and one it was to replace (``--force``)
+    left as it was."""
+    import warmreach.importers.newfile as newfile_module
+
+    def broken(name: str, contacts: list[dict[str, Any]], **options: Any) -> str:
+        return network_text(name, contacts, **options) + "openings: [{team: Grid}]\n"
+
+    monkeypatch.setattr(newfile_module, "network_text", broken)
+    output = tmp_path / "new.yaml"
+    if existing:
+        output.write_text(MINE, encoding="utf-8")
+    with pytest.raises(InvalidNetwork) as raised:
+        import_export(MERGED_EXPORTS["linkedin"](), output, me="Ana Lima", force=existing)
+    messages = [problem.message for problem in raised.value.problems]
+    assert messages and all(
+        message.endswith("(in the file this import would write; nothing was written)")
+        for message in messages
+    )
+    assert "openings[0].company is required" in messages[0]
+    if existing:
+        assert output.read_text(encoding="utf-8") == MINE
+    else:
+        assert not output.exists()
+    assert [path.name for path in tmp_path.iterdir()] == (["new.yaml"] if existing else [])

@@ -91,6 +91,7 @@ def import_export(
             today=today,
             progress=progress,
             max_bytes=max_bytes,
+            cache=cache,
         )
         return summary
 

@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from warmreach.atomic import write_atomic
 from warmreach.errors import UsageError, WarmreachError
 from warmreach.importers.evidence import learn_domains
 from warmreach.importers.identify import Seen, is_left_out, linked_keys, links, with_domain
 from warmreach.importers.records import Export, Incoming, Skipped, keys_of
 from warmreach.model import ME, Evidence, PartialDate, resolve_day
+from warmreach.networkfile.cache import NO_CACHE, NetworkCache
 from warmreach.networkfile.dump import network_text
 from warmreach.progress import Progress
 from warmreach.schema import CONTACT, EVIDENCE
@@ -65,11 +65,14 @@ def write_new(
     today: dt.date | None,
     progress: Progress,
     max_bytes: int,
+    cache: NetworkCache | None = None,
 ) -> None:
     """Write ``export`` to a new network file at ``path`` (replacing one only with
     ``force``); a new file needs your name (``me``, else the export's), and must load
-    within ``max_bytes`` (``--max-size``), as every command will read it. ``progress``
-    is told of each person read, then of the writing."""
+    within ``max_bytes`` (``--max-size``), as every command will read it: it is read
+    so before it is written, and ``cache`` keeps what was read for the next command.
+    ``progress`` is told of each person read, then of the writing, the checking (a step
+    a contact) and the keeping."""
     exists = f"{path} exists; pass --merge to update it, or --force to replace it"
     if path.exists() and not force:
         raise WarmreachError(exists)
@@ -116,7 +119,16 @@ def write_new(
             f"{max_bytes / 1e6:g} MB that every command reads files with; nothing was written. "
             "Pass a larger --max-size (to this import and to the commands that read the file)"
         )
-    write_atomic(path, text, force=force, exists=exists)
+    (cache or NO_CACHE).save(
+        path,
+        text.encode("utf-8", errors="surrogatepass"),  # a lone surrogate: refused by the check
+        unwritten="in the file this import would write; nothing was written",
+        contacts=len(contacts),
+        max_bytes=max_bytes,
+        progress=progress,
+        force=force,
+        exists=exists,
+    )
     summary.written = True
 
 

@@ -50,7 +50,7 @@ import secrets
 import stat
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any, BinaryIO, Final, TypeVar, overload
@@ -65,10 +65,11 @@ from warmreach.cachefolder import (
     read_own,
     trusted_folder,
 )
-from warmreach.errors import WarmreachError
+from warmreach.errors import InvalidNetwork, WarmreachError
 from warmreach.model import Network
 from warmreach.networkfile import parse_network
 from warmreach.networkfile.decode import DEFAULT_MAX_BYTES, read_network_file
+from warmreach.progress import SILENT, Progress
 
 #: at most this many entries are kept; the least recently used go first
 MAX_ENTRIES: Final = 16
@@ -195,6 +196,42 @@ class NetworkCache:
         where = self._entry(data, file, warn=None)  # read() warned already, if need be
         if where is not None:
             _write(*where, self._found(network))
+
+    def save(
+        self,
+        path: Path,
+        data: bytes,
+        *,
+        unwritten: str,
+        contacts: int | None,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        progress: Progress = SILENT,
+        force: bool = False,
+        exists: str | None = None,
+        check: Callable[[], None] | None = None,
+    ) -> None:
+        """Write ``data`` to ``path`` only once it reads as a network (as the next command
+        will read it), then keep that network for that command.
+
+        Raises :class:`InvalidNetwork` with the problems of bytes that would not load,
+        each message ending with ``unwritten`` (what was left as it was); nothing is then
+        written. ``force``, ``exists`` and ``check`` are :func:`write_atomic`'s.
+        ``progress`` is told of each stage: checking (a step for each of ``contacts``,
+        when known), keeping.
+        """
+        name = path.name
+        progress.stage(f"checking {name}", contacts)
+        try:  # the bytes to be written, as the next command will read them
+            network = parse_network(data, file=str(path), max_bytes=max_bytes, progress=progress)
+        except InvalidNetwork as error:
+            raise InvalidNetwork(
+                replace(problem, message=f"{problem.message} ({unwritten})")
+                for problem in error.problems
+            ) from None
+        write_atomic(path, data, force=force, exists=exists, check=check)
+        if self.enabled:
+            progress.stage(f"keeping {name} for the next command")
+            self.keep(data, str(path), network)
 
     def _found(self, network: Network) -> tuple[Network, Any]:
         _ = network.contacts_by_id  # computed now: the entry keeps it

@@ -27,10 +27,9 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
-from warmreach.atomic import real_path, write_atomic
+from warmreach.atomic import real_path
 from warmreach.errors import InvalidNetwork, WarmreachError
 from warmreach.model import Contact, Network
-from warmreach.networkfile import parse_network
 from warmreach.networkfile.cache import NO_CACHE, NetworkCache
 from warmreach.networkfile.decode import DEFAULT_MAX_BYTES, read_network_file
 from warmreach.networkfile.dump import emit
@@ -398,17 +397,7 @@ def save_document(document: Document, progress: Progress = SILENT) -> bool:
     limit = document.max_bytes
     data = (
         ("\ufeff" if document.bom else "") + (text.replace("\n", "\r\n") if document.crlf else text)
-    ).encode("utf-8", errors="surrogatepass")  # a lone surrogate: refused just below
-    progress.stage(f"checking {name}", document.contact_count)
-    try:  # the bytes to be written, as the next command will read them
-        network = parse_network(data, file=str(document.path), max_bytes=limit, progress=progress)
-    except InvalidNetwork as error:
-        raise InvalidNetwork(
-            replace(
-                problem, message=f"{problem.message} (after the edit; the file was not changed)"
-            )
-            for problem in error.problems
-        ) from None
+    ).encode("utf-8", errors="surrogatepass")  # a lone surrogate: refused by the check
 
     def unchanged() -> None:
         try:
@@ -421,10 +410,16 @@ def save_document(document: Document, progress: Progress = SILENT) -> bool:
                 "run the command again"
             )
 
-    write_atomic(document.path, data, force=True, check=unchanged)
-    if document.cache is not None and document.cache.enabled:
-        progress.stage(f"keeping {name} for the next command")
-        document.cache.keep(data, str(document.path), network)
+    (document.cache or NO_CACHE).save(
+        document.path,
+        data,
+        unwritten="after the edit; the file was not changed",
+        contacts=document.contact_count,
+        max_bytes=limit,
+        progress=progress,
+        force=True,
+        check=unchanged,
+    )
     return True
 
 
