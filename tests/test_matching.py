@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from tests.helpers import ROOT, examples
 from warmreach.matching import CompanyMatcher, Taxonomy, company_id, holds_role, normalize_term
 from warmreach.matching.companies import near_duplicates
+from warmreach.model import Contact
 
 PAIRS = list(
     csv.DictReader((ROOT / "tests" / "data" / "matching-pairs.csv").read_text("utf-8").splitlines())
@@ -212,3 +213,53 @@ def test_a_matcher_answers_as_one_made_afresh_whenever_names_were_added(
             afresh.add(earlier, f"c{number}")
         assert matcher.match(name) == afresh.match(name)
         assert matcher.link(name) == afresh.link(name)
+
+
+_FIRST_NAMES = ["Sam", "Samm", "Ana", "Anna", "Jon", "John", "Eva", "Li"]
+_LAST_NAMES = ["Lee", "Berg", "Bergh", "Smith", "Smyth", "Lee 2", "Lee 3", "Ng"]
+_PEOPLE = st.lists(
+    st.builds(
+        lambda first, last, company, flipped: Contact(
+            id="x",
+            name=f"{last}, {first}" if flipped else f"{first} {last}",
+            company=company,
+        ),
+        st.sampled_from(_FIRST_NAMES),
+        st.sampled_from(_LAST_NAMES),
+        st.sampled_from([None, "voltgrid", "sunforge"]),
+        st.booleans(),
+    ),
+    max_size=30,
+)
+
+
+@given(_PEOPLE)
+@settings(max_examples=examples(300), deadline=None)
+def test_duplicate_names_are_every_close_pair_sharing_a_word(people: list[Contact]) -> None:
+    """Within one block of names (fewer than MAX_BLOCK share a word), the pairs the fast
+    pass finds are those the definition gives, pair by pair: names sharing a word whose
+    token_sort_ratio is at least the cutoff, their numbers the same, their companies not
+    different; reported as at a company when the first has one."""
+    from rapidfuzz import fuzz, utils
+
+    from warmreach.matching.people import DUPLICATE_NAME_CUTOFF, likely_duplicates
+
+    names = [utils.default_process(person.name) for person in people]
+
+    def words(name: str) -> set[str]:
+        return {word for word in name.split() if len(word) >= 2 and not word.isdigit()}
+
+    def numbers(name: str) -> list[str]:
+        return [word for word in name.split() if word.isdigit()]
+
+    defined = [
+        (first, second, "names-at-company" if one.company else "names")
+        for first, one in enumerate(people)
+        for second, other in enumerate(people)
+        if first < second
+        and words(names[first]) & words(names[second])
+        and fuzz.token_sort_ratio(names[first], names[second]) >= DUPLICATE_NAME_CUTOFF
+        and numbers(names[first]) == numbers(names[second])
+        and not (one.company and other.company and one.company != other.company)
+    ]
+    assert likely_duplicates(people) == defined

@@ -89,6 +89,8 @@ def likely_duplicates(contacts: Sequence[Contact]) -> list[tuple[int, int, Dupli
             else:
                 seen[key] = index
     names = [utils.default_process(contact.name) for contact in contacts]
+    companies = [contact.company for contact in contacts]
+    numbers = [_digits(name) for name in names]
     for members in comparison_groups(names):
         scores = process.cdist(
             [names[i] for i in members],
@@ -98,17 +100,21 @@ def likely_duplicates(contacts: Sequence[Contact]) -> list[tuple[int, int, Dupli
             dtype="uint8",
             workers=-1,
         )
-        rows, columns = (scores >= DUPLICATE_NAME_CUTOFF).nonzero()
-        for row, column in zip(rows.tolist(), columns.tolist(), strict=True):
-            first, second = sorted((members[row], members[column]))
-            if first == second or (first, second) in found:
+        close = scores >= DUPLICATE_NAME_CUTOFF
+        rows, columns = (close | close.T).nonzero()
+        above = rows < columns  # each pair once; never a name with itself (most of the hits)
+        for row, column in zip(rows[above].tolist(), columns[above].tolist(), strict=True):
+            first, second = members[row], members[column]
+            if first > second:
+                first, second = second, first
+            if (first, second) in found:
                 continue
-            one, other = contacts[first], contacts[second]
-            if one.company and other.company and one.company != other.company:
+            company, other = companies[first], companies[second]
+            if company and other and company != other:
                 continue
-            if _digits(names[first]) != _digits(names[second]):
+            if numbers[first] != numbers[second]:
                 continue  # "Sam Lee 2" and "Sam Lee 3" are told apart on purpose
-            found[(first, second)] = "names-at-company" if one.company else "names"
+            found[(first, second)] = "names-at-company" if company else "names"
     return [(first, second, reason) for (first, second), reason in sorted(found.items())]
 
 
