@@ -302,7 +302,7 @@ def _settle(figure: Any, companies: list[Any]) -> None:
     was when no place is free)."""
     steps = [(0.0, 1.0), (-0.35, 1.0), (-0.7, 1.0), (0.0, 0.85), (-0.35, 0.85), (-0.7, 0.85),
              (-1.05, 0.85), (0.0, 0.7), (-0.35, 0.7), (-0.7, 0.7), (-1.05, 0.7)]  # fmt: skip
-    figure.canvas.draw()  # lays out the legend, whose place the boxes below read
+    figure.draw_without_rendering()  # lays out the legend, whose place the boxes below read
     renderer = figure.canvas.get_renderer()
     # every box is measured once; only the label being placed is measured again
     boxes = dict(text_boxes(figure))
