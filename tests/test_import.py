@@ -156,8 +156,8 @@ def test_an_imported_file_validates_and_analyses(tmp_path: Path) -> None:
         "Skipped:\n"
         "  line 7: no name (a hidden profile)\n"
         "  line 12: no name (a hidden profile)\n"
-        f"Next: an export cannot say whom you know well; warmreach review {output} asks about "
-        "the people whose answers change the advice most\n"
+        f"Next: an export cannot say whom you know well; warmreach review {output} --target "
+        "COMPANY asks about the people whose answers change the advice most\n"
     )
     network = load_network(output)
     assert [contact.trust for contact in network.contacts] == [1] * 5
@@ -269,6 +269,32 @@ def merge(
     if not output.exists():
         output.write_text(MINE, encoding="utf-8")
     return run_import(source, str(EXPORTS / export), "--output", str(output), "--merge"), output
+
+
+def test_the_review_an_import_suggests_runs_as_suggested(tmp_path: Path) -> None:
+    """A new file names nothing to aim at, so the review its import suggests names a
+    company, and runs so; a merge into a file that seeks a company suggests the review
+    as it is, which runs too."""
+    runner = CliRunner()
+    fresh = tmp_path / "fresh.yaml"
+    result = run_import(
+        "linkedin", str(EXPORTS / "linkedin-connections.csv"), "--output", str(fresh),
+        "--me", "Ana Lima",
+    )  # fmt: skip
+    assert f"; warmreach review {fresh} --target COMPANY asks" in result.stdout
+    review = ["review", str(fresh), "--as-of", "2026-11-25", "--worksheet"]
+    bare = runner.invoke(app, [*review, str(tmp_path / "bare.csv")])
+    assert bare.exit_code == 2 and "name a target with --target" in bare.stderr
+    aimed = runner.invoke(app, [*review, str(tmp_path / "aimed.csv"), "--target", "Voltgrid"])
+    assert aimed.exit_code == 0, aimed.stderr
+    result, output = merge(tmp_path)
+    assert f"; warmreach review {output} asks" in result.stdout
+    assert "--target" not in result.stdout
+    followed = runner.invoke(
+        app,
+        ["review", str(output), "--as-of", "2026-11-25", "--worksheet", str(tmp_path / "m.csv")],
+    )
+    assert followed.exit_code == 0, followed.stderr
 
 
 def test_a_merge_keeps_annotations_and_comments_and_reports_a_job_change(tmp_path: Path) -> None:

@@ -115,9 +115,12 @@ def import_export(
 
 
 def _merge(document: Document, export: Export, summary: ImportSummary, progress: Progress) -> None:
+    from warmreach.scoring import default_targets  # the ranking: only a merge needs it
+
     total = len(export.people)
     progress.stage(f"merging {total:,} people into {document.path.name}", total)
     network = document.network
+    summary.aimed = bool(default_targets(network))
     index = FileIndex(network)
     domains = learn_domains(
         [

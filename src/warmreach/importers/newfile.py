@@ -53,6 +53,9 @@ class ImportSummary:
     links: int = 0
     #: people left out: seen in one-way mail only, with no tie and no one to reach them by
     ignored: int = 0
+    #: whether the file names what you aim at (an opening, a company you seek), so that
+    #: ``review`` needs no ``--target`` (a new file names none)
+    aimed: bool = False
 
 
 def write_new(

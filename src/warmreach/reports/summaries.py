@@ -90,9 +90,12 @@ def import_summary_text(source: str, summary: ImportSummary, export: Export | No
         if len(ordered) > SKIPPED_SHOWN:
             lines.append(f"  … and {len(ordered) - SKIPPED_SHOWN} more")
     if summary.added:
+        review = f"warmreach review {summary.output}"
+        if not summary.aimed:  # review needs a target (the file names none yet)
+            review += " --target COMPANY"
         lines.append(
-            "Next: an export cannot say whom you know well; warmreach review "
-            f"{summary.output} asks about the people whose answers change the advice most"
+            f"Next: an export cannot say whom you know well; {review} asks about the people "
+            "whose answers change the advice most"
         )
     return "\n".join(lines)
 
