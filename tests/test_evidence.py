@@ -408,6 +408,22 @@ def test_the_import_summary_says_what_was_left_out(tmp_path: Path) -> None:
     )
 
 
+def test_a_new_file_from_an_archive_that_names_dream_companies_needs_no_target(
+    tmp_path: Path,
+) -> None:
+    """The archive's job preferences name Voltgrid: the new file seeks it, so the review
+    the summary suggests needs no --target, and runs as suggested."""
+    output = tmp_path / "n.yaml"
+    result = run("import", "linkedin", str(ARCHIVE), "--output", str(output))
+    assert result.exit_code == 0, result.stderr
+    assert load_network(output).me.seeking.companies == ("voltgrid",)
+    assert f"; warmreach review {output} asks" in result.stdout
+    assert "--target" not in result.stdout
+    sheet = tmp_path / "queue.csv"
+    followed = run("review", str(output), "--as-of", "2026-11-25", "--worksheet", str(sheet))
+    assert followed.exit_code == 0, followed.stderr
+
+
 def test_people_met_only_beside_others_are_known_of_and_linked(tmp_path: Path) -> None:
     network = load_network(import_all(tmp_path))
     contacts = network.contacts_by_id

@@ -34,6 +34,7 @@ from warmreach.importers.identify import (
 )
 from warmreach.importers.newfile import (
     ImportSummary,
+    aims_at_something,
     date_value,
     evidence_value,
     new_contact,
@@ -115,12 +116,10 @@ def import_export(
 
 
 def _merge(document: Document, export: Export, summary: ImportSummary, progress: Progress) -> None:
-    from warmreach.scoring import default_targets  # the ranking: only a merge needs it
-
     total = len(export.people)
     progress.stage(f"merging {total:,} people into {document.path.name}", total)
     network = document.network
-    summary.aimed = bool(default_targets(network))
+    summary.aimed = aims_at_something(network)
     index = FileIndex(network)
     domains = learn_domains(
         [

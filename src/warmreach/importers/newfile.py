@@ -18,7 +18,7 @@ from warmreach.errors import UsageError, WarmreachError
 from warmreach.importers.evidence import learn_domains
 from warmreach.importers.identify import Seen, is_left_out, linked_keys, links, with_domain
 from warmreach.importers.records import Export, Incoming, Skipped, keys_of
-from warmreach.model import ME, Evidence, PartialDate, resolve_day
+from warmreach.model import ME, Evidence, Network, PartialDate, resolve_day
 from warmreach.networkfile.cache import NO_CACHE, NetworkCache
 from warmreach.networkfile.dump import network_text
 from warmreach.progress import Progress
@@ -53,9 +53,16 @@ class ImportSummary:
     links: int = 0
     #: people left out: seen in one-way mail only, with no tie and no one to reach them by
     ignored: int = 0
-    #: whether the file names what you aim at (an opening, a company you seek), so that
-    #: ``review`` needs no ``--target`` (a new file names none)
+    #: whether the file names what you aim at (:func:`aims_at_something`)
     aimed: bool = False
+
+
+def aims_at_something(network: Network) -> bool:
+    """Whether ``network`` names what you aim at (an opening, a company you seek), so
+    that ``review`` needs no ``--target``."""
+    from warmreach.scoring import default_targets  # the ranking: only an import asks here
+
+    return bool(default_targets(network))
 
 
 def write_new(
@@ -122,7 +129,7 @@ def write_new(
             f"{max_bytes / 1e6:g} MB that every command reads files with; nothing was written. "
             "Pass a larger --max-size (to this import and to the commands that read the file)"
         )
-    (cache or NO_CACHE).save(
+    written = (cache or NO_CACHE).save(
         path,
         text.encode("utf-8", errors="surrogatepass"),  # a lone surrogate: refused by the check
         unwritten="in the file this import would write; nothing was written",
@@ -133,6 +140,7 @@ def write_new(
         exists=exists,
     )
     summary.written = True
+    summary.aimed = aims_at_something(written)  # an archive may name the companies you seek
 
 
 def me_fields(export: Export) -> dict[str, Any]:
@@ -206,6 +214,7 @@ def date_value(date: PartialDate) -> dt.date | str:
 
 __all__ = [
     "ImportSummary",
+    "aims_at_something",
     "date_value",
     "evidence_value",
     "me_fields",

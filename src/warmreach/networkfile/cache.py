@@ -209,9 +209,9 @@ class NetworkCache:
         force: bool = False,
         exists: str | None = None,
         check: Callable[[], None] | None = None,
-    ) -> None:
+    ) -> Network:
         """Write ``data`` to ``path`` only once it reads as a network (as the next command
-        will read it), then keep that network for that command.
+        will read it), then keep that network for that command; returns it.
 
         Raises :class:`InvalidNetwork` with the problems of bytes that would not load,
         each message ending with ``unwritten`` (what was left as it was); nothing is then
@@ -232,6 +232,7 @@ class NetworkCache:
         if self.enabled:
             progress.stage(f"keeping {name} for the next command")
             self.keep(data, str(path), network)
+        return network
 
     def _found(self, network: Network) -> tuple[Network, Any]:
         _ = network.contacts_by_id  # computed now: the entry keeps it
