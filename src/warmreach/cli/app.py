@@ -370,11 +370,12 @@ def aims(
     targets_from: Path | None = None,
 ) -> Aims:
     """What ``--target``, ``--person`` and ``--targets-from`` name in ``network``; each
-    posting of the list whose company nobody works at is a warning."""
-    from warmreach.matching import find_person, find_targets
-
+    posting of the list whose company nobody works at is a warning. Names are matched
+    fuzzily (rapidfuzz is loaded only when a name is given)."""
     targets: list[Opening] = []
     for text in target or ():
+        from warmreach.matching import find_targets
+
         targets += find_targets(network, text)
     weights = [1.0] * len(targets)
     if targets_from is not None:
@@ -391,7 +392,11 @@ def aims(
                 continue
             targets.append(posting.target)
             weights.append(posting.weight)
-    people = [find_person(network, text) for text in person or ()]
+    people = []
+    for text in person or ():
+        from warmreach.matching import find_person
+
+        people.append(find_person(network, text))
     named = bool(target or targets_from)
     return Aims(
         targets=targets if named else None,

@@ -22,7 +22,6 @@ from warmreach.cli.bars import PEOPLE_SHOWN_FROM, READING_SHOWN_FROM, shown_prog
 from warmreach.errors import WarmreachError
 from warmreach.graph import summarize
 from warmreach.importers.sources import SOURCES, Source, read_export, sources_help
-from warmreach.matching import find_contact
 from warmreach.model import TOLD_ITEMS, AskKind, Outcome, resolve_day
 from warmreach.networkfile import DEFAULT_MAX_BYTES
 from warmreach.text import visible
@@ -195,6 +194,7 @@ def log(
 ) -> None:
     """Record what you did with a contact, in the file itself, keeping its comments and layout."""
     from warmreach.log import LogEntry, log_contact  # ruamel.yaml: only log and import need it
+    from warmreach.matching import find_contact  # rapidfuzz: a name may be misspelled
 
     if str(network) == "-":
         raise typer.BadParameter("log writes into the file: give its path, not -")
