@@ -20,7 +20,6 @@ from warmreach.cli.app import (
 )
 from warmreach.cli.bars import PEOPLE_SHOWN_FROM, READING_SHOWN_FROM, shown_progress
 from warmreach.errors import WarmreachError
-from warmreach.graph import summarize
 from warmreach.importers.sources import SOURCES, Source, read_export, sources_help
 from warmreach.model import TOLD_ITEMS, AskKind, Outcome, resolve_day
 from warmreach.networkfile import DEFAULT_MAX_BYTES
@@ -39,6 +38,7 @@ def validate(
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES,
 ) -> None:
     """Check a network file: print a summary, or every problem as FILE:LINE:COL: message."""
+    from warmreach.graph import summarize
     from warmreach.reports.summaries import notice_problem, summary_text
     from warmreach.validation import validate as validate_network
 

@@ -11,19 +11,44 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from warmreach._lazy import lazy_names
 from warmreach.graph.index import NetworkIndex
 from warmreach.graph.knows import KnowsMatrix
-from warmreach.graph.nxgraph import (
-    EdgeKind,
-    NetworkSummary,
-    NodeKind,
-    Strengths,
-    company_node,
-    distance,
-    knows_pairs,
-    network_graph,
-    summarize,
-    team_node,
+
+if TYPE_CHECKING:
+    from warmreach.graph.nxgraph import (
+        EdgeKind,
+        NetworkSummary,
+        NodeKind,
+        Strengths,
+        company_node,
+        distance,
+        knows_pairs,
+        network_graph,
+        summarize,
+        team_node,
+    )
+
+# the graph for library users, and the summary of validate: imported when first used
+__getattr__, __dir__ = lazy_names(
+    globals(),
+    dict.fromkeys(
+        [
+            "EdgeKind",
+            "NetworkSummary",
+            "NodeKind",
+            "Strengths",
+            "company_node",
+            "distance",
+            "knows_pairs",
+            "network_graph",
+            "summarize",
+            "team_node",
+        ],
+        "warmreach.graph.nxgraph",
+    ),
 )
 
 __all__ = [

@@ -29,8 +29,10 @@ Whatever the bytes, the only exception that leaves :func:`parse_network` is
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from warmreach._gc import paused_gc
+from warmreach._lazy import lazy_names
 from warmreach.errors import InvalidNetwork
 from warmreach.model import Network
 from warmreach.networkfile.decode import (
@@ -40,8 +42,13 @@ from warmreach.networkfile.decode import (
     sniff,
     too_large,
 )
-from warmreach.networkfile.dump import dump_network
 from warmreach.progress import SILENT, Progress
+
+if TYPE_CHECKING:
+    from warmreach.networkfile.dump import dump_network
+
+# the writer (and the schema it writes by) only when a file is written
+__getattr__, __dir__ = lazy_names(globals(), {"dump_network": "warmreach.networkfile.dump"})
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
