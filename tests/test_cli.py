@@ -140,6 +140,39 @@ def test_python_dash_m_runs_the_same_app() -> None:
     assert result.stdout.startswith(f"{SAMPLE} is valid\n")
 
 
+def test_the_command_exits_with_all_its_output_and_its_status(tmp_path: Path) -> None:
+    """The process leaves without freeing what it built (``warmreach.cli.run``): what it
+    printed is there whole, pipe or not, and the status is the one the command set."""
+    arguments = ["analyze", str(SAMPLE), "--as-of", "2026-11-25", "--format", "json"]
+    env = {**os.environ, "WARMREACH_CACHE_DIR": str(tmp_path / "cache")}
+    for _ in range(2):  # the file parsed, then the network from the cache
+        done = subprocess.run(
+            [sys.executable, "-m", "warmreach", *arguments], capture_output=True, env=env
+        )
+        assert done.returncode == ExitCode.OK
+        assert done.stdout == runner.invoke(app, arguments).stdout_bytes
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("me: {name: Ana}\ncontacts:\n  - name: Bob\n    trsut: 5\n")
+    for command, status in (
+        (["validate", str(broken)], ExitCode.INVALID_INPUT),
+        (["analyze", str(SAMPLE), "--top", "0"], ExitCode.USAGE),
+        (["validate", str(tmp_path / "missing.yaml")], ExitCode.ERROR),
+    ):
+        failed = subprocess.run(
+            [sys.executable, "-m", "warmreach", *command], capture_output=True, text=True, env=env
+        )
+        assert failed.returncode == status, failed.stderr
+        assert failed.stderr.strip(), command
+
+
+def test_an_exit_status_is_pythons_own(capsys: pytest.CaptureFixture[str]) -> None:
+    from warmreach.cli import exit_status
+
+    assert [exit_status(code) for code in (None, 0, 3, ExitCode.INVALID_INPUT)] == [0, 0, 3, 3]
+    assert exit_status("stopped") == 1
+    assert capsys.readouterr().err == "stopped\n"
+
+
 # -- analyze --------------------------------------------------------------------------------
 
 ANALYZE = ["analyze", str(SAMPLE), "--as-of", "2026-11-25"]

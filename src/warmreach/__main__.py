@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from warmreach.cli import main
+from warmreach.cli import run
 
 if __name__ == "__main__":
-    main()
+    run()

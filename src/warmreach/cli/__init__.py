@@ -13,7 +13,9 @@ The commands are registered here, in the order ``warmreach --help`` lists them.
 from __future__ import annotations
 
 import copy
+import os
 import sys
+from typing import NoReturn
 
 import typer
 
@@ -99,4 +101,39 @@ def main() -> None:
             )
 
 
-__all__ = ["ExitCode", "app", "for_arguments", "main"]
+def run() -> NoReturn:
+    """The ``warmreach`` command and ``python -m warmreach``: :func:`main`, then an exit
+    that leaves what the command built for the operating system to take back at once.
+    Freeing a large network object by object takes longer than a small command's own
+    work; files are written atomically and closed before a command returns, so what is
+    left is to flush the standard streams. The exit status is Python's own for the same
+    ``SystemExit`` (a failed flush: 120, as Python's)."""
+    try:
+        main()
+        status = 0
+    except SystemExit as done:
+        status = exit_status(done.code)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe, or a stream closed already
+            status = status or 120
+    os._exit(status)
+
+
+def exit_status(code: object) -> int:
+    """The status Python exits with for ``SystemExit(code)``: 0 for None, the number,
+    else 1 after printing ``code`` to standard error.
+
+    >>> exit_status(None), exit_status(2), exit_status(ExitCode.USAGE)
+    (0, 2, 2)
+    """
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return int(code)
+    print(code, file=sys.stderr)
+    return 1
+
+
+__all__ = ["ExitCode", "app", "exit_status", "for_arguments", "main", "run"]

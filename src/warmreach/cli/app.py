@@ -332,9 +332,15 @@ def load(ctx: typer.Context, path: Path, max_bytes: int) -> tuple[Network, Netwo
         else:
             network, index = network_cache(ctx).load(path, max_bytes=max_bytes)
         # the network lives until the command ends: keep the collector from scanning its
-        # million objects once it is back on, and at every full collection after
+        # million objects once it is back on, and at every full collection after; and
+        # keep it from being freed when the command returns (`run` exits without freeing)
         gc.freeze()
+    _LOADED[:] = [network, index]
     return network, index
+
+
+#: the network the running command loaded (the last one, in a process that runs several)
+_LOADED: list[object] = []
 
 
 @dataclass(frozen=True)
