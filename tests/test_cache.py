@@ -75,11 +75,15 @@ _LINKS = st.lists(
 
 @given(links=_LINKS)
 def test_a_pickled_contact_makes_its_links_when_they_are_read(links: tuple[Link, ...]) -> None:
-    """The cache's form of a contact: its ``knows`` flat until read, then the very links
-    it had; pickled again before or after, it is still the same contact."""
-    contact = Contact(id="bo", name="Bo", trust=3, knows=links)
+    """The cache's form of a contact: its ``knows`` and ``location`` flat until read, then
+    the very links and place it had; pickled again before or after, it is still the same
+    contact."""
+    where = Location(file="network.yaml", line=12, col=5)
+    contact = Contact(id="bo", name="Bo", trust=3, knows=links, location=where)
     unread = pickle.loads(pickle.dumps(contact))
-    assert "knows" not in vars(unread)
+    assert not {"knows", "location"} & vars(unread).keys()
+    assert pickle.loads(pickle.dumps(unread)).location == where
+    assert unread.location == where and type(unread.location) is Location
     again = pickle.loads(pickle.dumps(unread))  # never read: pickled flat as it came
     assert replace(unread, name="Bo B").knows == links
     assert unread == contact and hash(unread) == hash(contact) and repr(unread) == repr(contact)

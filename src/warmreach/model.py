@@ -387,17 +387,16 @@ class Contact:
         return next((day for told, day in self.told_on if told == item), None)
 
     # Pickled (the cache), a contact keeps only its fields that differ from their defaults
-    # (class attributes answer for the rest) and ``knows`` as one flat tuple (ids, then
-    # strengths) made into Links when first read, never by the commands that read the index;
-    # read back, its ``__setstate__`` is found at once, not through ``__getattr__`` raising.
+    # (class attributes answer for the rest), ``knows`` (ids, strengths) and ``location`` as
+    # flat tuples made into objects when first read (the commands that read the index never
+    # do); read back, its ``__setstate__`` is found at once, not through ``__getattr__``.
     def __getstate__(self) -> dict[str, object]:
         state = {key: value for key, value in vars(self).items() if not _at_default(key, value)}
         links: tuple[Link, ...] | None = state.pop("knows", None)
         if links is not None:  # else the flat form is in the state already
-            state[_FLAT_KNOWS] = (
-                *[link.contact for link in links],
-                *[link.strength for link in links],
-            )
+            state[_FLAT["knows"]] = (*[k.contact for k in links], *[k.strength for k in links])
+        if (where := state.pop("location", None)) is not None:  # (None: no flat form)
+            state[_FLAT["location"]] = (where.file, where.line, where.col)
         return state
 
     def __setstate__(self, state: dict[str, object]) -> None:
@@ -406,20 +405,22 @@ class Contact:
     if not TYPE_CHECKING:  # to the type checker a contact has its fields only
 
         def __getattr__(self, name: str) -> object:
-            flat = self.__dict__.get(_FLAT_KNOWS) if name == "knows" else None
-            if flat is None:
+            flat = self.__dict__.get(_FLAT.get(name, ""))
+            if name == "location":  # no flat form: it was None
+                value = None if flat is None else Location(file=flat[0], line=flat[1], col=flat[2])
+            elif flat is None:
                 raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-            half = len(flat) // 2
-            links = tuple(
-                Link(contact=contact, strength=strength)
-                for contact, strength in zip(flat[:half], flat[half:], strict=True)
-            )
-            object.__setattr__(self, "knows", links)
-            return links
+            else:
+                pairs = zip(flat[: len(flat) // 2], flat[len(flat) // 2 :], strict=True)
+                value = tuple(
+                    Link(contact=contact, strength=strength) for contact, strength in pairs
+                )
+            object.__setattr__(self, name, value)
+            return value
 
 
-#: the key of a pickled contact's ``knows`` in flat form (see ``Contact.__getstate__``)
-_FLAT_KNOWS: Final = "_knows_flat"
+#: the keys of a pickled contact's fields in flat form (see ``Contact.__getstate__``)
+_FLAT: Final = {"knows": "_knows_flat", "location": "_location_flat"}
 _NO_DEFAULT: Final = object()
 
 
@@ -429,8 +430,8 @@ def _at_default(name: str, value: object) -> bool:
     return type(default) is type(value) and default == value
 
 
-# the default of ``knows`` stays in ``__init__``: a class attribute would hide pickled links
-del Contact.knows
+# their defaults stay in ``__init__``: class attributes would hide the pickled flat forms
+del Contact.knows, Contact.location
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -464,8 +465,7 @@ class Network:
     contacts: tuple[Contact, ...] = ()
     #: the file it was read from, if any; not part of equality
     source: str | None = field(default=None, compare=False)
-    #: company names linked to a company of another name, in file order; not part of
-    #: equality
+    #: names taken for a company of another name, in file order; not part of equality
     company_links: tuple[CompanyLink, ...] = field(default=(), compare=False)
 
     @cached_property
