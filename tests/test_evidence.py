@@ -33,9 +33,11 @@ from warmreach.model import Contact, Evidence, Me, PartialDate
 from warmreach.networkfile import load_network, parse_network
 from warmreach.scoring import analyze, default_targets
 from warmreach.scoring.ties import (
+    MIN_VOUCH_TRUST,
     RECOMMENDED_WORK,
     evidence_trust,
     evidence_work,
+    may_vouch,
     tie_strength,
     written_quality,
 )
@@ -558,6 +560,42 @@ def test_what_you_wrote_always_wins(
     assert tie.trust == expected_trust
     if not tie.structural:
         assert tie.quality == pytest.approx(written_quality(expected_trust, expected_work))
+
+
+@settings(max_examples=examples(300))
+@given(
+    evidence=st.lists(evidence_records, max_size=2),
+    trust=st.integers(0, 5),
+    which=st.sampled_from(["trust", "work", "both", "neither"]),
+    met=days,
+    last=days,
+    day=st.dates(dt.date(2020, 1, 1), dt.date(2030, 12, 31)),
+)
+def test_who_may_vouch_is_told_by_the_file_alone(
+    evidence: list[Evidence],
+    trust: int,
+    which: str,
+    met: PartialDate | None,
+    last: PartialDate | None,
+    day: dt.date,
+) -> None:
+    """Someone ``may_vouch`` rules out (their written trust too low, and no evidence to
+    stand in for it) cannot vouch on any day, whatever the tie says; the routes pass
+    them over without working their tie out."""
+    contact = Contact(
+        id="c",
+        name="C",
+        trust=trust,
+        met=met,
+        last_contact=last,
+        evidence=tuple(evidence),
+        trust_written=which in ("trust", "both"),
+        work_written=which in ("work", "both"),
+    )
+    if not may_vouch(contact):
+        assert not tie_strength(contact, Me(name="Ana"), day).can_vouch
+    if trust and (contact.trust_written or not evidence):
+        assert may_vouch(contact) == (trust >= MIN_VOUCH_TRUST)
 
 
 @settings(max_examples=examples(300))

@@ -33,7 +33,7 @@ from warmreach.scoring.standing import (
     position_of,
     standing_of,
 )
-from warmreach.scoring.ties import TieStrength, tie_strength
+from warmreach.scoring.ties import TieStrength, may_vouch, tie_strength
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -134,6 +134,11 @@ class _Ties(Mapping[str, TieStrength]):
             self._known[contact] = found
         return found
 
+    def may_vouch(self, contact: str) -> bool:
+        """:func:`~warmreach.scoring.ties.may_vouch` (a tie given for a view, as it is)."""
+        person = self._basis.network.contacts_by_id.get(contact)
+        return contact in self._known or (person is not None and may_vouch(person))
+
     def __contains__(self, contact: object) -> bool:
         return isinstance(contact, str) and contact in self._basis.direct
 
@@ -148,7 +153,7 @@ class _Bridges(Mapping[str, TieStrength]):
     """Your ties who can vouch for you, looked up one by one (most are never asked about),
     each answer kept: routes look up the same people again and again."""
 
-    def __init__(self, ties: Mapping[str, TieStrength]) -> None:
+    def __init__(self, ties: _Ties) -> None:
         self._ties = ties
         self._known: dict[str, TieStrength | None] = {}
 
@@ -156,7 +161,7 @@ class _Bridges(Mapping[str, TieStrength]):
         try:
             found = self._known[contact]
         except KeyError:
-            tie = self._ties.get(contact)
+            tie = self._ties.get(contact) if self._ties.may_vouch(contact) else None
             found = self._known[contact] = tie if tie is not None and tie.can_vouch else None
         return default if found is None else found
 
@@ -453,10 +458,8 @@ def route_through(
     """The best open route to ``candidate`` for ``target`` whose first step is ``first``,
     and its score: asking them yourself when ``first`` is the candidate (with ``word``,
     that friend putting in a word beside it), else an introduction through ``first`` (only
-    along ``path``, when given); None when there is none.
-
-    This is what asking one person for one thing is worth, as the plan prices it: the
-    same routes and scores as the analysis.
+    along ``path``, when given); None when there is none. What asking one person for one
+    thing is worth, as the plan prices it: the analysis's routes and scores.
     """
     contact = model.network.contacts_by_id[candidate]
     state = model.asks(target)

@@ -280,6 +280,25 @@ class TieStrength:
         return self.trust >= MIN_VOUCH_TRUST and not self.is_new and not self.is_stale
 
 
+def trust_from_evidence(contact: Contact) -> bool:
+    """Whether what imports found sets ``contact``'s trust: the file gives none (an
+    imported person's record), they are a direct tie, and there is evidence."""
+    return not contact.trust_written and contact.trust > 0 and bool(contact.evidence)
+
+
+def may_vouch(contact: Contact) -> bool:
+    """Whether ``contact`` can vouch for you on some day, as far as the file tells: the
+    trust it gives is MIN_VOUCH_TRUST or more, or evidence sets it. When not,
+    :attr:`TieStrength.can_vouch` is False whatever the day: their tie need not be worked
+    out to know it (most people a route passes are never asked to vouch).
+
+    >>> from warmreach.model import Contact
+    >>> may_vouch(Contact(id="a", name="A", trust=1)), may_vouch(Contact(id="b", name="B", trust=2))
+    (False, True)
+    """
+    return contact.trust >= MIN_VOUCH_TRUST or trust_from_evidence(contact)
+
+
 def tie_strength(contact: Contact, me: Me, as_of: dt.date, *, mutual: int = 0) -> TieStrength:
     """Your direct tie to ``contact`` on the day ``as_of``; ``mutual`` is how many of your
     direct ties they know.
@@ -301,7 +320,7 @@ def tie_strength(contact: Contact, me: Me, as_of: dt.date, *, mutual: int = 0) -
     work: float = contact.knows_my_work
     from_evidence = False
     if evidence is not None and contact.trust > 0:
-        if not contact.trust_written:
+        if trust_from_evidence(contact):
             trust, from_evidence = evidence_trust(evidence), True
         if not contact.work_written:
             colleague = contact.company is not None and contact.company == me.company
