@@ -400,7 +400,7 @@ class Contact:
         return state
 
     def __setstate__(self, state: dict[str, object]) -> None:
-        self.__dict__.update(state)
+        object.__setattr__(self, "__dict__", state)  # the unpickled dict itself, not a copy
 
     if not TYPE_CHECKING:  # to the type checker a contact has its fields only
 
