@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import pickle
 import stat
 from dataclasses import fields, replace
@@ -22,7 +23,12 @@ from warmreach.log import LogEntry, log_contact
 from warmreach.model import Contact, Link, Location
 from warmreach.networkfile import cache as cache_module
 from warmreach.networkfile import parse_network
-from warmreach.networkfile.cache import MAX_ENTRIES, NetworkCache, load_network_cached
+from warmreach.networkfile.cache import (
+    MAX_ENTRIES,
+    NetworkCache,
+    code_digest,
+    load_network_cached,
+)
 from warmreach.reports import analysis_json, plan_json
 
 NETWORK = "me: {name: Ana}\ncontacts: [{name: Bob Chen, trust: 4}]\n"
@@ -325,3 +331,29 @@ def test_a_review_worksheet_reads_through_the_cache_unless_it_is_off(
     again = runner.invoke(app, ["review", *sheet])
     assert again.exit_code == 0, again.output
     assert again.output == first.output
+
+
+def test_the_code_digest_changes_with_any_module(tmp_path: Path) -> None:
+    """Entries are keyed by the code that made them: a module changed (in size, or in its
+    time of last change, as Python tells a stale compiled module), added or renamed gives
+    another digest; compiled files and other files do not count."""
+    package = tmp_path / "package"
+    (package / "graph" / "__pycache__").mkdir(parents=True)
+    module = package / "graph" / "index.py"
+    module.write_text("INDEX = 1\n", encoding="utf-8")
+    (package / "model.py").write_text("MODEL = 1\n", encoding="utf-8")
+    os.utime(module, ns=(10**18, 10**18))
+    digests = [code_digest(package)]
+    (package / "graph" / "__pycache__" / "index.py").write_text("x", encoding="utf-8")
+    (package / "notes.txt").write_text("x", encoding="utf-8")
+    assert code_digest(package) == digests[0]
+    os.utime(module, ns=(10**18, 10**18 + 1))
+    digests.append(code_digest(package))
+    module.write_text("INDEX = 10\n", encoding="utf-8")
+    os.utime(module, ns=(10**18, 10**18 + 1))
+    digests.append(code_digest(package))
+    (package / "graph" / "knows.py").write_text("", encoding="utf-8")
+    digests.append(code_digest(package))
+    module.rename(package / "index.py")
+    digests.append(code_digest(package))
+    assert len(set(digests)) == len(digests)
