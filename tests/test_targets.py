@@ -13,8 +13,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 from typer.testing import CliRunner, Result
 
+from tests.helpers import ROOT
 from warmreach.cli import app
 from warmreach.jobs import rank_jobs
 from warmreach.matching import find_person
@@ -311,3 +314,64 @@ def test_postings_can_come_from_standard_input(network_file: Path) -> None:
     assert json.loads(piped.stdout)["jobs"][0]["target"] == "voltgrid/grid-storage"
     both = CliRunner().invoke(app, ["jobs", "-", "-"], input="")
     assert both.exit_code == 2 and "only one of NETWORK and POSTINGS.csv can be -" in both.stderr
+
+
+_TRICKY = """
+me: {name: Ana, company: Acme Labs}
+companies:
+  - {name: Acme AB, aliases: [Acme Sweden]}
+  - {name: ACME Labs}
+  - {name: Meta Platforms, aliases: [Facebook]}
+  - {name: Zürich Re}
+  - {name: Nordbank Group}
+  - {name: "  Kelp  "}
+contacts:
+  - {name: Bo, company: Kelp Lab}
+  - {name: Cy, company: Acme Inc}
+  - {name: Di, company: "meta"}
+  - {name: Ed, company: Nordbank}
+  - {name: Fa, company: Zurich Re}
+"""
+
+_PARTS = st.sampled_from(
+    ["Acme", "ACME", "Acme AB", "Acme Labs", "acme labs", "Kelp", "Kelp Lab", "Meta",
+     "Facebook", "Zürich", "Zurich", "Nordbank", "Nordbank Group", "Bank", "Group", "Ab"]
+)  # fmt: skip
+
+
+def _exactly_as_the_matcher(network_text: str) -> None:
+    from warmreach.matching import find_target
+    from warmreach.matching.lookup import companies_of
+
+    network = parse_network(network_text)
+    matcher = companies_of(network)
+    for company in network.companies:
+        for name in (company.name, *company.aliases, company.name.upper(), f" {company.name} "):
+            expected = matcher.match(name.strip())
+            assert expected is not None, name
+            assert find_target(network, name).company == expected, name
+
+
+def test_a_company_named_exactly_is_the_one_the_matcher_finds() -> None:
+    """A target named as the file names its company is found without building the fuzzy
+    matcher, and is always the company the matcher finds (names a rule would join, well-
+    known names, accents, spaces, case, aliases)."""
+    _exactly_as_the_matcher(_TRICKY)
+    for sample in sorted((ROOT / "sample_networks").glob("*.yaml")):
+        _exactly_as_the_matcher(sample.read_text(encoding="utf-8"))
+
+
+@given(names=st.lists(_PARTS, min_size=1, max_size=5), written=st.lists(_PARTS, max_size=4))
+def test_any_company_named_exactly_is_the_one_the_matcher_finds(
+    names: list[str], written: list[str]
+) -> None:
+    """Any valid file (two companies of one normalised name are not)."""
+    from warmreach.errors import InvalidNetwork
+
+    listed = ", ".join(f"{{name: {json.dumps(name)}}}" for name in dict.fromkeys(names))
+    people = ", ".join(f"{{name: P{i}, company: {json.dumps(n)}}}" for i, n in enumerate(written))
+    text = f"me: {{name: Ana}}\ncompanies: [{listed}]\ncontacts: [{people}]\n"
+    try:
+        _exactly_as_the_matcher(text)
+    except InvalidNetwork:
+        assume(False)

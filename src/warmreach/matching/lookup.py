@@ -6,15 +6,17 @@ strictly fuzzy), and an unknown or ambiguous name is an error naming the nearest
 
 from __future__ import annotations
 
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from rapidfuzz import fuzz, process, utils
 
 from warmreach.errors import UnknownName, UsageError
-from warmreach.matching.companies import CompanyMatcher
 from warmreach.matching.names import hint, match_name
 from warmreach.model import Contact, Network, Opening
 from warmreach.text import join_words, slugify
+
+if TYPE_CHECKING:
+    from warmreach.matching.companies import CompanyMatcher
 
 #: the company matcher of the last few networks looked up in (a list of postings looks up
 #: hundreds of names in one network)
@@ -23,6 +25,8 @@ _MATCHERS: dict[int, tuple[Network, CompanyMatcher]] = {}
 
 def companies_of(network: Network) -> CompanyMatcher:
     """A matcher of the names and aliases of ``network``'s companies, built once per network."""
+    from warmreach.matching.companies import CompanyMatcher  # the well-known names with it
+
     known = _MATCHERS.get(id(network))
     if known is not None and known[0] is network:
         return known[1]
@@ -64,7 +68,9 @@ def find_target(network: Network, text: str) -> Opening:
     no company in the network is called 'Voltgrod'; did you mean 'Voltgrid'?
     """
     company_text, _, team_text = text.partition("/")
-    found = companies_of(network).match(company_text.strip())
+    found = _named(network, company_text.strip()) or companies_of(network).match(
+        company_text.strip()
+    )
     if found is None:
         near = hint(company_text, [listed.name for listed in network.companies])
         raise UnknownName(f"no company in the network is called '{company_text.strip()}'{near}")
@@ -80,6 +86,12 @@ def find_target(network: Network, text: str) -> Opening:
             )
         team = company.teams[index].id
     return _opening_at(network, found, team)
+
+
+def _named(network: Network, name: str) -> str | None:
+    """The company whose name is ``name`` exactly: the one the matcher would find (no two
+    companies of a valid file share a normalised name), without building it."""
+    return next((company.id for company in network.companies if company.name == name), None)
 
 
 def _opening_at(network: Network, company: str, team: str | None) -> Opening:
