@@ -31,26 +31,6 @@ if TYPE_CHECKING:
         team_node,
     )
 
-# the graph for library users, and the summary of validate: imported when first used
-__getattr__, __dir__ = lazy_names(
-    globals(),
-    dict.fromkeys(
-        [
-            "EdgeKind",
-            "NetworkSummary",
-            "NodeKind",
-            "Strengths",
-            "company_node",
-            "distance",
-            "knows_pairs",
-            "network_graph",
-            "summarize",
-            "team_node",
-        ],
-        "warmreach.graph.nxgraph",
-    ),
-)
-
 __all__ = [
     "EdgeKind",
     "KnowsMatrix",
@@ -65,3 +45,9 @@ __all__ = [
     "summarize",
     "team_node",
 ]
+
+# the graph for library users, and the summary of validate: imported when first used
+__getattr__, __dir__ = lazy_names(
+    globals(),
+    {name: "warmreach.graph.nxgraph" for name in __all__ if name not in globals()},
+)
