@@ -325,6 +325,8 @@ companies:
   - {name: Zürich Re}
   - {name: Nordbank Group}
   - {name: "  Kelp  "}
+  - {name: Bolt, aliases: [Harbour]}
+  - {name: Harbour}
 contacts:
   - {name: Bo, company: Kelp Lab}
   - {name: Cy, company: Acme Inc}
@@ -361,14 +363,20 @@ def test_a_company_named_exactly_is_the_one_the_matcher_finds() -> None:
         _exactly_as_the_matcher(sample.read_text(encoding="utf-8"))
 
 
-@given(names=st.lists(_PARTS, min_size=1, max_size=5), written=st.lists(_PARTS, max_size=4))
+@given(
+    names=st.lists(st.tuples(_PARTS, st.lists(_PARTS, max_size=2)), min_size=1, max_size=5),
+    written=st.lists(_PARTS, max_size=4),
+)
 def test_any_company_named_exactly_is_the_one_the_matcher_finds(
-    names: list[str], written: list[str]
+    names: list[tuple[str, list[str]]], written: list[str]
 ) -> None:
-    """Any valid file (two companies of one normalised name are not)."""
+    """Any valid file (two companies of one normalised name are not), aliases too."""
     from warmreach.errors import InvalidNetwork
 
-    listed = ", ".join(f"{{name: {json.dumps(name)}}}" for name in dict.fromkeys(names))
+    listed = ", ".join(
+        f"{{name: {json.dumps(name)}, aliases: {json.dumps(aliases)}}}"
+        for name, aliases in dict(names).items()
+    )
     people = ", ".join(f"{{name: P{i}, company: {json.dumps(n)}}}" for i, n in enumerate(written))
     text = f"me: {{name: Ana}}\ncompanies: [{listed}]\ncontacts: [{people}]\n"
     try:

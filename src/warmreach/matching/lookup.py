@@ -12,6 +12,7 @@ from rapidfuzz import fuzz, process, utils
 
 from warmreach.errors import UnknownName, UsageError
 from warmreach.matching.names import hint, match_name
+from warmreach.matching.normal import normalize_company
 from warmreach.model import Contact, Network, Opening
 from warmreach.text import join_words, slugify
 
@@ -89,9 +90,19 @@ def find_target(network: Network, text: str) -> Opening:
 
 
 def _named(network: Network, name: str) -> str | None:
-    """The company whose name is ``name`` exactly: the one the matcher would find (no two
-    companies of a valid file share a normalised name), without building it."""
-    return next((company.id for company in network.companies if company.name == name), None)
+    """The company whose name is ``name`` exactly, found without building the matcher,
+    when the matcher finds it too: two companies of a valid file never share a normalised
+    name (their ids are made of it), but an alias of a company listed before may have it,
+    and then the matcher takes that company (the first name or alias added wins)."""
+    before: list[str] = []
+    for company in network.companies:
+        if company.name == name:
+            key = normalize_company(name)
+            if not key or any(normalize_company(alias) == key for alias in before):
+                return None
+            return company.id
+        before += company.aliases
+    return None
 
 
 def _opening_at(network: Network, company: str, team: str | None) -> Opening:
