@@ -69,12 +69,11 @@ def find_target(network: Network, text: str) -> Opening:
     no company in the network is called 'Voltgrod'; did you mean 'Voltgrid'?
     """
     company_text, _, team_text = text.partition("/")
-    found = _named(network, company_text.strip()) or companies_of(network).match(
-        company_text.strip()
-    )
+    name = company_text.strip()
+    found = _named(network, name) or companies_of(network).match(name)
     if found is None:
         near = hint(company_text, [listed.name for listed in network.companies])
-        raise UnknownName(f"no company in the network is called '{company_text.strip()}'{near}")
+        raise UnknownName(f"no company in the network is called '{name}'{near}")
     company = network.companies_by_id[found]
     team = None
     if team_text.strip():
