@@ -206,6 +206,14 @@ CASES: dict[str, tuple[bytes | str, list[str]]] = {
             "at line 3"
         ],
     ),
+    "company named as an earlier company's alias": (
+        ME + "companies:\n  - {name: Bolt, aliases: [Harbour]}\n  - name: Harbour AB\n",
+        ["n.yaml:4:11: companies[1].name 'Harbour AB' is already an alias of company 'bolt'"],
+    ),
+    "alias naming an earlier company": (
+        ME + "companies:\n  - name: Harbour AB\n  - {name: Bolt, aliases: [Harbour]}\n",
+        ["n.yaml:4:28: companies[1].aliases[0] 'Harbour' already names company 'harbour'"],
+    ),
     "team listed twice": (
         ME + "companies:\n  - name: Voltgrid\n    teams: [{name: Data}, {name: data}]\n",
         ["n.yaml:4:34: companies[0].teams[1]: team 'data' is listed twice"],

@@ -325,8 +325,7 @@ companies:
   - {name: Zürich Re}
   - {name: Nordbank Group}
   - {name: "  Kelp  "}
-  - {name: Bolt, aliases: [Harbour]}
-  - {name: Harbour}
+  - {name: Bolt, aliases: [Harbour Inc]}
 contacts:
   - {name: Bo, company: Kelp Lab}
   - {name: Cy, company: Acme Inc}

@@ -199,6 +199,16 @@ class CompanyMatcher:
                 else:
                     self._by_known.setdefault(group, company)
 
+    def named(self, name: str) -> str | None:
+        """The company whose name or alias, normalised, is ``name`` normalised; no rule.
+
+        >>> matcher = CompanyMatcher()
+        >>> matcher.add("Northvolt", "northvolt")
+        >>> matcher.named("NORTHVOLT AB"), matcher.named("Nortvolt")
+        ('northvolt', None)
+        """
+        return self._ids.get(normalize_company(name))
+
     def match(self, name: str) -> str | None:
         """The id of the company ``name`` means, or None when none is sure."""
         return self.match_many([name])[0]

@@ -75,6 +75,12 @@ class Companies:
                 f"at line {first.line}",
             )
             return None
+        other = self.matcher.named(name)
+        if other is not None:  # the name would lead to the other company, as its alias does
+            self.reader.problem(
+                node, f"{path}.name '{name}' is already an alias of company '{other}'"
+            )
+            return None
         draft = CompanyDraft(id=company, name=name, listed=True, location=self._where(node))
         self.drafts[company] = draft
         self.places[company] = (path, node)
