@@ -89,18 +89,13 @@ def find_target(network: Network, text: str) -> Opening:
 
 
 def _named(network: Network, name: str) -> str | None:
-    """The company whose name is ``name`` exactly, found without building the matcher,
-    when the matcher finds it too: two companies of a valid file never share a normalised
-    name (their ids are made of it), but an alias of a company listed before may have it,
-    and then the matcher takes that company (the first name or alias added wins)."""
-    before: list[str] = []
+    """The company whose name is ``name`` exactly, found without building the matcher: it
+    is the company the matcher finds, as in a valid file no company's name normalises as
+    another company's name (their ids are made of it) or alias does (the loader says so).
+    A name that normalises to nothing the matcher does not find."""
     for company in network.companies:
         if company.name == name:
-            key = normalize_company(name)
-            if not key or any(normalize_company(alias) == key for alias in before):
-                return None
-            return company.id
-        before += company.aliases
+            return company.id if normalize_company(name) else None
     return None
 
 
