@@ -65,15 +65,21 @@ def peak_kb():
 _RUN_CLI = (
     _PEAK
     + """
-from warmreach.cli import app
-try:
-    app(sys.argv[1:], prog_name="warmreach")
-except SystemExit as stop:
-    code = stop.code or 0
-else:
-    code = 0
-print("peak-kb", peak_kb(), file=sys.stderr)
-sys.exit(code)
+import os
+from warmreach import cli
+
+exit_now = os._exit
+
+
+def exit_after_peak(status):
+    print("peak-kb", peak_kb(), file=sys.stderr, flush=True)
+    exit_now(status)
+
+
+# the command as users run it (`warmreach`, `python -m warmreach`): cli.run, which ends
+# in os._exit once the streams are flushed; its peak memory is read just before
+os._exit = exit_after_peak
+cli.run()
 """
 )
 _RUN_FLOOR = (
