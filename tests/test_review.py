@@ -367,25 +367,41 @@ def test_a_filled_worksheet_applies_and_says_how_the_advice_changed(
 def test_applying_a_worksheet_through_the_cache_parses_only_what_it_writes(
     imported: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The file is read from the entry the worksheet left, the bytes written are parsed
-    once to be checked, and the advice after is read from what that check kept."""
+    """The file is read from the entry the worksheet left, with its index (the advice
+    before is ranked with it), the bytes written are parsed and indexed once to be
+    checked, and the advice after is read from what that check kept: the same report as
+    without the cache."""
     monkeypatch.setenv("WARMREACH_CACHE_DIR", str(tmp_path / "cache"))
     sheet, rows = worksheet_of(imported, tmp_path)
     nadia = next(row for row in rows if row[1] == "Nadia Quist")
     nadia[5:9] = ["4", "4", "2026-10-20", "role;aspiration;availability"]
     write_rows(sheet, rows)
+    uncached = tmp_path / "uncached.yaml"
+    uncached.write_bytes(imported.read_bytes())
     parsed: list[str] = []
+    indexed: list[Network] = []
 
     def counted(text: str, file: str, progress: Progress) -> Network:
         parsed.append(file)
         return build_from_text(text, file, progress)
 
-    # what parse_network calls for every file it reads
+    build_index = NetworkIndex.build
+
+    def index_counted(network: Network, knows: Any = None) -> NetworkIndex:
+        indexed.append(network)
+        return build_index(network, knows)
+
+    # what parse_network calls for every file it reads, and what makes every index
     monkeypatch.setattr("warmreach.networkfile.build.build_from_text", counted)
+    monkeypatch.setattr(NetworkIndex, "build", index_counted)
     applied = invoke("review", str(imported), "--as-of", DAY, "--apply", str(sheet))
     assert applied.exit_code == 0, applied.stderr
     assert "Nadia Quist: info-chat → ask-referral" in applied.stdout
     assert parsed == [str(imported)]
+    assert len(indexed) == 1
+    plain = invoke("--no-cache", "review", str(uncached), "--as-of", DAY, "--apply", str(sheet))
+    assert plain.stdout == applied.stdout.replace(str(imported), str(uncached))
+    assert uncached.read_bytes() == imported.read_bytes()
 
 
 def write_rows(sheet: Path, rows: list[list[str]], *, delimiter: str = ",", bom: str = "\ufeff",

@@ -197,11 +197,16 @@ class NetworkCache:
             _write(*where, found)
         return found
 
-    def edited(self, data: bytes, file: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Network:
-        """The network of ``data`` for an edit: from the cache when there, else parsed
-        and not kept (the edit keeps what it writes instead, :meth:`keep`)."""
+    def edited(
+        self, data: bytes, file: str, *, max_bytes: int = DEFAULT_MAX_BYTES
+    ) -> tuple[Network, Any]:
+        """The network of ``data`` for an edit, with what ``derive`` made of it: from the
+        cache when there, else parsed and not kept (the edit keeps what it writes instead,
+        :meth:`keep`), with None for what is derived (nobody may need it)."""
         cached = self._cached(self._entry(data, file, warn=self.warn))
-        return parse_network(data, file=file, max_bytes=max_bytes) if cached is None else cached[0]
+        if cached is None:
+            return parse_network(data, file=file, max_bytes=max_bytes), None
+        return cached
 
     def _cached(self, where: tuple[Path, bytes] | None) -> tuple[Network, Any] | None:
         cached = None if where is None else _read(*where)

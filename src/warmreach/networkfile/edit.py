@@ -82,6 +82,8 @@ class Document:
     #: the file's text, without a byte-order mark
     text: str
     network: Network
+    #: what the cache derived from ``network`` when it had the file (None: it was parsed)
+    derived: Any = None
     #: whether the file starts with a UTF-8 byte-order mark (kept when saving)
     bom: bool = False
     #: whether the file's lines end in CRLF (``text`` has LF; kept when saving)
@@ -345,7 +347,7 @@ def open_document(
     """
     file = Path(path)
     data = read_network_file(file, max_bytes=max_bytes)
-    network = (cache or NO_CACHE).edited(data, str(file), max_bytes=max_bytes)
+    network, derived = (cache or NO_CACHE).edited(data, str(file), max_bytes=max_bytes)
     bom = data.startswith(codecs.BOM_UTF8)
     text = data.decode("utf-8-sig")
     # CRLF when most lines end so (a line ending in LF alone is then written with CRLF
@@ -355,6 +357,7 @@ def open_document(
         path=file,
         text=text.replace("\r\n", "\n") if crlf else text,
         network=network,
+        derived=derived,
         bom=bom,
         crlf=crlf,
         digest=hashlib.sha256(data).hexdigest(),

@@ -236,7 +236,12 @@ def read_network(
     """The network at ``path`` through ``cache`` (none: parsed), with its index when the
     cache keeps one (the commands' does), so the analyses do not build it again."""
     network, derived = (cache or NO_CACHE).load(path, max_bytes=max_bytes)
-    return network, derived if isinstance(derived, NetworkIndex) else None
+    return network, index_of(derived)
+
+
+def index_of(derived: object) -> NetworkIndex | None:
+    """The index a cache derived with the network, if it keeps one (the commands' does)."""
+    return derived if isinstance(derived, NetworkIndex) else None
 
 
 def _write(
@@ -272,6 +277,7 @@ __all__ = [
     "advised_actions",
     "chosen_targets",
     "entry_of",
+    "index_of",
     "read_network",
     "run_review",
 ]

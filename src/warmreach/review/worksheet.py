@@ -32,6 +32,7 @@ from warmreach.review.session import (
     advised_actions,
     chosen_targets,
     entry_of,
+    index_of,
     read_network,
 )
 from warmreach.sheets import read_file, read_sheet
@@ -92,7 +93,8 @@ def apply_worksheet(
         if not result.written:  # nothing to write: the advice is as it was
             return result
         save_document(document)
-    before = advised_actions(network, chosen, as_of)  # the network as read: edits keep it
+    # the network as read (edits keep it), with the index the cache kept for it
+    before = advised_actions(network, chosen, as_of, index=index_of(document.derived))
     after, index = read_network(path, max_bytes, cache)  # as saved: the cache keeps it
     result.changes = advice_changes(before, after, chosen, as_of, index=index)
     return result
