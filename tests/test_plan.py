@@ -193,12 +193,17 @@ def test_every_step_for_a_candidate_is_the_one_analyze_gives(
     network: Network, hours: float
 ) -> None:
     """One answer per person: a step that asks for (or prepares) a referral of a candidate
-    takes the action and the route ``warmreach analyze`` gives them."""
+    takes the action and the route ``warmreach analyze`` gives them, with the friend's
+    word analyze names (one worth ``WORD_WORTH``), and no other."""
     plan = plan_actions(network, hours=hours, as_of=AS_OF)
     model = ReferralModel(network, as_of=AS_OF)
     evaluated = {item.contact.id: item for item in model.evaluate(TARGET)}
+    named = {
+        candidate.contact: {r.fact("name") for r in candidate.reasons if r.kind == "word-from"}
+        for candidate in analyze(network, targets=[TARGET], as_of=AS_OF).targets[0].candidates
+    }
     for step in plan.steps:
-        for item in step.items:
+        for item, reason in zip(step.items, step.reasons, strict=True):
             if item.target is None:
                 continue  # growing the network: no target, no candidate
             candidate = item.to or step.contact  # whom the ask (made or prepared) leads to
@@ -212,6 +217,9 @@ def test_every_step_for_a_candidate_is_the_one_analyze_gives(
                 route = found.advised
                 assert route is not None and route.path[1] == step.contact
                 assert (item.via or item.to) == (route.path[2] if len(route.path) > 2 else None)
+                if item.to is None:  # your own ask: a friend's word only as analyze names it
+                    words = {dict(reason.facts).get("word")} - {None}
+                    assert words == named[candidate], (step, named[candidate])
 
 
 @given(plan_networks(), st.floats(0, 3), st.floats(0, 3))

@@ -603,3 +603,32 @@ def test_a_close_friend_out_of_touch_for_years_is_reconnected_with_first() -> No
     olga = by_id(rank(dormant))["olga-old"]
     assert olga.action == "nurture"
     assert "out of touch for 4 years: reconnect first" in words(olga)
+
+
+def test_a_friends_word_that_adds_next_to_nothing_is_not_advised() -> None:
+    """Bob Chen trusts Ana 5/5; Mei Tanaka could put in a word beside Ana's own ask, but
+    it adds less than WORD_WORTH: the advice is Ana's own ask, with no word to ask for
+    (the plan then spends no message on it); Jonas Weber trusts her 2/5, and Rosa
+    Alvarez's word beside the ask is worth it, so it is advised."""
+    from warmreach.scoring import default_targets
+    from warmreach.scoring.actions import WORD_WORTH
+    from warmreach.scoring.chances import route_score
+
+    network = load_network(ROOT / "sample_networks" / "career-switcher.yaml")
+    model = ReferralModel(network, as_of=AS_OF)
+    advised = {}
+    for target in default_targets(network):
+        for item in model.evaluate(target):
+            if item.contact.id in ("bob-chen", "jonas-weber"):
+                worth = {
+                    route.supporter: route_score(route, item.standing.value)
+                    for route in item.routes
+                    if not route.is_introduction
+                }
+                advised[item.contact.id] = (item.advised, worth)
+    bob, bob_worth = advised["bob-chen"]
+    assert 0 < bob_worth["mei-tanaka"] - bob_worth[None] < WORD_WORTH
+    assert bob is not None and bob.supporter is None and bob.path == ("me", "bob-chen")
+    jonas, jonas_worth = advised["jonas-weber"]
+    assert jonas_worth["rosa-alvarez"] - jonas_worth[None] >= WORD_WORTH
+    assert jonas is not None and jonas.supporter == "rosa-alvarez"

@@ -25,6 +25,19 @@ from warmreach.scoring.ties import TieStrength
 
 #: you ask for referrals from this many weeks before the day you can start
 ASK_LEAD_WEEKS: Final = 6
+#: how much a friend's word must add to asking someone yourself to be asked for (and named)
+WORD_WORTH: Final = 0.02
+
+
+def worth_a_word(with_word: float, alone: float) -> bool:
+    """Whether a friend's word beside your own ask, scoring ``with_word`` against
+    ``alone`` without it, adds enough to ask the friend for it: a message to them costs
+    your time, and a word that adds next to nothing is not advised, named or planned.
+
+    >>> worth_a_word(0.52, 0.45), worth_a_word(0.46, 0.45)
+    (True, False)
+    """
+    return with_word - alone >= WORD_WORTH
 
 
 def ask_from(available: str | PartialDate, as_of: dt.date) -> tuple[bool, dt.date | None]:
@@ -55,11 +68,14 @@ def choose_action(
     with scores, best first; ``tie`` your direct tie to them, if any."""
     worth = DIRECT + MIN_LIFT
     # asking them yourself, with a friend's word when one can be given (the best of it)
+    # and it is worth asking for
     own = next(((s, r) for s, r in scored if not r.is_introduction), None)
+    alone = next(((s, r) for s, r in scored if not r.is_introduction and r.supporter is None), None)
+    if own is not None and alone is not None and not worth_a_word(own[0], alone[0]):
+        own = alone
     intro = next(((s, r) for s, r in scored if r.is_introduction), None)
     if position is Position.HIRING_MANAGER:
-        alone = next((s for s, r in scored if not r.is_introduction and r.supporter is None), None)
-        if intro is not None and intro[0] >= worth and (alone is None or intro[0] > alone):
+        if intro is not None and intro[0] >= worth and (alone is None or intro[0] > alone[0]):
             # a word through a friend beats your own approach
             return ("ask-intro" if can_ask else "ask-later"), intro[1]
         if own is not None:
@@ -85,4 +101,4 @@ def choose_action(
     return "apply-directly", None
 
 
-__all__ = ["ASK_LEAD_WEEKS", "ask_from", "choose_action"]
+__all__ = ["ASK_LEAD_WEEKS", "WORD_WORTH", "ask_from", "choose_action", "worth_a_word"]

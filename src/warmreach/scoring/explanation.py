@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from typing import assert_never
 
 from warmreach.model import Contact, Evidence, Network, Opening
+from warmreach.scoring.actions import worth_a_word
 from warmreach.scoring.chances import DIRECT, interview_chance, route_score
 from warmreach.scoring.paths import Route
 from warmreach.scoring.ranking import Evaluation, ReferralModel
@@ -28,8 +29,6 @@ from warmreach.scoring.ties import TieStrength
 CLOSE: float = 0.1
 #: months known from which the length of a relationship is named
 LONG_KNOWN: float = 24.0
-#: how much a friend's word must add to asking someone yourself to be named
-WORD_WORTH: float = 0.02
 
 
 def target_report(model: ReferralModel, target: Opening) -> TargetReport:
@@ -223,8 +222,9 @@ def _route(model: ReferralModel, item: Evaluation, route: Route | None) -> Itera
             ),
             DIRECT,
         )
-        worth = route_score(route, item.standing.value) - alone
-        if route.supporter is not None and worth >= WORD_WORTH:
+        if route.supporter is not None and worth_a_word(
+            route_score(route, item.standing.value), alone
+        ):
             yield _word(model, route.supporter, item.contact.id)
         yield from _told(item.contact.name, tie, carrier=None)
         return
