@@ -185,13 +185,13 @@ class Search:
         """Your ties who cannot vouch yet and know ``candidate`` (1.5), or know someone who
         does (1, with that person): the introductions they could make once they can."""
         knows = self.model.knows
-        ties = self.model.ties
+        ties, bridges = self.model.ties, self.model.bridges  # bridges: the ties who can vouch
         around = knows.get(candidate, {})
         for middle in sorted(around):
-            if middle in ties and not ties[middle].can_vouch:
+            if middle in ties and bridges.get(middle) is None:
                 yield middle, 1.5, None
             for bridge in sorted(knows.get(middle, {})):
-                if bridge != candidate and bridge in ties and not ties[bridge].can_vouch:
+                if bridge != candidate and bridge in ties and bridges.get(bridge) is None:
                     yield bridge, 1.0, middle
 
     def tell(self, person: str) -> tuple[Told, ...]:
