@@ -263,3 +263,44 @@ def test_duplicate_names_are_every_close_pair_sharing_a_word(people: list[Contac
         and not (one.company and other.company and one.company != other.company)
     ]
     assert likely_duplicates(people) == defined
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_FIRST_NAMES), st.sampled_from([None, "a", "b", "c", "d"])),
+        min_size=250,
+        max_size=450,
+    )
+)
+@settings(max_examples=examples(10), deadline=None)
+def test_duplicate_names_in_large_blocks_are_every_close_pair_of_each_window(
+    people: list[tuple[str, str | None]],
+) -> None:
+    """A block larger than MAX_BLOCK is compared in windows; within each window every
+    pair is weighed (only pairs whose companies differ are left out before comparing):
+    the same pairs as comparing each window whole, pair by pair."""
+    from rapidfuzz import fuzz, utils
+
+    from warmreach.matching.people import (
+        DUPLICATE_NAME_CUTOFF,
+        comparison_groups,
+        likely_duplicates,
+    )
+
+    contacts = [
+        Contact(id=f"p{i}", name=f"{first} Berg", company=company)
+        for i, (first, company) in enumerate(people)
+    ]
+    names = [utils.default_process(contact.name) for contact in contacts]
+    expected = set()
+    for members in comparison_groups(names):
+        for at, first in enumerate(members):
+            for second in members[at + 1 :]:
+                one, other = sorted((first, second))
+                companies = contacts[one].company, contacts[other].company
+                if all(companies) and companies[0] != companies[1]:
+                    continue
+                if fuzz.token_sort_ratio(names[one], names[other]) >= DUPLICATE_NAME_CUTOFF:
+                    reason = "names-at-company" if companies[0] else "names"
+                    expected.add((one, other, reason))
+    assert likely_duplicates(contacts) == sorted(expected)

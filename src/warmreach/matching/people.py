@@ -92,30 +92,48 @@ def likely_duplicates(contacts: Sequence[Contact]) -> list[tuple[int, int, Dupli
     companies = [contact.company for contact in contacts]
     numbers = [_digits(name) for name in names]
     for members in comparison_groups(names):
-        scores = process.cdist(
-            [names[i] for i in members],
-            [names[i] for i in members],
-            scorer=fuzz.token_sort_ratio,
-            score_cutoff=DUPLICATE_NAME_CUTOFF,
-            dtype="uint8",
-            workers=-1,
-        )
-        close = scores >= DUPLICATE_NAME_CUTOFF
-        rows, columns = (close | close.T).nonzero()
-        above = rows < columns  # each pair once; never a name with itself (most of the hits)
-        for row, column in zip(rows[above].tolist(), columns[above].tolist(), strict=True):
-            first, second = members[row], members[column]
-            if first > second:
-                first, second = second, first
-            if (first, second) in found:
-                continue
-            company, other = companies[first], companies[second]
-            if company and other and company != other:
-                continue
-            if numbers[first] != numbers[second]:
-                continue  # "Sam Lee 2" and "Sam Lee 3" are told apart on purpose
-            found[(first, second)] = "names-at-company" if company else "names"
+        for rows, columns in _may_pair(members, companies):
+            scores = process.cdist(
+                [names[i] for i in rows],
+                [names[i] for i in columns],
+                scorer=fuzz.token_sort_ratio,
+                score_cutoff=DUPLICATE_NAME_CUTOFF,
+                dtype="uint8",
+                workers=1,  # at most MAX_BLOCK square: threads would cost more than they save
+            )
+            close = (scores >= DUPLICATE_NAME_CUTOFF).nonzero()
+            for row, column in zip(close[0].tolist(), close[1].tolist(), strict=True):
+                first, second = sorted((rows[row], columns[column]))
+                if first == second or (first, second) in found:
+                    continue  # a name with itself (most of the hits), or a pair seen
+                company, other = companies[first], companies[second]
+                if company and other and company != other:
+                    continue
+                if numbers[first] != numbers[second]:
+                    continue  # "Sam Lee 2" and "Sam Lee 3" are told apart on purpose
+                found[(first, second)] = "names-at-company" if company else "names"
     return [(first, second, reason) for (first, second), reason in sorted(found.items())]
+
+
+def _may_pair(
+    members: list[int], companies: Sequence[str | None]
+) -> list[tuple[list[int], list[int]]]:
+    """The names of a group worth comparing, as (rows, columns) of a comparison: a contact
+    who gives no company with every member; the others only with members of the same
+    company, so those alone at their company in the group are left out (two companies
+    that differ rule a pair out whatever the names: most of a large network's groups).
+
+    >>> _may_pair([0, 1, 2, 3], ["a", "b", "a", "c"])
+    [([0, 2], [0, 2])]
+    >>> _may_pair([0, 1, 2], ["a", None, "b"])
+    [([1], [0, 1, 2])]
+    """
+    count: dict[str | None, int] = {}
+    for index in members:
+        count[companies[index]] = count.get(companies[index], 0) + 1
+    loose = [index for index in members if not companies[index]]
+    shared = [index for index in members if companies[index] and count[companies[index]] > 1]
+    return [(rows, columns) for rows, columns in ((loose, members), (shared, shared)) if rows]
 
 
 #: names that share a word are compared as one block up to this many; a larger block is
