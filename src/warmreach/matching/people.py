@@ -121,7 +121,7 @@ def _may_pair(
     """The names of a group worth comparing, as (rows, columns) of a comparison: a contact
     who gives no company with every member; the others only with members of the same
     company, so those alone at their company in the group are left out (two companies
-    that differ rule a pair out whatever the names: most of a large network's groups).
+    that differ rule a pair out whatever the names: most pairs of a large network's).
 
     >>> _may_pair([0, 1, 2, 3], ["a", "b", "a", "c"])
     [([0, 2], [0, 2])]
