@@ -11,6 +11,7 @@ an incoming person with a contact's key for that contact, so the two always agre
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from typing import Final, Literal
 
@@ -128,9 +129,7 @@ def _may_pair(
     >>> _may_pair([0, 1, 2], ["a", None, "b"])
     [([1], [0, 1, 2])]
     """
-    count: dict[str | None, int] = {}
-    for index in members:
-        count[companies[index]] = count.get(companies[index], 0) + 1
+    count = Counter(companies[index] for index in members)
     loose = [index for index in members if not companies[index]]
     shared = [index for index in members if companies[index] and count[companies[index]] > 1]
     return [(rows, columns) for rows, columns in ((loose, members), (shared, shared)) if rows]
